@@ -1,0 +1,11 @@
+/**
+ * A dist/ folder of one platform, reconciled as one unit. Layers apply in order: CRDs before the
+ * objects that use them, infrastructure (namespaces, issuers, storage classes) before apps.
+ */
+export class Layer {
+  static readonly CRDS = new Layer('crds', 0);
+  static readonly INFRASTRUCTURE = new Layer('infrastructure', 1);
+  static readonly APPS = new Layer('apps', 2);
+  static readonly ALL: readonly Layer[] = [Layer.CRDS, Layer.INFRASTRUCTURE, Layer.APPS];
+  private constructor(readonly name: string, readonly order: number) {}
+}

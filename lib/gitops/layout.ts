@@ -1,0 +1,44 @@
+import { stringify } from 'yaml';
+import { PlatformManifests, Manifest } from './collect';
+
+/** What dist/ should contain: relative path -> file content. Pure, so it is easy to test. */
+export type DistFiles = Map<string, string>;
+
+/**
+ * `<platform>/<layer>/` holds one file per object (`<kind>-<name>.yaml`, namespaced objects in a
+ * folder named after their namespace) and a kustomization.yaml listing them in apply order;
+ * `<platform>/kustomization.yaml` lists the layers in order.
+ */
+export function layoutDist(platforms: readonly PlatformManifests[]): DistFiles {
+  const files: DistFiles = new Map();
+  for (const { platform, layers } of platforms) {
+    const layerFolders: string[] = [];
+    for (const { layer, manifests } of layers) {
+      if (manifests.length === 0) continue;
+      const folder = `${platform.name}/${layer.name}`;
+      const resources = manifests.map((m) => {
+        const file = fileName(m);
+        if (files.has(`${folder}/${file}`)) throw new Error(`${m.path}: two objects would be written to ${folder}/${file}`);
+        files.set(`${folder}/${file}`, `# Generated from ${m.path}; edit the TypeScript, not this file.\n${toYaml(m.object)}`);
+        return file;
+      });
+      files.set(`${folder}/kustomization.yaml`, kustomization(resources));
+      layerFolders.push(layer.name);
+    }
+    files.set(`${platform.name}/kustomization.yaml`, kustomization(layerFolders));
+  }
+  return files;
+}
+
+export function fileName(m: Manifest): string {
+  const file = `${m.kind.toLowerCase()}-${m.name}.yaml`;
+  return m.namespace === undefined ? file : `${m.namespace}/${file}`;
+}
+
+function kustomization(resources: readonly string[]): string {
+  return toYaml({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources });
+}
+
+function toYaml(value: unknown): string {
+  return stringify(value, { lineWidth: 0 });
+}

@@ -1,0 +1,59 @@
+import { App, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Site } from '../core/errors';
+import { checkDnsLabel } from '../core/names';
+import { NodePools } from '../placement/node-pool';
+import { Layer } from './layer';
+
+export const PART_OF_LABEL = 'app.kubernetes.io/part-of';
+export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
+
+export interface PlatformProps {
+  /** Platform id; also its dist/ folder. */
+  readonly name: string;
+  /** The node pools of the cluster; every pod must land on one of them. */
+  readonly pools: NodePools;
+}
+
+/** One cluster's objects: a chart per layer, written to `dist/<name>/<layer>/`. */
+export class Platform extends Construct {
+  static isPlatform(x: unknown): x is Platform {
+    return x instanceof Platform;
+  }
+
+  readonly name: string;
+  readonly pools: NodePools;
+  private readonly charts = new Map<Layer, Chart>();
+
+  constructor(app: App, props: PlatformProps) {
+    super(app, checkDnsLabel(new Site(props.name).at('name'), props.name));
+    this.name = props.name;
+    this.pools = props.pools;
+  }
+
+  /** The chart of one layer; objects created in it are written to that layer's folder. */
+  layer(layer: Layer): Chart {
+    let chart = this.charts.get(layer);
+    if (!chart) {
+      chart = new Chart(this, layer.name, {
+        disableResourceNameHashes: true,
+        labels: { [PART_OF_LABEL]: this.name, [MANAGED_BY_LABEL]: 'cdk8s' },
+      });
+      this.charts.set(layer, chart);
+    }
+    return chart;
+  }
+
+  get infrastructure(): Chart {
+    return this.layer(Layer.INFRASTRUCTURE);
+  }
+
+  get apps(): Chart {
+    return this.layer(Layer.APPS);
+  }
+
+  /** Layers that have a chart, in apply order. */
+  get layers(): { layer: Layer; chart: Chart }[] {
+    return [...this.charts].map(([layer, chart]) => ({ layer, chart })).sort((a, b) => a.layer.order - b.layer.order);
+  }
+}

@@ -1,0 +1,79 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Site } from '../core/errors';
+import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
+import { NetworkGraph, Peer } from '../security/network-graph';
+import { Workload } from '../workloads/workload';
+import { AcmeClusterIssuer, HTTP01_SOLVER } from './acme-issuer';
+import { IngressController } from './ingress-controller';
+
+export interface IngressRoute {
+  /** URL path prefix, e.g. "/api". */
+  readonly path: string;
+  readonly service: Workload;
+  /** Name of the service port. */
+  readonly port: string;
+}
+
+export interface WebIngressProps {
+  readonly name: string;
+  readonly namespace: string;
+  readonly host: string;
+  readonly controller: IngressController;
+  /** Routes; the longest matching prefix wins. */
+  readonly routes: readonly IngressRoute[];
+  /** TLS certificate from this issuer, stored in `tlsSecretName`. @default no TLS */
+  readonly tls?: { readonly issuer: AcmeClusterIssuer; readonly secretName: string };
+  /** The graph the controller's access to each backend (and ACME solver) is added to. */
+  readonly network: NetworkGraph;
+}
+
+/**
+ * An Ingress for one host. It also opens the network path from the ingress controller to each
+ * backend (and to cert-manager's HTTP-01 solver when TLS comes from an ACME issuer), so routing
+ * and NetworkPolicies cannot drift apart.
+ */
+export class WebIngress extends Construct {
+  constructor(scope: Construct, id: string, props: WebIngressProps) {
+    super(scope, id);
+    const site = new Site(this.node.path);
+    const name = checkDnsSubdomain(site.at('name'), props.name);
+    const namespace = checkDnsLabel(site.at('namespace'), props.namespace);
+    checkDnsSubdomain(site.at('host'), props.host);
+    if (props.routes.length === 0) site.at('routes').fail([], 'must list at least one route', 'route "/" to the front-end service');
+
+    const backends = new Map<Workload, Set<number>>();
+    const paths = props.routes.map((route, i) => {
+      const routeSite = site.at('routes').at(i);
+      if (!route.path.startsWith('/')) routeSite.at('path').fail(route.path, 'must start with "/"', `write "/${route.path}"`);
+      if (route.service.namespace !== namespace) {
+        routeSite.at('service').fail(`${route.service.namespace}/${route.service.name}`, `is not in the Ingress namespace "${namespace}"`,
+          'an Ingress only routes to Services of its own namespace: move the Ingress or the service');
+      }
+      const port = route.service.servicePort(route.port);
+      backends.set(route.service, (backends.get(route.service) ?? new Set()).add(port));
+      return { path: route.path, pathType: 'Prefix', backend: { service: { name: route.service.name, port: { number: port } } } };
+    });
+
+    new k8s.KubeIngress(this, 'ingress', {
+      metadata: {
+        name,
+        namespace,
+        annotations: props.tls ? { 'cert-manager.io/cluster-issuer': props.tls.issuer.name } : undefined,
+      },
+      spec: {
+        ingressClassName: props.controller.className,
+        tls: props.tls ? [{ hosts: [props.host], secretName: props.tls.secretName }] : undefined,
+        rules: [{ host: props.host, http: { paths } }],
+      },
+    });
+
+    for (const [service, ports] of backends) {
+      props.network.allow(props.controller.peer, Peer.pods(service), [...ports]);
+    }
+    if (props.tls) {
+      const solver = { name: 'acme-http01-solver', namespace, selector: HTTP01_SOLVER.podLabels };
+      props.network.allow(props.controller.peer, Peer.pods(solver), [HTTP01_SOLVER.port]);
+    }
+  }
+}

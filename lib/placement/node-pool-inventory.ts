@@ -1,0 +1,45 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { stringify } from 'yaml';
+import { NodePool } from './node-pool';
+
+export interface NodePoolInventoryProps {
+  readonly name: string;
+  /** @default "kube-system", where cluster autoscaler settings live */
+  readonly namespace?: string;
+  readonly pools: readonly NodePool[];
+}
+
+/**
+ * The cluster's node pools as a ConfigMap, one key per pool: what the cloud side must provide
+ * (instance type, size bounds, labels, taints) next to the workloads that rely on it. Pools are
+ * created by the cloud (AKS, EKS, k3s join), not by Kubernetes; this is their record in git.
+ */
+export class NodePoolInventory extends Construct {
+  constructor(scope: Construct, id: string, props: NodePoolInventoryProps) {
+    super(scope, id);
+    const data: Record<string, string> = {};
+    for (const pool of props.pools) {
+      data[`${pool.name}.yaml`] = stringify({
+        purpose: pool.purpose,
+        role: pool.system ? 'system' : 'user',
+        capacity: pool.capacity.kind,
+        instanceType: pool.instanceType.name,
+        architecture: pool.instanceType.arch.label,
+        vcpu: pool.instanceType.vcpu,
+        memory: pool.instanceType.memory,
+        gpus: pool.instanceType.gpus ? `${pool.instanceType.gpus.count}x ${pool.instanceType.gpus.model}` : undefined,
+        localDisks: pool.instanceType.localDisks,
+        minNodes: pool.minNodes,
+        maxNodes: pool.maxNodes,
+        autoscaling: pool.autoscaling,
+        labels: pool.labels,
+        taints: pool.taints.length > 0 ? pool.taints.map((t) => t.toString()) : undefined,
+      });
+    }
+    new k8s.KubeConfigMap(this, 'config-map', {
+      metadata: { name: props.name, namespace: props.namespace ?? 'kube-system' },
+      data,
+    });
+  }
+}

@@ -1,0 +1,189 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Site } from '../core/errors';
+import { checkDnsLabel, checkLabels } from '../core/names';
+import { checkBytes, formatBytes, formatMillicores } from '../core/quantity';
+import { NodeCapacity, PodFeature } from './capacity';
+import { InstanceType } from './instance-types';
+
+export const ARCH_LABEL = 'kubernetes.io/arch';
+
+export enum TaintEffect {
+  NO_SCHEDULE = 'NoSchedule',
+  PREFER_NO_SCHEDULE = 'PreferNoSchedule',
+  NO_EXECUTE = 'NoExecute',
+}
+
+/** A node taint; a pool's taints become the tolerations of every pod placed on it. */
+export class Taint {
+  static noSchedule(key: string, value: string): Taint {
+    return new Taint(key, value, TaintEffect.NO_SCHEDULE);
+  }
+  static noExecute(key: string, value: string): Taint {
+    return new Taint(key, value, TaintEffect.NO_EXECUTE);
+  }
+  static preferNoSchedule(key: string, value: string): Taint {
+    return new Taint(key, value, TaintEffect.PREFER_NO_SCHEDULE);
+  }
+  private constructor(public readonly key: string, public readonly value: string, public readonly effect: TaintEffect) {}
+
+  toString(): string {
+    return `${this.key}=${this.value}:${this.effect}`;
+  }
+
+  toleration(): k8s.Toleration {
+    return { key: this.key, operator: 'Equal', value: this.value, effect: this.effect };
+  }
+
+  /** Whether a toleration lets pods onto a node with this taint. */
+  isToleratedBy(toleration: k8s.Toleration): boolean {
+    if (toleration.effect && toleration.effect !== this.effect) return false;
+    if (toleration.operator === 'Exists') return toleration.key === undefined || toleration.key === this.key;
+    return toleration.key === this.key && (toleration.value ?? '') === this.value;
+  }
+}
+
+export interface NodePoolProps {
+  /** Pool name (DNS label), used in errors and the pool inventory. */
+  readonly name: string;
+  readonly instanceType: InstanceType;
+  /** @default NodeCapacity.managedNodeGroup() */
+  readonly capacity?: NodeCapacity;
+  readonly minNodes: number;
+  readonly maxNodes: number;
+  /**
+   * Labels every node of the pool carries (for serverless capacity: the labels its profile
+   * selects pods by). Placement selects the pool with them.
+   */
+  readonly labels: Readonly<Record<string, string>>;
+  /** @default no taints */
+  readonly taints?: readonly Taint[];
+  /** Pool that hosts cluster system components (AKS "System" mode). @default false */
+  readonly system?: boolean;
+  /** What the pool is for, for the inventory. @default none */
+  readonly purpose?: string;
+}
+
+/** What one pod asks of the node it lands on. */
+export interface PodDemand {
+  /** Sum of the containers' CPU requests, in millicores. */
+  readonly cpuMillicores: number;
+  /** Sum of the containers' memory requests, in bytes. */
+  readonly memoryBytes: number;
+  /** Whole GPUs requested. */
+  readonly gpus: number;
+  readonly features: ReadonlySet<PodFeature>;
+}
+
+/** How a pod spec reaches its pool. */
+export interface Placement {
+  readonly nodeSelector?: Record<string, string>;
+  readonly tolerations?: k8s.Toleration[];
+  /** Labels the pod itself must carry (serverless profiles select pods by label). */
+  readonly podLabels: Record<string, string>;
+}
+
+/**
+ * A group of identical nodes. Placing a workload on a pool gives it the pool's nodeSelector, the
+ * tolerations for its taints and its architecture, from this one object, and refuses pods that
+ * cannot run there (too big for one node, a feature the capacity lacks, GPUs on a pool without).
+ */
+export class NodePool {
+  readonly name: string;
+  readonly instanceType: InstanceType;
+  readonly capacity: NodeCapacity;
+  readonly minNodes: number;
+  readonly maxNodes: number;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly taints: readonly Taint[];
+  readonly system: boolean;
+  readonly purpose: string | undefined;
+  private readonly memoryBytes: number;
+
+  constructor(props: NodePoolProps) {
+    const site = new Site(`node pool ${props.name}`);
+    this.name = checkDnsLabel(site.at('name'), props.name);
+    this.instanceType = props.instanceType;
+    this.capacity = props.capacity ?? NodeCapacity.managedNodeGroup();
+    this.memoryBytes = checkBytes(site.at('instanceType.memory'), props.instanceType.memory);
+    if (!Number.isInteger(props.minNodes) || !Number.isInteger(props.maxNodes) || props.minNodes < 0 || props.maxNodes < Math.max(1, props.minNodes)) {
+      site.at('minNodes..maxNodes').fail(`${props.minNodes}..${props.maxNodes}`, 'must be whole numbers with 0 <= minNodes <= maxNodes and maxNodes >= 1', 'give the autoscaling bounds, e.g. minNodes: 2, maxNodes: 5');
+    }
+    this.minNodes = props.minNodes;
+    this.maxNodes = props.maxNodes;
+    if (Object.keys(props.labels).length === 0) {
+      site.at('labels').fail(props.labels, 'must name at least one node label', 'label the pool\'s nodes, e.g. { nodepool: "frontend-pool" }, so workloads can select it');
+    }
+    this.labels = checkLabels(site.at('labels'), props.labels);
+    this.taints = props.taints ?? [];
+    this.system = props.system ?? false;
+    this.purpose = props.purpose;
+  }
+
+  get autoscaling(): boolean {
+    return this.minNodes !== this.maxNodes;
+  }
+
+  /** nodeSelector, tolerations and pod labels for a pod with this demand; `site` names the pod. */
+  place(site: Site, demand: PodDemand): Placement {
+    for (const feature of demand.features) {
+      if (this.capacity.cannotRun.has(feature)) {
+        site.at('pool').fail(this.name, `is ${this.capacity.kind} capacity, which cannot run ${feature}`,
+          'place this workload on a node-group pool, or drop the feature for this environment');
+      }
+    }
+    const gpus = this.instanceType.gpus?.count ?? 0;
+    if (demand.gpus > 0 && gpus === 0) {
+      site.at('pool').fail(this.name, `has no GPUs (instance type ${this.instanceType.name}) but the pod requests ${demand.gpus}`, 'place GPU work on a pool whose instance type has GPUs');
+    }
+    if (demand.gpus > gpus) {
+      site.at('pool').fail(this.name, `has ${gpus} GPU(s) a node but the pod requests ${demand.gpus}`, 'request at most one node\'s GPUs');
+    }
+    const cpu = this.instanceType.vcpu * 1000;
+    if (demand.cpuMillicores > cpu || demand.memoryBytes > this.memoryBytes) {
+      site.at('resources.requests').fail(
+        { cpu: formatMillicores(demand.cpuMillicores), memory: formatBytes(demand.memoryBytes) },
+        `do not fit one node of pool ${this.name} (${this.instanceType.name}: ${this.instanceType.vcpu} vCPU, ${this.instanceType.memory})`,
+        'lower the requests or choose a pool with larger nodes');
+    }
+    if (!this.capacity.selectedByNodeLabels) {
+      return { podLabels: { ...this.labels } };
+    }
+    const tolerations = this.taints.map((t) => t.toleration());
+    return {
+      nodeSelector: { ...this.labels, [ARCH_LABEL]: this.instanceType.arch.label },
+      tolerations: tolerations.length > 0 ? tolerations : undefined,
+      podLabels: {},
+    };
+  }
+
+  /** True when a nodeSelector picks this pool's nodes. */
+  isSelectedBy(nodeSelector: Readonly<Record<string, string>>): boolean {
+    return Object.entries(this.labels).every(([key, value]) => nodeSelector[key] === value);
+  }
+}
+
+/** The pools of one cluster, looked up by name. */
+export class NodePools {
+  private readonly byName = new Map<string, NodePool>();
+
+  constructor(pools: readonly NodePool[]) {
+    for (const pool of pools) {
+      if (this.byName.has(pool.name)) {
+        new Site(`node pool ${pool.name}`).at('name').fail(pool.name, 'is used by two pools', 'give every pool its own name');
+      }
+      this.byName.set(pool.name, pool);
+    }
+  }
+
+  get all(): NodePool[] {
+    return [...this.byName.values()];
+  }
+
+  get(name: string, site: Site = new Site('node pools')): NodePool {
+    const pool = this.byName.get(name);
+    if (!pool) {
+      return site.at('pool').fail(name, 'is not a node pool of this cluster', `use one of: ${[...this.byName.keys()].join(', ')}`);
+    }
+    return pool;
+  }
+}

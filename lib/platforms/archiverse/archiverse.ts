@@ -1,0 +1,133 @@
+import { App } from 'cdk8s';
+import { Platform } from '../../gitops/platform';
+import { AcmeClusterIssuer } from '../../ingress/acme-issuer';
+import { IngressController } from '../../ingress/ingress-controller';
+import { WebIngress } from '../../ingress/web-ingress';
+import { NodePoolInventory } from '../../placement/node-pool-inventory';
+import { AzureKeyVaultSecrets } from '../../security/azure-key-vault';
+import { SecureNamespace } from '../../security/namespace';
+import { NetworkGraph, Peer } from '../../security/network-graph';
+import { AppConfig } from '../../workloads/config-map';
+import { EnvValue } from '../../workloads/env';
+import { Probe } from '../../workloads/probe';
+import { StatefulStore } from '../../workloads/stateful-store';
+import { Volume } from '../../workloads/volume';
+import { WebService } from '../../workloads/web-service';
+import { ArchiverseConfig } from './config';
+import { archiversePools as pools } from './pools';
+
+/** Archiverse on AKS (seed 004): Next.js frontend -> FastAPI backend -> PostgreSQL. */
+export function archiverse(app: App, config: ArchiverseConfig): Platform {
+  const platform = new Platform(app, { name: 'archiverse', pools });
+  const { infrastructure, apps } = platform;
+  const namespace = config.namespace;
+
+  // Infrastructure: node pools on record, the namespace (closed by default), the TLS issuer.
+  new NodePoolInventory(infrastructure, 'node-pools', { name: 'archiverse-node-pools', pools: pools.all });
+  new SecureNamespace(infrastructure, 'namespace', { name: namespace });
+  const ingressController = IngressController.nginx();
+  const issuer = new AcmeClusterIssuer(infrastructure, 'issuer', { name: 'letsencrypt-prod', email: config.acmeEmail, ingressController });
+
+  // Secrets stay in Key Vault; pods mount them and the CSI driver syncs these Secrets.
+  const keyVault = new AzureKeyVaultSecrets(apps, 'key-vault', {
+    name: 'archiverse-key-vault',
+    namespace,
+    keyVaultName: config.keyVault.name,
+    tenantId: config.keyVault.tenantId,
+    workloadIdentityClientId: config.keyVault.workloadIdentityClientId,
+    secrets: [
+      { objectName: 'postgres-password', secretName: 'postgres-credentials', key: 'password' },
+      { objectName: 'backend-database-url', secretName: 'backend-credentials', key: 'database-url' },
+    ],
+  });
+
+  // Frontend pool: Next.js, requests 100m/256Mi, limits 500m/512Mi.
+  const frontend = new WebService(apps, 'frontend', {
+    name: 'frontend',
+    namespace,
+    pool: pools.get('frontend'),
+    replicas: 2,
+    containers: [{
+      name: 'nextjs',
+      image: config.images.frontend,
+      ports: [{ name: 'http', port: 3000 }],
+      env: { NODE_ENV: 'production', API_URL: 'http://backend:8000' },
+      resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+      readinessProbe: Probe.httpGet('/', 'http', { initialDelaySeconds: 5, periodSeconds: 10 }),
+      livenessProbe: Probe.httpGet('/', 'http', { initialDelaySeconds: 30, periodSeconds: 20 }),
+      volumeMounts: [{ volume: 'next-cache', path: '/app/.next/cache' }, { volume: 'tmp', path: '/tmp' }],
+    }],
+    volumes: [Volume.emptyDir('next-cache', { sizeLimit: '256Mi' }), Volume.emptyDir('tmp', { sizeLimit: '64Mi' })],
+  });
+
+  // Backend pool: FastAPI, requests 100m/256Mi, limits 500m/512Mi.
+  const backend = new WebService(apps, 'backend', {
+    name: 'backend',
+    namespace,
+    pool: pools.get('backend'),
+    replicas: 2,
+    secretStore: keyVault,
+    containers: [{
+      name: 'fastapi',
+      image: config.images.backend,
+      ports: [{ name: 'http', port: 8000 }],
+      env: { DATABASE_URL: EnvValue.fromSecret('backend-credentials', 'database-url') },
+      resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+      readinessProbe: Probe.httpGet('/health', 'http', { initialDelaySeconds: 5, periodSeconds: 10 }),
+      livenessProbe: Probe.httpGet('/health', 'http', { initialDelaySeconds: 30, periodSeconds: 20 }),
+      volumeMounts: [{ volume: 'tmp', path: '/tmp' }],
+    }],
+    volumes: [Volume.emptyDir('tmp', { sizeLimit: '64Mi' })],
+  });
+
+  // Database pool: PostgreSQL, requests 250m/512Mi, limits 500m/1Gi (db-pool/config.yaml,
+  // postgres.yaml, service.yaml, service-account.yaml of the seed).
+  const postgresConfig = new AppConfig(apps, 'postgres-config', {
+    name: 'postgres-config',
+    namespace,
+    data: { POSTGRES_DB: config.database.name, POSTGRES_USER: config.database.user, PGDATA: '/var/lib/postgresql/data/pgdata' },
+  });
+  const postgres = new StatefulStore(apps, 'postgres', {
+    name: 'postgres',
+    namespace,
+    pool: pools.get('db'),
+    secretStore: keyVault,
+    runAsUser: 999, runAsGroup: 999, fsGroup: 999, // the image's postgres user
+    containers: [{
+      name: 'postgres',
+      image: config.images.postgres,
+      ports: [{ name: 'postgres', port: 5432 }],
+      envFromConfigMaps: [postgresConfig.name],
+      env: { POSTGRES_PASSWORD: EnvValue.fromSecret('postgres-credentials', 'password') },
+      resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '500m', memory: '1Gi' } },
+      readinessProbe: Probe.exec(['pg_isready', '-U', config.database.user, '-d', config.database.name], { initialDelaySeconds: 5, periodSeconds: 10 }),
+      livenessProbe: Probe.exec(['pg_isready', '-U', config.database.user, '-d', config.database.name], { initialDelaySeconds: 30, periodSeconds: 20 }),
+      volumeMounts: [
+        { volume: 'data', path: '/var/lib/postgresql/data' },
+        { volume: 'run', path: '/var/run/postgresql' },
+        { volume: 'tmp', path: '/tmp' },
+      ],
+    }],
+    volumes: [Volume.emptyDir('run', { sizeLimit: '16Mi' }), Volume.emptyDir('tmp', { sizeLimit: '256Mi' })],
+    volumeClaims: [{ name: 'data', size: config.database.size, storageClass: config.database.storageClass }],
+  });
+
+  // Network: frontend -> backend only, backend -> database only, database accepts only the
+  // backend; DNS for all comes with the namespace. The Ingress opens the controller's paths.
+  const network = new NetworkGraph(apps, 'network');
+  network.allow(Peer.pods(frontend), Peer.pods(backend), [8000]);
+  network.allow(Peer.pods(backend), Peer.pods(postgres), [5432]);
+  new WebIngress(apps, 'ingress', {
+    name: 'archiverse',
+    namespace,
+    host: config.host,
+    controller: ingressController,
+    network,
+    tls: { issuer, secretName: 'archiverse-tls' },
+    routes: [
+      { path: '/api', service: backend, port: 'http' },
+      { path: '/', service: frontend, port: 'http' },
+    ],
+  });
+  return platform;
+}

@@ -1,0 +1,31 @@
+/** The values that differ between archiverse clusters; the charts take everything else from lib/. */
+export interface ArchiverseConfig {
+  readonly namespace: string;
+  /** Public host name served by the Ingress. */
+  readonly host: string;
+  /** ACME account contact for certificate expiry notices. */
+  readonly acmeEmail: string;
+  /** Image references; CI sets the tags from the commit it built. */
+  readonly images: { readonly frontend: string; readonly backend: string; readonly postgres: string };
+  /** Azure Key Vault holding the database password and connection string. */
+  readonly keyVault: { readonly name: string; readonly tenantId: string; readonly workloadIdentityClientId: string };
+  readonly database: { readonly name: string; readonly user: string; readonly size: string; readonly storageClass: string };
+}
+
+export const archiverseProduction: ArchiverseConfig = {
+  namespace: 'archiverse',
+  host: 'archiverse.example.com',
+  acmeEmail: 'platform@archiverse.example.com',
+  images: {
+    frontend: 'archiverse.azurecr.io/archiverse/frontend:1.0.0',
+    backend: 'archiverse.azurecr.io/archiverse/api:1.0.0',
+    postgres: 'postgres:16.4',
+  },
+  keyVault: {
+    name: 'archiverse-kv',
+    tenantId: '00000000-0000-0000-0000-000000000000',
+    workloadIdentityClientId: '00000000-0000-0000-0000-000000000000',
+  },
+  // AKS's built-in CSI disk class; the database keeps its data on an Azure managed disk.
+  database: { name: 'archiverse', user: 'archiverse', size: '10Gi', storageClass: 'managed-csi' },
+};

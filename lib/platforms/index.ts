@@ -1,0 +1,10 @@
+import { App } from 'cdk8s';
+import { archiverse } from './archiverse/archiverse';
+import { archiverseProduction } from './archiverse/config';
+
+/** Every platform this repository writes to dist/, each with the config of its cluster. */
+export function buildApp(): App {
+  const app = new App();
+  archiverse(app, archiverseProduction);
+  return app;
+}

@@ -1,0 +1,79 @@
+import { Construct } from 'constructs';
+import { stringify } from 'yaml';
+import { SecretProviderClass } from '../../imports/secretproviderclass-secrets-store.csi.x-k8s.io';
+import { Site } from '../core/errors';
+import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
+import { SecretStoreAccess } from '../workloads/pod-group';
+import { Volume } from '../workloads/volume';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CSI_DRIVER = 'secrets-store.csi.k8s.io';
+
+export interface KeyVaultSecret {
+  /** Name of the secret in Key Vault. */
+  readonly objectName: string;
+  /** Kubernetes Secret it is synced into (while a pod mounts the store). */
+  readonly secretName: string;
+  /** Key inside that Secret. */
+  readonly key: string;
+}
+
+export interface AzureKeyVaultSecretsProps {
+  readonly name: string;
+  readonly namespace: string;
+  readonly keyVaultName: string;
+  readonly tenantId: string;
+  /** Client id of the managed identity federated with the workloads' service accounts. */
+  readonly workloadIdentityClientId: string;
+  readonly secrets: readonly KeyVaultSecret[];
+}
+
+/**
+ * Secrets that live in Azure Key Vault, mounted through the Secrets Store CSI driver with
+ * workload identity and synced into Kubernetes Secrets for `secretKeyRef`. Only names and ids are
+ * written to dist/; the values never leave Key Vault and the cluster.
+ */
+export class AzureKeyVaultSecrets extends Construct implements SecretStoreAccess {
+  readonly volumeName = 'secrets-store';
+  readonly mountPath = '/mnt/secrets-store';
+  readonly volumeSpec: Volume;
+  readonly podLabels = { 'azure.workload.identity/use': 'true' };
+  readonly serviceAccountAnnotations: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: AzureKeyVaultSecretsProps) {
+    super(scope, id);
+    const site = new Site(this.node.path);
+    checkDnsSubdomain(site.at('name'), props.name);
+    checkDnsLabel(site.at('namespace'), props.namespace);
+    if (!/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/.test(props.keyVaultName)) {
+      site.at('keyVaultName').fail(props.keyVaultName, 'must be a Key Vault name (3-24 letters, digits and "-", starting with a letter)', 'use the vault\'s name as the Azure portal shows it');
+    }
+    for (const field of ['tenantId', 'workloadIdentityClientId'] as const) {
+      if (!GUID.test(props[field])) site.at(field).fail(props[field], 'must be a GUID', 'copy it from the Azure identity (az identity show --query clientId)');
+    }
+    if (props.secrets.length === 0) site.at('secrets').fail([], 'must list at least one secret', 'name the Key Vault secrets the workloads need');
+
+    const secretObjects = new Map<string, { objectName: string; key: string }[]>();
+    props.secrets.forEach((s, i) => {
+      checkDnsSubdomain(site.at('secrets').at(i).at('secretName'), s.secretName);
+      secretObjects.set(s.secretName, [...(secretObjects.get(s.secretName) ?? []), { objectName: s.objectName, key: s.key }]);
+    });
+
+    new SecretProviderClass(this, 'secret-provider-class', {
+      metadata: { name: props.name, namespace: props.namespace },
+      spec: {
+        provider: 'azure',
+        parameters: {
+          usePodIdentity: 'false',
+          clientID: props.workloadIdentityClientId,
+          keyvaultName: props.keyVaultName,
+          tenantId: props.tenantId,
+          objects: stringify({ array: props.secrets.map((s) => stringify({ objectName: s.objectName, objectType: 'secret' })) }),
+        },
+        secretObjects: [...secretObjects].map(([secretName, data]) => ({ secretName, type: 'Opaque', data })),
+      },
+    });
+    this.volumeSpec = Volume.csi(this.volumeName, CSI_DRIVER, { secretProviderClass: props.name });
+    this.serviceAccountAnnotations = { 'azure.workload.identity/client-id': props.workloadIdentityClientId };
+  }
+}

@@ -1,0 +1,58 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Site } from '../core/errors';
+import { checkDnsLabel, checkLabels } from '../core/names';
+import { podSecurityLabels, PodSecurityLevel } from './pod-security';
+
+/** Where cluster DNS runs; every namespace's pods may reach it. */
+export const CLUSTER_DNS = { namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } } as const;
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+export interface SecureNamespaceProps {
+  readonly name: string;
+  /** @default PodSecurityLevel.RESTRICTED */
+  readonly podSecurity?: PodSecurityLevel;
+  /** @default none */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A namespace that is closed by default: Pod Security Admission labels (enforce, audit, warn,
+ * version pinned), a NetworkPolicy denying all ingress and egress, and one allowing DNS so that
+ * name lookups still work. Traffic is then opened rule by rule with a NetworkGraph.
+ */
+export class SecureNamespace extends Construct {
+  readonly name: string;
+
+  constructor(scope: Construct, id: string, props: SecureNamespaceProps) {
+    super(scope, id);
+    const site = new Site(this.node.path);
+    this.name = checkDnsLabel(site.at('name'), props.name);
+    const labels = checkLabels(site.at('labels'), props.labels ?? {});
+
+    new k8s.KubeNamespace(this, 'namespace', {
+      metadata: { name: this.name, labels: { ...labels, ...podSecurityLabels(props.podSecurity ?? PodSecurityLevel.RESTRICTED) } },
+    });
+    new k8s.KubeNetworkPolicy(this, 'default-deny', {
+      metadata: { name: 'default-deny-all', namespace: this.name },
+      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+    });
+    new k8s.KubeNetworkPolicy(this, 'allow-dns', {
+      metadata: { name: 'allow-dns-egress', namespace: this.name },
+      spec: {
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [{
+          to: [{
+            namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: CLUSTER_DNS.namespace } },
+            podSelector: { matchLabels: { ...CLUSTER_DNS.podLabels } },
+          }],
+          ports: [
+            { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) },
+            { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) },
+          ],
+        }],
+      },
+    });
+  }
+}

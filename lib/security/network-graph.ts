@@ -1,0 +1,95 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Site } from '../core/errors';
+import { checkDnsLabel, checkPort } from '../core/names';
+import { PodGroup } from '../workloads/pod-group';
+import { NAMESPACE_NAME_LABEL } from './namespace';
+
+/** One end of a connection. Only pod groups we emit get policies; outside peers are just named. */
+export class Peer {
+  /** Pods this project emits: a rule on them is written too. */
+  static pods(group: PodGroup): Peer {
+    return new Peer(group.name, group.namespace, { ...group.selector }, true);
+  }
+  /** Pods we do not manage, e.g. an ingress controller: all of a namespace, or some of its pods. */
+  static external(namespace: string, podLabels: Readonly<Record<string, string>> = {}, name: string = namespace): Peer {
+    return new Peer(name, namespace, { ...podLabels }, false);
+  }
+  private constructor(
+    readonly name: string,
+    readonly namespace: string,
+    readonly podLabels: Readonly<Record<string, string>>,
+    readonly managed: boolean,
+  ) {}
+
+  /** The NetworkPolicyPeer that selects this peer, seen from a policy in `fromNamespace`. */
+  selectorFrom(fromNamespace: string): k8s.NetworkPolicyPeer {
+    const pods = { matchLabels: { ...this.podLabels } };
+    if (this.namespace === fromNamespace) return { podSelector: pods };
+    return { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: this.namespace } }, podSelector: pods };
+  }
+}
+
+export interface PortRule {
+  readonly port: number;
+  /** Last port of a range (NetworkPolicy allows ranges, Services do not). @default single port */
+  readonly endPort?: number;
+  /** @default "TCP" */
+  readonly protocol?: 'TCP' | 'UDP';
+}
+
+/**
+ * Who may talk to whom. `allow(a, b, ports)` writes the egress rule on a and the ingress rule on
+ * b (for the ends this project manages), so the two sides can never disagree. Everything not
+ * allowed stays denied by the namespaces' default-deny policies.
+ */
+export class NetworkGraph extends Construct {
+  private readonly site: Site;
+  private readonly edges = new Set<string>();
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.site = new Site(this.node.path);
+  }
+
+  allow(from: Peer, to: Peer, ports: readonly (number | PortRule)[]): this {
+    const edge = `${from.namespace}/${from.name}->${to.namespace}/${to.name}`;
+    const site = this.site.at(`allow(${from.name} -> ${to.name})`);
+    if (!from.managed && !to.managed) {
+      site.fail(edge, 'joins two peers this project does not manage', 'name at least one pod group emitted here with Peer.pods(...)');
+    }
+    if (this.edges.has(edge)) {
+      site.fail(edge, 'is declared twice', 'list all ports of a connection in one allow call');
+    }
+    if (ports.length === 0) {
+      site.at('ports').fail([], 'must list at least one port', 'name the port the client connects to');
+    }
+    this.edges.add(edge);
+    const rules = ports.map((p, i) => buildPort(site.at('ports').at(i), typeof p === 'number' ? { port: p } : p));
+
+    if (from.managed) {
+      checkDnsLabel(site.at('from.namespace'), from.namespace);
+      new k8s.KubeNetworkPolicy(this, `${from.namespace}-${from.name}-to-${to.namespace}-${to.name}`, {
+        metadata: { name: `${from.name}-to-${to.name}`, namespace: from.namespace },
+        spec: { podSelector: { matchLabels: { ...from.podLabels } }, policyTypes: ['Egress'], egress: [{ to: [to.selectorFrom(from.namespace)], ports: rules }] },
+      });
+    }
+    if (to.managed) {
+      checkDnsLabel(site.at('to.namespace'), to.namespace);
+      new k8s.KubeNetworkPolicy(this, `${to.namespace}-${to.name}-from-${from.namespace}-${from.name}`, {
+        metadata: { name: `${to.name}-from-${from.name}`, namespace: to.namespace },
+        spec: { podSelector: { matchLabels: { ...to.podLabels } }, policyTypes: ['Ingress'], ingress: [{ from: [from.selectorFrom(to.namespace)], ports: rules }] },
+      });
+    }
+    return this;
+  }
+}
+
+function buildPort(site: Site, rule: PortRule): k8s.NetworkPolicyPort {
+  checkPort(site.at('port'), rule.port);
+  if (rule.endPort !== undefined) {
+    checkPort(site.at('endPort'), rule.endPort);
+    if (rule.endPort < rule.port) site.at('endPort').fail(rule.endPort, `is below port ${rule.port}`, 'give the range as port <= endPort');
+  }
+  return { protocol: rule.protocol ?? 'TCP', port: k8s.IntOrString.fromNumber(rule.port), endPort: rule.endPort };
+}

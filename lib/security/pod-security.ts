@@ -1,0 +1,20 @@
+/** Pod Security Admission levels (the successor of PodSecurityPolicy, removed in 1.25). */
+export class PodSecurityLevel {
+  static readonly RESTRICTED = new PodSecurityLevel('restricted');
+  static readonly BASELINE = new PodSecurityLevel('baseline');
+  static readonly PRIVILEGED = new PodSecurityLevel('privileged');
+  private constructor(public readonly name: string) {}
+}
+
+/** The policy version the labels pin, so a cluster upgrade cannot tighten rules under us. */
+export const POD_SECURITY_VERSION = 'v1.28';
+
+/** Namespace labels that enforce, audit and warn at one level, pinned to one version. */
+export function podSecurityLabels(level: PodSecurityLevel): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const mode of ['enforce', 'audit', 'warn']) {
+    labels[`pod-security.kubernetes.io/${mode}`] = level.name;
+    labels[`pod-security.kubernetes.io/${mode}-version`] = POD_SECURITY_VERSION;
+  }
+  return labels;
+}

@@ -1,0 +1,40 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Site } from '../core/errors';
+
+/** Names that say "this is a secret": such a variable must come from a Secret, never a literal. */
+const SECRET_LIKE = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
+
+/** Where an environment variable's value comes from. A plain string is a literal value. */
+export class EnvValue {
+  /** A key of a Secret: the value stays in the cluster, only the reference is written. */
+  static fromSecret(secretName: string, key: string): EnvValue {
+    return new EnvValue({ secretKeyRef: { name: secretName, key } });
+  }
+  static fromConfigMap(configMapName: string, key: string): EnvValue {
+    return new EnvValue({ configMapKeyRef: { name: configMapName, key } });
+  }
+  /** A field of the pod itself (downward API), e.g. `metadata.labels['user']`. */
+  static fromField(fieldPath: string): EnvValue {
+    return new EnvValue({ fieldRef: { fieldPath } });
+  }
+  private constructor(readonly source: k8s.EnvVarSource) {}
+}
+
+export type EnvVars = Readonly<Record<string, string | EnvValue>>;
+
+export function buildEnv(site: Site, env: EnvVars | undefined): k8s.EnvVar[] | undefined {
+  if (!env || Object.keys(env).length === 0) return undefined;
+  return Object.entries(env).map(([name, value]) => {
+    if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name)) {
+      site.at(name).fail(name, 'must be an environment variable name (letters, digits, "_", "-", ".", not starting with a digit)', 'rename the variable, e.g. "DATABASE_URL"');
+    }
+    if (typeof value === 'string') {
+      if (SECRET_LIKE.test(name) && value !== '') {
+        site.at(name).fail('<literal value hidden>', 'looks like a secret but is given as a literal, which would be written to dist/',
+          'reference it with EnvValue.fromSecret("secret-name", "key") and keep the value in the cluster or a secret store');
+      }
+      return { name, value };
+    }
+    return { name, valueFrom: value.source };
+  });
+}

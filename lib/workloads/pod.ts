@@ -1,0 +1,93 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Site } from '../core/errors';
+import { PodFeature } from '../placement/capacity';
+import { NodePool } from '../placement/node-pool';
+import { buildContainer, ContainerProps } from './container';
+import { Volume } from './volume';
+
+export interface PodProps {
+  /** The node pool the pod runs on: it supplies nodeSelector, tolerations and architecture. */
+  readonly pool: NodePool;
+  readonly containers: readonly ContainerProps[];
+  /** @default none */
+  readonly initContainers?: readonly ContainerProps[];
+  /** @default none */
+  readonly volumes?: readonly Volume[];
+  /** Numeric user the pod runs as; needed when the image's USER is a name. @default the image's */
+  readonly runAsUser?: number;
+  /** @default the image's */
+  readonly runAsGroup?: number;
+  /** Group that owns mounted volumes. @default none */
+  readonly fsGroup?: number;
+  /** Mount the service-account token; only for pods that call the Kubernetes API. @default false */
+  readonly automountServiceAccountToken?: boolean;
+  /** @default 30 */
+  readonly terminationGracePeriodSeconds?: number;
+}
+
+export interface BuiltPod {
+  readonly spec: k8s.PodSpec;
+  /** Labels the pod must carry for its placement (serverless profiles select by pod label). */
+  readonly placementLabels: Record<string, string>;
+}
+
+/**
+ * A pod spec that passes Pod Security `restricted` and is placed on its pool. `claimNames` are
+ * volume names provided outside the pod spec (StatefulSet claim templates).
+ */
+export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: string, claimNames: readonly string[] = []): BuiltPod {
+  if (props.containers.length === 0) {
+    site.at('containers').fail([], 'must list at least one container', 'add the application container');
+  }
+  const containers = props.containers.map((c, i) => buildContainer(site.at('containers').at(i), c));
+  const initContainers = (props.initContainers ?? []).map((c, i) => buildContainer(site.at('initContainers').at(i), c));
+  const volumes = props.volumes ?? [];
+
+  checkUnique(site.at('containers'), [...containers, ...initContainers].map((c) => c.container.name), 'container name');
+  checkUnique(site.at('volumes'), [...volumes.map((v) => v.name), ...claimNames], 'volume name');
+  checkUnique(site.at('containers'), containers.flatMap((c) => c.container.ports ?? []).map((p) => p.name!), 'port name');
+  const known = new Set([...volumes.map((v) => v.name), ...claimNames]);
+  [...containers, ...initContainers].forEach(({ container }, i) => {
+    (container.volumeMounts ?? []).forEach((mount, j) => {
+      if (!known.has(mount.name)) {
+        site.at('containers').at(i).at('volumeMounts').at(j).at('volume').fail(mount.name, 'names no volume of the pod',
+          `declare it in volumes, or mount one of: ${[...known].join(', ') || '(none declared)'}`);
+      }
+    });
+  });
+
+  // Effective pod request: the sum of the app containers, or the largest init container if bigger.
+  const sum = (key: 'cpuMillicores' | 'memoryBytes' | 'gpus') => Math.max(
+    containers.reduce((total, c) => total + c.demand[key], 0),
+    ...initContainers.map((c) => c.demand[key]),
+  );
+  const demand = { cpuMillicores: sum('cpuMillicores'), memoryBytes: sum('memoryBytes'), gpus: sum('gpus'), features: new Set<PodFeature>(sum('gpus') > 0 ? [PodFeature.GPU] : []) };
+  const placement = props.pool.place(site, demand);
+
+  const spec: k8s.PodSpec = {
+    serviceAccountName,
+    automountServiceAccountToken: props.automountServiceAccountToken ?? false,
+    securityContext: {
+      runAsNonRoot: true,
+      runAsUser: props.runAsUser,
+      runAsGroup: props.runAsGroup,
+      fsGroup: props.fsGroup,
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
+    nodeSelector: placement.nodeSelector,
+    tolerations: placement.tolerations,
+    terminationGracePeriodSeconds: props.terminationGracePeriodSeconds,
+    initContainers: initContainers.length > 0 ? initContainers.map((c) => c.container) : undefined,
+    containers: containers.map((c) => c.container),
+    volumes: volumes.length > 0 ? volumes.map((v) => v.spec) : undefined,
+  };
+  return { spec, placementLabels: placement.podLabels };
+}
+
+function checkUnique(site: Site, names: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) site.fail(name, `repeats the ${what} "${name}"`, `give every ${what} in the pod its own name`);
+    seen.add(name);
+  }
+}

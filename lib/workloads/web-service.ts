@@ -1,0 +1,20 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Workload, WorkloadProps } from './workload';
+
+export interface WebServiceProps extends WorkloadProps {}
+
+/** A stateless service: Deployment + Service + ServiceAccount (+ PodDisruptionBudget). */
+export class WebService extends Workload {
+  constructor(scope: Construct, id: string, props: WebServiceProps) {
+    super(scope, id, props);
+    new k8s.KubeDeployment(this, 'deployment', {
+      metadata: this.metadata(),
+      spec: {
+        replicas: this.replicas,
+        selector: { matchLabels: { ...this.selector } },
+        template: this.podTemplate,
+      },
+    });
+  }
+}

@@ -1,0 +1,145 @@
+import { ApiObjectMetadata } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Site } from '../core/errors';
+import { checkDnsLabel, checkLabels, checkPort, checkPortName } from '../core/names';
+import { buildPodSpec, PodProps } from './pod';
+import { PodGroup, SecretStoreAccess } from './pod-group';
+import { intOrString } from './probe';
+
+export const NAME_LABEL = 'app.kubernetes.io/name';
+
+export interface ServicePort {
+  /** @default the container port's name */
+  readonly name: string;
+  readonly port: number;
+  /** Container port name or number. @default the same name */
+  readonly targetPort?: string | number;
+  /** Only for NodePort and LoadBalancer Services. @default assigned by the cluster */
+  readonly nodePort?: number;
+}
+
+export interface ServiceOptions {
+  /** @default "ClusterIP" */
+  readonly type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+  /** @default one port per container port, same number and name */
+  readonly ports?: readonly ServicePort[];
+}
+
+export interface WorkloadProps extends PodProps {
+  /** Name of the workload, its Service and ServiceAccount (DNS label). */
+  readonly name: string;
+  readonly namespace: string;
+  /** @default 1 */
+  readonly replicas?: number;
+  /** Service in front of the pods; false for none. @default ClusterIP on every container port */
+  readonly service?: ServiceOptions | false;
+  /** Extra pod labels. @default none */
+  readonly podLabels?: Readonly<Record<string, string>>;
+  /** Secrets mounted from an external store into the first container. @default none */
+  readonly secretStore?: SecretStoreAccess;
+}
+
+/**
+ * The parts every long-running workload has: its ServiceAccount (token not mounted), a pod
+ * template placed on its pool, a Service, and a PodDisruptionBudget when it has replicas to spare.
+ * Subclasses add the controller (Deployment, StatefulSet).
+ */
+export abstract class Workload extends Construct implements PodGroup {
+  readonly name: string;
+  readonly namespace: string;
+  readonly selector: Readonly<Record<string, string>>;
+  readonly replicas: number;
+  protected readonly site: Site;
+  protected readonly podTemplate: k8s.PodTemplateSpec;
+  private readonly servicePorts: readonly ServicePort[];
+
+  protected constructor(scope: Construct, id: string, props: WorkloadProps, claimNames: readonly string[] = []) {
+    super(scope, id);
+    this.site = new Site(this.node.path);
+    this.name = checkDnsLabel(this.site.at('name'), props.name);
+    this.namespace = checkDnsLabel(this.site.at('namespace'), props.namespace);
+    this.replicas = props.replicas ?? 1;
+    if (!Number.isInteger(this.replicas) || this.replicas < 0) {
+      this.site.at('replicas').fail(props.replicas, 'must be a whole number of at least 0', 'give the number of pods, e.g. 2');
+    }
+    this.selector = { [NAME_LABEL]: this.name };
+
+    const store = props.secretStore;
+    const podProps: PodProps = store ? withSecretStore(props, store) : props;
+    const pod = buildPodSpec(this.site, podProps, this.name, claimNames);
+    const podLabels = checkLabels(this.site.at('podLabels'), { ...props.podLabels, ...store?.podLabels, ...pod.placementLabels, ...this.selector });
+    this.podTemplate = { metadata: { labels: podLabels }, spec: pod.spec };
+
+    new k8s.KubeServiceAccount(this, 'service-account', {
+      metadata: this.metadata({ annotations: store ? { ...store.serviceAccountAnnotations } : undefined }),
+      automountServiceAccountToken: false,
+    });
+
+    this.servicePorts = props.service === false ? [] : this.resolveServicePorts(pod.spec, props.service?.ports);
+    if (this.servicePorts.length > 0 && props.service !== false) {
+      this.createService(props.service?.type ?? 'ClusterIP');
+    }
+    if (this.replicas > 1) {
+      new k8s.KubePodDisruptionBudget(this, 'disruption-budget', {
+        metadata: this.metadata(),
+        spec: { minAvailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...this.selector } } },
+      });
+    }
+  }
+
+  /** The Service port with this name, for Ingresses and network rules. */
+  servicePort(name: string): number {
+    const port = this.servicePorts.find((p) => p.name === name);
+    if (!port) {
+      return this.site.at('service.ports').fail(name, 'names no port of this service', `use one of: ${this.servicePorts.map((p) => p.name).join(', ') || '(no ports)'}`);
+    }
+    return port.port;
+  }
+
+  protected metadata(extra: ApiObjectMetadata = {}): ApiObjectMetadata {
+    return { name: this.name, namespace: this.namespace, ...extra, labels: { ...this.selector, ...extra.labels } };
+  }
+
+  private resolveServicePorts(spec: k8s.PodSpec, ports: readonly ServicePort[] | undefined): ServicePort[] {
+    const containerPorts = spec.containers.flatMap((c) => c.ports ?? []);
+    const resolved: readonly ServicePort[] = ports ?? containerPorts.map((p) => ({ name: p.name!, port: p.containerPort }));
+    return resolved.map((p, i) => {
+      const site = this.site.at('service.ports').at(i);
+      checkPortName(site.at('name'), p.name);
+      checkPort(site.at('port'), p.port);
+      const target = p.targetPort ?? p.name;
+      const known = containerPorts.some((c) => c.name === target || c.containerPort === target);
+      if (!known) {
+        site.at('targetPort').fail(target, 'names no container port', `use one of: ${containerPorts.map((c) => c.name).join(', ')}`);
+      }
+      return { ...p, targetPort: target };
+    });
+  }
+
+  private createService(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer'): void {
+    new k8s.KubeService(this, 'service', {
+      metadata: this.metadata(),
+      spec: {
+        type,
+        selector: { ...this.selector },
+        ports: this.servicePorts.map((p) => {
+          if (p.nodePort !== undefined && type === 'ClusterIP') {
+            this.site.at('service.ports').at(p.name).at('nodePort').fail(p.nodePort, 'is only allowed on NodePort and LoadBalancer Services', 'set service.type to "NodePort" or drop nodePort');
+          }
+          return { name: p.name, port: p.port, targetPort: intOrString(p.targetPort!), protocol: 'TCP', nodePort: p.nodePort };
+        }),
+      },
+    });
+  }
+}
+
+function withSecretStore(props: WorkloadProps, store: SecretStoreAccess): PodProps {
+  const [first, ...rest] = props.containers;
+  const mount = { volume: store.volumeName, path: store.mountPath, readOnly: true };
+  return {
+    ...props,
+    volumes: [...(props.volumes ?? []), store.volumeSpec],
+    containers: [{ ...first, volumeMounts: [...(first.volumeMounts ?? []), mount] }, ...rest],
+  };
+}
