@@ -1,0 +1,132 @@
+import { ApiObject, App } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { listFiles, replaceDirectory } from '../lib/gitops/dist-swap';
+import { Platform } from '../lib/gitops/platform';
+import { AcmeClusterIssuer } from '../lib/ingress/acme-issuer';
+import { IngressController } from '../lib/ingress/ingress-controller';
+import { NodePools } from '../lib/placement/node-pool';
+import { AzureKeyVaultSecrets } from '../lib/security/azure-key-vault';
+import { NetworkGraph, Peer } from '../lib/security/network-graph';
+import { synthesize } from '../lib/synth';
+import { AppConfig } from '../lib/workloads/config-map';
+import { ContainerProps } from '../lib/workloads/container';
+import { StatefulStore } from '../lib/workloads/stateful-store';
+import { WebService, WebServiceProps } from '../lib/workloads/web-service';
+import { container, testPlatform } from './helpers';
+
+type Context = ReturnType<typeof testPlatform>;
+
+/** Props of a valid web service in namespace "apps" on pool "general"; override what a case breaks. */
+function web(ctx: Context, overrides: Partial<WebServiceProps> = {}, containerOverrides: Partial<ContainerProps> = {}): WebServiceProps {
+  return { name: 'web', namespace: 'apps', pool: ctx.pools.get('general'), containers: [container(containerOverrides)], ...overrides };
+}
+
+const GUID = '11111111-2222-3333-4444-555555555555';
+
+const cases: [string, (ctx: Context) => void, string][] = [
+  ['workload name that is not a DNS label', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { name: 'Web_App' })),
+    'test/apps/web: name must be a DNS-1123 label (lower-case letters, digits and "-", 1-63 characters, starting and ending with a letter or digit) (got "Web_App"); fix: use a name such as "web-app"'],
+  ['namespace name that is not a DNS label', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { namespace: 'my.apps' })),
+    'test/apps/web: namespace must be a DNS-1123 label (lower-case letters, digits and "-", 1-63 characters, starting and ending with a letter or digit) (got "my.apps"); fix: use a name such as "my-apps"'],
+  ['cpu that is not a quantity', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { resources: { requests: { cpu: 'fast', memory: '128Mi' }, limits: { cpu: '1', memory: '256Mi' } } })),
+    'test/apps/web: containers[0].resources.requests.cpu must be a CPU quantity (got "fast"); fix: write cores ("2", "0.5") or millicores ("500m")'],
+  ['memory in milli-bytes', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { resources: { requests: { cpu: '100m', memory: '512m' }, limits: { cpu: '1', memory: '1Gi' } } })),
+    'test/apps/web: containers[0].resources.requests.memory is 0.512 bytes ("m" means milli) (got "512m"); fix: write "512Mi" for mebibytes'],
+  ['cpu request above its limit', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { resources: { requests: { cpu: '2', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } } })),
+    'test/apps/web: containers[0].resources.requests.cpu is more than limits.cpu "500m" (got "2"); fix: lower the request or raise the limit'],
+  ['memory request above its limit', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { resources: { requests: { cpu: '100m', memory: '1Gi' }, limits: { cpu: '1', memory: '512Mi' } } })),
+    'test/apps/web: containers[0].resources.requests.memory is more than limits.memory "512Mi" (got "1Gi"); fix: lower the request or raise the limit'],
+  ['container without resources', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { resources: undefined as any })),
+    'test/apps/web: containers[0].resources must give requests and limits for cpu and memory (got nothing); fix: add resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } }'],
+  ['unknown node pool', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { pool: ctx.pools.get('huge') })),
+    'node pools: pool is not a node pool of this cluster (got "huge"); fix: use one of: general, gpu, serverless'],
+  ['workload too big for one node of its pool', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { resources: { requests: { cpu: '1', memory: '12Gi' }, limits: { cpu: '2', memory: '16Gi' } } })),
+    'test/apps/web: resources.requests do not fit one node of pool general (Standard_B2ps_v2: 2 vCPU, 8Gi) (got {"cpu":"1","memory":"12Gi"}); fix: lower the requests or choose a pool with larger nodes'],
+  ['two objects with one name', (ctx) => {
+    new WebService(ctx.platform.apps, 'web', web(ctx));
+    new WebService(ctx.platform.apps, 'web-again', web(ctx));
+  }, ['ServiceAccount', 'Service', 'Deployment'].map((kind) => {
+    const id = kind === 'ServiceAccount' ? 'service-account' : kind.toLowerCase();
+    return `test/apps/web-again/${id}: metadata.name repeats the ${kind} apps/web already made by test/apps/web/${id} (got "web"); fix: give each object its own name, or create it once and share it`;
+  }).join('\n')],
+  ['placement that misses a toleration', (ctx) => {
+    new k8s.KubeDeployment(ctx.platform.apps, 'raw', { metadata: { name: 'raw', namespace: 'apps' }, spec: { selector: { matchLabels: { a: 'b' } }, template: {
+      metadata: { labels: { a: 'b' } },
+      spec: { nodeSelector: { pool: 'gpu' }, securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }, containers: [{ name: 'c', image: 'i:1', securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }] },
+    } } });
+  }, 'test/apps/raw: spec.template.spec.tolerations miss the taint nvidia.com/gpu=present:NoSchedule of pool gpu, so the pod would never schedule (got []); fix: place the workload through its pool (pool: ...) so the tolerations come with it'],
+  ['port name longer than 15 characters', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { ports: [{ name: 'webrtc-signaling', port: 6901 }] })),
+    'test/apps/web: containers[0].ports[0].name must be an IANA service name (1-15 lower-case letters, digits and single "-", with at least one letter) (got "webrtc-signaling"); fix: shorten it, e.g. "webrtc-signalin"'],
+  ['port out of range', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { ports: [{ name: 'http', port: 70000 }] })),
+    'test/apps/web: containers[0].ports[0].port must be a whole port number from 1 to 65535 (got 70000); fix: give one port per entry; a Service cannot declare a range'],
+  ['fractional GPU', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { pool: ctx.pools.get('gpu') }, { resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' }, gpus: 0.25 } })),
+    'test/apps/web: containers[0].resources.gpus must be a whole number of GPUs (extended resources cannot be split) (got 0.25); fix: request 1 and share GPUs by NVIDIA time-slicing on the pool instead of fractions'],
+  ['GPU on a pool without GPUs', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' }, gpus: 1 } })),
+    'test/apps/web: pool has no GPUs (instance type Standard_B2ps_v2) but the pod requests 1 (got "general"); fix: place GPU work on a pool whose instance type has GPUs'],
+  ['secret given as a literal environment value', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { env: { DB_PASSWORD: 'hunter2' } })),
+    'test/apps/web: containers[0].env.DB_PASSWORD looks like a secret but is given as a literal, which would be written to dist/ (got "<literal value hidden>"); fix: reference it with EnvValue.fromSecret("secret-name", "key") and keep the value in the cluster or a secret store'],
+  ['secret-looking key in a ConfigMap', (ctx) => new AppConfig(ctx.platform.apps, 'config', { name: 'config', namespace: 'apps', data: { API_TOKEN: 'x' } }),
+    'test/apps/config: data.API_TOKEN looks like a secret, and ConfigMaps are written to dist/ in clear (got "API_TOKEN"); fix: keep the value in a Secret or a secret store and reference it'],
+  ['mount of a volume the pod does not declare', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { volumeMounts: [{ volume: 'cache', path: '/cache' }] })),
+    'test/apps/web: containers[0].volumeMounts[0].volume names no volume of the pod (got "cache"); fix: declare it in volumes, or mount one of: (none declared)'],
+  ['two containers with one name', (ctx) => new WebService(ctx.platform.apps, 'web', { ...web(ctx), containers: [container(), container({ ports: [] })] }),
+    'test/apps/web: containers repeats the container name "app" (got "app"); fix: give every container name in the pod its own name'],
+  ['label value longer than 63 characters', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { podLabels: { team: 'x'.repeat(64) } })),
+    `test/apps/web: podLabels.team must be a label value (at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit) (got "${'x'.repeat(64)}"); fix: shorten it or move long text to an annotation`],
+  ['namespaced object without a namespace', (ctx) => new ApiObject(ctx.platform.apps, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' } }),
+    'test/apps/cm: metadata.namespace must be set: ConfigMap is namespaced and "default" is never assumed (got nothing); fix: set metadata.namespace to the namespace the object belongs in'],
+  ['cluster-scoped object with a namespace', (ctx) => new ApiObject(ctx.platform.infrastructure, 'sc', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'fast', namespace: 'apps' } }),
+    'test/infrastructure/sc: metadata.namespace must be empty: StorageClass is cluster-scoped (got "apps"); fix: remove the namespace'],
+  ['service port aimed at no container port', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { ports: [{ name: 'http', port: 80, targetPort: 'web' }] } })),
+    'test/apps/web: service.ports[0].targetPort names no container port (got "web"); fix: use one of: http'],
+  ['nodePort on a ClusterIP service', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { ports: [{ name: 'http', port: 80, nodePort: 31000 }] } })),
+    'test/apps/web: service.ports.http.nodePort is only allowed on NodePort and LoadBalancer Services (got 31000); fix: set service.type to "NodePort" or drop nodePort'],
+  ['pod without containers', (ctx) => new WebService(ctx.platform.apps, 'web', { ...web(ctx), containers: [] }),
+    'test/apps/web: containers must list at least one container (got []); fix: add the application container'],
+  ['claim template with a bad storage class', (ctx) => new StatefulStore(ctx.platform.apps, 'db', { ...web(ctx, { name: 'db' }), volumeClaims: [{ name: 'data', size: '1Gi', storageClass: 'Fast SSD' }] }),
+    'test/apps/db: volumeClaims[0].storageClass must be a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", at most 253 characters) (got "Fast SSD"); fix: use a name such as "fast-ssd"'],
+  ['ACME issuer without a usable email', (ctx) => new AcmeClusterIssuer(ctx.platform.infrastructure, 'issuer', { name: 'le', email: 'ops', ingressController: IngressController.nginx() }),
+    'test/infrastructure/issuer: email must be an email address (got "ops"); fix: give the team address that should get certificate expiry notices'],
+  ['Key Vault tenant that is not a GUID', (ctx) => new AzureKeyVaultSecrets(ctx.platform.apps, 'kv', { name: 'kv', namespace: 'apps', keyVaultName: 'vault', tenantId: 'contoso', workloadIdentityClientId: GUID, secrets: [{ objectName: 'a', secretName: 'a', key: 'a' }] }),
+    'test/apps/kv: tenantId must be a GUID (got "contoso"); fix: copy it from the Azure identity (az identity show --query clientId)'],
+  ['network rule between two outside peers', (ctx) => new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.external('a'), Peer.external('b'), [80]),
+    'test/apps/net: allow(a -> b) joins two peers this project does not manage (got "a/a->b/b"); fix: name at least one pod group emitted here with Peer.pods(...)'],
+  ['network port range written backwards', (ctx) => new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.external('a'), Peer.pods({ name: 'w', namespace: 'apps', selector: { a: 'b' } }), [{ port: 8999, endPort: 8000 }]),
+    'test/apps/net: allow(a -> w).ports[0].endPort is below port 8999 (got 8000); fix: give the range as port <= endPort'],
+];
+
+describe('bad input: exact error, dist/ untouched', () => {
+  const dist = join(mkdtempSync(join(tmpdir(), 'bad-input-')), 'dist');
+  replaceDirectory(dist, new Map([['test/kustomization.yaml', 'resources: []\n'], ['test/apps/marker.yaml', 'before\n']]));
+  const before = listFiles(dist).map((f) => [f, readFileSync(join(dist, f), 'utf8')]);
+
+  test.each(cases)('%s', (_title, build, message) => {
+    const ctx = testPlatform();
+    let error: Error | undefined;
+    try {
+      build(ctx);
+      synthesize(ctx.app, dist);
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error?.message).toBe(message);
+    expect(listFiles(dist).map((f) => [f, readFileSync(join(dist, f), 'utf8')])).toEqual(before);
+  });
+
+  test('a platform with no objects is refused', () => {
+    const app = new App();
+    const platform = new Platform(app, { name: 'empty', pools: new NodePools([]) });
+    platform.apps; // a layer chart with nothing in it
+    expect(() => synthesize(app, dist)).toThrow('empty: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)');
+    expect(listFiles(dist).map((f) => [f, readFileSync(join(dist, f), 'utf8')])).toEqual(before);
+  });
+  test('an app with no platform is refused', () => {
+    expect(() => synthesize(new App(), dist)).toThrow('the app defines no platform; refusing to replace dist/ with nothing');
+  });
+  test(`the corpus has at least 15 cases (${cases.length})`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(15);
+  });
+});

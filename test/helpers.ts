@@ -1,0 +1,48 @@
+import { App } from 'cdk8s';
+import { collectPlatforms, Manifest } from '../lib/gitops/collect';
+import { Platform } from '../lib/gitops/platform';
+import { NodeCapacity } from '../lib/placement/capacity';
+import { CpuArch, InstanceType } from '../lib/placement/instance-types';
+import { NodePool, NodePools, Taint } from '../lib/placement/node-pool';
+import { SecureNamespace } from '../lib/security/namespace';
+import { ContainerProps } from '../lib/workloads/container';
+
+/** A small cluster: an untainted general pool, a tainted GPU pool and a Fargate pool. */
+export function testPools(): NodePools {
+  return new NodePools([
+    new NodePool({ name: 'general', instanceType: InstanceType.AZURE_STANDARD_B2PS_V2, minNodes: 1, maxNodes: 3, labels: { pool: 'general' } }),
+    new NodePool({ name: 'gpu', instanceType: InstanceType.AWS_G4DN_XLARGE, minNodes: 0, maxNodes: 2, labels: { pool: 'gpu' }, taints: [Taint.noSchedule('nvidia.com/gpu', 'present')] }),
+    new NodePool({ name: 'serverless', instanceType: InstanceType.custom({ name: 'fargate', vcpu: 16, memory: '120Gi', arch: CpuArch.ARM64 }), capacity: NodeCapacity.fargate(), minNodes: 0, maxNodes: 100, labels: { compute: 'fargate' } }),
+  ]);
+}
+
+/** An app with one platform `test` and a restricted namespace `apps`. */
+export function testPlatform(): { app: App; platform: Platform; pools: NodePools } {
+  const app = new App();
+  const pools = testPools();
+  const platform = new Platform(app, { name: 'test', pools });
+  new SecureNamespace(platform.infrastructure, 'namespace', { name: 'apps' });
+  return { app, platform, pools };
+}
+
+/** A valid container; override what a test is about. */
+export function container(overrides: Partial<ContainerProps> = {}): ContainerProps {
+  return {
+    name: 'app',
+    image: 'registry.example.com/app:1.0.0',
+    ports: [{ name: 'http', port: 8080 }],
+    resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+    ...overrides,
+  };
+}
+
+/** All synthesized objects of the app, checked like the real synth does. */
+export function manifests(app: App): Manifest[] {
+  return collectPlatforms(app).flatMap((p) => p.layers.flatMap((l) => l.manifests));
+}
+
+export function find(app: App, kind: string, name: string): Record<string, any> {
+  const found = manifests(app).filter((m) => m.kind === kind && m.name === name);
+  if (found.length !== 1) throw new Error(`expected one ${kind} ${name}, found ${found.length}`);
+  return found[0].object;
+}

@@ -1,0 +1,54 @@
+import { NetworkGraph, Peer } from '../../lib/security/network-graph';
+import { SecureNamespace } from '../../lib/security/namespace';
+import { find, manifests, testPlatform } from '../helpers';
+
+const web = { name: 'web', namespace: 'apps', selector: { 'app.kubernetes.io/name': 'web' } };
+const api = { name: 'api', namespace: 'apps', selector: { 'app.kubernetes.io/name': 'api' } };
+const db = { name: 'db', namespace: 'data', selector: { 'app.kubernetes.io/name': 'db' } };
+
+describe('NetworkGraph', () => {
+  function graph() {
+    const { app, platform } = testPlatform();
+    new SecureNamespace(platform.infrastructure, 'data', { name: 'data' });
+    return { app, graph: new NetworkGraph(platform.apps, 'network') };
+  }
+
+  test('one allow writes the egress rule on the client and the ingress rule on the server', () => {
+    const { app, graph: g } = graph();
+    g.allow(Peer.pods(web), Peer.pods(api), [8000]);
+    expect(find(app, 'NetworkPolicy', 'web-to-api').spec).toEqual({
+      podSelector: { matchLabels: web.selector }, policyTypes: ['Egress'],
+      egress: [{ to: [{ podSelector: { matchLabels: api.selector } }], ports: [{ protocol: 'TCP', port: 8000 }] }],
+    });
+    expect(find(app, 'NetworkPolicy', 'api-from-web').spec).toEqual({
+      podSelector: { matchLabels: api.selector }, policyTypes: ['Ingress'],
+      ingress: [{ from: [{ podSelector: { matchLabels: web.selector } }], ports: [{ protocol: 'TCP', port: 8000 }] }],
+    });
+  });
+  test('across namespaces, peers are selected by namespace name too', () => {
+    const { app, graph: g } = graph();
+    g.allow(Peer.pods(api), Peer.pods(db), [5432]);
+    const egress = find(app, 'NetworkPolicy', 'api-to-db');
+    expect(egress.metadata.namespace).toBe('apps');
+    expect(egress.spec.egress[0].to).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'data' } }, podSelector: { matchLabels: db.selector } }]);
+    const ingress = find(app, 'NetworkPolicy', 'db-from-api');
+    expect(ingress.metadata.namespace).toBe('data');
+    expect(ingress.spec.ingress[0].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'apps' } }, podSelector: { matchLabels: api.selector } }]);
+  });
+  test('an outside peer gets no policy of its own', () => {
+    const { app, graph: g } = graph();
+    g.allow(Peer.external('ingress-nginx', { 'app.kubernetes.io/name': 'ingress-nginx' }), Peer.pods(web), [8080]);
+    const names = manifests(app).filter((m) => m.kind === 'NetworkPolicy' && m.path.includes('network')).map((m) => m.name);
+    expect(names).toEqual(['web-from-ingress-nginx']);
+  });
+  test('port ranges are allowed in policies (endPort)', () => {
+    const { app, graph: g } = graph();
+    g.allow(Peer.pods(web), Peer.pods(api), [{ port: 8000, endPort: 8999 }, { port: 53, protocol: 'UDP' }]);
+    expect(find(app, 'NetworkPolicy', 'web-to-api').spec.egress[0].ports).toEqual([{ protocol: 'TCP', port: 8000, endPort: 8999 }, { protocol: 'UDP', port: 53 }]);
+  });
+  test('the same connection twice is refused', () => {
+    const { graph: g } = graph();
+    g.allow(Peer.pods(web), Peer.pods(api), [8000]);
+    expect(() => g.allow(Peer.pods(web), Peer.pods(api), [9000])).toThrow('test/apps/network: allow(web -> api) is declared twice (got "apps/web->apps/api"); fix: list all ports of a connection in one allow call');
+  });
+});
