@@ -2,8 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
-
-const SECRET_LIKE = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY)/i;
+import { looksSecret } from '../core/secrets';
 
 export interface AppConfigProps {
   readonly name: string;
@@ -22,7 +21,7 @@ export class AppConfig extends Construct {
     checkDnsLabel(site.at('namespace'), props.namespace);
     for (const key of Object.keys(props.data)) {
       if (!/^[-._a-zA-Z0-9]+$/.test(key)) site.at('data').at(key).fail(key, 'must be a ConfigMap key (letters, digits, "-", "_", ".")', 'rename the key');
-      if (SECRET_LIKE.test(key)) {
+      if (looksSecret(key)) {
         site.at('data').at(key).fail(key, 'looks like a secret, and ConfigMaps are written to dist/ in clear', 'keep the value in a Secret or a secret store and reference it');
       }
     }

@@ -1,8 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Site } from '../core/errors';
-
-/** Names that say "this is a secret": such a variable must come from a Secret, never a literal. */
-const SECRET_LIKE = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
+import { looksSecret } from '../core/secrets';
 
 /** Where an environment variable's value comes from. A plain string is a literal value. */
 export class EnvValue {
@@ -29,7 +27,7 @@ export function buildEnv(site: Site, env: EnvVars | undefined): k8s.EnvVar[] | u
       site.at(name).fail(name, 'must be an environment variable name (letters, digits, "_", "-", ".", not starting with a digit)', 'rename the variable, e.g. "DATABASE_URL"');
     }
     if (typeof value === 'string') {
-      if (SECRET_LIKE.test(name) && value !== '') {
+      if (looksSecret(name) && value !== '') {
         site.at(name).fail('<literal value hidden>', 'looks like a secret but is given as a literal, which would be written to dist/',
           'reference it with EnvValue.fromSecret("secret-name", "key") and keep the value in the cluster or a secret store');
       }

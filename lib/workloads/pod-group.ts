@@ -1,3 +1,5 @@
+import { Volume } from './volume';
+
 /** A set of pods that other objects select: Services, NetworkPolicies, disruption budgets. */
 export interface PodGroup {
   readonly name: string;
@@ -10,7 +12,7 @@ export interface PodGroup {
 export interface SecretStoreAccess {
   /** Volume name to mount. */
   readonly volumeName: string;
-  readonly volumeSpec: import('./volume').Volume;
+  readonly volumeSpec: Volume;
   readonly mountPath: string;
   /** Labels the pod needs, e.g. for workload identity. */
   readonly podLabels: Readonly<Record<string, string>>;

@@ -7,10 +7,9 @@ import { NodePoolInventory } from '../../placement/node-pool-inventory';
 import { AzureKeyVaultSecrets } from '../../security/azure-key-vault';
 import { SecureNamespace } from '../../security/namespace';
 import { NetworkGraph, Peer } from '../../security/network-graph';
-import { AppConfig } from '../../workloads/config-map';
 import { EnvValue } from '../../workloads/env';
+import { PostgresDatabase } from '../../workloads/postgres';
 import { Probe } from '../../workloads/probe';
-import { StatefulStore } from '../../workloads/stateful-store';
 import { Volume } from '../../workloads/volume';
 import { WebService } from '../../workloads/web-service';
 import { ArchiverseConfig } from './config';
@@ -80,43 +79,26 @@ export function archiverse(app: App, config: ArchiverseConfig): Platform {
     volumes: [Volume.emptyDir('tmp', { sizeLimit: '64Mi' })],
   });
 
-  // Database pool: PostgreSQL, requests 250m/512Mi, limits 500m/1Gi (db-pool/config.yaml,
-  // postgres.yaml, service.yaml, service-account.yaml of the seed).
-  const postgresConfig = new AppConfig(apps, 'postgres-config', {
-    name: 'postgres-config',
-    namespace,
-    data: { POSTGRES_DB: config.database.name, POSTGRES_USER: config.database.user, PGDATA: '/var/lib/postgresql/data/pgdata' },
-  });
-  const postgres = new StatefulStore(apps, 'postgres', {
+  // Database pool: PostgreSQL, requests 250m/512Mi, limits 500m/1Gi (db-pool/ of the seed:
+  // config, StatefulSet, Service, ServiceAccount).
+  const postgres = new PostgresDatabase(apps, 'postgres', {
     name: 'postgres',
     namespace,
     pool: pools.get('db'),
+    image: config.images.postgres,
+    database: config.database.name,
+    user: config.database.user,
+    passwordSecret: { name: 'postgres-credentials', key: 'password' },
     secretStore: keyVault,
-    runAsUser: 999, runAsGroup: 999, fsGroup: 999, // the image's postgres user
-    containers: [{
-      name: 'postgres',
-      image: config.images.postgres,
-      ports: [{ name: 'postgres', port: 5432 }],
-      envFromConfigMaps: [postgresConfig.name],
-      env: { POSTGRES_PASSWORD: EnvValue.fromSecret('postgres-credentials', 'password') },
-      resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '500m', memory: '1Gi' } },
-      readinessProbe: Probe.exec(['pg_isready', '-U', config.database.user, '-d', config.database.name], { initialDelaySeconds: 5, periodSeconds: 10 }),
-      livenessProbe: Probe.exec(['pg_isready', '-U', config.database.user, '-d', config.database.name], { initialDelaySeconds: 30, periodSeconds: 20 }),
-      volumeMounts: [
-        { volume: 'data', path: '/var/lib/postgresql/data' },
-        { volume: 'run', path: '/var/run/postgresql' },
-        { volume: 'tmp', path: '/tmp' },
-      ],
-    }],
-    volumes: [Volume.emptyDir('run', { sizeLimit: '16Mi' }), Volume.emptyDir('tmp', { sizeLimit: '256Mi' })],
-    volumeClaims: [{ name: 'data', size: config.database.size, storageClass: config.database.storageClass }],
+    storage: { size: config.database.size, storageClass: config.database.storageClass },
+    resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '500m', memory: '1Gi' } },
   });
 
   // Network: frontend -> backend only, backend -> database only, database accepts only the
   // backend; DNS for all comes with the namespace. The Ingress opens the controller's paths.
   const network = new NetworkGraph(apps, 'network');
   network.allow(Peer.pods(frontend), Peer.pods(backend), [8000]);
-  network.allow(Peer.pods(backend), Peer.pods(postgres), [5432]);
+  network.allow(Peer.pods(backend), Peer.pods(postgres), [postgres.port]);
   new WebIngress(apps, 'ingress', {
     name: 'archiverse',
     namespace,

@@ -1,0 +1,79 @@
+import { Construct } from 'constructs';
+import { NodePool } from '../placement/node-pool';
+import { AppConfig } from './config-map';
+import { Resources } from './container';
+import { EnvValue } from './env';
+import { PodGroup, SecretStoreAccess } from './pod-group';
+import { Probe } from './probe';
+import { StatefulStore } from './stateful-store';
+import { Volume } from './volume';
+
+/** The user of the official postgres (Debian) image; the pod runs as it, never as root. */
+const POSTGRES_UID = 999;
+const DATA_PATH = '/var/lib/postgresql/data';
+
+export interface PostgresDatabaseProps {
+  readonly name: string;
+  readonly namespace: string;
+  readonly pool: NodePool;
+  /** An official `postgres` (Debian-based) image, pinned. */
+  readonly image: string;
+  readonly database: string;
+  readonly user: string;
+  /** The Secret key holding the password; only the reference is written. */
+  readonly passwordSecret: { readonly name: string; readonly key: string };
+  readonly storage: { readonly size: string; readonly storageClass: string };
+  readonly resources: Resources;
+  /** Store that provides (syncs) the password Secret. @default none */
+  readonly secretStore?: SecretStoreAccess;
+}
+
+/**
+ * PostgreSQL as a StatefulSet that passes Pod Security `restricted`: runs as the image's
+ * postgres user with a read-only root filesystem (data on its claim, socket and temp files on
+ * emptyDirs), data in a subdirectory so the volume's lost+found does not stop initdb, and
+ * pg_isready probes. Config (database, user, PGDATA) is a ConfigMap `<name>-config`.
+ */
+export class PostgresDatabase extends Construct implements PodGroup {
+  readonly name: string;
+  readonly namespace: string;
+  readonly selector: Readonly<Record<string, string>>;
+  readonly port = 5432;
+
+  constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {
+    super(scope, id);
+    const config = new AppConfig(this, 'config', {
+      name: `${props.name}-config`,
+      namespace: props.namespace,
+      data: { POSTGRES_DB: props.database, POSTGRES_USER: props.user, PGDATA: `${DATA_PATH}/pgdata` },
+    });
+    const ready = ['pg_isready', '-U', props.user, '-d', props.database];
+    const server = new StatefulStore(this, 'server', {
+      name: props.name,
+      namespace: props.namespace,
+      pool: props.pool,
+      secretStore: props.secretStore,
+      runAsUser: POSTGRES_UID, runAsGroup: POSTGRES_UID, fsGroup: POSTGRES_UID,
+      containers: [{
+        name: 'postgres',
+        image: props.image,
+        ports: [{ name: 'postgres', port: this.port }],
+        envFromConfigMaps: [config.name],
+        env: { POSTGRES_PASSWORD: EnvValue.fromSecret(props.passwordSecret.name, props.passwordSecret.key) },
+        resources: props.resources,
+        readinessProbe: Probe.exec(ready, { initialDelaySeconds: 5, periodSeconds: 10 }),
+        livenessProbe: Probe.exec(ready, { initialDelaySeconds: 30, periodSeconds: 20 }),
+        volumeMounts: [
+          { volume: 'data', path: DATA_PATH },
+          { volume: 'run', path: '/var/run/postgresql' },
+          { volume: 'tmp', path: '/tmp' },
+        ],
+      }],
+      volumes: [Volume.emptyDir('run', { sizeLimit: '16Mi' }), Volume.emptyDir('tmp', { sizeLimit: '256Mi' })],
+      volumeClaims: [{ name: 'data', size: props.storage.size, storageClass: props.storage.storageClass }],
+    });
+    this.name = server.name;
+    this.namespace = server.namespace;
+    this.selector = server.selector;
+  }
+}

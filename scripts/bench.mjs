@@ -1,0 +1,39 @@
+// Benchmark: whole-process wall time and peak memory of the synth path, over repeated runs.
+// Numbers are printed, never asserted: timing tests flake on a busy machine.
+// Usage: npm run bench [-- RUNS]   (needs GNU time at /usr/bin/time for peak memory)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const runs = Number(process.argv[2] ?? 10);
+const gnuTime = existsSync('/usr/bin/time');
+const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
+const env = { ...process.env, DIST_DIR: join(scratch, 'dist') };
+
+function measure(label, command, args) {
+  const wall = [];
+  const peak = [];
+  spawnSync(command, args, { env }); // warm-up, not counted
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    const run = gnuTime
+      ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { env, encoding: 'utf8' })
+      : spawnSync(command, args, { env, encoding: 'utf8' });
+    wall.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (run.status !== 0) throw new Error(`${label} failed:\n${run.stderr}`);
+    if (gnuTime) peak.push(Number(run.stderr.trim().split('\n').pop()) / 1024);
+  }
+  const stats = (xs, digits) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return [s[0], s[Math.floor(s.length / 2)], s[s.length - 1]].map((x) => x.toFixed(digits).padStart(8)).join(' ');
+  };
+  console.log(`${label.padEnd(34)} wall ms ${stats(wall, 0)}   peak MiB ${gnuTime ? stats(peak, 1) : '   (no /usr/bin/time)'}`);
+}
+
+execFileSync('node', ['scripts/build.mjs']);
+console.log(`${runs} runs each after one warm-up; columns are min, median, max\n`);
+measure('bundle (node scripts/build.mjs)', 'node', ['scripts/build.mjs']);
+measure('synth (node build/main.js)', 'node', ['build/main.js']);
+measure('npx cdk8s synth', 'npx', ['cdk8s', 'synth', '--no-check-upgrade']);
+rmSync(scratch, { recursive: true, force: true });
