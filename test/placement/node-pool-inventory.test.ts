@@ -1,0 +1,21 @@
+import { parse } from 'yaml';
+import { NodePoolInventory } from '../../lib/placement/node-pool-inventory';
+import { find, testPlatform } from '../helpers';
+
+describe('NodePoolInventory', () => {
+  const { app, platform, pools } = testPlatform();
+  new NodePoolInventory(platform.infrastructure, 'pools', { name: 'cluster-pools', pools: pools.all });
+  const data = find(app, 'ConfigMap', 'cluster-pools').data;
+
+  test('lives in kube-system with one key per pool', () => {
+    expect(find(app, 'ConfigMap', 'cluster-pools').metadata.namespace).toBe('kube-system');
+    expect(Object.keys(data).sort()).toEqual(['general.yaml', 'gpu.yaml', 'serverless.yaml']);
+  });
+  test('records what the cloud side must provide', () => {
+    expect(parse(data['gpu.yaml'])).toEqual({
+      role: 'user', capacity: 'managed node group', instanceType: 'g4dn.xlarge', architecture: 'amd64', vcpu: 4, memory: '16Gi',
+      gpus: '1x NVIDIA T4', minNodes: 0, maxNodes: 2, autoscaling: true, labels: { pool: 'gpu' }, taints: ['nvidia.com/gpu=present:NoSchedule'],
+    });
+    expect(parse(data['serverless.yaml'])).toMatchObject({ capacity: 'fargate', labels: { compute: 'fargate' } });
+  });
+});
