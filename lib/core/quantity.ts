@@ -11,7 +11,7 @@ const FACTOR: Record<string, number> = {
 /** The value of a quantity in base units (cores, bytes), or undefined if it is not one. */
 export function parseQuantity(text: string): number | undefined {
   if (typeof text !== 'string') return undefined;
-  const match = QUANTITY.exec(text.trim() === text ? text : '');
+  const match = QUANTITY.exec(text); // anchored: no surrounding space
   if (!match) return undefined;
   const [, number, suffix = ''] = match;
   const factor = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : FACTOR[suffix];

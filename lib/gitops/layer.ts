@@ -6,6 +6,5 @@ export class Layer {
   static readonly CRDS = new Layer('crds', 0);
   static readonly INFRASTRUCTURE = new Layer('infrastructure', 1);
   static readonly APPS = new Layer('apps', 2);
-  static readonly ALL: readonly Layer[] = [Layer.CRDS, Layer.INFRASTRUCTURE, Layer.APPS];
   private constructor(readonly name: string, readonly order: number) {}
 }

@@ -76,10 +76,9 @@ export abstract class Workload extends Construct implements PodGroup {
       automountServiceAccountToken: false,
     });
 
-    this.servicePorts = props.service === false ? [] : this.resolveServicePorts(pod.spec, props.service?.ports);
-    if (this.servicePorts.length > 0 && props.service !== false) {
-      this.createService(props.service?.type ?? 'ClusterIP');
-    }
+    const service = props.service === false ? undefined : props.service ?? {};
+    this.servicePorts = service ? this.resolveServicePorts(pod.spec, service.ports) : [];
+    if (service && this.servicePorts.length > 0) this.createService(service.type ?? 'ClusterIP');
     if (this.replicas > 1) {
       new k8s.KubePodDisruptionBudget(this, 'disruption-budget', {
         metadata: this.metadata(),
