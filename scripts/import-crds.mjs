@@ -1,49 +1,70 @@
 // Regenerates imports/ from the `imports:` list of cdk8s.yaml.
-// Offline (default): each URL names an upstream file `<group>_<plural>.yaml` holding one CRD;
-// the same CRD, byte for byte, is a document of a file in ../shared/crds, which we hand to
-// `cdk8s import` through a temporary file (the CRD files themselves never enter the project).
-// With --network: the URLs are handed to `cdk8s import` as they are.
+// Each entry is `<prefix>:=<source>`. A source is a commit-pinned upstream URL or a path in this
+// repository (our own CRDs, synthesized into dist/). An upstream file named
+// `<group>_<plural>.yaml` holds one CRD; a multi-CRD upstream file names the CRDs it takes in the
+// URL fragment: `...gen.yaml#gateways.networking.istio.io,virtualservices.networking.istio.io`.
+// Offline (default): the same CRDs, byte for byte, are documents of the files in ../shared/crds;
+// they reach `cdk8s import` through a temporary file, so no CRD file enters the project.
+// With --network: the URL is downloaded and filtered the same way.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 
 const network = process.argv.includes('--network');
 const crdFolder = process.env.CRD_DIR ?? join('..', 'shared', 'crds');
-const entries = parse(readFileSync('cdk8s.yaml', 'utf8')).imports ?? [];
+const config = readFileSync('cdk8s.yaml', 'utf8');
+const entries = parse(config).imports ?? [];
+
+function crdsIn(text) {
+  return parseAllDocuments(text).map((doc) => doc.toJS()).filter((crd) => crd?.kind === 'CustomResourceDefinition');
+}
 
 function offlineCrds() {
   const byName = new Map();
   for (const file of readdirSync(crdFolder).filter((f) => f.endsWith('.yaml'))) {
-    for (const doc of parseAllDocuments(readFileSync(join(crdFolder, file), 'utf8'))) {
-      const crd = doc.toJS();
-      if (crd?.kind === 'CustomResourceDefinition') byName.set(crd.metadata.name, crd);
-    }
+    for (const crd of crdsIn(readFileSync(join(crdFolder, file), 'utf8'))) byName.set(crd.metadata.name, crd);
   }
   return byName;
 }
 
-function crdNameOf(url) {
-  const match = /^([a-z0-9.-]+)_([a-z0-9-]+)\.yaml$/.exec(basename(url));
-  if (!match) throw new Error(`cdk8s.yaml import ${url}: expected a file named <group>_<plural>.yaml`);
-  return `${match[2]}.${match[1]}`;
+function crdNamesOf(url) {
+  const [file, fragment] = url.split('#');
+  if (fragment) return fragment.split(',');
+  const match = /^([a-z0-9.-]+)_([a-z0-9-]+)\.yaml$/.exec(basename(file));
+  if (!match) throw new Error(`cdk8s.yaml import ${url}: expected a file named <group>_<plural>.yaml, or #<crd-name>,... after the URL`);
+  return [`${match[2]}.${match[1]}`];
 }
 
-const crds = network ? undefined : offlineCrds();
+async function download(url) {
+  const response = await fetch(url.split('#')[0]);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Map(crdsIn(await response.text()).map((crd) => [crd.metadata.name, crd]));
+}
+
+const local = network ? undefined : offlineCrds();
 const scratch = mkdtempSync(join(tmpdir(), 'crd-import-'));
 try {
   for (const entry of entries) {
-    const [prefix, url] = entry.split(':=');
-    let source = url;
-    if (!network) {
-      const crd = crds.get(crdNameOf(url));
-      if (!crd) throw new Error(`no CRD ${crdNameOf(url)} in ${crdFolder} for ${url}`);
-      source = join(scratch, `${prefix}.yaml`);
-      writeFileSync(source, stringify(crd));
+    const [prefix, source] = entry.split(':=');
+    let file = source;
+    if (/^https?:\/\//.test(source)) {
+      const available = local ?? (await download(source));
+      const wanted = crdNamesOf(source).map((name) => {
+        const crd = available.get(name);
+        if (!crd) throw new Error(`no CRD ${name} in ${local ? crdFolder : source} for ${source}`);
+        return stringify(crd);
+      });
+      file = join(scratch, `${prefix}.yaml`);
+      writeFileSync(file, wanted.join('---\n'));
+    } else if (!existsSync(source)) {
+      throw new Error(`cdk8s.yaml import ${entry}: ${source} does not exist; run npm run synth first`);
     }
-    execFileSync('npx', ['cdk8s', 'import', '--no-check-upgrade', '-l', 'typescript', '-o', 'imports', `${prefix}:=${source}`], { stdio: 'inherit' });
+    execFileSync('npx', ['cdk8s', 'import', '--no-check-upgrade', '-l', 'typescript', '-o', 'imports', `${prefix}:=${file}`], { stdio: 'inherit' });
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+  // `cdk8s import` appends every source it was given to cdk8s.yaml; keep the file as written.
+  writeFileSync('cdk8s.yaml', config);
 }
