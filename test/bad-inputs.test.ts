@@ -15,6 +15,13 @@ import { AppConfig } from '../lib/workloads/config-map';
 import { ContainerProps } from '../lib/workloads/container';
 import { StatefulStore } from '../lib/workloads/stateful-store';
 import { WebService, WebServiceProps } from '../lib/workloads/web-service';
+import { gimpStreamingPools } from '../lib/platforms/gimp-streaming/pools';
+import { ClusterAutoscalerSettings } from '../lib/scaling/cluster-autoscaler';
+import { NamespacedRole } from '../lib/security/rbac';
+import { StorageClass } from '../lib/storage/storage-class';
+import { PodProps } from '../lib/workloads/pod';
+import { ScheduledJob } from '../lib/workloads/scheduled-job';
+import { SessionTemplates } from '../lib/workloads/session-templates';
 import { container, testPlatform } from './helpers';
 
 type Context = ReturnType<typeof testPlatform>;
@@ -25,6 +32,19 @@ function web(ctx: Context, overrides: Partial<WebServiceProps> = {}, containerOv
 }
 
 const GUID = '11111111-2222-3333-4444-555555555555';
+
+/** Session templates on the gimp-streaming pools with one variant; override what a case breaks. */
+function sessions(ctx: Context, variant: Partial<PodProps> = {}, containerOverrides: Partial<ContainerProps> = {}): SessionTemplates {
+  return new SessionTemplates(ctx.platform.apps, 'sessions', {
+    name: 'session',
+    namespace: 'apps',
+    podLabels: { app: 'session' },
+    userStorage: { volume: 'home', claimPrefix: 'home', size: '20Gi', storageClass: 'ssd' },
+    snapshots: { snapshotClass: 'snapshots', namePrefix: 'snapshot' },
+    variants: { main: { pool: gimpStreamingPools.get('cpu'), containers: [container(containerOverrides)], ...variant } },
+  });
+}
+const SESSION_RESOURCES = { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } };
 
 const cases: [string, (ctx: Context) => void, string][] = [
   ['workload name that is not a DNS label', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { name: 'Web_App' })),
@@ -63,7 +83,7 @@ const cases: [string, (ctx: Context) => void, string][] = [
   ['port out of range', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { ports: [{ name: 'http', port: 70000 }] })),
     'test/apps/web: containers[0].ports[0].port must be a whole port number from 1 to 65535 (got 70000); fix: give one port per entry; a Service cannot declare a range'],
   ['fractional GPU', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { pool: ctx.pools.get('gpu') }, { resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' }, gpus: 0.25 } })),
-    'test/apps/web: containers[0].resources.gpus must be a whole number of GPUs (extended resources cannot be split) (got 0.25); fix: request 1 and share GPUs by NVIDIA time-slicing on the pool instead of fractions'],
+    'test/apps/web: containers[0].resources.gpus must be a whole number of GPUs: nvidia.com/gpu is an extended resource, which cannot be split, and its request must equal its limit (got 0.25); fix: request gpus: 1 on a pool with GPU time-slicing (GpuSharing.timeSlicing(4) makes each physical GPU 4 schedulable units, so 1 unit is a quarter of a GPU\'s time)'],
   ['GPU on a pool without GPUs', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' }, gpus: 1 } })),
     'test/apps/web: pool has no GPUs (instance type Standard_B2ps_v2) but the pod requests 1 (got "general"); fix: place GPU work on a pool whose instance type has GPUs'],
   ['secret given as a literal environment value', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { env: { DB_PASSWORD: 'hunter2' } })),
@@ -96,6 +116,33 @@ const cases: [string, (ctx: Context) => void, string][] = [
     'test/apps/net: allow(a -> b) joins two peers this project does not manage (got "a/a->b/b"); fix: name at least one pod group emitted here with Peer.pods(...)'],
   ['network port range written backwards', (ctx) => new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.external('a'), Peer.pods({ name: 'w', namespace: 'apps', selector: { a: 'b' } }), [{ port: 8999, endPort: 8000 }]),
     'test/apps/net: allow(a -> w).ports[0].endPort is below port 8999 (got 8000); fix: give the range as port <= endPort'],
+  // gimp-streaming: sessions, GPUs, privileges, scaling, storage
+  ['session user id that is not a DNS label', (ctx) => sessions(ctx).renderForUser(ctx.platform.apps, 'main', 'User_42'),
+    'test/apps/sessions.renderForUser: userId must be a DNS-1123 label (lower-case letters, digits and "-", 1-63 characters, starting and ending with a letter or digit) (got "User_42"); fix: use a name such as "user-42"'],
+  ['session bigger than a CPU node', (ctx) => sessions(ctx, {}, { resources: { requests: { cpu: '17', memory: '2Gi' }, limits: { cpu: '17', memory: '4Gi' } } }),
+    'test/apps/sessions: variants.main.resources.requests do not fit one node of pool cpu (c6g.4xlarge: 16 vCPU, 32Gi) (got {"cpu":"17","memory":"2Gi"}); fix: lower the requests or choose a pool with larger nodes'],
+  ['GPU session on a pool without GPUs', (ctx) => sessions(ctx, {}, { resources: { ...SESSION_RESOURCES, gpus: 1 } }),
+    'test/apps/sessions: variants.main.pool has no GPUs (instance type c6g.4xlarge) but the pod requests 1 (got "cpu"); fix: place GPU work on a pool whose instance type has GPUs'],
+  ['two time-sliced GPU shares for one session', (ctx) => sessions(ctx, { pool: gimpStreamingPools.get('gpu') }, { resources: { ...SESSION_RESOURCES, gpus: 2 } }),
+    'test/apps/sessions: variants.main.resources.gpus asks for more than one share of pool gpu, whose GPUs are time-sliced 4 ways: a second share adds no GPU time and the device plugin refuses it (got 2); fix: request gpus: 1, or use a pool without sharing for pods that need whole GPUs'],
+  ['fractional GPU as the seed writes it', (ctx) => sessions(ctx, { pool: gimpStreamingPools.get('gpu') }, { resources: { ...SESSION_RESOURCES, gpus: '0.25' as unknown as number } }),
+    'test/apps/sessions: variants.main.containers[0].resources.gpus must be a whole number of GPUs: nvidia.com/gpu is an extended resource, which cannot be split, and its request must equal its limit (got "0.25"); fix: request gpus: 1 on a pool with GPU time-slicing (GpuSharing.timeSlicing(4) makes each physical GPU 4 schedulable units, so 1 unit is a quarter of a GPU\'s time)'],
+  ['privileged container without a declared exception', (ctx) => sessions(ctx, {}, { privileged: true as unknown as { reason: string } }),
+    'test/apps/sessions: variants.main.containers[0].privileged must be a declared exception with a reason, not a switch (got true); fix: write privileged: { reason: "why this container needs the host\'s privileges" } and run the pod in a namespace whose Pod Security level is privileged'],
+  ['bidirectional mount propagation in an unprivileged container', (ctx) => sessions(ctx, { volumes: [] }, { volumeMounts: [{ volume: 'home', path: '/data', propagation: 'Bidirectional' }] }),
+    'test/apps/sessions: variants.main.containers[0].volumeMounts[0].propagation is only allowed in a privileged container (the API refuses it otherwise) (got "Bidirectional"); fix: use "HostToContainer" to see mounts made by another container, or declare privileged: { reason } on this one'],
+  ['fixed replicas on an autoscaled workload', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { replicas: 3, autoscaling: { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 } })),
+    'test/apps/web: replicas must not be set together with autoscaling: the controller and the HorizontalPodAutoscaler would fight over it (got 3); fix: drop replicas and give autoscaling.minReplicas'],
+  ['autoscaler without a metric', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { autoscaling: { minReplicas: 2, maxReplicas: 5 } })),
+    'test/apps/web/autoscaler: autoscaling must scale on at least one metric (got {}); fix: set cpuUtilization and/or memoryUtilization (percent of the request)'],
+  ['wildcard in a Role', (ctx) => new NamespacedRole(ctx.platform.apps, 'role', { name: 'r', namespace: 'apps', subjects: [{ name: 'web', namespace: 'apps' }], rules: [{ apiGroups: [''], resources: ['*'], verbs: ['get'] }] }),
+    'test/apps/role: rules[0].resources must not contain "*": a wildcard grants whatever is added later (got ["*"]); fix: list the resources explicitly'],
+  ['backup schedule that is not cron', (ctx) => new ScheduledJob(ctx.platform.apps, 'backup', { name: 'backup', namespace: 'apps', schedule: 'daily at 2', pool: ctx.pools.get('general'), containers: [container()] }),
+    'test/apps/backup: schedule must be a cron schedule of five fields or a macro such as @daily (got "daily at 2"); fix: e.g. "0 2 * * *" for 02:00 every day; set the zone with timeZone'],
+  ['gp3 throughput above what its IOPS allow', (ctx) => StorageClass.awsEbsGp3(ctx.platform.infrastructure, 'ssd', { name: 'ssd', iops: 3000, throughputMiBps: 1000 }),
+    'test/infrastructure/ssd: throughputMiBps is more than gp3 allows for 3000 IOPS (0.25 MiB/s per IOPS) (got 1000); fix: raise iops to at least 4000 or lower the throughput'],
+  ['cluster autoscaler total below the pools', (ctx) => new ClusterAutoscalerSettings(ctx.platform.infrastructure, 'ca', { maxNodesTotal: 50, minNodesTotal: 3, scaleDownUtilizationThreshold: 0.5, scaleDownUnneededTime: '10m', scaleDownDelayAfterAdd: '10m', pools: gimpStreamingPools.all }),
+    'test/infrastructure/ca: maxNodesTotal is below the sum of the autoscaled pools\' maximums (90: cpu 1-50, gpu 0-20, storage 1-10, edge 2-10), so the autoscaler would stop before a pool reaches its maximum (got 50); fix: raise maxNodesTotal to at least 90 or lower a pool\'s maxNodes'],
 ];
 
 describe('bad input: exact error, dist/ untouched', () => {

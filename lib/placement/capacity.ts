@@ -23,6 +23,11 @@ export class NodeCapacity {
     return new NodeCapacity('fargate', new Set([PodFeature.RUNTIME_CLASS, PodFeature.DAEMON_SET, PodFeature.PRIVILEGED, PodFeature.HOST_NETWORK, PodFeature.GPU]), false);
   }
 
+  /** The control-plane nodes of a self-managed cluster (kubeadm, kops): etcd and the API server. */
+  static controlPlane(): NodeCapacity {
+    return new NodeCapacity('control plane', new Set(), true);
+  }
+
   /** Machines joined by hand (k3s servers and agents, bare metal). */
   static staticNodes(): NodeCapacity {
     return new NodeCapacity('static nodes', new Set(), true);

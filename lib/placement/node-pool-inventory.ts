@@ -29,6 +29,7 @@ export class NodePoolInventory extends Construct {
         vcpu: pool.instanceType.vcpu,
         memory: pool.instanceType.memory,
         gpus: pool.instanceType.gpus ? `${pool.instanceType.gpus.count}x ${pool.instanceType.gpus.model}` : undefined,
+        gpuSharing: pool.gpuSharing ? `time-slicing, ${pool.gpuSharing.replicas} pods a GPU` : undefined,
         localDisks: pool.instanceType.localDisks,
         minNodes: pool.minNodes,
         maxNodes: pool.maxNodes,

@@ -3,6 +3,7 @@ import { Site } from '../core/errors';
 import { checkDnsLabel, checkLabels } from '../core/names';
 import { checkBytes, formatBytes, formatMillicores } from '../core/quantity';
 import { NodeCapacity, PodFeature } from './capacity';
+import { DEVICE_PLUGIN_CONFIG_LABEL, GpuSharing } from './gpu-sharing';
 import { InstanceType } from './instance-types';
 
 export const ARCH_LABEL = 'kubernetes.io/arch';
@@ -61,6 +62,11 @@ export interface NodePoolProps {
   readonly system?: boolean;
   /** What the pool is for, for the inventory. @default none */
   readonly purpose?: string;
+  /**
+   * Share each GPU between pods (NVIDIA time-slicing); the pool's nodes then also carry the
+   * device-plugin config label. @default each pod gets whole GPUs
+   */
+  readonly gpuSharing?: GpuSharing;
 }
 
 /** What one pod asks of the node it lands on. */
@@ -97,6 +103,7 @@ export class NodePool {
   readonly taints: readonly Taint[];
   readonly system: boolean;
   readonly purpose: string | undefined;
+  readonly gpuSharing: GpuSharing | undefined;
   private readonly memoryBytes: number;
 
   constructor(props: NodePoolProps) {
@@ -113,7 +120,12 @@ export class NodePool {
     if (Object.keys(props.labels).length === 0) {
       site.at('labels').fail(props.labels, 'must name at least one node label', 'label the pool\'s nodes, e.g. { nodepool: "frontend-pool" }, so workloads can select it');
     }
-    this.labels = checkLabels(site.at('labels'), props.labels);
+    if (props.gpuSharing && !props.instanceType.gpus) {
+      site.at('gpuSharing').fail(`time-slicing x${props.gpuSharing.replicas}`, `needs GPUs, but ${props.instanceType.name} has none`, 'share GPUs only on a GPU instance type');
+    }
+    this.gpuSharing = props.gpuSharing;
+    const sharingLabel: Record<string, string> = props.gpuSharing ? { [DEVICE_PLUGIN_CONFIG_LABEL]: props.name } : {};
+    this.labels = checkLabels(site.at('labels'), { ...props.labels, ...sharingLabel });
     this.taints = props.taints ?? [];
     this.system = props.system ?? false;
     this.purpose = props.purpose;
@@ -135,7 +147,11 @@ export class NodePool {
     if (demand.gpus > 0 && gpus === 0) {
       site.at('pool').fail(this.name, `has no GPUs (instance type ${this.instanceType.name}) but the pod requests ${demand.gpus}`, 'place GPU work on a pool whose instance type has GPUs');
     }
-    if (demand.gpus > gpus) {
+    if (this.gpuSharing && demand.gpus > 1) {
+      site.at('resources.gpus').fail(demand.gpus, `asks for more than one share of pool ${this.name}, whose GPUs are time-sliced ${this.gpuSharing.replicas} ways: a second share adds no GPU time and the device plugin refuses it`,
+        'request gpus: 1, or use a pool without sharing for pods that need whole GPUs');
+    }
+    if (!this.gpuSharing && demand.gpus > gpus) {
       site.at('pool').fail(this.name, `has ${gpus} GPU(s) a node but the pod requests ${demand.gpus}`, 'request at most one node\'s GPUs');
     }
     const cpu = this.instanceType.vcpu * 1000;

@@ -10,8 +10,10 @@ export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 export interface SecureNamespaceProps {
   readonly name: string;
-  /** @default PodSecurityLevel.RESTRICTED */
+  /** The level enforced; lower it only for pods that declare an exception. @default PodSecurityLevel.RESTRICTED */
   readonly podSecurity?: PodSecurityLevel;
+  /** The level audited and warned about. @default PodSecurityLevel.RESTRICTED */
+  readonly podSecurityAudit?: PodSecurityLevel;
   /** @default none */
   readonly labels?: Readonly<Record<string, string>>;
 }
@@ -31,7 +33,7 @@ export class SecureNamespace extends Construct {
     const labels = checkLabels(site.at('labels'), props.labels ?? {});
 
     new k8s.KubeNamespace(this, 'namespace', {
-      metadata: { name: this.name, labels: { ...labels, ...podSecurityLabels(props.podSecurity ?? PodSecurityLevel.RESTRICTED) } },
+      metadata: { name: this.name, labels: { ...labels, ...podSecurityLabels(props.podSecurity ?? PodSecurityLevel.RESTRICTED, props.podSecurityAudit ?? PodSecurityLevel.RESTRICTED) } },
     });
     new k8s.KubeNetworkPolicy(this, 'default-deny', {
       metadata: { name: 'default-deny-all', namespace: this.name },

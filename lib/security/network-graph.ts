@@ -15,15 +15,21 @@ export class Peer {
   static external(namespace: string, podLabels: Readonly<Record<string, string>> = {}, name: string = namespace): Peer {
     return new Peer(name, namespace, { ...podLabels }, false);
   }
+  /** Addresses outside the cluster, e.g. a cloud API: `Peer.cidr('0.0.0.0/0', 'internet')`. */
+  static cidr(cidr: string, name: string): Peer {
+    return new Peer(name, '', {}, false, cidr);
+  }
   private constructor(
     readonly name: string,
     readonly namespace: string,
     readonly podLabels: Readonly<Record<string, string>>,
     readonly managed: boolean,
+    readonly ipBlock?: string,
   ) {}
 
   /** The NetworkPolicyPeer that selects this peer, seen from a policy in `fromNamespace`. */
   selectorFrom(fromNamespace: string): k8s.NetworkPolicyPeer {
+    if (this.ipBlock) return { ipBlock: { cidr: this.ipBlock } };
     const pods = { matchLabels: { ...this.podLabels } };
     if (this.namespace === fromNamespace) return { podSelector: pods };
     return { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: this.namespace } }, podSelector: pods };
@@ -53,7 +59,7 @@ export class NetworkGraph extends Construct {
   }
 
   allow(from: Peer, to: Peer, ports: readonly (number | PortRule)[]): this {
-    const edge = `${from.namespace}/${from.name}->${to.namespace}/${to.name}`;
+    const edge = `${from.namespace || from.ipBlock}/${from.name}->${to.namespace || to.ipBlock}/${to.name}`;
     const site = this.site.at(`allow(${from.name} -> ${to.name})`);
     if (!from.managed && !to.managed) {
       site.fail(edge, 'joins two peers this project does not manage', 'name at least one pod group emitted here with Peer.pods(...)');
@@ -69,14 +75,14 @@ export class NetworkGraph extends Construct {
 
     if (from.managed) {
       checkDnsLabel(site.at('from.namespace'), from.namespace);
-      new k8s.KubeNetworkPolicy(this, `${from.namespace}-${from.name}-to-${to.namespace}-${to.name}`, {
+      new k8s.KubeNetworkPolicy(this, `${from.namespace}-${from.name}-to-${to.namespace || 'cidr'}-${to.name}`, {
         metadata: { name: `${from.name}-to-${to.name}`, namespace: from.namespace },
         spec: { podSelector: { matchLabels: { ...from.podLabels } }, policyTypes: ['Egress'], egress: [{ to: [to.selectorFrom(from.namespace)], ports: rules }] },
       });
     }
     if (to.managed) {
       checkDnsLabel(site.at('to.namespace'), to.namespace);
-      new k8s.KubeNetworkPolicy(this, `${to.namespace}-${to.name}-from-${from.namespace}-${from.name}`, {
+      new k8s.KubeNetworkPolicy(this, `${to.namespace}-${to.name}-from-${from.namespace || 'cidr'}-${from.name}`, {
         metadata: { name: `${to.name}-from-${from.name}`, namespace: to.namespace },
         spec: { podSelector: { matchLabels: { ...to.podLabels } }, policyTypes: ['Ingress'], ingress: [{ from: [from.selectorFrom(to.namespace)], ports: rules }] },
       });

@@ -22,6 +22,15 @@ export interface Resources {
   readonly gpus?: number;
 }
 
+/**
+ * Why a container needs the host's privileges. There is no plain `privileged: true`: the reason
+ * is written next to the object as a policy exception, and the pod's namespace must enforce the
+ * `privileged` Pod Security level.
+ */
+export interface PrivilegedException {
+  readonly reason: string;
+}
+
 export interface ContainerProps {
   /** DNS label, unique in the pod. */
   readonly name: string;
@@ -51,6 +60,16 @@ export interface ContainerProps {
   readonly runAsUser?: number;
   /** @default "IfNotPresent" */
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  /**
+   * Run privileged, as root (FUSE mounts, host tools). Needs a reason; see PrivilegedException.
+   * @default not privileged: the container passes Pod Security `restricted`
+   */
+  readonly privileged?: PrivilegedException;
+  /**
+   * Run as root without privileges (e.g. to read root-only host files); capabilities stay
+   * dropped. Needs a reason. @default non-root
+   */
+  readonly runAsRoot?: PrivilegedException;
 }
 
 /** What a built container asks of its node, for placement. */
@@ -67,12 +86,23 @@ export const GPU_RESOURCE = 'nvidia.com/gpu';
  * capabilities dropped, RuntimeDefault seccomp (set on the pod), read-only root filesystem unless
  * said otherwise, and requests and limits that are valid quantities with request <= limit.
  */
-export function buildContainer(site: Site, props: ContainerProps): { container: k8s.Container; demand: ContainerDemand } {
+export interface BuiltContainer {
+  readonly container: k8s.Container;
+  readonly demand: ContainerDemand;
+  readonly privileged: boolean;
+  /** Why the container cannot pass Pod Security `restricted`, one line each (declared reasons). */
+  readonly podSecurityExceptions: readonly string[];
+}
+
+export function buildContainer(site: Site, props: ContainerProps): BuiltContainer {
   checkDnsLabel(site.at('name'), props.name);
   if (typeof props.image !== 'string' || props.image.trim() === '' || /\s/.test(props.image)) {
     site.at('image').fail(props.image, 'must be an image reference', 'write "registry/name:tag" or "name@sha256:..."');
   }
   const resources = buildResources(site.at('resources'), props.resources);
+  const privilegedReason = checkPrivileged(site.at('privileged'), props.privileged);
+  const rootReason = props.runAsRoot === undefined ? undefined
+    : checkExceptionReason(site.at('runAsRoot'), props.runAsRoot, 'write runAsRoot: { reason: "why the container must be uid 0" }');
   const ports = (props.ports ?? []).map((port, i) => ({
     name: checkPortName(site.at('ports').at(i).at('name'), port.name),
     containerPort: checkPort(site.at('ports').at(i).at('port'), port.port),
@@ -88,20 +118,55 @@ export function buildContainer(site: Site, props: ContainerProps): { container: 
     env: buildEnv(site.at('env'), props.env),
     envFrom: props.envFromConfigMaps?.map((name) => ({ configMapRef: { name } })),
     resources: resources.spec,
-    volumeMounts: props.volumeMounts?.map((m) => ({ name: m.volume, mountPath: m.path, readOnly: m.readOnly, subPath: m.subPath })),
+    volumeMounts: props.volumeMounts?.map((m, i) => buildMount(site.at('volumeMounts').at(i), m, privilegedReason !== undefined)),
     readinessProbe: props.readinessProbe?.toK8s(),
     livenessProbe: props.livenessProbe?.toK8s(),
     startupProbe: props.startupProbe?.toK8s(),
-    securityContext: {
+    securityContext: privilegedReason === undefined ? {
       allowPrivilegeEscalation: false,
       privileged: false,
       readOnlyRootFilesystem: props.readOnlyRootFilesystem ?? true,
-      runAsNonRoot: true,
-      runAsUser: props.runAsUser,
+      runAsNonRoot: rootReason === undefined,
+      runAsUser: rootReason === undefined ? props.runAsUser : 0,
       capabilities: { drop: ['ALL'] },
+    } : {
+      // The API refuses privileged together with allowPrivilegeEscalation: false, and a
+      // privileged non-root process gets none of the capabilities it was made privileged for.
+      allowPrivilegeEscalation: true,
+      privileged: true,
+      readOnlyRootFilesystem: props.readOnlyRootFilesystem ?? true,
+      runAsNonRoot: false,
+      runAsUser: 0,
     },
   };
-  return { container, demand: resources.demand };
+  const exceptions = [
+    ...(privilegedReason ? [`container ${props.name} is privileged: ${privilegedReason}`] : []),
+    ...(rootReason ? [`container ${props.name} runs as root: ${rootReason}`] : []),
+  ];
+  return { container, demand: resources.demand, privileged: privilegedReason !== undefined, podSecurityExceptions: exceptions };
+}
+
+function checkPrivileged(site: Site, privileged: PrivilegedException | undefined): string | undefined {
+  if (privileged === undefined) return undefined;
+  return checkExceptionReason(site, privileged,
+    'write privileged: { reason: "why this container needs the host\'s privileges" } and run the pod in a namespace whose Pod Security level is privileged');
+}
+
+/** The reason of a declared exception: at least a few words, never a bare `true`. */
+export function checkExceptionReason(site: Site, exception: PrivilegedException, fix: string): string {
+  const reason = typeof exception === 'object' && exception !== null ? exception.reason : undefined;
+  if (typeof reason !== 'string' || reason.trim().length < 10) {
+    return site.fail(exception, 'must be a declared exception with a reason, not a switch', fix);
+  }
+  return reason;
+}
+
+function buildMount(site: Site, mount: VolumeMount, privileged: boolean): k8s.VolumeMount {
+  if (mount.propagation === 'Bidirectional' && !privileged) {
+    site.at('propagation').fail(mount.propagation, 'is only allowed in a privileged container (the API refuses it otherwise)',
+      'use "HostToContainer" to see mounts made by another container, or declare privileged: { reason } on this one');
+  }
+  return { name: mount.volume, mountPath: mount.path, readOnly: mount.readOnly, subPath: mount.subPath, mountPropagation: mount.propagation };
 }
 
 function buildResources(site: Site, resources: Resources | undefined): { spec: k8s.ResourceRequirements; demand: ContainerDemand } {
@@ -120,9 +185,9 @@ function buildResources(site: Site, resources: Resources | undefined): { spec: k
     site.at('requests.memory').fail(resources.requests.memory, `is more than limits.memory "${resources.limits.memory}"`, 'lower the request or raise the limit');
   }
   const gpus = resources.gpus ?? 0;
-  if (!Number.isInteger(gpus) || gpus < 0) {
-    site.at('gpus').fail(gpus, 'must be a whole number of GPUs (extended resources cannot be split)',
-      'request 1 and share GPUs by NVIDIA time-slicing on the pool instead of fractions');
+  if (typeof gpus !== 'number' || !Number.isInteger(gpus) || gpus < 0) {
+    site.at('gpus').fail(gpus, 'must be a whole number of GPUs: nvidia.com/gpu is an extended resource, which cannot be split, and its request must equal its limit',
+      'request gpus: 1 on a pool with GPU time-slicing (GpuSharing.timeSlicing(4) makes each physical GPU 4 schedulable units, so 1 unit is a quarter of a GPU\'s time)');
   }
   const requests: Record<string, k8s.Quantity> = {
     cpu: k8s.Quantity.fromString(resources.requests.cpu),
@@ -133,8 +198,8 @@ function buildResources(site: Site, resources: Resources | undefined): { spec: k
     memory: k8s.Quantity.fromString(resources.limits.memory),
   };
   if (gpus > 0) {
-    requests[GPU_RESOURCE] = k8s.Quantity.fromNumber(gpus);
-    limits[GPU_RESOURCE] = k8s.Quantity.fromNumber(gpus);
+    requests[GPU_RESOURCE] = k8s.Quantity.fromString(String(gpus));
+    limits[GPU_RESOURCE] = k8s.Quantity.fromString(String(gpus));
   }
   return { spec: { requests, limits }, demand: { cpuMillicores: cpuRequest, memoryBytes: memoryRequest, gpus } };
 }

@@ -1,8 +1,11 @@
+import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Site } from '../core/errors';
 import { PodFeature } from '../placement/capacity';
 import { NodePool } from '../placement/node-pool';
-import { buildContainer, ContainerProps } from './container';
+import { declareException, PolicyRule } from '../policy/exceptions';
+import { PodSecurityLevel } from '../security/pod-security';
+import { buildContainer, checkExceptionReason, ContainerProps, PrivilegedException } from './container';
 import { Volume } from './volume';
 
 export interface PodProps {
@@ -23,12 +26,22 @@ export interface PodProps {
   readonly automountServiceAccountToken?: boolean;
   /** @default 30 */
   readonly terminationGracePeriodSeconds?: number;
+  /**
+   * Share the node's network namespace (e.g. to reach etcd on 127.0.0.1). Needs a reason, like
+   * privileged containers. @default the pod's own network
+   */
+  readonly hostNetwork?: PrivilegedException;
 }
 
 export interface BuiltPod {
   readonly spec: k8s.PodSpec;
   /** Labels the pod must carry for its placement (serverless profiles select by pod label). */
   readonly placementLabels: Record<string, string>;
+  /**
+   * Why the pod cannot pass Pod Security `restricted` (privileged containers, host paths, host
+   * network), one line each; empty for a restricted pod. The owner declares them as an exception.
+   */
+  readonly podSecurityExceptions: readonly string[];
 }
 
 /**
@@ -61,7 +74,17 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
     containers.reduce((total, c) => total + c.demand[key], 0),
     ...initContainers.map((c) => c.demand[key]),
   );
-  const demand = { cpuMillicores: sum('cpuMillicores'), memoryBytes: sum('memoryBytes'), gpus: sum('gpus'), features: new Set<PodFeature>(sum('gpus') > 0 ? [PodFeature.GPU] : []) };
+  const exceptions = [
+    ...[...initContainers, ...containers].flatMap((c) => c.podSecurityExceptions),
+    ...volumes.filter((v) => v.exceptionReason).map((v) => `volume ${v.name} is a host path: ${v.exceptionReason}`),
+  ];
+  const hostNetworkReason = props.hostNetwork === undefined ? undefined : checkExceptionReason(site.at('hostNetwork'), props.hostNetwork, 'write hostNetwork: { reason: "why the pod needs the node\'s network" }');
+  if (hostNetworkReason) exceptions.push(`the pod uses the host network: ${hostNetworkReason}`);
+  const features = new Set<PodFeature>();
+  if (sum('gpus') > 0) features.add(PodFeature.GPU);
+  if ([...containers, ...initContainers].some((c) => c.privileged)) features.add(PodFeature.PRIVILEGED);
+  if (hostNetworkReason) features.add(PodFeature.HOST_NETWORK);
+  const demand = { cpuMillicores: sum('cpuMillicores'), memoryBytes: sum('memoryBytes'), gpus: sum('gpus'), features };
   const placement = props.pool.place(site, demand);
 
   const spec: k8s.PodSpec = {
@@ -74,6 +97,9 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
       fsGroup: props.fsGroup,
       seccompProfile: { type: 'RuntimeDefault' },
     },
+    hostNetwork: hostNetworkReason ? true : undefined,
+    // A host-network pod still resolves cluster names through cluster DNS.
+    dnsPolicy: hostNetworkReason ? 'ClusterFirstWithHostNet' : undefined,
     nodeSelector: placement.nodeSelector,
     tolerations: placement.tolerations,
     terminationGracePeriodSeconds: props.terminationGracePeriodSeconds,
@@ -81,7 +107,19 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
     containers: containers.map((c) => c.container),
     volumes: volumes.length > 0 ? volumes.map((v) => v.spec) : undefined,
   };
-  return { spec, placementLabels: placement.podLabels };
+  return { spec, placementLabels: placement.podLabels, podSecurityExceptions: exceptions };
+}
+
+
+/** Records on `owner` why the pod cannot pass Pod Security `restricted`, if it cannot. */
+export function declarePodSecurityExceptions(owner: ApiObject, pod: BuiltPod): void {
+  if (pod.podSecurityExceptions.length === 0) return;
+  declareException(owner, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason: pod.podSecurityExceptions.join('; ') });
+}
+
+/** The Pod Security level a namespace must enforce (at most) to admit this pod. */
+export function podSecurityLevelFor(pod: BuiltPod): PodSecurityLevel {
+  return pod.podSecurityExceptions.length > 0 ? PodSecurityLevel.PRIVILEGED : PodSecurityLevel.RESTRICTED;
 }
 
 function checkUnique(site: Site, names: readonly string[], what: string): void {

@@ -14,17 +14,18 @@ export interface StatefulStoreProps extends WorkloadProps {
  */
 export class StatefulStore extends Workload {
   constructor(scope: Construct, id: string, props: StatefulStoreProps) {
-    super(scope, id, props, props.volumeClaims.map((c) => c.name));
+    super(scope, id, props, 'StatefulSet', props.volumeClaims.map((c) => c.name));
     const claims = props.volumeClaims.map((claim, i) => buildClaimTemplate(this.site.at('volumeClaims').at(i), claim));
-    new k8s.KubeStatefulSet(this, 'statefulset', {
+    const statefulSet = new k8s.KubeStatefulSet(this, 'statefulset', {
       metadata: this.metadata(),
       spec: {
         serviceName: this.name,
-        replicas: this.replicas,
+        replicas: this.fixedReplicas,
         selector: { matchLabels: { ...this.selector } },
         template: this.podTemplate,
         volumeClaimTemplates: claims,
       },
     });
+    this.declareExceptionsOn(statefulSet);
   }
 }

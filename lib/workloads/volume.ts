@@ -27,12 +27,22 @@ export class Volume {
   static csi(name: string, driver: string, volumeAttributes: Record<string, string>): Volume {
     return new Volume({ name, csi: { driver, readOnly: true, volumeAttributes } });
   }
-  private constructor(readonly spec: k8s.Volume) {}
+  /**
+   * A directory of the node. Pod Security `restricted` and `baseline` refuse it, so it needs a
+   * reason, recorded as a policy exception on the object that uses it.
+   */
+  static hostPath(name: string, path: string, options: { type?: 'Directory' | 'DirectoryOrCreate' | 'File'; reason: string }): Volume {
+    return new Volume({ name, hostPath: { path, type: options.type ?? 'Directory' } }, options.reason);
+  }
+  private constructor(readonly spec: k8s.Volume, readonly exceptionReason?: string) {}
 
   get name(): string {
     return this.spec.name;
   }
 }
+
+/** How mounts made after start-up travel between the host and the container. */
+export type MountPropagation = 'None' | 'HostToContainer' | 'Bidirectional';
 
 export interface VolumeMount {
   /** Name of a volume of the pod (or a claim template of a StatefulSet). */
@@ -42,4 +52,6 @@ export interface VolumeMount {
   readonly readOnly?: boolean;
   /** @default the whole volume */
   readonly subPath?: string;
+  /** "Bidirectional" needs a privileged container. @default "None" */
+  readonly propagation?: MountPropagation;
 }

@@ -7,14 +7,15 @@ export interface WebServiceProps extends WorkloadProps {}
 /** A stateless service: Deployment + Service + ServiceAccount (+ PodDisruptionBudget). */
 export class WebService extends Workload {
   constructor(scope: Construct, id: string, props: WebServiceProps) {
-    super(scope, id, props);
-    new k8s.KubeDeployment(this, 'deployment', {
+    super(scope, id, props, 'Deployment');
+    const deployment = new k8s.KubeDeployment(this, 'deployment', {
       metadata: this.metadata(),
       spec: {
-        replicas: this.replicas,
+        replicas: this.fixedReplicas,
         selector: { matchLabels: { ...this.selector } },
         template: this.podTemplate,
       },
     });
+    this.declareExceptionsOn(deployment);
   }
 }

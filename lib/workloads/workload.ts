@@ -1,9 +1,10 @@
-import { ApiObjectMetadata } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkLabels, checkPort, checkPortName } from '../core/names';
-import { buildPodSpec, PodProps } from './pod';
+import { AutoscalingOptions, HorizontalAutoscaler } from '../scaling/horizontal-autoscaler';
+import { BuiltPod, buildPodSpec, declarePodSecurityExceptions, PodProps } from './pod';
 import { PodGroup, SecretStoreAccess } from './pod-group';
 import { intOrString } from './probe';
 
@@ -30,8 +31,10 @@ export interface WorkloadProps extends PodProps {
   /** Name of the workload, its Service and ServiceAccount (DNS label). */
   readonly name: string;
   readonly namespace: string;
-  /** @default 1 */
+  /** Fixed number of pods; leave out when `autoscaling` is given. @default 1 */
   readonly replicas?: number;
+  /** Scale the pods with a HorizontalPodAutoscaler; the controller then sets no replicas. @default fixed replicas */
+  readonly autoscaling?: AutoscalingOptions;
   /** Service in front of the pods; false for none. @default ClusterIP on every container port */
   readonly service?: ServiceOptions | false;
   /** Extra pod labels. @default none */
@@ -49,17 +52,27 @@ export abstract class Workload extends Construct implements PodGroup {
   readonly name: string;
   readonly namespace: string;
   readonly selector: Readonly<Record<string, string>>;
+  /** Fewest pods that run: the fixed count, or the autoscaler's minimum. */
   readonly replicas: number;
+  /** What the controller writes to spec.replicas; undefined when an autoscaler owns it. */
+  protected readonly fixedReplicas: number | undefined;
   protected readonly site: Site;
+  private readonly pod: BuiltPod;
   protected readonly podTemplate: k8s.PodTemplateSpec;
   private readonly servicePorts: readonly ServicePort[];
 
-  protected constructor(scope: Construct, id: string, props: WorkloadProps, claimNames: readonly string[] = []) {
+  /** `controllerKind` is what the subclass creates, for the autoscaler's target. */
+  protected constructor(scope: Construct, id: string, props: WorkloadProps, controllerKind: 'Deployment' | 'StatefulSet', claimNames: readonly string[] = []) {
     super(scope, id);
     this.site = new Site(this.node.path);
     this.name = checkDnsLabel(this.site.at('name'), props.name);
     this.namespace = checkDnsLabel(this.site.at('namespace'), props.namespace);
-    this.replicas = props.replicas ?? 1;
+    if (props.autoscaling && props.replicas !== undefined) {
+      this.site.at('replicas').fail(props.replicas, 'must not be set together with autoscaling: the controller and the HorizontalPodAutoscaler would fight over it',
+        'drop replicas and give autoscaling.minReplicas');
+    }
+    this.fixedReplicas = props.autoscaling ? undefined : props.replicas ?? 1;
+    this.replicas = props.autoscaling?.minReplicas ?? this.fixedReplicas ?? 1;
     if (!Number.isInteger(this.replicas) || this.replicas < 0) {
       this.site.at('replicas').fail(props.replicas, 'must be a whole number of at least 0', 'give the number of pods, e.g. 2');
     }
@@ -68,6 +81,7 @@ export abstract class Workload extends Construct implements PodGroup {
     const store = props.secretStore;
     const podProps: PodProps = store ? withSecretStore(props, store) : props;
     const pod = buildPodSpec(this.site, podProps, this.name, claimNames);
+    this.pod = pod;
     const podLabels = checkLabels(this.site.at('podLabels'), { ...props.podLabels, ...store?.podLabels, ...pod.placementLabels, ...this.selector });
     this.podTemplate = { metadata: { labels: podLabels }, spec: pod.spec };
 
@@ -79,6 +93,9 @@ export abstract class Workload extends Construct implements PodGroup {
     const service = props.service === false ? undefined : props.service ?? {};
     this.servicePorts = service ? this.resolveServicePorts(pod.spec, service.ports) : [];
     if (service && this.servicePorts.length > 0) this.createService(service.type ?? 'ClusterIP');
+    if (props.autoscaling) {
+      new HorizontalAutoscaler(this, 'autoscaler', { ...props.autoscaling, namespace: this.namespace, target: { kind: controllerKind, name: this.name } });
+    }
     if (this.replicas > 1) {
       new k8s.KubePodDisruptionBudget(this, 'disruption-budget', {
         metadata: this.metadata(),
@@ -94,6 +111,11 @@ export abstract class Workload extends Construct implements PodGroup {
       return this.site.at('service.ports').fail(name, 'names no port of this service', `use one of: ${this.servicePorts.map((p) => p.name).join(', ') || '(no ports)'}`);
     }
     return port.port;
+  }
+
+  /** Records on the controller why its pods cannot pass Pod Security `restricted`, if they cannot. */
+  protected declareExceptionsOn(controller: ApiObject): void {
+    declarePodSecurityExceptions(controller, this.pod);
   }
 
   protected metadata(extra: ApiObjectMetadata = {}): ApiObjectMetadata {

@@ -24,7 +24,7 @@ describe('the synth entry points', () => {
     const run = synth('node', ['build/main.js'], dist);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^ {2}archiverse +\d+ objects\nwrote \d+ objects \(\d+ files\) to .*dist\/ in \d+ ms\n$/);
+    expect(run.stdout).toMatch(/^ {2}archiverse +\d+ objects\n {2}gimp-streaming +\d+ objects\nwrote \d+ objects \(\d+ files\) to .*dist\/ in \d+ ms\n$/);
     expect(tree(dist)).toEqual(tree(committed));
   });
 

@@ -22,8 +22,8 @@ describe('buildContainer', () => {
   });
   test('GPUs are whole and request equals limit', () => {
     const { container: c } = buildContainer(site, container({ resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' }, gpus: 1 } }));
-    expect(c.resources?.requests?.['nvidia.com/gpu']?.value).toBe(1);
-    expect(c.resources?.limits?.['nvidia.com/gpu']?.value).toBe(1);
+    expect(c.resources?.requests?.['nvidia.com/gpu']?.value).toBe('1');
+    expect(c.resources?.limits?.['nvidia.com/gpu']?.value).toBe('1');
   });
   test('env: literals, secret and field references', () => {
     const { container: c } = buildContainer(site, container({ env: { MODE: 'prod', DB_PASSWORD: EnvValue.fromSecret('db', 'password'), USER_ID: EnvValue.fromField("metadata.labels['user']") } }));

@@ -1,0 +1,46 @@
+import { Construct } from 'constructs';
+import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.com';
+import { checkDuration } from '../core/duration';
+import { Site } from '../core/errors';
+import { checkLabels } from '../core/names';
+import { NetworkGraph, Peer } from '../security/network-graph';
+import { Workload } from '../workloads/workload';
+
+/** The Prometheus pods of the cluster's Prometheus Operator stack. */
+export interface PrometheusStack {
+  readonly namespace: string;
+  readonly podLabels: Readonly<Record<string, string>>;
+  /** Labels the stack's Prometheus selects ServiceMonitors and rules by (e.g. `release`). */
+  readonly selectorLabels: Readonly<Record<string, string>>;
+}
+
+export interface WorkloadMonitorProps {
+  readonly workload: Workload;
+  /** Service port name that serves metrics. */
+  readonly port: string;
+  /** @default "/metrics" */
+  readonly path?: string;
+  /** @default "30s" */
+  readonly interval?: string;
+  readonly prometheus: PrometheusStack;
+  /** Prometheus -> workload is opened here. */
+  readonly network: NetworkGraph;
+}
+
+/** A ServiceMonitor that scrapes a workload's Service, and the network path for the scrape. */
+export class WorkloadMonitor extends Construct {
+  constructor(scope: Construct, id: string, props: WorkloadMonitorProps) {
+    super(scope, id);
+    const site = new Site(this.node.path);
+    const port = props.workload.servicePort(props.port);
+    const prometheus = props.prometheus;
+    new ServiceMonitor(this, 'service-monitor', {
+      metadata: { name: props.workload.name, namespace: props.workload.namespace, labels: checkLabels(site.at('prometheus.selectorLabels'), prometheus.selectorLabels) },
+      spec: {
+        selector: { matchLabels: { ...props.workload.selector } },
+        endpoints: [{ port: props.port, path: props.path ?? '/metrics', interval: checkDuration(site.at('interval'), props.interval ?? '30s') }],
+      },
+    });
+    props.network.allow(Peer.external(prometheus.namespace, prometheus.podLabels, 'prometheus'), Peer.pods(props.workload), [port]);
+  }
+}

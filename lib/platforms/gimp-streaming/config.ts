@@ -1,0 +1,61 @@
+import { PrometheusStack } from '../../monitoring/service-monitor';
+
+/** The values that differ between gimp-streaming clusters; everything else comes from lib/. */
+export interface GimpStreamingConfig {
+  readonly namespaces: {
+    /** session-manager, webrtc-gateway, Istio routes, backups, monitoring. */
+    readonly platform: string;
+    /** The per-user session pods; its Pod Security level follows from them. */
+    readonly sessions: string;
+    /** The etcd snapshot job (host network and host paths on control-plane nodes). */
+    readonly etcdBackup: string;
+  };
+  /** Public host served by the Istio gateway. */
+  readonly host: string;
+  /** TLS Secret for the host, in istio-system. */
+  readonly tlsSecret: string;
+  /** Pinned images; CI sets the tags of our own images from the commit it built. */
+  readonly images: {
+    readonly gimp: string;
+    readonly rclone: string;
+    readonly sessionManager: string;
+    readonly webrtcGateway: string;
+    readonly awsCli: string;
+    readonly etcd: string;
+    readonly busybox: string;
+  };
+  readonly backup: {
+    /** Bucket the users' files live in, and the bucket the nightly copy goes to. */
+    readonly userBucket: string;
+    readonly backupBucket: string;
+    /** IAM role (IRSA) allowed to read the one and write the other. */
+    readonly roleArn: string;
+  };
+  readonly prometheus: PrometheusStack;
+}
+
+export const gimpStreamingProduction: GimpStreamingConfig = {
+  namespaces: { platform: 'gimp-streaming', sessions: 'gimp-sessions', etcdBackup: 'etcd-backup' },
+  host: 'gimp.example.com',
+  tlsSecret: 'gimp-streaming-tls',
+  images: {
+    gimp: 'gimp-streaming-platform/gimp:1.0.0',
+    rclone: 'rclone/rclone:1.68.2',
+    sessionManager: 'gimp-streaming-platform/session-manager:1.0.0',
+    webrtcGateway: 'gimp-streaming-platform/webrtc-gateway:1.0.0',
+    awsCli: 'amazon/aws-cli:2.22.35',
+    // The etcd release of Kubernetes 1.28; it has no shell, so a busybox step names the file.
+    etcd: 'registry.k8s.io/etcd:3.5.9-0',
+    busybox: 'busybox:1.36.1',
+  },
+  backup: {
+    userBucket: 'gimp-streaming-user-data',
+    backupBucket: 'gimp-streaming-backups',
+    roleArn: 'arn:aws:iam::000000000000:role/gimp-streaming-backup',
+  },
+  prometheus: {
+    namespace: 'monitoring',
+    podLabels: { 'app.kubernetes.io/name': 'prometheus' },
+    selectorLabels: { release: 'kube-prometheus-stack' },
+  },
+};

@@ -1,0 +1,33 @@
+import { Construct } from 'constructs';
+import { Session, SessionSpecApplication } from '../../../imports/session-streaming.platform';
+import { RenderedSession, SessionTemplates } from '../../workloads/session-templates';
+
+export interface UserSessionRequest {
+  readonly userId: string;
+  readonly application: 'gimp' | 'blender' | 'inkscape';
+  readonly gpu: boolean;
+  /** Idle timeout in seconds. */
+  readonly timeoutSeconds: number;
+}
+
+/**
+ * What the session manager creates for one user (seed: "Session Creation"): the typed Session
+ * object, and the user's Pod and claim from the emitted templates, with a snapshot when asked.
+ */
+export function userSession(scope: Construct, sessions: SessionTemplates, request: UserSessionRequest, options: { snapshotAt?: Date } = {}): RenderedSession & { session: Session } {
+  const variant = request.gpu ? 'gpu' : 'cpu';
+  const rendered = sessions.renderForUser(scope, variant, request.userId, options);
+  const container = rendered.pod.toJson().spec.containers[0];
+  const claim = rendered.claim.toJson().spec;
+  const session = new Session(scope, `${request.userId}-session`, {
+    metadata: { name: `${sessions.name}-${request.userId}`, namespace: sessions.namespace },
+    spec: {
+      userId: request.userId,
+      application: request.application as SessionSpecApplication,
+      resources: { cpu: container.resources.requests.cpu, memory: container.resources.requests.memory, gpu: container.resources.requests['nvidia.com/gpu'] ?? '0' },
+      storage: { size: claim.resources.requests.storage, class: claim.storageClassName },
+      timeout: request.timeoutSeconds,
+    },
+  });
+  return { ...rendered, session };
+}

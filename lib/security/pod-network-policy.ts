@@ -1,0 +1,54 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Site } from '../core/errors';
+import { checkDnsLabel, checkPort } from '../core/names';
+import { PodGroup } from '../workloads/pod-group';
+import { Peer, PortRule } from './network-graph';
+
+export interface TrafficRule {
+  /** The other ends; leave out for any address. */
+  readonly peers?: readonly Peer[];
+  readonly ports: readonly (number | PortRule)[];
+}
+
+export interface PodNetworkPolicyProps {
+  readonly name: string;
+  readonly pods: PodGroup;
+  /** @default no ingress allowed by this policy */
+  readonly ingress?: readonly TrafficRule[];
+  /** @default no egress allowed by this policy */
+  readonly egress?: readonly TrafficRule[];
+}
+
+/**
+ * One NetworkPolicy with all of a pod group's rules, for policies written out as a unit (a
+ * seed's own policy). Both directions are listed in policyTypes, so whatever is not allowed here
+ * or elsewhere stays denied. For connections between our own pods, prefer NetworkGraph.allow.
+ */
+export class PodNetworkPolicy extends Construct {
+  constructor(scope: Construct, id: string, props: PodNetworkPolicyProps) {
+    super(scope, id);
+    const site = new Site(this.node.path);
+    const namespace = props.pods.namespace;
+    const rule = (at: Site, r: TrafficRule) => {
+      if (r.ports.length === 0) at.at('ports').fail([], 'must list at least one port', 'name the ports the traffic uses');
+      return {
+        peers: r.peers?.map((p) => p.selectorFrom(namespace)),
+        ports: r.ports.map((p, i) => {
+          const port = typeof p === 'number' ? { port: p } : p;
+          checkPort(at.at('ports').at(i).at('port'), port.port);
+          return { protocol: port.protocol ?? 'TCP', port: k8s.IntOrString.fromNumber(port.port), endPort: port.endPort };
+        }),
+      };
+    };
+    new k8s.KubeNetworkPolicy(this, 'policy', {
+      metadata: { name: checkDnsLabel(site.at('name'), props.name), namespace },
+      spec: {
+        podSelector: { matchLabels: { ...props.pods.selector } },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: props.ingress?.map((r, i) => { const b = rule(site.at('ingress').at(i), r); return { from: b.peers, ports: b.ports }; }),
+        egress: props.egress?.map((r, i) => { const b = rule(site.at('egress').at(i), r); return { to: b.peers, ports: b.ports }; }),
+      },
+    });
+  }
+}

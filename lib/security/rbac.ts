@@ -1,0 +1,68 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Site } from '../core/errors';
+import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
+
+const VERBS = new Set(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection']);
+
+export interface RbacRule {
+  /** "" is the core group. */
+  readonly apiGroups: readonly string[];
+  /** Resources and subresources, e.g. "pods", "pods/exec", "sessions/status"; never "*". */
+  readonly resources: readonly string[];
+  readonly verbs: readonly string[];
+}
+
+export interface ServiceAccountRef {
+  readonly name: string;
+  readonly namespace: string;
+}
+
+export interface NamespacedRoleProps {
+  /** Role name; the binding is `bindingName`. */
+  readonly name: string;
+  /** Namespace the permissions apply in. */
+  readonly namespace: string;
+  readonly rules: readonly RbacRule[];
+  /** Who gets them; a service account may live in another namespace. */
+  readonly subjects: readonly ServiceAccountRef[];
+  /** @default `<name>-binding` */
+  readonly bindingName?: string;
+}
+
+/**
+ * A Role and its RoleBinding, written out in full: wildcards are refused so every permission is
+ * visible in review (and in the security report).
+ */
+export class NamespacedRole extends Construct {
+  constructor(scope: Construct, id: string, props: NamespacedRoleProps) {
+    super(scope, id);
+    const site = new Site(this.node.path);
+    const name = checkDnsSubdomain(site.at('name'), props.name);
+    const namespace = checkDnsLabel(site.at('namespace'), props.namespace);
+    props.rules.forEach((rule, i) => checkRule(site.at('rules').at(i), rule));
+    if (props.subjects.length === 0) site.at('subjects').fail([], 'must name at least one subject', 'bind the role to the service account that uses it');
+    new k8s.KubeRole(this, 'role', {
+      metadata: { name, namespace },
+      rules: props.rules.map((r) => ({ apiGroups: [...r.apiGroups], resources: [...r.resources], verbs: [...r.verbs] })),
+    });
+    new k8s.KubeRoleBinding(this, 'binding', {
+      metadata: { name: props.bindingName ?? `${name}-binding`, namespace },
+      subjects: props.subjects.map((s, i) => ({
+        kind: 'ServiceAccount',
+        name: checkDnsSubdomain(site.at('subjects').at(i).at('name'), s.name),
+        namespace: checkDnsLabel(site.at('subjects').at(i).at('namespace'), s.namespace),
+      })),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+    });
+  }
+}
+
+function checkRule(site: Site, rule: RbacRule): void {
+  for (const [field, values] of [['apiGroups', rule.apiGroups], ['resources', rule.resources], ['verbs', rule.verbs]] as const) {
+    if (values.length === 0) site.at(field).fail([], 'must not be empty', `list the ${field} the rule grants`);
+    if (values.includes('*')) site.at(field).fail([...values], 'must not contain "*": a wildcard grants whatever is added later', `list the ${field} explicitly`);
+  }
+  const unknown = rule.verbs.filter((v) => !VERBS.has(v));
+  if (unknown.length > 0) site.at('verbs').fail(unknown, 'are not Kubernetes API verbs', `use ${[...VERBS].join(', ')}`);
+}
