@@ -3,6 +3,8 @@
 // the same CRD, byte for byte, is a document of a file in ../shared/crds, which we hand to
 // `cdk8s import` through a temporary file (the CRD files themselves never enter the project).
 // With --network: the URLs are handed to `cdk8s import` as they are.
+// `cdk8s import` appends every source it is given to cdk8s.yaml, which would record our
+// temporary files there (and break the next run); cdk8s.yaml is put back as it was.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,8 @@ import { parse, parseAllDocuments, stringify } from 'yaml';
 
 const network = process.argv.includes('--network');
 const crdFolder = process.env.CRD_DIR ?? join('..', 'shared', 'crds');
-const entries = parse(readFileSync('cdk8s.yaml', 'utf8')).imports ?? [];
+const config = readFileSync('cdk8s.yaml', 'utf8');
+const entries = parse(config).imports ?? [];
 
 function offlineCrds() {
   const byName = new Map();
@@ -45,5 +48,6 @@ try {
     execFileSync('npx', ['cdk8s', 'import', '--no-check-upgrade', '-l', 'typescript', '-o', 'imports', `${prefix}:=${source}`], { stdio: 'inherit' });
   }
 } finally {
+  writeFileSync('cdk8s.yaml', config);
   rmSync(scratch, { recursive: true, force: true });
 }
