@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { allowShrinkRequested } from './lib/gitops/shrink-guard';
 import { buildApp } from './lib/platforms';
 import { synthesize } from './lib/synth';
 
@@ -11,7 +12,7 @@ const outdir = process.env.DIST_DIR ?? 'dist';
 // Under `cdk8s synth` stdout is captured by the CLI; stderr reaches the user.
 const print = process.env.CDK8S_OUTDIR ? console.error : console.log;
 try {
-  const summary = synthesize(buildApp(), outdir);
+  const summary = synthesize(buildApp(), outdir, { allowShrink: allowShrinkRequested() });
   const width = Math.max(...summary.platforms.map((p) => p.name.length));
   for (const p of summary.platforms) print(`  ${p.name.padEnd(width)}  ${String(p.objects).padStart(4)} objects`);
   const ms = Math.round(performance.now() - started);

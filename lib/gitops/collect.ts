@@ -4,6 +4,7 @@ import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
 import { isClusterScoped, kindRank } from './kinds';
 import { Layer } from './layer';
 import { Platform } from './platform';
+import { withPruneProtection } from './prune-protection';
 
 /** One synthesized object and the construct that made it. */
 export interface Manifest {
@@ -59,7 +60,7 @@ export function collectPlatforms(app: App): PlatformManifests[] {
 }
 
 function toManifest(obj: ApiObject, errors: Error[]): Manifest {
-  const object = obj.toJson();
+  const object = withPruneProtection(obj.toJson());
   const site = new Site(obj.node.path);
   const { apiVersion, kind } = object;
   const name = object.metadata?.name;

@@ -5,9 +5,10 @@ import { PlatformManifests, Manifest } from './collect';
 export type DistFiles = Map<string, string>;
 
 /**
- * `<platform>/<layer>/` holds one file per object (`<kind>-<name>.yaml`, namespaced objects in a
+ * `<folder>/<layer>/` holds one file per object (`<kind>-<name>.yaml`, namespaced objects in a
  * folder named after their namespace) and a kustomization.yaml listing them in apply order;
- * `<platform>/kustomization.yaml` lists the layers in order.
+ * `<folder>/kustomization.yaml` lists the layers in order. The folder is the platform's
+ * (Platform.folder: its id, with the environment outside production).
  */
 export function layoutDist(platforms: readonly PlatformManifests[]): DistFiles {
   const files: DistFiles = new Map();
@@ -15,17 +16,17 @@ export function layoutDist(platforms: readonly PlatformManifests[]): DistFiles {
     const layerFolders: string[] = [];
     for (const { layer, manifests } of layers) {
       if (manifests.length === 0) continue;
-      const folder = `${platform.name}/${layer.name}`;
+      const folder = `${platform.folder}/${layer.name}`;
       const resources = manifests.map((m) => {
         const file = fileName(m);
         if (files.has(`${folder}/${file}`)) throw new Error(`${m.path}: two objects would be written to ${folder}/${file}`);
-        files.set(`${folder}/${file}`, `# Generated from ${m.path}; edit the TypeScript, not this file.\n${toYaml(m.object)}`);
+        files.set(`${folder}/${file}`, objectFile(m));
         return file;
       });
       files.set(`${folder}/kustomization.yaml`, kustomization(resources));
       layerFolders.push(layer.name);
     }
-    files.set(`${platform.name}/kustomization.yaml`, kustomization(layerFolders));
+    files.set(`${platform.folder}/kustomization.yaml`, kustomization(layerFolders));
   }
   return files;
 }
@@ -35,7 +36,13 @@ export function fileName(m: Manifest): string {
   return m.namespace === undefined ? file : `${m.namespace}/${file}`;
 }
 
-function kustomization(resources: readonly string[]): string {
+/** The file of one object: where it came from, then its YAML. */
+export function objectFile(m: Manifest): string {
+  return `# Generated from ${m.path}; edit the TypeScript, not this file.\n${toYaml(m.object)}`;
+}
+
+/** A kustomization.yaml listing `resources` in the order given (the apply order). */
+export function kustomization(resources: readonly string[]): string {
   return toYaml({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources });
 }
 

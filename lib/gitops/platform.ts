@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel } from '../core/names';
 import { NodePools } from '../placement/node-pool';
+import { Environment } from './environment';
 import { Layer } from './layer';
 
 export const PART_OF_LABEL = 'app.kubernetes.io/part-of';
@@ -13,9 +14,15 @@ export interface PlatformProps {
   readonly name: string;
   /** The node pools of the cluster; every pod must land on one of them. */
   readonly pools: NodePools;
+  /**
+   * Which cluster of the platform this build is for; a platform built for two environments
+   * gets two folders (see Environment.folderOf).
+   * @default Environment.PRODUCTION
+   */
+  readonly environment?: Environment;
 }
 
-/** One cluster's objects: a chart per layer, written to `dist/<name>/<layer>/`. */
+/** One cluster's objects: a chart per layer, written to `dist/<folder>/<layer>/`. */
 export class Platform extends Construct {
   static isPlatform(x: unknown): x is Platform {
     return x instanceof Platform;
@@ -23,12 +30,19 @@ export class Platform extends Construct {
 
   readonly name: string;
   readonly pools: NodePools;
+  readonly environment: Environment;
+  /** Its folder in dist/ and kustomization/, and its construct id: `<name>`, or `<name>-<environment>` outside production. */
+  readonly folder: string;
   private readonly charts = new Map<Layer, Chart>();
 
   constructor(app: App, props: PlatformProps) {
-    super(app, checkDnsLabel(new Site(props.name).at('name'), props.name));
+    const environment = props.environment ?? Environment.PRODUCTION;
+    const folder = environment.folderOf(checkDnsLabel(new Site(props.name).at('name'), props.name));
+    super(app, checkDnsLabel(new Site(folder).at('environment'), folder));
     this.name = props.name;
     this.pools = props.pools;
+    this.environment = environment;
+    this.folder = folder;
   }
 
   /** The chart of one layer; objects created in it are written to that layer's folder. */

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -7,8 +7,11 @@ import { listFiles } from '../../lib/gitops/dist-swap';
 
 const root = join(__dirname, '..', '..');
 const committed = join(root, 'dist');
+const committedEntries = join(root, 'kustomization');
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'synth-')), 'dist');
+/** The Flux entry points a synth into `dist` wrote beside it. */
+const entriesOf = (dist: string) => join(dist, '..', 'kustomization');
 
 function synth(command: string, args: string[], dist: string) {
   return spawnSync(command, args, { cwd: root, env: { ...process.env, DIST_DIR: dist }, encoding: 'utf8' });
@@ -26,14 +29,15 @@ describe('the synth entry points', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^ {2}archiverse +\d+ objects\n {2}gimp-streaming +\d+ objects\nwrote \d+ objects \(\d+ files\) to .*dist\/ in \d+ ms\n$/);
     expect(tree(dist)).toEqual(tree(committed));
+    expect(tree(entriesOf(dist))).toEqual(tree(committedEntries));
   });
 
   test('a second run gives byte-identical output', () => {
     const dist = fresh();
     synth('node', ['build/main.js'], dist);
-    const first = tree(dist);
+    const first = [tree(dist), tree(entriesOf(dist))];
     synth('node', ['build/main.js'], dist);
-    expect(tree(dist)).toEqual(first);
+    expect([tree(dist), tree(entriesOf(dist))]).toEqual(first);
   });
 
   test('npx cdk8s synth gives the same dist/ (its own output folder is only a staging area)', () => {
@@ -41,6 +45,26 @@ describe('the synth entry points', () => {
     const run = synth('npx', ['cdk8s', 'synth', '--no-check-upgrade'], dist);
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/wrote \d+ objects/);
+    expect(tree(dist)).toEqual(tree(committed));
+    expect(tree(entriesOf(dist))).toEqual(tree(committedEntries));
+  });
+
+  test('a platform folder that would vanish stops the synth, unless --allow-shrink or ALLOW_SHRINK=1 says so', () => {
+    const dist = fresh();
+    synth('node', ['build/main.js'], dist);
+    mkdirSync(join(dist, 'retired'));
+    writeFileSync(join(dist, 'retired', 'configmap-x.yaml'), 'kind: ConfigMap\n');
+    const before = tree(dist);
+    const refused = synth('node', ['build/main.js'], dist);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0: the platform is no longer built, so ${join(dist, 'retired')}/ would be deleted and Flux would prune every object it deployed (got 0); fix: if the removal is intended, run \`npm run synth -- --allow-shrink\` (or set ALLOW_SHRINK=1 for npx cdk8s synth); otherwise bring the missing objects back\n`);
+    expect(tree(dist)).toEqual(before);
+    expect(synth('node', ['build/main.js', '--allow-shrink'], dist).status).toBe(0);
+    expect(tree(dist)).toEqual(tree(committed));
+    mkdirSync(join(dist, 'retired'));
+    writeFileSync(join(dist, 'retired', 'configmap-x.yaml'), 'kind: ConfigMap\n');
+    const viaEnv = spawnSync('node', ['build/main.js'], { cwd: root, env: { ...process.env, DIST_DIR: dist, ALLOW_SHRINK: '1' }, encoding: 'utf8' });
+    expect(viaEnv.status).toBe(0);
     expect(tree(dist)).toEqual(tree(committed));
   });
 
@@ -62,15 +86,38 @@ describe('committed dist/ builds with kubectl kustomize (what Flux runs)', () =>
   });
 
   test.each(folders)('dist/%s', (folder) => {
-    const kubectl = spawnSync('kubectl', ['kustomize', join(committed, folder)], { encoding: 'utf8' });
-    if (kubectl.error) throw new Error(`kubectl is needed for this test: ${kubectl.error.message}`);
-    expect(kubectl.stderr).toBe('');
-    expect(kubectl.status).toBe(0);
-    const built = parseAllDocuments(kubectl.stdout).map((d) => d.toJS());
-    expect(built.length).toBe(countObjects(join(committed, folder)));
+    const built = kustomizeBuild(join(committed, folder));
     expect(built.every((o) => o.apiVersion && o.kind && o.metadata?.name)).toBe(true);
   });
 });
+
+describe('committed kustomization/ builds with kubectl kustomize (what a cluster bootstraps from)', () => {
+  const entryPoints = listFiles(committedEntries).filter((f) => f.endsWith('/kustomization.yaml')).map((f) => dirname(f));
+
+  test('every folder under kustomization/ is an entry point of a dist/ platform folder', () => {
+    const folders = new Set(listFiles(committedEntries).filter((f) => f.includes('/')).map((f) => dirname(f)));
+    expect([...folders].sort()).toEqual(entryPoints.sort());
+    expect(entryPoints.sort()).toEqual(listFiles(committed).filter((f) => /^[^/]+\/kustomization\.yaml$/.test(f)).map((f) => dirname(f)).sort());
+  });
+
+  test.each(entryPoints)('kustomization/%s', (folder) => {
+    const built = kustomizeBuild(join(committedEntries, folder));
+    for (const k of built.filter((o) => o.kind === 'Kustomization')) {
+      expect([k.spec.path, existsSync(join(root, k.spec.path, 'kustomization.yaml'))]).toEqual([k.spec.path, true]);
+    }
+  });
+});
+
+/** `kubectl kustomize folder`: it must succeed quietly and build every object the folder lists. */
+function kustomizeBuild(folder: string): Record<string, any>[] {
+  const kubectl = spawnSync('kubectl', ['kustomize', folder], { encoding: 'utf8' });
+  if (kubectl.error) throw new Error(`kubectl is needed for this test: ${kubectl.error.message}`);
+  expect(kubectl.stderr).toBe('');
+  expect(kubectl.status).toBe(0);
+  const built = parseAllDocuments(kubectl.stdout).map((d) => d.toJS());
+  expect(built.length).toBe(countObjects(folder));
+  return built;
+}
 
 /** Objects a kustomization folder should build to: its files, and its sub-folders' objects. */
 function countObjects(folder: string): number {

@@ -1,5 +1,9 @@
+import { Environment } from '../../gitops/environment';
+
 /** The values that differ between archiverse clusters; the charts take everything else from lib/. */
 export interface ArchiverseConfig {
+  /** Which cluster: names its dist/ and kustomization/ folders (production: plain `archiverse`). */
+  readonly environment: Environment;
   readonly namespace: string;
   /** Public host name served by the Ingress. */
   readonly host: string;
@@ -13,6 +17,7 @@ export interface ArchiverseConfig {
 }
 
 export const archiverseProduction: ArchiverseConfig = {
+  environment: Environment.PRODUCTION,
   namespace: 'archiverse',
   host: 'archiverse.example.com',
   acmeEmail: 'platform@archiverse.example.com',

@@ -1,0 +1,149 @@
+import { ApiObject, App } from 'cdk8s';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { listFiles } from '../../lib/gitops/dist-swap';
+import { Environment } from '../../lib/gitops/environment';
+import { GitSource } from '../../lib/gitops/git-source';
+import { Layer } from '../../lib/gitops/layer';
+import { Platform } from '../../lib/gitops/platform';
+import { buildApp } from '../../lib/platforms';
+import { SecureNamespace } from '../../lib/security/namespace';
+import { synthesize } from '../../lib/synth';
+import { testPools } from '../helpers';
+
+/** Synthesizes `app` into a fresh repository root; returns the root and each entry point's objects, in its kustomization.yaml order. */
+function synthRepo(app: App): { root: string; entries: Map<string, Record<string, any>[]> } {
+  const root = mkdtempSync(join(tmpdir(), 'entry-'));
+  synthesize(app, join(root, 'dist'));
+  const entries = new Map<string, Record<string, any>[]>();
+  for (const file of listFiles(join(root, 'kustomization')).filter((f) => f.endsWith('/kustomization.yaml'))) {
+    const folder = join(root, 'kustomization', file, '..');
+    const { resources } = parse(readFileSync(join(folder, 'kustomization.yaml'), 'utf8'));
+    entries.set(file.split('/')[0], resources.map((r: string) => parse(readFileSync(join(folder, r), 'utf8'))));
+  }
+  return { root, entries };
+}
+
+/** A platform `shop` in production with all three layers, and its `local` build without CRDs. */
+function twoEnvironments(): App {
+  const app = new App();
+  new GitSource(app, 'git-source', { url: 'ssh://git@git.example.com/ops/platforms.git', branch: 'release', secretName: 'flux-git' });
+  for (const environment of [Environment.PRODUCTION, Environment.named('local')]) {
+    const platform = new Platform(app, { name: 'shop', pools: testPools(), environment });
+    new SecureNamespace(platform.infrastructure, 'namespace', { name: 'shop' });
+    new ApiObject(platform.apps, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'shop' } });
+    if (environment === Environment.PRODUCTION) {
+      new ApiObject(platform.layer(Layer.CRDS), 'crd', { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'carts.shop.example.com' } });
+    }
+  }
+  return app;
+}
+
+const kustomizations = (objects: Record<string, any>[]) => objects.filter((o) => o.kind === 'Kustomization');
+
+describe.each([
+  ['the real platforms', buildApp],
+  ['a platform with two environments and a CRD layer', twoEnvironments],
+])('Flux entry points of %s', (_title, build) => {
+  const { root, entries } = synthRepo(build());
+
+  test('one entry point per platform build, its kustomization.yaml listing every object file of the folder', () => {
+    const folders = listFiles(join(root, 'dist')).filter((f) => /^[^/]+\/kustomization\.yaml$/.test(f)).map((f) => f.split('/')[0]);
+    expect([...entries.keys()].sort()).toEqual(folders.sort());
+    for (const [folder, objects] of entries) {
+      expect(listFiles(join(root, 'kustomization', folder))).toHaveLength(objects.length + 1);
+    }
+  });
+
+  test('every path a Kustomization names exists in the repository and holds a kustomization.yaml', () => {
+    for (const objects of entries.values()) {
+      for (const k of kustomizations(objects)) {
+        expect([k.spec.path, existsSync(join(root, k.spec.path, 'kustomization.yaml'))]).toEqual([k.spec.path, true]);
+      }
+    }
+  });
+
+  test('a Kustomization for each dist layer that exists, in layer order, and the root for the folder itself', () => {
+    for (const [folder, objects] of entries) {
+      const layers = listFiles(join(root, 'dist', folder)).filter((f) => /^[^/]+\/kustomization\.yaml$/.test(f)).map((f) => `./dist/${folder}/${f.split('/')[0]}`);
+      expect(kustomizations(objects).map((k) => k.spec.path)).toEqual([`./kustomization/${folder}`, ...[Layer.CRDS, Layer.INFRASTRUCTURE, Layer.APPS].map((l) => `./dist/${folder}/${l.name}`).filter((p) => layers.includes(p))]);
+    }
+  });
+
+  test('dependsOn names Kustomizations of the same entry point, each layer after all layers before it, without cycles', () => {
+    for (const objects of entries.values()) {
+      const layers = kustomizations(objects).filter((k) => k.spec.path.startsWith('./dist/'));
+      const names = new Set(layers.map((k) => k.metadata.name));
+      layers.forEach((k, i) => {
+        expect((k.spec.dependsOn ?? []).map((d: any) => d.name)).toEqual(layers.slice(0, i).map((l) => l.metadata.name));
+        for (const d of k.spec.dependsOn ?? []) expect(names.has(d.name)).toBe(true);
+      });
+      // Cycle check: repeatedly take a Kustomization whose dependencies are all taken.
+      const done = new Set<string>();
+      let progress = true;
+      while (progress) {
+        progress = false;
+        for (const k of layers) {
+          if (!done.has(k.metadata.name) && (k.spec.dependsOn ?? []).every((d: any) => done.has(d.name))) {
+            done.add(k.metadata.name);
+            progress = true;
+          }
+        }
+      }
+      expect(done.size).toBe(layers.length);
+    }
+  });
+
+  test('layers prune and wait, with interval, retry interval and timeout; nothing forces; the root only applies', () => {
+    for (const objects of entries.values()) {
+      for (const k of kustomizations(objects)) {
+        const isRoot = k.spec.path.startsWith('./kustomization/');
+        expect(k.spec).toMatchObject({ prune: true, wait: !isRoot, interval: '10m', retryInterval: '2m', timeout: '5m' });
+        expect(k.spec.force).toBeUndefined();
+        expect(k.metadata.namespace).toBe('flux-system');
+      }
+    }
+  });
+
+  test('every Kustomization reads the GitRepository of its own entry point', () => {
+    for (const [folder, objects] of entries) {
+      const sources = objects.filter((o) => o.kind === 'GitRepository');
+      expect(sources.map((s) => `${s.metadata.namespace}/${s.metadata.name}`)).toEqual([`flux-system/${folder}`]);
+      for (const k of kustomizations(objects)) expect(k.spec.sourceRef).toEqual({ kind: 'GitRepository', name: folder });
+    }
+  });
+});
+
+describe('the Git source', () => {
+  test('the real app follows main of the documented placeholder URL', () => {
+    const { entries } = synthRepo(buildApp());
+    for (const objects of entries.values()) {
+      expect(objects.find((o) => o.kind === 'GitRepository')!.spec).toEqual({ interval: '1m', url: GitSource.PLACEHOLDER_URL, ref: { branch: 'main' } });
+    }
+  });
+
+  test('URL, branch and credentials secret come from the app\'s GitSource; a secret is referenced, never stored', () => {
+    const { entries } = synthRepo(twoEnvironments());
+    expect(entries.get('shop-local')!.find((o) => o.kind === 'GitRepository')!.spec).toEqual({
+      interval: '1m', url: 'ssh://git@git.example.com/ops/platforms.git', ref: { branch: 'release' }, secretRef: { name: 'flux-git' },
+    });
+  });
+
+  test('the README lists every entry point with its layers in order', () => {
+    const { root } = synthRepo(twoEnvironments());
+    const readme = readFileSync(join(root, 'kustomization', 'README.md'), 'utf8');
+    expect(readme).toContain('| `kustomization/shop/` | shop | production | `dist/shop/crds` -> `dist/shop/infrastructure` -> `dist/shop/apps` |');
+    expect(readme).toContain('| `kustomization/shop-local/` | shop | local | `dist/shop-local/infrastructure` -> `dist/shop-local/apps` |');
+  });
+
+  test.each([
+    [{ url: 'git.example.com/repo.git' }, 'git-source: url must be an https:// or ssh:// clone URL (got "git.example.com/repo.git"); fix: give the URL the cluster clones, e.g. "ssh://git@github.com/org/repo.git"'],
+    [{ branch: 'feature..x' }, 'git-source: branch must be a git branch name (got "feature..x"); fix: give the branch Flux should follow, e.g. "main"'],
+    [{ branch: 'my branch' }, 'git-source: branch must be a git branch name (got "my branch"); fix: give the branch Flux should follow, e.g. "main"'],
+    [{ secretName: 'Git_Creds' }, 'git-source: secretName must be a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", at most 253 characters) (got "Git_Creds"); fix: use a name such as "git-creds"'],
+  ])('bad input %j is refused', (props, message) => {
+    expect(() => new GitSource(new App(), 'git-source', props)).toThrow(message);
+  });
+});
