@@ -11,7 +11,8 @@ import { parse, parseAllDocuments, stringify } from 'yaml';
 
 const network = process.argv.includes('--network');
 const crdFolder = process.env.CRD_DIR ?? join('..', 'shared', 'crds');
-const entries = parse(readFileSync('cdk8s.yaml', 'utf8')).imports ?? [];
+const config = readFileSync('cdk8s.yaml', 'utf8');
+const entries = parse(config).imports ?? [];
 
 function offlineCrds() {
   const byName = new Map();
@@ -45,5 +46,6 @@ try {
     execFileSync('npx', ['cdk8s', 'import', '--no-check-upgrade', '-l', 'typescript', '-o', 'imports', `${prefix}:=${source}`], { stdio: 'inherit' });
   }
 } finally {
+  writeFileSync('cdk8s.yaml', config); // `cdk8s import` appends the temporary paths to cdk8s.yaml
   rmSync(scratch, { recursive: true, force: true });
 }
