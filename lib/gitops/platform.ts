@@ -4,6 +4,7 @@ import { Site } from '../core/errors';
 import { checkDnsLabel } from '../core/names';
 import { NodePools } from '../placement/node-pool';
 import { Layer } from './layer';
+import { Stage } from './stage';
 
 export const PART_OF_LABEL = 'app.kubernetes.io/part-of';
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
@@ -13,6 +14,8 @@ export interface PlatformProps {
   readonly name: string;
   /** The node pools of the cluster; every pod must land on one of them. */
   readonly pools: NodePools;
+  /** Local-dev platforms may use floating image tags. @default Stage.PRODUCTION */
+  readonly stage?: Stage;
 }
 
 /** One cluster's objects: a chart per layer, written to `dist/<name>/<layer>/`. */
@@ -23,12 +26,14 @@ export class Platform extends Construct {
 
   readonly name: string;
   readonly pools: NodePools;
+  readonly stage: Stage;
   private readonly charts = new Map<Layer, Chart>();
 
   constructor(app: App, props: PlatformProps) {
     super(app, checkDnsLabel(new Site(props.name).at('name'), props.name));
     this.name = props.name;
     this.pools = props.pools;
+    this.stage = props.stage ?? Stage.PRODUCTION;
   }
 
   /** The chart of one layer; objects created in it are written to that layer's folder. */
