@@ -13,14 +13,14 @@ const outdir = process.env.DIST_DIR ?? 'dist';
 const print = process.env.CDK8S_OUTDIR ? console.error : console.log;
 try {
   const summary = synthesize(buildApp(), outdir, { allowShrink: allowShrinkRequested() });
-  const width = Math.max(...summary.platforms.map((p) => p.name.length));
-  for (const p of summary.platforms) print(`  ${p.name.padEnd(width)}  ${String(p.objects).padStart(4)} objects`);
+  print(summary.checks);
   const ms = Math.round(performance.now() - started);
   print(`wrote ${summary.objects} objects (${summary.files} files) to ${outdir}/ in ${ms} ms`);
   noteForCdk8sCli(outdir);
 } catch (error) {
   const message = error instanceof Error && /Validation/.test(error.name) ? error.message : (error as Error).stack ?? String(error);
-  console.error(`synth failed; ${outdir}/ was left unchanged.\n${message}`);
+  const checks = (error as { summary?: string }).summary;
+  console.error(`${checks ? `${checks}\n` : ''}synth failed; ${outdir}/ was left unchanged.\n${message}`);
   process.exitCode = 1;
 }
 

@@ -2,25 +2,28 @@ import { App } from 'cdk8s';
 import { collectPlatforms } from './gitops/collect';
 import { layoutDist } from './gitops/layout';
 import { publishGitOps, PublishOptions } from './gitops/publish';
-import { runPolicies } from './policy/run-policies';
+import { verifyPlatforms, writeReport } from './policy/verify-platforms';
 
 export interface SynthSummary {
   readonly platforms: readonly { readonly name: string; readonly objects: number }[];
   readonly objects: number;
   readonly files: number;
+  /** The checks' summary table (lib/policy), for the terminal. */
+  readonly checks: string;
 }
 
 /**
- * app -> checked objects -> files -> dist/ and the Flux entry points beside it. Any error
- * (construct validation, policy, shrink guard, write) throws before the swap, so `outdir` keeps
- * its previous content.
+ * app -> checked objects (schema, policy) -> files -> dist/, the Flux entry points beside it, and
+ * the checks' report. Any error (construct validation, schema, policy, shrink guard, write)
+ * throws before the swap, so `outdir` keeps its previous content.
  */
 export function synthesize(app: App, outdir: string, options: PublishOptions = {}): SynthSummary {
   const platforms = collectPlatforms(app);
   if (platforms.length === 0) throw new Error('the app defines no platform; refusing to replace dist/ with nothing');
-  runPolicies(platforms);
+  const verification = verifyPlatforms(platforms);
   const files = layoutDist(platforms);
   publishGitOps(app, outdir, platforms, files, options);
+  writeReport(outdir, verification.report);
   const counts = platforms.map(({ platform, layers }) => ({ name: platform.folder, objects: layers.reduce((n, l) => n + l.manifests.length, 0) }));
-  return { platforms: counts, objects: counts.reduce((n, p) => n + p.objects, 0), files: files.size };
+  return { platforms: counts, objects: counts.reduce((n, p) => n + p.objects, 0), files: files.size, checks: verification.summary };
 }

@@ -8,7 +8,10 @@ import { Platform } from '../lib/gitops/platform';
 import { AcmeClusterIssuer } from '../lib/ingress/acme-issuer';
 import { IngressController } from '../lib/ingress/ingress-controller';
 import { NodePools } from '../lib/placement/node-pool';
+import { declareException, PolicyRule } from '../lib/policy/exceptions';
 import { AzureKeyVaultSecrets } from '../lib/security/azure-key-vault';
+import { SecureNamespace } from '../lib/security/namespace';
+import { PodSecurityLevel } from '../lib/security/pod-security';
 import { NetworkGraph, Peer } from '../lib/security/network-graph';
 import { synthesize } from '../lib/synth';
 import { AppConfig } from '../lib/workloads/config-map';
@@ -45,6 +48,29 @@ function sessions(ctx: Context, variant: Partial<PodProps> = {}, containerOverri
   });
 }
 const SESSION_RESOURCES = { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } };
+/** A hand-written (L1) pod spec on pool "general" that passes every rule; cases break one thing. */
+function rawPodSpec(containerOverrides: Record<string, unknown> = {}): any {
+  const probe = { tcpSocket: { port: 8080 } };
+  return {
+    nodeSelector: { pool: 'general' },
+    securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+    containers: [{ name: 'c', image: 'registry.example.com/app:1.0.0', readinessProbe: probe, livenessProbe: probe,
+      resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } }, ...containerOverrides }],
+  };
+}
+
+/** A raw Deployment `raw` in namespace "apps" with pods labelled app=raw. */
+function rawDeployment(ctx: Context, spec: Record<string, unknown> = {}, podSpec: Record<string, unknown> = rawPodSpec()): ApiObject {
+  return new ApiObject(ctx.platform.apps, 'raw', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'raw', namespace: 'apps' },
+    spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw' } }, spec: podSpec }, ...spec } });
+}
+
+const SESSION_CRD = {
+  apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'sessions.streaming.platform' },
+  spec: { group: 'streaming.platform', scope: 'Namespaced', names: { kind: 'Session', plural: 'sessions' },
+    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { userId: { type: 'string' } } } } } } }] },
+};
 
 const cases: [string, (ctx: Context) => void, string][] = [
   ['workload name that is not a DNS label', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { name: 'Web_App' })),
@@ -73,10 +99,7 @@ const cases: [string, (ctx: Context) => void, string][] = [
     return `test/apps/web-again/${id}: metadata.name repeats the ${kind} apps/web already made by test/apps/web/${id} (got "web"); fix: give each object its own name, or create it once and share it`;
   }).join('\n')],
   ['placement that misses a toleration', (ctx) => {
-    new k8s.KubeDeployment(ctx.platform.apps, 'raw', { metadata: { name: 'raw', namespace: 'apps' }, spec: { selector: { matchLabels: { a: 'b' } }, template: {
-      metadata: { labels: { a: 'b' } },
-      spec: { nodeSelector: { pool: 'gpu' }, securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }, containers: [{ name: 'c', image: 'i:1', securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }] },
-    } } });
+    rawDeployment(ctx, {}, { ...rawPodSpec(), nodeSelector: { pool: 'gpu' } });
   }, 'test/apps/raw: spec.template.spec.tolerations miss the taint nvidia.com/gpu=present:NoSchedule of pool gpu, so the pod would never schedule (got []); fix: place the workload through its pool (pool: ...) so the tolerations come with it'],
   ['port name longer than 15 characters', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { ports: [{ name: 'webrtc-signaling', port: 6901 }] })),
     'test/apps/web: containers[0].ports[0].name must be an IANA service name (1-15 lower-case letters, digits and single "-", with at least one letter) (got "webrtc-signaling"); fix: shorten it, e.g. "webrtc-signalin"'],
@@ -143,6 +166,65 @@ const cases: [string, (ctx: Context) => void, string][] = [
     'test/infrastructure/ssd: throughputMiBps is more than gp3 allows for 3000 IOPS (0.25 MiB/s per IOPS) (got 1000); fix: raise iops to at least 4000 or lower the throughput'],
   ['cluster autoscaler total below the pools', (ctx) => new ClusterAutoscalerSettings(ctx.platform.infrastructure, 'ca', { maxNodesTotal: 50, minNodesTotal: 3, scaleDownUtilizationThreshold: 0.5, scaleDownUnneededTime: '10m', scaleDownDelayAfterAdd: '10m', pools: gimpStreamingPools.all }),
     'test/infrastructure/ca: maxNodesTotal is below the sum of the autoscaled pools\' maximums (90: cpu 1-50, gpu 0-20, storage 1-10, edge 2-10), so the autoscaler would stop before a pool reaches its maximum (got 50); fix: raise maxNodesTotal to at least 90 or lower a pool\'s maxNodes'],
+  // Schema (kubernetes-models for built-in kinds, the platform's own CRDs for custom resources).
+  ['unknown field on a built-in kind', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ imagePullPolicyy: 'Always' })),
+    'test/apps/raw: spec.template.spec.containers[0].imagePullPolicyy is not a field of apps/v1 Deployment (schema: kubernetes-models) (got "Always"); fix: remove it, or correct its name'],
+  ['wrong type for a built-in field', (ctx) => rawDeployment(ctx, { replicas: 'two' }),
+    'test/apps/raw: spec.replicas must be integer in apps/v1 Deployment (schema: kubernetes-models) (got "two"); fix: write the field as the schema defines it'],
+  ['custom resource with a field its CRD does not define', (ctx) => {
+    new ApiObject(ctx.platform.apps, 'crd', SESSION_CRD);
+    new ApiObject(ctx.platform.apps, 'session', { apiVersion: 'streaming.platform/v1', kind: 'Session', metadata: { name: 's1', namespace: 'apps' }, spec: { userId: 'u1', user: 'u1' } });
+  }, 'test/apps/session: spec.user is not a field of streaming.platform/v1 Session (schema: CRD sessions.streaming.platform) (got "u1"); fix: remove it, or correct its name'],
+  // Policy rules on hand-written (L1) objects.
+  ['privileged container', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, privileged: true } })),
+    'test/apps/raw: spec.template.spec.containers[0].securityContext.privileged must not be true (Pod Security restricted) [pod-security-restricted] (got true); fix: remove privileged; or, if it cannot hold, declareException(obj, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason })'],
+  ['excused hostPath pod in a baseline namespace', (ctx) => {
+    new SecureNamespace(ctx.platform.infrastructure, 'tools', { name: 'tools', podSecurity: PodSecurityLevel.BASELINE });
+    const pod = new ApiObject(ctx.platform.apps, 'agent', { apiVersion: 'v1', kind: 'PodTemplate', metadata: { name: 'agent', namespace: 'tools' },
+      template: { metadata: { labels: { app: 'agent' } }, spec: { ...rawPodSpec(), volumes: [{ name: 'logs', hostPath: { path: '/var/log' } }] } } });
+    declareException(pod, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason: 'reads the node logs from the host' });
+  }, 'test/apps/agent: template.spec.volumes[0] must not be a hostPath volume (Pod Security baseline) (namespace tools enforces baseline, so the exception cannot help) [pod-security-restricted] (got "hostPath"); fix: use a persistentVolumeClaim or a csi volume, or give namespace tools the Pod Security level this pod needs'],
+  ['namespace without default deny', (ctx) => new k8s.KubeNamespace(ctx.platform.infrastructure, 'open', { metadata: { name: 'open' } }),
+    'test/infrastructure/open: metadata.name names a namespace without a default-deny NetworkPolicy (podSelector {}, policyTypes Ingress and Egress, no rules) [default-deny] (got "open"); fix: create the namespace with SecureNamespace, which adds default-deny-all; or, if it cannot hold, declareException(obj, { rule: PolicyRule.DEFAULT_DENY, reason })'],
+  ['role with a wildcard', (ctx) => new k8s.KubeRole(ctx.platform.apps, 'role', { metadata: { name: 'admin', namespace: 'apps' }, rules: [{ apiGroups: [''], resources: ['*'], verbs: ['get'] }] }),
+    'test/apps/role: rules[0].resources must not contain a wildcard [rbac-no-wildcards] (got ["*"]); fix: list the resources the role needs; or, if it cannot hold, declareException(obj, { rule: PolicyRule.RBAC_NO_WILDCARDS, reason })'],
+  ['Secret with data', (ctx) => new k8s.KubeSecret(ctx.platform.apps, 'secret', { metadata: { name: 'db', namespace: 'apps' }, stringData: { password: 'hunter2' } }),
+    'test/apps/secret: stringData would write secret values to dist/ [no-secret-values] (got "<literal value hidden>"); fix: keep the Secret out of dist/ and sync it from a secret store (AzureKeyVaultSecrets) or create it in the cluster'],
+  ['literal secret in a hand-written pod', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ env: [{ name: 'API_TOKEN', value: 'abc' }] })),
+    'test/apps/raw: spec.template.spec.containers[0].env[0].value is a literal value for API_TOKEN, which looks like a secret [no-secret-values] (got "<literal value hidden>"); fix: reference it with valueFrom.secretKeyRef (EnvValue.fromSecret) and keep the value in the cluster or a secret store'],
+  ['image tagged latest', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ image: 'mysql:latest' })),
+    'test/apps/raw: spec.template.spec.containers[0].image must be pinned to a version (latest is not one) [images-pinned] (got "mysql:latest"); fix: give a version tag or a digest, e.g. "postgres:16.4"; local-dev platforms (Stage.LOCAL_DEV) may float; or, if it cannot hold, declareException(obj, { rule: PolicyRule.IMAGES_PINNED, reason })'],
+  ['image without a tag', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ image: 'registry.example.com:5000/app' })),
+    'test/apps/raw: spec.template.spec.containers[0].image must be pinned to a version (it has no tag) [images-pinned] (got "registry.example.com:5000/app"); fix: give a version tag or a digest, e.g. "postgres:16.4"; local-dev platforms (Stage.LOCAL_DEV) may float; or, if it cannot hold, declareException(obj, { rule: PolicyRule.IMAGES_PINNED, reason })'],
+  ['container without probes', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ readinessProbe: undefined, livenessProbe: undefined })),
+    'test/apps/raw: spec.template.spec.containers[0].readinessProbe must be set on a long-running container [probes-set] (got nothing); fix: add readinessProbe: Probe.httpGet(...), Probe.tcpSocket(...) or Probe.exec(...); or, if it cannot hold, declareException(obj, { rule: PolicyRule.PROBES_SET, reason })\ntest/apps/raw: spec.template.spec.containers[0].livenessProbe must be set on a long-running container [probes-set] (got nothing); fix: add livenessProbe: Probe.httpGet(...), Probe.tcpSocket(...) or Probe.exec(...); or, if it cannot hold, declareException(obj, { rule: PolicyRule.PROBES_SET, reason })'],
+  ['hand-written container without limits', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ resources: { requests: { cpu: '100m', memory: '128Mi' } } })),
+    'test/apps/raw: spec.template.spec.containers[0].resources must set limits.cpu, limits.memory [resources-set] (got {"requests":{"cpu":"100m","memory":"128Mi"}}); fix: give requests and limits for cpu and memory, e.g. requests { cpu: "100m", memory: "256Mi" }, limits { cpu: "500m", memory: "512Mi" }; or, if it cannot hold, declareException(obj, { rule: PolicyRule.RESOURCES_SET, reason })'],
+  ['replicated workload without a disruption budget', (ctx) => rawDeployment(ctx, { replicas: 3 }),
+    'test/apps/raw: spec.replicas makes a replicated workload that no PodDisruptionBudget covers [disruption-budget] (got 3); fix: add a PodDisruptionBudget (minAvailable: 1) selecting its pods; WebService and StatefulStore add one when replicas > 1; or, if it cannot hold, declareException(obj, { rule: PolicyRule.DISRUPTION_BUDGET, reason })'],
+  ['fixed replicas on an HPA target', (ctx) => {
+    rawDeployment(ctx, { replicas: 1 });
+    new k8s.KubePodDisruptionBudget(ctx.platform.apps, 'pdb', { metadata: { name: 'raw', namespace: 'apps' }, spec: { minAvailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { app: 'raw' } } } });
+    new k8s.KubeHorizontalPodAutoscalerV2(ctx.platform.apps, 'hpa', { metadata: { name: 'raw', namespace: 'apps' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'raw' }, minReplicas: 2, maxReplicas: 5 } });
+  }, 'test/apps/raw: spec.replicas must not be set: HorizontalPodAutoscaler raw owns the replica count [hpa-owns-replicas] (got 1); fix: leave replicas unset and give the HPA its minReplicas; or, if it cannot hold, declareException(obj, { rule: PolicyRule.HPA_OWNS_REPLICAS, reason })'],
+  ['Service that selects no pod', (ctx) => {
+    rawDeployment(ctx);
+    new k8s.KubeService(ctx.platform.apps, 'svc', { metadata: { name: 'raw', namespace: 'apps' }, spec: { selector: { app: 'rwa' }, ports: [{ port: 80 }] } });
+  }, 'test/apps/svc: spec.selector selects no pod template emitted in namespace apps [selects-pods] (got {"app":"rwa"}); fix: select the labels of a workload of this platform, or remove the object; or, if it cannot hold, declareException(obj, { rule: PolicyRule.SELECTS_PODS, reason })'],
+  ['NetworkPolicy that selects no pod', (ctx) => {
+    rawDeployment(ctx);
+    new k8s.KubeNetworkPolicy(ctx.platform.apps, 'np', { metadata: { name: 'raw', namespace: 'apps' }, spec: { podSelector: { matchLabels: { app: 'gone' } }, policyTypes: ['Ingress'] } });
+  }, 'test/apps/np: spec.podSelector selects no pod template emitted in namespace apps [selects-pods] (got {"matchLabels":{"app":"gone"}}); fix: select the labels of a workload of this platform, or remove the object; or, if it cannot hold, declareException(obj, { rule: PolicyRule.SELECTS_PODS, reason })'],
+  ['cluster-scoped custom resource with a namespace', (ctx) => {
+    new ApiObject(ctx.platform.apps, 'crd', { ...SESSION_CRD, spec: { ...SESSION_CRD.spec, scope: 'Cluster' } });
+    new ApiObject(ctx.platform.apps, 'session', { apiVersion: 'streaming.platform/v1', kind: 'Session', metadata: { name: 's1', namespace: 'apps' }, spec: { userId: 'u1' } });
+  }, 'test/apps/session: metadata.namespace must be empty: Session is cluster-scoped [cluster-scope] (got "apps"); fix: remove the namespace'],
+  ['exception from an unknown rule', (ctx) => rawDeployment(ctx).metadata.addAnnotation('policy.k8s-platforms.dev/allow-everything', 'because we said so'),
+    'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-everything"] declares an exception from an unknown rule (got "everything"); fix: use one of: pod-security-restricted, default-deny, rbac-no-wildcards, images-pinned, resources-set, probes-set, disruption-budget, hpa-owns-replicas, selects-pods'],
+  ['exception the object does not need', (ctx) => declareException(rawDeployment(ctx), { rule: PolicyRule.PROBES_SET, reason: 'the app has no health endpoint' }),
+    'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-probes-set"] declares an exception the object does not need (it breaks no part of that rule) (got "probes-set"); fix: remove the exception, so the rule guards this object again'],
+  ['exception from a rule without exceptions', (ctx) => declareException(rawDeployment(ctx), { rule: PolicyRule.NO_SECRET_VALUES, reason: 'it is only a test password' }),
+    'test/apps/raw: exception no-secret-values cannot be declared: the rule has no exceptions; fix: change the object so it follows the rule'],
 ];
 
 describe('bad input: exact error, dist/ untouched', () => {
@@ -173,7 +255,7 @@ describe('bad input: exact error, dist/ untouched', () => {
   test('an app with no platform is refused', () => {
     expect(() => synthesize(new App(), dist)).toThrow('the app defines no platform; refusing to replace dist/ with nothing');
   });
-  test(`the corpus has at least 15 cases (${cases.length})`, () => {
-    expect(cases.length).toBeGreaterThanOrEqual(15);
+  test(`the corpus has at least 40 cases (${cases.length})`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
   });
 });

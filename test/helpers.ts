@@ -5,6 +5,8 @@ import { NodeCapacity } from '../lib/placement/capacity';
 import { CpuArch, InstanceType } from '../lib/placement/instance-types';
 import { NodePool, NodePools, Taint } from '../lib/placement/node-pool';
 import { SecureNamespace } from '../lib/security/namespace';
+import { PolicyCheck } from '../lib/policy/policy-check';
+import { verifyPlatform } from '../lib/policy/verify';
 import { ContainerProps } from '../lib/workloads/container';
 
 /** A small cluster: an untainted general pool, a tainted GPU pool and a Fargate pool. */
@@ -45,4 +47,18 @@ export function find(app: App, kind: string, name: string): Record<string, any> 
   const found = manifests(app).filter((m) => m.kind === kind && m.name === name);
   if (found.length !== 1) throw new Error(`expected one ${kind} ${name}, found ${found.length}`);
   return found[0].object;
+}
+
+/** What one policy check finds on the app's objects, as `<path>: <field> <problem>` lines. */
+export function checkFindings(app: App, check: PolicyCheck): string[] {
+  return collectPlatforms(app).flatMap(({ platform, layers }) => {
+    const all = layers.flatMap((l) => l.manifests);
+    const context = { platform, manifests: all };
+    return all.filter((m) => check.appliesTo(m, context)).flatMap((m) => check.check(m, context).map((f) => `${m.path}: ${f.field} ${f.problem}`));
+  });
+}
+
+/** Every error the synth's checks (schema, placement, policy) raise on the app's objects. */
+export function verificationErrors(app: App): string[] {
+  return collectPlatforms(app).flatMap((p) => verifyPlatform(p).errors.map((e) => e.message));
 }

@@ -9,14 +9,40 @@ export class PolicyRule {
   // Declared before the rules: static fields initialize in order.
   private static readonly all: PolicyRule[] = [];
 
-  /** Pod Security Standards, `restricted` profile, on every pod template. */
+  /** Pod Security Standards, `restricted` profile, on every pod template. An excused object must
+   * still pass the level its namespace enforces (baseline or privileged). */
   static readonly POD_SECURITY_RESTRICTED = new PolicyRule('pod-security-restricted');
+  /** Every namespace the platform creates denies all ingress and egress by default. */
+  static readonly DEFAULT_DENY = new PolicyRule('default-deny');
+  /** Roles name their verbs, resources and API groups: no "*". */
+  static readonly RBAC_NO_WILDCARDS = new PolicyRule('rbac-no-wildcards');
+  /** No Secret values in dist/: no Secret data, no literal values on secret-looking names. */
+  static readonly NO_SECRET_VALUES = new PolicyRule('no-secret-values', false);
+  /** Images carry a tag other than `latest` (or a digest), outside local-dev platforms. */
+  static readonly IMAGES_PINNED = new PolicyRule('images-pinned');
+  /** Every container requests and limits cpu and memory. */
+  static readonly RESOURCES_SET = new PolicyRule('resources-set');
+  /** Long-running containers have readiness and liveness probes. */
+  static readonly PROBES_SET = new PolicyRule('probes-set');
+  /** A workload with more than one replica, or scaled by an HPA, has a PodDisruptionBudget. */
+  static readonly DISRUPTION_BUDGET = new PolicyRule('disruption-budget');
+  /** A workload scaled by an HPA leaves spec.replicas to it. */
+  static readonly HPA_OWNS_REPLICAS = new PolicyRule('hpa-owns-replicas');
+  /** Services and NetworkPolicies select pods that this platform emits. */
+  static readonly SELECTS_PODS = new PolicyRule('selects-pods');
+  /** Cluster-scoped kinds carry no namespace. */
+  static readonly CLUSTER_SCOPE = new PolicyRule('cluster-scope', false);
 
   static of(id: string): PolicyRule | undefined {
     return PolicyRule.all.find((r) => r.id === id);
   }
 
-  private constructor(public readonly id: string) {
+  static get rules(): readonly PolicyRule[] {
+    return [...PolicyRule.all];
+  }
+
+  /** @param excusable false for rules no reason can lift (a secret in git stays a leak) */
+  private constructor(public readonly id: string, public readonly excusable: boolean = true) {
     PolicyRule.all.push(this);
   }
 
@@ -36,6 +62,9 @@ export interface PolicyException {
 
 /** Marks `obj` as excused from `exception.rule`; the reason is stored as an annotation. */
 export function declareException(obj: ApiObject, exception: PolicyException): void {
+  if (!exception.rule.excusable) {
+    throw new Error(`${obj.node.path}: exception ${exception.rule.id} cannot be declared: the rule has no exceptions; fix: change the object so it follows the rule`);
+  }
   if (exception.reason.trim().length < 10) {
     throw new Error(`${obj.node.path}: exception ${exception.rule.id} needs a reason of at least 10 characters (got ${JSON.stringify(exception.reason)}); fix: say why the rule cannot hold for this object`);
   }

@@ -15,7 +15,7 @@ export function checkPlacement(manifests: readonly Manifest[], pools: NodePools)
     const field = `${found.field}.nodeSelector`;
     const nodeSelector: Record<string, string> = found.spec.nodeSelector ?? {};
     const tolerations: any[] = found.spec.tolerations ?? [];
-    const serverless = pools.all.filter((p) => !p.capacity.selectedByNodeLabels && p.isSelectedBy(podLabelsOf(m)));
+    const serverless = pools.all.filter((p) => !p.capacity.selectedByNodeLabels && p.isSelectedBy(found.labels));
     if (serverless.length > 0) continue;
     const matching = pools.all.filter((p) => p.capacity.selectedByNodeLabels && p.isSelectedBy(nodeSelector));
     if (matching.length === 0) {
@@ -39,10 +39,4 @@ export function checkPlacement(manifests: readonly Manifest[], pools: NodePools)
     }
   }
   return errors;
-}
-
-function podLabelsOf(m: Manifest): Record<string, string> {
-  if (m.kind === 'Pod') return m.object.metadata?.labels ?? {};
-  const template = m.kind === 'PodTemplate' ? m.object.template : m.kind === 'CronJob' ? m.object.spec?.jobTemplate?.spec?.template : m.object.spec?.template;
-  return template?.metadata?.labels ?? {};
 }

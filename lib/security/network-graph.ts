@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkPort } from '../core/names';
+import { declareException, PolicyRule } from '../policy/exceptions';
 import { PodGroup } from '../workloads/pod-group';
 import { NAMESPACE_NAME_LABEL } from './namespace';
 
@@ -10,6 +11,13 @@ export class Peer {
   /** Pods this project emits: a rule on them is written too. */
   static pods(group: PodGroup): Peer {
     return new Peer(group.name, group.namespace, { ...group.selector }, true);
+  }
+  /**
+   * Pods that another controller creates at run time (cert-manager's HTTP-01 solver): their rules
+   * are written, and excused from selects-pods (no template of them is emitted) with `createdBy`.
+   */
+  static runtimePods(group: PodGroup, createdBy: string): Peer {
+    return new Peer(group.name, group.namespace, { ...group.selector }, true, undefined, createdBy);
   }
   /** Pods we do not manage, e.g. an ingress controller: all of a namespace, or some of its pods. */
   static external(namespace: string, podLabels: Readonly<Record<string, string>> = {}, name: string = namespace): Peer {
@@ -25,6 +33,7 @@ export class Peer {
     readonly podLabels: Readonly<Record<string, string>>,
     readonly managed: boolean,
     readonly ipBlock?: string,
+    readonly createdAtRunTimeBy?: string,
   ) {}
 
   /** The NetworkPolicyPeer that selects this peer, seen from a policy in `fromNamespace`. */
@@ -75,19 +84,28 @@ export class NetworkGraph extends Construct {
 
     if (from.managed) {
       checkDnsLabel(site.at('from.namespace'), from.namespace);
-      new k8s.KubeNetworkPolicy(this, `${from.namespace}-${from.name}-to-${to.namespace || 'cidr'}-${to.name}`, {
+      const policy = new k8s.KubeNetworkPolicy(this, `${from.namespace}-${from.name}-to-${to.namespace || 'cidr'}-${to.name}`, {
         metadata: { name: `${from.name}-to-${to.name}`, namespace: from.namespace },
         spec: { podSelector: { matchLabels: { ...from.podLabels } }, policyTypes: ['Egress'], egress: [{ to: [to.selectorFrom(from.namespace)], ports: rules }] },
       });
+      excuseRuntimePods(policy, from);
     }
     if (to.managed) {
       checkDnsLabel(site.at('to.namespace'), to.namespace);
-      new k8s.KubeNetworkPolicy(this, `${to.namespace}-${to.name}-from-${from.namespace || 'cidr'}-${from.name}`, {
+      const policy = new k8s.KubeNetworkPolicy(this, `${to.namespace}-${to.name}-from-${from.namespace || 'cidr'}-${from.name}`, {
         metadata: { name: `${to.name}-from-${from.name}`, namespace: to.namespace },
         spec: { podSelector: { matchLabels: { ...to.podLabels } }, policyTypes: ['Ingress'], ingress: [{ from: [from.selectorFrom(to.namespace)], ports: rules }] },
       });
+      excuseRuntimePods(policy, to);
     }
     return this;
+  }
+}
+
+/** A policy on pods no template of which is emitted here says who makes them. */
+function excuseRuntimePods(policy: k8s.KubeNetworkPolicy, peer: Peer): void {
+  if (peer.createdAtRunTimeBy) {
+    declareException(policy, { rule: PolicyRule.SELECTS_PODS, reason: `selects pods that ${peer.createdAtRunTimeBy} creates at run time` });
   }
 }
 

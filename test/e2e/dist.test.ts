@@ -8,6 +8,7 @@ import { listFiles } from '../../lib/gitops/dist-swap';
 const root = join(__dirname, '..', '..');
 const committed = join(root, 'dist');
 const committedEntries = join(root, 'kustomization');
+const committedReport = join(root, 'policy-report.json');
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'synth-')), 'dist');
 /** The Flux entry points a synth into `dist` wrote beside it. */
@@ -22,14 +23,16 @@ beforeAll(() => {
 });
 
 describe('the synth entry points', () => {
-  test('node build/main.js writes exactly the committed dist/, and reports what it wrote', () => {
+  test('node build/main.js writes exactly the committed dist/ and policy report, and prints the checks table', () => {
     const dist = fresh();
     const run = synth('node', ['build/main.js'], dist);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^ {2}archiverse +\d+ objects\n {2}gimp-streaming +\d+ objects\nwrote \d+ objects \(\d+ files\) to .*dist\/ in \d+ ms\n$/);
+    expect(run.stdout).toMatch(/^ {2}platform +objects +validated +checks +failures +exceptions\n {2}archiverse +\d+ +\d+ +\d+ +0 +\d+\n {2}gimp-streaming +\d+ +\d+ +\d+ +0 +\d+\n/);
+    expect(run.stdout).toMatch(/\nchecks took \d+ ms \(schema \d+ ms, policy \d+ ms\)\nwrote \d+ objects \(\d+ files\) to .*dist\/ in \d+ ms\n$/);
     expect(tree(dist)).toEqual(tree(committed));
     expect(tree(entriesOf(dist))).toEqual(tree(committedEntries));
+    expect(readFileSync(join(dirname(dist), 'policy-report.json'), 'utf8')).toBe(readFileSync(committedReport, 'utf8'));
   });
 
   test('a second run gives byte-identical output', () => {

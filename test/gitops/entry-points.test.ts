@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { listFiles } from '../../lib/gitops/dist-swap';
+import { CustomResourceDefinition } from '../../lib/crds/custom-resource-definition';
 import { Environment } from '../../lib/gitops/environment';
 import { GitSource } from '../../lib/gitops/git-source';
 import { Layer } from '../../lib/gitops/layer';
@@ -35,7 +36,7 @@ function twoEnvironments(): App {
     new SecureNamespace(platform.infrastructure, 'namespace', { name: 'shop' });
     new ApiObject(platform.apps, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'shop' } });
     if (environment === Environment.PRODUCTION) {
-      new ApiObject(platform.layer(Layer.CRDS), 'crd', { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'carts.shop.example.com' } });
+      new CustomResourceDefinition(platform.layer(Layer.CRDS), 'crd', { group: 'shop.example.com', kind: 'Cart', plural: 'carts', versions: [{ name: 'v1', storage: true, schema: { type: 'object' } }] });
     }
   }
   return app;

@@ -7,6 +7,7 @@ import { Platform } from '../../lib/gitops/platform';
 import { allowShrinkRequested, checkShrink, countObjectsOnDisk } from '../../lib/gitops/shrink-guard';
 import { SecureNamespace } from '../../lib/security/namespace';
 import { synthesize } from '../../lib/synth';
+import { Probe } from '../../lib/workloads/probe';
 import { WebService } from '../../lib/workloads/web-service';
 import { container, testPools } from '../helpers';
 
@@ -22,7 +23,7 @@ function app(services: number, blog = true): App {
     new SecureNamespace(platform.infrastructure, 'namespace', { name });
     const count = name === 'shop' ? services : 1;
     for (let i = 0; i < count; i++) {
-      new WebService(platform.apps, `web-${i}`, { name: `web-${i}`, namespace: name, pool: pools.get('general'), containers: [container()] });
+      new WebService(platform.apps, `web-${i}`, { name: `web-${i}`, namespace: name, pool: pools.get('general'), containers: [container({ readinessProbe: Probe.tcpSocket('http'), livenessProbe: Probe.tcpSocket('http') })] });
     }
   }
   return result;

@@ -4,7 +4,7 @@ import { collectPlatforms, Manifest } from '../../lib/gitops/collect';
 import { layoutDist } from '../../lib/gitops/layout';
 import { archiverse } from '../../lib/platforms/archiverse/archiverse';
 import { archiverseProduction } from '../../lib/platforms/archiverse/config';
-import { runPolicies } from '../../lib/policy/run-policies';
+import { verifyPlatforms } from '../../lib/policy/verify-platforms';
 
 const app = new App();
 archiverse(app, archiverseProduction);
@@ -19,7 +19,7 @@ describe('archiverse', () => {
   });
 
   test('passes the synth policies', () => {
-    expect(() => runPolicies(platforms)).not.toThrow();
+    expect(() => verifyPlatforms(platforms)).not.toThrow();
   });
 
   test('four node pools with the seed sizes, nodepool labels and workload taints', () => {

@@ -6,7 +6,7 @@ import { gimpStreamingProduction as config } from '../../lib/platforms/gimp-stre
 import { gimpStreaming } from '../../lib/platforms/gimp-streaming/gimp-streaming';
 import { gimpSessions } from '../../lib/platforms/gimp-streaming/sessions';
 import { userSession } from '../../lib/platforms/gimp-streaming/user-session';
-import { runPolicies } from '../../lib/policy/run-policies';
+import { verifyPlatforms } from '../../lib/policy/verify-platforms';
 
 const app = new App();
 gimpStreaming(app, config);
@@ -25,7 +25,7 @@ describe('gimp-streaming', () => {
   });
 
   test('passes the synth policies', () => {
-    expect(() => runPolicies(platforms)).not.toThrow();
+    expect(() => verifyPlatforms(platforms)).not.toThrow();
   });
 
   test('node pools: CPU, GPU, storage, edge (and the control plane) with the seed sizes', () => {

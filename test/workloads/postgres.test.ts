@@ -1,6 +1,6 @@
-import { checkPodSecurity } from '../../lib/policy/pod-security-check';
+import { podSecurityCheck } from '../../lib/policy/pod-security-check';
 import { PostgresDatabase } from '../../lib/workloads/postgres';
-import { find, manifests, testPlatform } from '../helpers';
+import { checkFindings, find, testPlatform } from '../helpers';
 
 describe('PostgresDatabase', () => {
   const { app, platform, pools } = testPlatform();
@@ -27,7 +27,7 @@ describe('PostgresDatabase', () => {
     expect(pod.containers[0].volumeMounts.map((m: any) => m.mountPath)).toEqual(['/var/lib/postgresql/data', '/var/run/postgresql', '/tmp']);
   });
   test('passes Pod Security restricted and is a pod group for network rules', () => {
-    expect(checkPodSecurity(manifests(app))).toEqual([]);
+    expect(checkFindings(app, podSecurityCheck)).toEqual([]);
     expect({ name: db.name, namespace: db.namespace, selector: db.selector, port: db.port }).toEqual({ name: 'pg', namespace: 'apps', selector: { 'app.kubernetes.io/name': 'pg' }, port: 5432 });
   });
 });

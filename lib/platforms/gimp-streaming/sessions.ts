@@ -52,6 +52,9 @@ function sessionPod(config: GimpStreamingConfig, pool: NodePool, gpus: number): 
           { volume: 'rclone-cache', path: '/root/.cache' },
         ],
         resources: { requests: { cpu: '0.1', memory: '128Mi' }, limits: { cpu: '0.5', memory: '512Mi' } },
+        // The sidecar is healthy while the cloud drive is mounted.
+        readinessProbe: Probe.exec(['mountpoint', '-q', '/data/cloud'], { initialDelaySeconds: 5, periodSeconds: 10 }),
+        livenessProbe: Probe.exec(['mountpoint', '-q', '/data/cloud'], { initialDelaySeconds: 30, periodSeconds: 30 }),
       },
     ],
     volumes: [

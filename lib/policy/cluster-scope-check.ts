@@ -1,0 +1,24 @@
+import { Manifest } from '../gitops/collect';
+import { isClusterScoped } from '../gitops/kinds';
+import { PolicyRule } from './exceptions';
+import { PolicyCheck, PolicyContext } from './policy-check';
+
+/** Kinds a CRD of this platform declares cluster-scoped, by `<group>/<kind>`. */
+function clusterScopedCustomKinds({ manifests }: PolicyContext): Set<string> {
+  return new Set(manifests.filter((m) => m.kind === 'CustomResourceDefinition' && m.object.spec?.scope === 'Cluster')
+    .map((m) => `${m.object.spec.group}/${m.object.spec.names?.kind}`));
+}
+
+function clusterScoped(m: Manifest, context: PolicyContext): boolean {
+  return isClusterScoped(m.kind) || clusterScopedCustomKinds(context).has(`${m.apiVersion.split('/')[0]}/${m.kind}`);
+}
+
+/** The API server refuses (or, via kubectl, silently drops) a namespace on a cluster-scoped kind. */
+export const clusterScopeCheck: PolicyCheck = {
+  rule: PolicyRule.CLUSTER_SCOPE,
+  appliesTo: (m, context) => clusterScoped(m, context),
+  check(m) {
+    if (m.object.metadata?.namespace === undefined) return [];
+    return [{ field: 'metadata.namespace', value: m.object.metadata.namespace, problem: `must be empty: ${m.kind} is cluster-scoped`, fix: 'remove the namespace' }];
+  },
+};

@@ -1,0 +1,27 @@
+import { PolicyRule } from './exceptions';
+import { Finding, PolicyCheck } from './policy-check';
+import { containersOf, podSpecOf } from './pod-specs';
+
+/** The tag of an image reference, or undefined when it has none (a digest counts as pinned). */
+export function imageTag(image: string): string | undefined {
+  if (image.includes('@')) return image.slice(image.indexOf('@') + 1);
+  const lastPart = image.slice(image.lastIndexOf('/') + 1); // a registry port (host:5000/app) is not a tag
+  return lastPart.includes(':') ? lastPart.slice(lastPart.indexOf(':') + 1) : undefined;
+}
+
+/** `latest` or no tag means "whatever was pushed last": a re-apply could change what runs. */
+export const imagePinCheck: PolicyCheck = {
+  rule: PolicyRule.IMAGES_PINNED,
+  appliesTo: (m, { platform }) => !platform.stage.isLocalDev && podSpecOf(m) !== undefined,
+  check(m) {
+    const findings: Finding[] = [];
+    for (const { field, container } of containersOf(podSpecOf(m)!)) {
+      const tag = imageTag(container.image ?? '');
+      if (tag === undefined || tag === 'latest') {
+        findings.push({ field: `${field}.image`, value: container.image, problem: `must be pinned to a version (${tag ? 'latest is not one' : 'it has no tag'})`,
+          fix: 'give a version tag or a digest, e.g. "postgres:16.4"; local-dev platforms (Stage.LOCAL_DEV) may float' });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,43 @@
+/** What the checks found on one platform. Deterministic: no times, so it can be committed. */
+export interface PlatformReport {
+  readonly name: string;
+  readonly stage: string;
+  readonly objects: number;
+  readonly schema: {
+    readonly validated: number;
+    /** Objects validated per schema source (kubernetes-models, or a CRD this platform defines). */
+    readonly sources: Readonly<Record<string, number>>;
+    /** Objects of kinds no schema is known for at synth (.ci/run checks them against ../shared/crds). */
+    readonly unvalidated: readonly { readonly apiVersion: string; readonly kind: string; readonly object: string }[];
+  };
+  readonly checks: {
+    readonly run: number;
+    readonly failures: number;
+    readonly rules: readonly { readonly rule: string; readonly objects: number; readonly failures: number; readonly excused: number }[];
+  };
+  readonly exceptions: readonly { readonly object: string; readonly rule: string; readonly reason: string }[];
+  /** Roles that grant exec/attach into pods or access to Secrets, for review. */
+  readonly sensitiveAccess: readonly { readonly object: string; readonly grants: readonly string[] }[];
+}
+
+export interface VerificationReport {
+  readonly platforms: readonly PlatformReport[];
+}
+
+/** The machine-readable report: JSON, so no one mistakes it for a manifest to apply. */
+export function reportFile(report: VerificationReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** One summary table for the terminal. */
+export function summaryTable(report: VerificationReport): string {
+  const header = ['platform', 'objects', 'validated', 'checks', 'failures', 'exceptions'];
+  const rows = report.platforms.map((p) => [p.name, p.objects, p.schema.validated, p.checks.run, p.checks.failures, p.exceptions.length].map(String));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`;
+  const notes = report.platforms.flatMap((p) => {
+    const kinds = [...new Set(p.schema.unvalidated.map((u) => `${u.kind} (${u.apiVersion})`))];
+    return kinds.length > 0 ? [`  ${p.name}: no schema known at synth for ${kinds.join(', ')}; .ci/run validates them against the pinned CRDs`] : [];
+  });
+  return [line(header), ...rows.map(line), ...notes].join('\n');
+}

@@ -1,0 +1,36 @@
+import { Manifest } from '../gitops/collect';
+import { PolicyRule } from './exceptions';
+import { PolicyCheck, PolicyContext } from './policy-check';
+import { podSpecOf, selects } from './pod-specs';
+
+const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
+
+/** The HorizontalPodAutoscaler that scales this workload, if any. */
+export function hpaOf(m: Manifest, { manifests }: PolicyContext): Manifest | undefined {
+  return manifests.find((h) => h.kind === 'HorizontalPodAutoscaler' && h.namespace === m.namespace
+    && h.object.spec?.scaleTargetRef?.kind === m.kind && h.object.spec?.scaleTargetRef?.name === m.name);
+}
+
+/** Several pods (or an HPA that may make several) need a budget, or a node drain takes them all at once. */
+export const disruptionBudgetCheck: PolicyCheck = {
+  rule: PolicyRule.DISRUPTION_BUDGET,
+  appliesTo: (m, context) => SCALABLE.has(m.kind) && ((m.object.spec?.replicas ?? 1) > 1 || hpaOf(m, context) !== undefined),
+  check(m, { manifests }) {
+    const labels = podSpecOf(m)?.labels ?? {};
+    const covered = manifests.some((p) => p.kind === 'PodDisruptionBudget' && p.namespace === m.namespace && selects(p.object.spec?.selector, labels));
+    if (covered) return [];
+    return [{ field: 'spec.replicas', value: m.object.spec?.replicas, problem: 'makes a replicated workload that no PodDisruptionBudget covers',
+      fix: 'add a PodDisruptionBudget (minAvailable: 1) selecting its pods; WebService and StatefulStore add one when replicas > 1' }];
+  },
+};
+
+/** With an HPA, a fixed spec.replicas resets the scale on every apply (Flux reconciles it back). */
+export const hpaReplicasCheck: PolicyCheck = {
+  rule: PolicyRule.HPA_OWNS_REPLICAS,
+  appliesTo: (m, context) => SCALABLE.has(m.kind) && hpaOf(m, context) !== undefined,
+  check(m, context) {
+    if (m.object.spec?.replicas === undefined) return [];
+    return [{ field: 'spec.replicas', value: m.object.spec.replicas, problem: `must not be set: HorizontalPodAutoscaler ${hpaOf(m, context)!.name} owns the replica count`,
+      fix: 'leave replicas unset and give the HPA its minReplicas' }];
+  },
+};

@@ -1,0 +1,102 @@
+import { performance } from 'node:perf_hooks';
+import { ValidationError } from '../core/errors';
+import { Manifest, PlatformManifests } from '../gitops/collect';
+import { POLICY_CHECKS } from './checks';
+import { declaredExceptions, EXCEPTION_ANNOTATION_PREFIX, PolicyRule } from './exceptions';
+import { checkPlacement } from './placement-check';
+import { PolicyContext } from './policy-check';
+import { podSpecOf } from './pod-specs';
+import { PlatformReport } from './report';
+import { sensitiveAccess } from './rbac-check';
+import { validateSchemas } from './schema/validate-schemas';
+
+export interface PlatformVerification {
+  readonly report: PlatformReport;
+  readonly errors: readonly Error[];
+  /** Milliseconds spent on schema validation and on the rules (not in the report: not deterministic). */
+  readonly timing: { readonly schemaMs: number; readonly policyMs: number };
+}
+
+/** Schema validation, node placement and every policy rule on one platform's objects. */
+export function verifyPlatform({ platform, layers }: PlatformManifests): PlatformVerification {
+  const manifests = layers.flatMap((l) => l.manifests);
+  const errors: Error[] = [];
+  if (manifests.length === 0) {
+    errors.push(new Error(`${platform.name}: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)`));
+  }
+  const started = performance.now();
+  const schema = validateSchemas(manifests);
+  errors.push(...schema.errors);
+  const schemaDone = performance.now();
+
+  const placement = checkPlacement(manifests, platform.pools);
+  errors.push(...placement);
+  const context: PolicyContext = { platform, manifests };
+  const rules = POLICY_CHECKS.map((check) => ({ rule: check.rule.id, objects: 0, failures: 0, excused: 0 }));
+  const exceptions: PlatformReport['exceptions'][number][] = [];
+  for (const m of manifests) {
+    const declared = declaredExceptions(m.object);
+    const used = new Set<string>();
+    POLICY_CHECKS.forEach((check, i) => {
+      if (!check.appliesTo(m, context)) return;
+      rules[i].objects++;
+      for (const finding of check.check(m, context)) {
+        if (finding.excusable !== false && check.rule.excusable && declared.has(check.rule.id)) {
+          used.add(check.rule.id);
+          rules[i].excused++;
+          continue;
+        }
+        rules[i].failures++;
+        const hint = finding.excusable !== false && check.rule.excusable ? `; or, if it cannot hold, declareException(obj, { rule: PolicyRule.${ruleConstant(check.rule)}, reason })` : '';
+        errors.push(new ValidationError({ path: m.path, field: finding.field, value: finding.value, problem: `${finding.problem} [${check.rule.id}]`, fix: `${finding.fix}${hint}` }));
+      }
+    });
+    for (const [rule, reason] of declared) {
+      errors.push(...exceptionErrors(m, rule, used.has(rule)));
+      exceptions.push({ object: objectId(m), rule, reason });
+    }
+  }
+  const policyDone = performance.now();
+
+  const report: PlatformReport = {
+    name: platform.name,
+    stage: platform.stage.name,
+    objects: manifests.length,
+    schema: {
+      validated: schema.validatedCount,
+      sources: Object.fromEntries([...schema.validated].sort(([a], [b]) => a.localeCompare(b))),
+      unvalidated: schema.unvalidated.map((m) => ({ apiVersion: m.apiVersion, kind: m.kind, object: objectId(m) })),
+    },
+    checks: {
+      // one per object validated, per pod template placed on a pool, per rule applied to an object
+      run: schema.validatedCount + manifests.filter((m) => podSpecOf(m)).length + rules.reduce((n, r) => n + r.objects, 0),
+      failures: errors.length,
+      rules,
+    },
+    exceptions,
+    sensitiveAccess: manifests.map((m) => ({ object: objectId(m), grants: sensitiveAccess(m) })).filter((a) => a.grants.length > 0),
+  };
+  return { report, errors, timing: { schemaMs: schemaDone - started, policyMs: policyDone - schemaDone } };
+}
+
+function exceptionErrors(m: Manifest, ruleId: string, used: boolean): Error[] {
+  const rule = PolicyRule.of(ruleId);
+  const known = PolicyRule.rules.filter((r) => r.excusable).map((r) => r.id).join(', ');
+  if (!rule || !rule.excusable) {
+    return [new ValidationError({ path: m.path, field: `metadata.annotations["${EXCEPTION_KEY(ruleId)}"]`, value: ruleId,
+      problem: rule ? 'declares an exception from a rule that has none' : 'declares an exception from an unknown rule', fix: rule ? 'change the object so it follows the rule' : `use one of: ${known}` })];
+  }
+  if (used) return [];
+  return [new ValidationError({ path: m.path, field: `metadata.annotations["${EXCEPTION_KEY(ruleId)}"]`, value: ruleId,
+    problem: 'declares an exception the object does not need (it breaks no part of that rule)', fix: 'remove the exception, so the rule guards this object again' })];
+}
+
+const EXCEPTION_KEY = (rule: string) => `${EXCEPTION_ANNOTATION_PREFIX}${rule}`;
+
+function ruleConstant(rule: PolicyRule): string {
+  return rule.id.toUpperCase().replace(/-/g, '_');
+}
+
+export function objectId(m: Manifest): string {
+  return `${m.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name}`;
+}

@@ -1,0 +1,67 @@
+import { ApiObject } from 'cdk8s';
+import { validateSchemas } from '../../../lib/policy/schema/validate-schemas';
+import { goPatternToJs } from '../../../lib/policy/schema/strict-openapi';
+import { manifests, testPlatform } from '../../helpers';
+
+function validate(build: (ctx: ReturnType<typeof testPlatform>) => void) {
+  const ctx = testPlatform();
+  build(ctx);
+  return validateSchemas(manifests(ctx.app));
+}
+
+const crd = {
+  apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'sessions.streaming.platform' },
+  spec: { group: 'streaming.platform', scope: 'Namespaced', names: { kind: 'Session', plural: 'sessions', singular: 'session', listKind: 'SessionList' },
+    versions: [{ name: 'v1', served: true, storage: true, subresources: { status: {} }, schema: { openAPIV3Schema: { type: 'object', properties: {
+      spec: { type: 'object', required: ['userId'], properties: { userId: { type: 'string' }, gpu: { type: 'boolean' }, port: { 'x-kubernetes-int-or-string': true }, extra: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } },
+      status: { type: 'object', properties: { phase: { type: 'string', enum: ['Pending', 'Running'] } } },
+    } } } }] },
+};
+
+describe('schema validation', () => {
+  test('built-in kinds are validated against kubernetes-models; unknown fields are refused, maps and free-form fields are not', () => {
+    // Raw ApiObject: the typed k8s.Kube* classes drop fields they do not know when serialized.
+    const result = validate(({ platform }) => new ApiObject(platform.apps, 'd', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', namespace: 'apps', labels: { any: 'label' } }, spec: {
+      selector: { matchLabels: { a: 'b' } },
+      template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i:1', imagePullPolicyy: 'Always', resources: { limits: { 'nvidia.com/gpu': 1 } } }] } },
+    } }));
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'test/apps/d: spec.template.spec.containers[0].imagePullPolicyy is not a field of apps/v1 Deployment (schema: kubernetes-models) (got "Always"); fix: remove it, or correct its name',
+    ]);
+    expect([...result.validated]).toEqual([['kubernetes-models', 4]]);
+  });
+  test('type errors name the field and the expected type', () => {
+    const result = validate(({ platform }) => new ApiObject(platform.apps, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'apps' }, data: { a: 1 } }));
+    expect(result.errors.map((e) => e.message)).toEqual(['test/apps/cm: data.a must be string in v1 ConfigMap (schema: kubernetes-models) (got 1); fix: write the field as the schema defines it']);
+  });
+  test('custom resources are validated strictly against a CRD the platform synthesizes', () => {
+    const result = validate(({ platform }) => {
+      new ApiObject(platform.layer({ name: 'crds', order: 0 } as any), 'crd', crd);
+      new ApiObject(platform.apps, 'ok', { apiVersion: 'streaming.platform/v1', kind: 'Session', metadata: { name: 'ok', namespace: 'apps' }, spec: { userId: 'u1', port: 'http', extra: { any: 1 } } });
+      new ApiObject(platform.apps, 'bad', { apiVersion: 'streaming.platform/v1', kind: 'Session', metadata: { name: 'bad', namespace: 'apps' }, spec: { gpu: 'yes', colour: 'red' }, status: { phase: 'Gone' } });
+    });
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'test/apps/bad: spec.userId is required in streaming.platform/v1 Session (schema: CRD sessions.streaming.platform) (got nothing); fix: write the field as the schema defines it',
+      'test/apps/bad: spec.colour is not a field of streaming.platform/v1 Session (schema: CRD sessions.streaming.platform) (got "red"); fix: remove it, or correct its name',
+      'test/apps/bad: spec.gpu must be boolean in streaming.platform/v1 Session (schema: CRD sessions.streaming.platform) (got "yes"); fix: write the field as the schema defines it',
+      'test/apps/bad: status.phase must be one of "Pending", "Running" in streaming.platform/v1 Session (schema: CRD sessions.streaming.platform) (got "Gone"); fix: write the field as the schema defines it',
+    ]);
+    expect(result.validated.get('CRD sessions.streaming.platform')).toBe(2);
+  });
+  test('a kind with no known schema is listed, not passed silently', () => {
+    const result = validate(({ platform }) => new ApiObject(platform.apps, 'x', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'x', namespace: 'apps' } }));
+    expect(result.unvalidated.map((m) => `${m.apiVersion} ${m.kind} ${m.name}`)).toEqual(['example.com/v1 Widget x']);
+    expect(result.errors).toEqual([]);
+  });
+});
+
+describe('Go patterns in CRD schemas', () => {
+  test('an inline (?i) becomes letter classes; other patterns are kept', () => {
+    
+    expect(goPatternToJs('^(?i)(abort|warn)?$')).toBe('^([aA][bB][oO][rR][tT]|[wW][aA][rR][nN])?$');
+    expect(new RegExp(goPatternToJs('^(?i)(abort|warn)?$'), 'u').test('WARN')).toBe(true);
+    expect(goPatternToJs('^[a-z0-9]+(?:[.+_-][a-z0-9]+)*$')).toBe('^[a-z0-9]+(?:[.+_-][a-z0-9]+)*$');
+    expect(goPatternToJs('(?i)[a-c]\\d')).toBe('[a-cA-C]\\d');
+    expect(goPatternToJs('(?i)[^a-z0-9]')).toBe('[^a-z0-9A-Z0-9]');
+  });
+});
