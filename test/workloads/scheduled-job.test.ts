@@ -1,4 +1,5 @@
 import { PolicyRule } from '../../lib/policy/exceptions';
+import { EtcdSnapshotJob } from '../../lib/workloads/etcd-snapshot-job';
 import { ScheduledJob } from '../../lib/workloads/scheduled-job';
 import { Volume } from '../../lib/workloads/volume';
 import { container, find, testPlatform } from '../helpers';
@@ -38,5 +39,18 @@ describe('ScheduledJob', () => {
     const { platform, pools } = testPlatform();
     expect(() => new ScheduledJob(platform.apps, 'j', { name: 'j', namespace: 'apps', schedule: '@daily', pool: pools.get('general'), containers: [container()], hostNetwork: true as unknown as { reason: string } }))
       .toThrow('test/apps/j: hostNetwork must be a declared exception with a reason, not a switch (got true)');
+  });
+});
+
+describe('EtcdSnapshotJob', () => {
+  test('snapshots through the node loopback, keeps the set number of days, declares why', () => {
+    const { app, platform, pools } = testPlatform();
+    new EtcdSnapshotJob(platform.apps, 'etcd', { namespace: 'apps', pool: pools.get('general'), schedule: '@daily', etcdImage: 'registry.k8s.io/etcd:3.5.9-0', busyboxImage: 'busybox:1.36.1', keepDays: 3, certDir: '/pki' });
+    const cronJob = find(app, 'CronJob', 'etcd-snapshot');
+    const pod = cronJob.spec.jobTemplate.spec.template.spec;
+    expect(pod.initContainers[0].args).toEqual(['--endpoints=https://127.0.0.1:2379', '--cacert=/pki/ca.crt', '--cert=/pki/server.crt', '--key=/pki/server.key', 'snapshot', 'save', '/work/snapshot.db']);
+    expect(pod.containers[0].args[0]).toMatch(/-mtime \+3 -delete$/);
+    expect(pod.volumes[0]).toEqual({ name: 'etcd-certs', hostPath: { path: '/pki', type: 'Directory' } });
+    expect(cronJob.metadata.annotations[PolicyRule.POD_SECURITY_RESTRICTED.annotation]).toContain('the pod uses the host network');
   });
 });
