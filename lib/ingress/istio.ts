@@ -88,14 +88,14 @@ export class IstioVirtualService extends Construct {
     const site = new Site(this.node.path);
     const namespace = checkDnsLabel(site.at('namespace'), props.namespace);
     if (props.routes.length === 0) site.at('routes').fail([], 'must list at least one route', 'route a path to a workload');
-    const opened = new Map<Workload, Set<number>>();
+    const backends: { backend: Workload; port: number }[] = [];
     const http: VirtualServiceV1Beta1SpecHttp[] = props.routes.map((route, i) => {
       const at = site.at('routes').at(i);
       if (route.backend.namespace !== namespace) {
         at.at('backend').fail(route.backend.name, `is in namespace ${route.backend.namespace}, not ${namespace}`, 'route to a workload of the VirtualService\'s namespace');
       }
       const port = route.backend.servicePort(route.port);
-      opened.set(route.backend, (opened.get(route.backend) ?? new Set()).add(port));
+      backends.push({ backend: route.backend, port });
       return {
         match: [{ uri: 'prefix' in route.match ? { prefix: route.match.prefix } : { regex: route.match.regex } }],
         rewrite: route.rewrite !== undefined ? { uri: route.rewrite } : undefined,
@@ -107,6 +107,6 @@ export class IstioVirtualService extends Construct {
       metadata: { name: checkDnsLabel(site.at('name'), props.name), namespace },
       spec: { hosts: [...props.gateway.hosts], gateways: [props.gateway.name], http },
     });
-    for (const [backend, ports] of opened) props.network.allow(props.gateway.ingressGateway.peer, Peer.pods(backend), [...ports]);
+    props.network.allowToBackends(props.gateway.ingressGateway.peer, backends);
   }
 }

@@ -42,7 +42,7 @@ export class WebIngress extends Construct {
     checkDnsSubdomain(site.at('host'), props.host);
     if (props.routes.length === 0) site.at('routes').fail([], 'must list at least one route', 'route "/" to the front-end service');
 
-    const backends = new Map<Workload, Set<number>>();
+    const backends: { backend: Workload; port: number }[] = [];
     const paths = props.routes.map((route, i) => {
       const routeSite = site.at('routes').at(i);
       if (!route.path.startsWith('/')) routeSite.at('path').fail(route.path, 'must start with "/"', `write "/${route.path}"`);
@@ -51,7 +51,7 @@ export class WebIngress extends Construct {
           'an Ingress only routes to Services of its own namespace: move the Ingress or the service');
       }
       const port = route.service.servicePort(route.port);
-      backends.set(route.service, (backends.get(route.service) ?? new Set()).add(port));
+      backends.push({ backend: route.service, port });
       return { path: route.path, pathType: 'Prefix', backend: { service: { name: route.service.name, port: { number: port } } } };
     });
 
@@ -68,9 +68,7 @@ export class WebIngress extends Construct {
       },
     });
 
-    for (const [service, ports] of backends) {
-      props.network.allow(props.controller.peer, Peer.pods(service), [...ports]);
-    }
+    props.network.allowToBackends(props.controller.peer, backends);
     if (props.tls) {
       const solver = { name: 'acme-http01-solver', namespace, selector: HTTP01_SOLVER.podLabels };
       props.network.allow(props.controller.peer, Peer.runtimePods(solver, 'cert-manager (HTTP-01 solver, during certificate issuance)'), [HTTP01_SOLVER.port]);

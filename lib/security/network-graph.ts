@@ -100,6 +100,17 @@ export class NetworkGraph extends Construct {
     }
     return this;
   }
+
+  /**
+   * Opens `from` (an ingress or gateway) to every backend it routes to, on the ports routed to
+   * each: one connection per backend, however many routes share it.
+   */
+  allowToBackends(from: Peer, routes: readonly { readonly backend: PodGroup; readonly port: number }[]): this {
+    const ports = new Map<PodGroup, Set<number>>();
+    for (const { backend, port } of routes) ports.set(backend, (ports.get(backend) ?? new Set()).add(port));
+    for (const [backend, backendPorts] of ports) this.allow(from, Peer.pods(backend), [...backendPorts]);
+    return this;
+  }
 }
 
 /** A policy on pods no template of which is emitted here says who makes them. */
