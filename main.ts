@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { allowShrinkRequested } from './lib/gitops/shrink-guard';
 import { buildApp } from './lib/platforms';
-import { synthesize } from './lib/synth';
+import { synthesize } from './lib/gitops/synth';
 
 // `npm run synth` and `npx cdk8s synth` both land here. dist/ is replaced by a checked swap;
 // DIST_DIR points it elsewhere (tests synthesize into a temporary folder).

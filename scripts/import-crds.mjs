@@ -1,4 +1,6 @@
-// Regenerates imports/ from the `imports:` list of cdk8s.yaml.
+// Regenerates the generated CRD code from the `imports:` list of cdk8s.yaml: upstream CRDs into
+// lib/imports/ (inside the package, so lib/ never reaches outside itself), and a CRD this repository
+// synthesizes (dist/<platform>/...) into lib/platforms/<platform>/imports/, beside the platform that owns it.
 // Each entry is `<prefix>:=<source>`. A source is a commit-pinned upstream URL or a path in this
 // repository (our own CRDs, synthesized into dist/). An upstream file named
 // `<group>_<plural>.yaml` holds one CRD; a multi-CRD upstream file names the CRDs it takes in the
@@ -61,7 +63,8 @@ try {
     } else if (!existsSync(source)) {
       throw new Error(`cdk8s.yaml import ${entry}: ${source} does not exist; run npm run synth first`);
     }
-    execFileSync('npx', ['cdk8s', 'import', '--no-check-upgrade', '-l', 'typescript', '-o', 'imports', `${prefix}:=${file}`], { stdio: 'inherit' });
+    const outdir = file === source ? join('lib', 'platforms', source.split('/')[1], 'imports') : join('lib', 'imports');
+    execFileSync('npx', ['cdk8s', 'import', '--no-check-upgrade', '-l', 'typescript', '-o', outdir, `${prefix}:=${file}`], { stdio: 'inherit' });
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

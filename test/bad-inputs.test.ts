@@ -8,12 +8,12 @@ import { Platform } from '../lib/gitops/platform';
 import { AcmeClusterIssuer } from '../lib/ingress/acme-issuer';
 import { IngressController } from '../lib/ingress/ingress-controller';
 import { NodePools } from '../lib/placement/node-pool';
-import { declareException, PolicyRule } from '../lib/policy/exceptions';
+import { declareException, PolicyRule } from '../lib/core/exceptions';
 import { AzureKeyVaultSecrets } from '../lib/security/azure-key-vault';
 import { SecureNamespace } from '../lib/security/namespace';
-import { PodSecurityLevel } from '../lib/security/pod-security';
+import { PodSecurityLevel } from '../lib/core/pod-security';
 import { NetworkGraph, Peer } from '../lib/security/network-graph';
-import { synthesize } from '../lib/synth';
+import { synthesize } from '../lib/gitops/synth';
 import { AppConfig } from '../lib/workloads/config-map';
 import { ContainerProps } from '../lib/workloads/container';
 import { StatefulStore } from '../lib/workloads/stateful-store';
@@ -193,9 +193,9 @@ const cases: [string, (ctx: Context) => void, string][] = [
   ['literal secret in a hand-written pod', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ env: [{ name: 'API_TOKEN', value: 'abc' }] })),
     'test/apps/raw: spec.template.spec.containers[0].env[0].value is a literal value for API_TOKEN, which looks like a secret [no-secret-values] (got "<literal value hidden>"); fix: reference it with valueFrom.secretKeyRef (EnvValue.fromSecret) and keep the value in the cluster or a secret store'],
   ['image tagged latest', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ image: 'mysql:latest' })),
-    'test/apps/raw: spec.template.spec.containers[0].image must be pinned to a version (latest is not one) [images-pinned] (got "mysql:latest"); fix: give a version tag or a digest, e.g. "postgres:16.4"; local-dev platforms (Stage.LOCAL_DEV) may float; or, if it cannot hold, declareException(obj, { rule: PolicyRule.IMAGES_PINNED, reason })'],
+    'test/apps/raw: spec.template.spec.containers[0].image must be pinned to a version (latest is not one) [images-pinned] (got "mysql:latest"); fix: give a version tag or a digest, e.g. "postgres:16.4"; a local-dev environment (Environment.localDev()) may float; or, if it cannot hold, declareException(obj, { rule: PolicyRule.IMAGES_PINNED, reason })'],
   ['image without a tag', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ image: 'registry.example.com:5000/app' })),
-    'test/apps/raw: spec.template.spec.containers[0].image must be pinned to a version (it has no tag) [images-pinned] (got "registry.example.com:5000/app"); fix: give a version tag or a digest, e.g. "postgres:16.4"; local-dev platforms (Stage.LOCAL_DEV) may float; or, if it cannot hold, declareException(obj, { rule: PolicyRule.IMAGES_PINNED, reason })'],
+    'test/apps/raw: spec.template.spec.containers[0].image must be pinned to a version (it has no tag) [images-pinned] (got "registry.example.com:5000/app"); fix: give a version tag or a digest, e.g. "postgres:16.4"; a local-dev environment (Environment.localDev()) may float; or, if it cannot hold, declareException(obj, { rule: PolicyRule.IMAGES_PINNED, reason })'],
   ['container without probes', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ readinessProbe: undefined, livenessProbe: undefined })),
     'test/apps/raw: spec.template.spec.containers[0].readinessProbe must be set on a long-running container [probes-set] (got nothing); fix: add readinessProbe: Probe.httpGet(...), Probe.tcpSocket(...) or Probe.exec(...); or, if it cannot hold, declareException(obj, { rule: PolicyRule.PROBES_SET, reason })\ntest/apps/raw: spec.template.spec.containers[0].livenessProbe must be set on a long-running container [probes-set] (got nothing); fix: add livenessProbe: Probe.httpGet(...), Probe.tcpSocket(...) or Probe.exec(...); or, if it cannot hold, declareException(obj, { rule: PolicyRule.PROBES_SET, reason })'],
   ['hand-written container without limits', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ resources: { requests: { cpu: '100m', memory: '128Mi' } } })),

@@ -1,5 +1,6 @@
 import { App } from 'cdk8s';
-import { collectPlatforms, Manifest } from '../lib/gitops/collect';
+import { collectPlatforms, policyInputOf } from '../lib/gitops/collect';
+import { Manifest } from '../lib/core/manifest';
 import { Platform } from '../lib/gitops/platform';
 import { NodeCapacity } from '../lib/placement/capacity';
 import { CpuArch, InstanceType } from '../lib/placement/instance-types';
@@ -51,14 +52,12 @@ export function find(app: App, kind: string, name: string): Record<string, any> 
 
 /** What one policy check finds on the app's objects, as `<path>: <field> <problem>` lines. */
 export function checkFindings(app: App, check: PolicyCheck): string[] {
-  return collectPlatforms(app).flatMap(({ platform, layers }) => {
-    const all = layers.flatMap((l) => l.manifests);
-    const context = { platform, manifests: all };
-    return all.filter((m) => check.appliesTo(m, context)).flatMap((m) => check.check(m, context).map((f) => `${m.path}: ${f.field} ${f.problem}`));
+  return collectPlatforms(app).map(policyInputOf).flatMap((context) => {
+    return context.manifests.filter((m) => check.appliesTo(m, context)).flatMap((m) => check.check(m, context).map((f) => `${m.path}: ${f.field} ${f.problem}`));
   });
 }
 
 /** Every error the synth's checks (schema, placement, policy) raise on the app's objects. */
 export function verificationErrors(app: App): string[] {
-  return collectPlatforms(app).flatMap((p) => verifyPlatform(p).errors.map((e) => e.message));
+  return collectPlatforms(app).flatMap((p) => verifyPlatform(policyInputOf(p)).errors.map((e) => e.message));
 }

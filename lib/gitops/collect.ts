@@ -1,22 +1,12 @@
 import { ApiObject, App } from 'cdk8s';
 import { Site, ValidationError, ValidationErrors } from '../core/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
-import { isClusterScoped, kindRank } from './kinds';
+import { isClusterScoped, kindRank } from '../core/kinds';
+import { Manifest } from '../core/manifest';
 import { Layer } from './layer';
 import { Platform } from './platform';
+import { PolicyInput } from '../policy/policy-check';
 import { withPruneProtection } from './prune-protection';
-
-/** One synthesized object and the construct that made it. */
-export interface Manifest {
-  /** Construct path, for errors. */
-  readonly path: string;
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly name: string;
-  /** Undefined for cluster-scoped kinds. */
-  readonly namespace: string | undefined;
-  readonly object: Record<string, any>;
-}
 
 export interface LayerManifests {
   readonly layer: Layer;
@@ -88,4 +78,9 @@ function compareManifests(a: Manifest, b: Manifest): number {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What the policy checks read of one build: its objects and its cluster, nothing of how it was built. */
+export function policyInputOf({ platform, layers }: PlatformManifests): PolicyInput {
+  return { name: platform.folder, environment: platform.environment, pools: platform.pools, manifests: layers.flatMap((l) => l.manifests) };
 }

@@ -1,6 +1,7 @@
 import { App } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Manifest, PlatformManifests } from './collect';
+import { PlatformManifests } from './collect';
+import { Manifest } from '../core/manifest';
 import { entryPointsReadme } from './entry-points-readme';
 import { ENTRY_POINTS_PATH, FluxEntryPoint } from './flux-entry-point';
 import { GitSource } from './git-source';

@@ -1,9 +1,9 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GitRepository } from '../../imports/gitrepository-source.toolkit.fluxcd.io';
-import { Kustomization, KustomizationSpecSourceRefKind } from '../../imports/kustomization-kustomize.toolkit.fluxcd.io';
+import { GitRepository } from '../imports/gitrepository-source.toolkit.fluxcd.io';
+import { Kustomization, KustomizationSpecSourceRefKind } from '../imports/kustomization-kustomize.toolkit.fluxcd.io';
 import { Layer } from './layer';
-import { MANAGED_BY_LABEL, PART_OF_LABEL } from './platform';
+import { MANAGED_BY_LABEL, PART_OF_LABEL } from '../core/labels';
 
 /** Where the two generated trees sit in the repository; Flux paths are relative to its root. */
 export const DIST_PATH = 'dist';

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
-import { PlatformManifests, Manifest } from './collect';
+import { PlatformManifests } from './collect';
+import { Manifest } from '../core/manifest';
 
 /** What dist/ should contain: relative path -> file content. Pure, so it is easy to test. */
 export type DistFiles = Map<string, string>;

@@ -1,14 +1,11 @@
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
+import { MANAGED_BY_LABEL, PART_OF_LABEL } from '../core/labels';
 import { checkDnsLabel } from '../core/names';
 import { NodePools } from '../placement/node-pool';
-import { Environment } from './environment';
+import { Environment } from '../core/environment';
 import { Layer } from './layer';
-import { Stage } from './stage';
-
-export const PART_OF_LABEL = 'app.kubernetes.io/part-of';
-export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 
 export interface PlatformProps {
   /** Platform id; also its dist/ folder. */
@@ -21,8 +18,6 @@ export interface PlatformProps {
    * @default Environment.PRODUCTION
    */
   readonly environment?: Environment;
-  /** Local-dev platforms may use floating image tags. @default Stage.PRODUCTION */
-  readonly stage?: Stage;
 }
 
 /** One cluster's objects: a chart per layer, written to `dist/<folder>/<layer>/`. */
@@ -36,7 +31,6 @@ export class Platform extends Construct {
   readonly environment: Environment;
   /** Its folder in dist/ and kustomization/, and its construct id: `<name>`, or `<name>-<environment>` outside production. */
   readonly folder: string;
-  readonly stage: Stage;
   private readonly charts = new Map<Layer, Chart>();
 
   constructor(app: App, props: PlatformProps) {
@@ -47,7 +41,6 @@ export class Platform extends Construct {
     this.pools = props.pools;
     this.environment = environment;
     this.folder = folder;
-    this.stage = props.stage ?? Stage.PRODUCTION;
   }
 
   /** The chart of one layer; objects created in it are written to that layer's folder. */

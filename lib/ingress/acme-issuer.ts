@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ClusterIssuer } from '../../imports/clusterissuer-cert-manager.io';
+import { ClusterIssuer } from '../imports/clusterissuer-cert-manager.io';
 import { Site } from '../core/errors';
 import { checkDnsSubdomain } from '../core/names';
 import { IngressController } from './ingress-controller';

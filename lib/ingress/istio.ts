@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { GatewayV1Beta1, GatewayV1Beta1SpecServersTlsMode, VirtualServiceV1Beta1, VirtualServiceV1Beta1SpecHttp } from '../../imports/istio-networking.istio.io';
+import { GatewayV1Beta1, GatewayV1Beta1SpecServersTlsMode, VirtualServiceV1Beta1, VirtualServiceV1Beta1SpecHttp } from '../imports/istio-networking.istio.io';
 import { checkDuration } from '../core/duration';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/names';

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { PrometheusRule, PrometheusRuleSpecGroupsRulesExpr } from '../../imports/prometheusrule-monitoring.coreos.com';
+import { PrometheusRule, PrometheusRuleSpecGroupsRulesExpr } from '../imports/prometheusrule-monitoring.coreos.com';
 import { checkDuration } from '../core/duration';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkLabels } from '../core/names';

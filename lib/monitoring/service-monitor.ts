@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.com';
+import { ServiceMonitor } from '../imports/servicemonitor-monitoring.coreos.com';
 import { checkDuration } from '../core/duration';
 import { Site } from '../core/errors';
 import { checkLabels } from '../core/names';

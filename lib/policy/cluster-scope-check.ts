@@ -1,6 +1,6 @@
-import { Manifest } from '../gitops/collect';
-import { isClusterScoped } from '../gitops/kinds';
-import { PolicyRule } from './exceptions';
+import { Manifest } from '../core/manifest';
+import { isClusterScoped } from '../core/kinds';
+import { PolicyRule } from '../core/exceptions';
 import { PolicyCheck, PolicyContext } from './policy-check';
 
 /** Kinds a CRD of this platform declares cluster-scoped, by `<group>/<kind>`. */

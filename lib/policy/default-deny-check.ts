@@ -1,4 +1,4 @@
-import { PolicyRule } from './exceptions';
+import { PolicyRule } from '../core/exceptions';
 import { PolicyCheck } from './policy-check';
 
 /** A namespace the platform creates has a NetworkPolicy that selects every pod and allows nothing. */

@@ -1,4 +1,4 @@
-import { PolicyRule } from './exceptions';
+import { PolicyRule } from '../core/exceptions';
 import { Finding, PolicyCheck } from './policy-check';
 import { containersOf, podSpecOf } from './pod-specs';
 
@@ -12,14 +12,14 @@ export function imageTag(image: string): string | undefined {
 /** `latest` or no tag means "whatever was pushed last": a re-apply could change what runs. */
 export const imagePinCheck: PolicyCheck = {
   rule: PolicyRule.IMAGES_PINNED,
-  appliesTo: (m, { platform }) => !platform.stage.isLocalDev && podSpecOf(m) !== undefined,
+  appliesTo: (m, { environment }) => !environment.floatingImageTags && podSpecOf(m) !== undefined,
   check(m) {
     const findings: Finding[] = [];
     for (const { field, container } of containersOf(podSpecOf(m)!)) {
       const tag = imageTag(container.image ?? '');
       if (tag === undefined || tag === 'latest') {
         findings.push({ field: `${field}.image`, value: container.image, problem: `must be pinned to a version (${tag ? 'latest is not one' : 'it has no tag'})`,
-          fix: 'give a version tag or a digest, e.g. "postgres:16.4"; local-dev platforms (Stage.LOCAL_DEV) may float' });
+          fix: 'give a version tag or a digest, e.g. "postgres:16.4"; a local-dev environment (Environment.localDev()) may float' });
       }
     }
     return findings;

@@ -1,5 +1,5 @@
 import { ValidationError } from '../core/errors';
-import { Manifest } from '../gitops/collect';
+import { Manifest } from '../core/manifest';
 import { ARCH_LABEL, NodePools } from '../placement/node-pool';
 import { podSpecOf } from './pod-specs';
 

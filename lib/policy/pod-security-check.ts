@@ -1,5 +1,5 @@
-import { Manifest } from '../gitops/collect';
-import { declaredExceptions, PolicyRule } from './exceptions';
+import { Manifest } from '../core/manifest';
+import { declaredExceptions, PolicyRule } from '../core/exceptions';
 import { Finding, PolicyCheck, PolicyContext } from './policy-check';
 import { containersOf, FoundPodSpec, podSpecOf } from './pod-specs';
 

@@ -1,4 +1,4 @@
-import { Manifest } from '../gitops/collect';
+import { Manifest } from '../core/manifest';
 
 /** A pod spec found inside an object, with the field path that leads to it. */
 export interface FoundPodSpec {

@@ -1,6 +1,7 @@
-import { Manifest } from '../gitops/collect';
-import { Platform } from '../gitops/platform';
-import { PolicyRule } from './exceptions';
+import { Manifest } from '../core/manifest';
+import { Environment } from '../core/environment';
+import { NodePools } from '../placement/node-pool';
+import { PolicyRule } from '../core/exceptions';
 
 /** One broken rule on one object; the runner turns it into a ValidationError or an excused finding. */
 export interface Finding {
@@ -12,11 +13,21 @@ export interface Finding {
   readonly excusable?: boolean;
 }
 
-/** What a check may look at besides the object itself: the rest of its platform. */
-export interface PolicyContext {
-  readonly platform: Platform;
+/**
+ * What the checks look at: one build's objects and the cluster they are for. Plain data, so the
+ * checks know nothing of how a platform is put together (lib/gitops builds this from a Platform).
+ */
+export interface PolicyInput {
+  /** Platform id, for messages and the report. */
+  readonly name: string;
+  readonly environment: Environment;
+  /** The cluster's node pools: every pod must land on one of them. */
+  readonly pools: NodePools;
   readonly manifests: readonly Manifest[];
 }
+
+/** What a check may look at besides the object itself: the rest of its build. */
+export type PolicyContext = PolicyInput;
 
 /** One rule: which objects it looks at, and what it finds wrong with one of them. */
 export interface PolicyCheck {

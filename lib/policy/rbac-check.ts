@@ -1,5 +1,5 @@
-import { Manifest } from '../gitops/collect';
-import { PolicyRule } from './exceptions';
+import { Manifest } from '../core/manifest';
+import { PolicyRule } from '../core/exceptions';
 import { Finding, PolicyCheck } from './policy-check';
 
 const ROLE_KINDS = new Set(['Role', 'ClusterRole']);

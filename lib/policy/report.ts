@@ -1,7 +1,7 @@
 /** What the checks found on one platform. Deterministic: no times, so it can be committed. */
 export interface PlatformReport {
   readonly name: string;
-  readonly stage: string;
+  readonly environment: string;
   readonly objects: number;
   readonly schema: {
     readonly validated: number;

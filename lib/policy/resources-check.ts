@@ -1,4 +1,4 @@
-import { PolicyRule } from './exceptions';
+import { PolicyRule } from '../core/exceptions';
 import { Finding, PolicyCheck } from './policy-check';
 import { containersOf, podSpecOf } from './pod-specs';
 

@@ -1,5 +1,5 @@
-import { Manifest } from '../gitops/collect';
-import { PolicyRule } from './exceptions';
+import { Manifest } from '../core/manifest';
+import { PolicyRule } from '../core/exceptions';
 import { PolicyCheck, PolicyContext } from './policy-check';
 import { podSpecOf, selects } from './pod-specs';
 

@@ -1,5 +1,5 @@
 import { looksSecret } from '../core/secrets';
-import { PolicyRule } from './exceptions';
+import { PolicyRule } from '../core/exceptions';
 import { Finding, PolicyCheck } from './policy-check';
 import { containersOf, podSpecOf } from './pod-specs';
 

@@ -1,4 +1,4 @@
-import { PolicyRule } from './exceptions';
+import { PolicyRule } from '../core/exceptions';
 import { PolicyCheck } from './policy-check';
 import { podTemplatesIn, selects } from './pod-specs';
 

@@ -1,7 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ValidationErrors } from '../core/errors';
-import { PlatformManifests } from '../gitops/collect';
+import { PolicyInput } from './policy-check';
 import { reportFile, summaryTable, VerificationReport } from './report';
 import { verifyPlatform } from './verify';
 
@@ -19,7 +19,7 @@ export class VerificationFailed extends ValidationErrors {
 }
 
 /** Schema and policy checks on every platform; throws VerificationFailed before anything is written. */
-export function verifyPlatforms(platforms: readonly PlatformManifests[]): Verification {
+export function verifyPlatforms(platforms: readonly PolicyInput[]): Verification {
   const results = platforms.map(verifyPlatform);
   const report = { platforms: results.map((r) => r.report) };
   const ms = (pick: (t: { schemaMs: number; policyMs: number }) => number) => Math.round(results.reduce((n, r) => n + pick(r.timing), 0));

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { ValidationError } from '../core/errors';
-import { Manifest, PlatformManifests } from '../gitops/collect';
+import { Manifest, objectId } from '../core/manifest';
 import { POLICY_CHECKS } from './checks';
-import { declaredExceptions, EXCEPTION_ANNOTATION_PREFIX, PolicyRule } from './exceptions';
+import { declaredExceptions, EXCEPTION_ANNOTATION_PREFIX, PolicyRule } from '../core/exceptions';
 import { checkPlacement } from './placement-check';
-import { PolicyContext } from './policy-check';
+import { PolicyInput } from './policy-check';
 import { podSpecOf } from './pod-specs';
 import { PlatformReport } from './report';
 import { sensitiveAccess } from './rbac-check';
@@ -17,21 +17,20 @@ export interface PlatformVerification {
   readonly timing: { readonly schemaMs: number; readonly policyMs: number };
 }
 
-/** Schema validation, node placement and every policy rule on one platform's objects. */
-export function verifyPlatform({ platform, layers }: PlatformManifests): PlatformVerification {
-  const manifests = layers.flatMap((l) => l.manifests);
+/** Schema validation, node placement and every policy rule on one build's objects. */
+export function verifyPlatform(context: PolicyInput): PlatformVerification {
+  const { manifests } = context;
   const errors: Error[] = [];
   if (manifests.length === 0) {
-    errors.push(new Error(`${platform.name}: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)`));
+    errors.push(new Error(`${context.name}: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)`));
   }
   const started = performance.now();
   const schema = validateSchemas(manifests);
   errors.push(...schema.errors);
   const schemaDone = performance.now();
 
-  const placement = checkPlacement(manifests, platform.pools);
+  const placement = checkPlacement(manifests, context.pools);
   errors.push(...placement);
-  const context: PolicyContext = { platform, manifests };
   const rules = POLICY_CHECKS.map((check) => ({ rule: check.rule.id, objects: 0, failures: 0, excused: 0 }));
   const exceptions: PlatformReport['exceptions'][number][] = [];
   for (const m of manifests) {
@@ -59,8 +58,8 @@ export function verifyPlatform({ platform, layers }: PlatformManifests): Platfor
   const policyDone = performance.now();
 
   const report: PlatformReport = {
-    name: platform.name,
-    stage: platform.stage.name,
+    name: context.name,
+    environment: context.environment.name,
     objects: manifests.length,
     schema: {
       validated: schema.validatedCount,
@@ -95,8 +94,4 @@ const EXCEPTION_KEY = (rule: string) => `${EXCEPTION_ANNOTATION_PREFIX}${rule}`;
 
 function ruleConstant(rule: PolicyRule): string {
   return rule.id.toUpperCase().replace(/-/g, '_');
-}
-
-export function objectId(m: Manifest): string {
-  return `${m.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name}`;
 }

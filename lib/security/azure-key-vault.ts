@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
-import { SecretProviderClass } from '../../imports/secretproviderclass-secrets-store.csi.x-k8s.io';
+import { SecretProviderClass } from '../imports/secretproviderclass-secrets-store.csi.x-k8s.io';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
 import { SecretStoreAccess } from '../workloads/pod-group';

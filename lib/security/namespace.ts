@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkLabels } from '../core/names';
-import { podSecurityLabels, PodSecurityLevel } from './pod-security';
+import { podSecurityLabels, PodSecurityLevel } from '../core/pod-security';
 
 /** Where cluster DNS runs; every namespace's pods may reach it. */
 export const CLUSTER_DNS = { namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } } as const;

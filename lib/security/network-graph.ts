@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkPort } from '../core/names';
-import { declareException, PolicyRule } from '../policy/exceptions';
+import { declareException, PolicyRule } from '../core/exceptions';
 import { PodGroup } from '../workloads/pod-group';
 import { NAMESPACE_NAME_LABEL } from './namespace';
 

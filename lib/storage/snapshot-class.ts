@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { VolumeSnapshotClass as VolumeSnapshotClassObject, VolumeSnapshotClassDeletionPolicy } from '../../imports/volumesnapshotclass-snapshot.storage.k8s.io';
+import { VolumeSnapshotClass as VolumeSnapshotClassObject, VolumeSnapshotClassDeletionPolicy } from '../imports/volumesnapshotclass-snapshot.storage.k8s.io';
 import { Site } from '../core/errors';
 import { checkDnsSubdomain } from '../core/names';
 

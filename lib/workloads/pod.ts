@@ -3,8 +3,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { Site } from '../core/errors';
 import { PodFeature } from '../placement/capacity';
 import { NodePool } from '../placement/node-pool';
-import { declareException, PolicyRule } from '../policy/exceptions';
-import { PodSecurityLevel } from '../security/pod-security';
+import { declareException, PolicyRule } from '../core/exceptions';
+import { PodSecurityLevel } from '../core/pod-security';
 import { buildContainer, checkExceptionReason, ContainerProps, PrivilegedException } from './container';
 import { Volume } from './volume';
 

@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel } from '../core/names';
-import { PodSecurityLevel } from '../security/pod-security';
+import { PodSecurityLevel } from '../core/pod-security';
 import { buildPodSpec, declarePodSecurityExceptions, PodProps, podSecurityLevelFor } from './pod';
 
 // Five cron fields, or a macro. `TZ=` inside the schedule is refused by 1.27+: use timeZone.

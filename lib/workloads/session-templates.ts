@@ -1,11 +1,11 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
-import { VolumeSnapshot } from '../../imports/volumesnapshot-snapshot.storage.k8s.io';
+import { VolumeSnapshot } from '../imports/volumesnapshot-snapshot.storage.k8s.io';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkLabels } from '../core/names';
 import { checkBytes } from '../core/quantity';
-import { PodSecurityLevel } from '../security/pod-security';
+import { PodSecurityLevel } from '../core/pod-security';
 import { BuiltPod, buildPodSpec, declarePodSecurityExceptions, PodProps, podSecurityLevelFor } from './pod';
 import { PodGroup } from './pod-group';
 import { Volume } from './volume';

@@ -2,13 +2,13 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
+import { NAME_LABEL } from '../core/labels';
 import { checkDnsLabel, checkLabels, checkPort, checkPortName } from '../core/names';
 import { AutoscalingOptions, HorizontalAutoscaler } from '../scaling/horizontal-autoscaler';
 import { BuiltPod, buildPodSpec, declarePodSecurityExceptions, PodProps } from './pod';
 import { PodGroup, SecretStoreAccess } from './pod-group';
 import { intOrString } from './probe';
 
-export const NAME_LABEL = 'app.kubernetes.io/name';
 
 export interface ServicePort {
   /** @default the container port's name */

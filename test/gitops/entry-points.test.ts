@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { listFiles } from '../../lib/gitops/dist-swap';
 import { CustomResourceDefinition } from '../../lib/crds/custom-resource-definition';
-import { Environment } from '../../lib/gitops/environment';
+import { Environment } from '../../lib/core/environment';
 import { GitSource } from '../../lib/gitops/git-source';
 import { Layer } from '../../lib/gitops/layer';
 import { Platform } from '../../lib/gitops/platform';
 import { buildApp } from '../../lib/platforms';
 import { SecureNamespace } from '../../lib/security/namespace';
-import { synthesize } from '../../lib/synth';
+import { synthesize } from '../../lib/gitops/synth';
 import { testPools } from '../helpers';
 
 /** Synthesizes `app` into a fresh repository root; returns the root and each entry point's objects, in its kustomization.yaml order. */

@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
 import { collectPlatforms } from '../../lib/gitops/collect';
-import { Environment } from '../../lib/gitops/environment';
+import { Environment } from '../../lib/core/environment';
 import { layoutDist } from '../../lib/gitops/layout';
 import { Platform } from '../../lib/gitops/platform';
 import { SecureNamespace } from '../../lib/security/namespace';

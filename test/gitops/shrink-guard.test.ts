@@ -6,7 +6,7 @@ import { listFiles } from '../../lib/gitops/dist-swap';
 import { Platform } from '../../lib/gitops/platform';
 import { allowShrinkRequested, checkShrink, countObjectsOnDisk } from '../../lib/gitops/shrink-guard';
 import { SecureNamespace } from '../../lib/security/namespace';
-import { synthesize } from '../../lib/synth';
+import { synthesize } from '../../lib/gitops/synth';
 import { Probe } from '../../lib/workloads/probe';
 import { WebService } from '../../lib/workloads/web-service';
 import { container, testPools } from '../helpers';

@@ -1,6 +1,7 @@
 import { App } from 'cdk8s';
 import { parse } from 'yaml';
-import { collectPlatforms, Manifest } from '../../lib/gitops/collect';
+import { collectPlatforms, policyInputOf } from '../../lib/gitops/collect';
+import { Manifest } from '../../lib/core/manifest';
 import { layoutDist } from '../../lib/gitops/layout';
 import { archiverse } from '../../lib/platforms/archiverse/archiverse';
 import { archiverseProduction } from '../../lib/platforms/archiverse/config';
@@ -19,7 +20,7 @@ describe('archiverse', () => {
   });
 
   test('passes the synth policies', () => {
-    expect(() => verifyPlatforms(platforms)).not.toThrow();
+    expect(() => verifyPlatforms(platforms.map(policyInputOf))).not.toThrow();
   });
 
   test('four node pools with the seed sizes, nodepool labels and workload taints', () => {

@@ -1,6 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { parse } from 'yaml';
-import { collectPlatforms, Manifest } from '../../lib/gitops/collect';
+import { collectPlatforms, policyInputOf } from '../../lib/gitops/collect';
+import { Manifest } from '../../lib/core/manifest';
 import { layoutDist } from '../../lib/gitops/layout';
 import { gimpStreamingProduction as config } from '../../lib/platforms/gimp-streaming/config';
 import { gimpStreaming } from '../../lib/platforms/gimp-streaming/gimp-streaming';
@@ -25,7 +26,7 @@ describe('gimp-streaming', () => {
   });
 
   test('passes the synth policies', () => {
-    expect(() => verifyPlatforms(platforms)).not.toThrow();
+    expect(() => verifyPlatforms(platforms.map(policyInputOf))).not.toThrow();
   });
 
   test('node pools: CPU, GPU, storage, edge (and the control plane) with the seed sizes', () => {

@@ -1,6 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { declaredExceptions, declareException, PolicyRule } from '../../lib/policy/exceptions';
+import { declaredExceptions, declareException, PolicyRule } from '../../lib/core/exceptions';
 
 function configMap(): k8s.KubeConfigMap {
   return new k8s.KubeConfigMap(new Chart(new App(), 'chart'), 'cm', { metadata: { name: 'cm', namespace: 'apps' } });

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
-import { declareException, PolicyRule } from '../../lib/policy/exceptions';
+import { declareException, PolicyRule } from '../../lib/core/exceptions';
 import { podSecurityCheck } from '../../lib/policy/pod-security-check';
-import { PodSecurityLevel } from '../../lib/security/pod-security';
+import { PodSecurityLevel } from '../../lib/core/pod-security';
 import { SecureNamespace } from '../../lib/security/namespace';
 import { WebService } from '../../lib/workloads/web-service';
 import { checkFindings, container, testPlatform, verificationErrors } from '../helpers';

@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
 import { Platform } from '../../lib/gitops/platform';
-import { PodSecurityLevel } from '../../lib/security/pod-security';
+import { PodSecurityLevel } from '../../lib/core/pod-security';
 import { SecureNamespace } from '../../lib/security/namespace';
 import { find, manifests, testPools } from '../helpers';
 

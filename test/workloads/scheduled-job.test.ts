@@ -1,4 +1,4 @@
-import { PolicyRule } from '../../lib/policy/exceptions';
+import { PolicyRule } from '../../lib/core/exceptions';
 import { EtcdSnapshotJob } from '../../lib/workloads/etcd-snapshot-job';
 import { ScheduledJob } from '../../lib/workloads/scheduled-job';
 import { Volume } from '../../lib/workloads/volume';

@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { PolicyRule } from '../../lib/policy/exceptions';
+import { PolicyRule } from '../../lib/core/exceptions';
 import { SessionTemplates, SessionTemplatesProps } from '../../lib/workloads/session-templates';
 import { Volume } from '../../lib/workloads/volume';
 import { container, find, testPlatform } from '../helpers';

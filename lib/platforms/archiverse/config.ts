@@ -1,4 +1,4 @@
-import { Environment } from '../../gitops/environment';
+import { Environment } from '../../core/environment';
 
 /** The values that differ between archiverse clusters; the charts take everything else from lib/. */
 export interface ArchiverseConfig {

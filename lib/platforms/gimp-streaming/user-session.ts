@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Session, SessionSpecApplication } from '../../../imports/session-streaming.platform';
+import { Session, SessionSpecApplication } from './imports/session-streaming.platform';
 import { RenderedSession, SessionTemplates } from '../../workloads/session-templates';
 
 export interface UserSessionRequest {

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../core/errors';
-import { Manifest } from '../../gitops/collect';
+import { Manifest } from '../../core/manifest';
 import { AjvLikeError } from './model-registry';
 
 /** `/spec/containers/0/image` -> ["spec", "containers", "0", "image"] */

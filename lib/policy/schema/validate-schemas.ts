@@ -1,4 +1,4 @@
-import { Manifest } from '../../gitops/collect';
+import { Manifest } from '../../core/manifest';
 import { crdValidators } from './crd-schemas';
 import { trackFields } from './field-tracker';
 import { modelSchema } from './model-registry';

@@ -1,8 +1,8 @@
 import { App } from 'cdk8s';
-import { collectPlatforms } from './gitops/collect';
-import { layoutDist } from './gitops/layout';
-import { publishGitOps, PublishOptions } from './gitops/publish';
-import { verifyPlatforms, writeReport } from './policy/verify-platforms';
+import { collectPlatforms, policyInputOf } from './collect';
+import { layoutDist } from './layout';
+import { publishGitOps, PublishOptions } from './publish';
+import { verifyPlatforms, writeReport } from '../policy/verify-platforms';
 
 export interface SynthSummary {
   readonly platforms: readonly { readonly name: string; readonly objects: number }[];
@@ -20,7 +20,7 @@ export interface SynthSummary {
 export function synthesize(app: App, outdir: string, options: PublishOptions = {}): SynthSummary {
   const platforms = collectPlatforms(app);
   if (platforms.length === 0) throw new Error('the app defines no platform; refusing to replace dist/ with nothing');
-  const verification = verifyPlatforms(platforms);
+  const verification = verifyPlatforms(platforms.map(policyInputOf));
   const files = layoutDist(platforms);
   publishGitOps(app, outdir, platforms, files, options);
   writeReport(outdir, verification.report);
