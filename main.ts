@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { SynthOutcome } from './lib/gitops/run-synth';
 import { allowShrinkRequested } from './lib/gitops/shrink-guard';
-import { buildApp } from './lib/platforms';
-import { synthesize } from './lib/gitops/synth';
+import { acquireSynthLock } from './lib/gitops/synth-lock';
 
 // `npm run synth` and `npx cdk8s synth` both land here. dist/ is replaced by a checked swap;
 // DIST_DIR points it elsewhere (tests synthesize into a temporary folder).
@@ -11,17 +11,45 @@ const started = performance.now();
 const outdir = process.env.DIST_DIR ?? 'dist';
 // Under `cdk8s synth` stdout is captured by the CLI; stderr reaches the user.
 const print = process.env.CDK8S_OUTDIR ? console.error : console.log;
-try {
-  const summary = synthesize(buildApp(), outdir, { allowShrink: allowShrinkRequested() });
+const failed = `synth failed; ${outdir}/ was left unchanged.`;
+main().catch((error) => {
+  // Not a refusal (those come back as a value): a bug or the environment (disk, permissions).
+  console.error(`${failed}\n${unexpected(error)}`);
+  process.exitCode = 1;
+});
+
+async function main(): Promise<void> {
+  const lock = acquireSynthLock(outdir);
+  if (!lock.held) return report({ ok: false, errors: [new Error(lock.message)] });
+  try {
+    // Loaded once the lock is ours, so a refused run answers at once, without loading cdk8s.
+    const [{ synthAndPublish }, { buildApp }] = await Promise.all([import('./lib/gitops/run-synth.js'), import('./lib/platforms/index.js')]);
+    report(synthAndPublish(outdir, buildApp, { allowShrink: allowShrinkRequested() }));
+  } finally {
+    lock.release();
+  }
+}
+
+function report(outcome: SynthOutcome): void {
+  if (!outcome.ok) {
+    console.error(`${outcome.checks ? `${outcome.checks}\n` : ''}${failed}\n${outcome.errors.map((e) => e.message).join('\n')}`);
+    process.exitCode = 1;
+    return;
+  }
+  const { summary } = outcome;
   print(summary.checks);
   const ms = Math.round(performance.now() - started);
-  print(`wrote ${summary.objects} objects (${summary.files} files) to ${outdir}/ in ${ms} ms`);
+  print(`wrote ${summary.objects} objects (${summary.files} files) to ${outdir}/ and ${summary.entryPointObjects} Flux objects to its entry points in ${ms} ms`);
   noteForCdk8sCli(outdir);
-} catch (error) {
-  const message = error instanceof Error && /Validation/.test(error.name) ? error.message : (error as Error).stack ?? String(error);
-  const checks = (error as { summary?: string }).summary;
-  console.error(`${checks ? `${checks}\n` : ''}synth failed; ${outdir}/ was left unchanged.\n${message}`);
-  process.exitCode = 1;
+}
+
+/** One line saying what went wrong, and one saying where: the first frame of our code, not the whole stack. */
+function unexpected(error: unknown): string {
+  if (!(error instanceof Error)) return `unexpected failure: ${String(error)}`;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).map((line) => line.trim().replace(/^at /, ''));
+  const frame = frames.find((f) => !/node:|node_modules/.test(f)) ?? frames[0];
+  const where = frame ? `it was raised at ${frame}` : 'no stack trace was recorded';
+  return `unexpected ${error.name}: ${error.message}\n${where}; run \`node --enable-source-maps build/main.js\` for the TypeScript lines of the full stack`;
 }
 
 /** `cdk8s synth` empties its output folder, runs us, then insists the folder exists. */

@@ -1,7 +1,10 @@
 import { App } from 'cdk8s';
 import { collectPlatforms, policyInputOf } from '../lib/gitops/collect';
 import { Manifest } from '../lib/core/manifest';
+import { GitSource } from '../lib/gitops/git-source';
 import { Platform } from '../lib/gitops/platform';
+import { PublishOptions } from '../lib/gitops/publish';
+import { runSynth, SynthOutcome } from '../lib/gitops/run-synth';
 import { NodeCapacity } from '../lib/placement/capacity';
 import { CpuArch, InstanceType } from '../lib/placement/instance-types';
 import { NodePool, NodePools, Taint } from '../lib/placement/node-pool';
@@ -60,4 +63,15 @@ export function checkFindings(app: App, check: PolicyCheck): string[] {
 /** Every error the synth's checks (schema, placement, policy) raise on the app's objects. */
 export function verificationErrors(app: App): string[] {
   return collectPlatforms(app).flatMap((p) => verifyPlatform(policyInputOf(p)).errors.map((e) => e.message));
+}
+
+/** A whole synth of `app` into `dist` (lock, checks, publish), as main.ts runs it. */
+export function synthInto(app: App, dist: string, options: PublishOptions = {}, source?: GitSource): SynthOutcome {
+  return runSynth(dist, () => ({ app, source }), options);
+}
+
+/** The messages of a refused synth, one a line; throws when the synth was not refused. */
+export function refusalMessage(outcome: SynthOutcome): string {
+  if (outcome.ok) throw new Error('the synth was not refused');
+  return outcome.errors.map((e) => e.message).join('\n');
 }

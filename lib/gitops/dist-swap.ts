@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 
-/** The sibling folders a swap uses: the new tree is built in `next`, the old one parked in `previous`. */
+/** The siblings a swap uses: the new tree (or file) is built in `next`, the old one parked in `previous`. */
 export function swapFolders(target: string): { next: string; previous: string } {
   const parent = dirname(target);
   return { next: join(parent, `.${basename(target)}-next`), previous: join(parent, `.${basename(target)}-previous`) };
@@ -14,15 +14,41 @@ export function swapFolders(target: string): { next: string; previous: string } 
  * parked in `previous`, which the next run puts back before doing anything else).
  */
 export function replaceDirectory(target: string, files: ReadonlyMap<string, string>): void {
-  if (files.size === 0) throw new Error(`refusing to replace ${target} with an empty tree`);
+  stage(target, files);
+  commit(target);
+}
+
+/** replaceDirectory for one file: written beside it, read back, swapped in the same way. */
+export function replaceFile(target: string, content: string): void {
+  stage(target, content);
+  commit(target);
+}
+
+/**
+ * The first half of a swap: recovers what an interrupted run left, then writes the new tree
+ * (a map of relative path to content) or file (a string) to `next` and checks it byte for byte.
+ * `target` is untouched; a failure here leaves it as it was.
+ */
+export function stage(target: string, content: ReadonlyMap<string, string> | string): void {
+  if (typeof content !== 'string' && content.size === 0) throw new Error(`refusing to replace ${target} with an empty tree`);
   recover(target);
-  const { next, previous } = swapFolders(target);
-  rmSync(next, { recursive: true, force: true });
-  for (const [path, content] of files) {
-    mkdirSync(dirname(join(next, path)), { recursive: true });
-    writeFileSync(join(next, path), content);
+  const { next } = swapFolders(target);
+  if (typeof content === 'string') {
+    writeFileSync(next, content);
+    if (readFileSync(next, 'utf8') !== content) throw new Error(`staged file ${next} does not match what was written; ${target} was left as it was`);
+    return;
   }
-  verifyTree(next, files);
+  for (const [path, text] of content) {
+    mkdirSync(dirname(join(next, path)), { recursive: true });
+    writeFileSync(join(next, path), text);
+  }
+  verifyTree(next, content);
+}
+
+/** The second half: the staged `next` replaces `target` by two renames. */
+export function commit(target: string): void {
+  const { next, previous } = swapFolders(target);
+  if (!existsSync(next)) throw new Error(`nothing staged for ${target}`);
   if (existsSync(target)) renameSync(target, previous);
   renameSync(next, target);
   rmSync(previous, { recursive: true, force: true });

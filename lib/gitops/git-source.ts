@@ -1,4 +1,3 @@
-import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsSubdomain } from '../core/names';
 
@@ -23,26 +22,25 @@ export interface GitSourceProps {
 }
 
 /**
- * Where the clusters pull dist/ from: the GitRepository of every Flux entry point. One per app;
- * an app without one gets the documented placeholder.
+ * Where the clusters pull dist/ from: the GitRepository of every Flux entry point. A plain value
+ * handed to synthesize(), never looked up in the construct tree; without one, the synth uses
+ * GitSource.placeholder().
  */
-export class GitSource extends Construct {
+export class GitSource {
   static readonly PLACEHOLDER_URL = 'https://git.example.com/platform/k8s-platforms.git';
   static readonly DEFAULT_BRANCH = 'main';
 
-  /** The app's GitSource, or one with the defaults. */
-  static of(scope: Construct): { readonly url: string; readonly branch: string; readonly secretName?: string } {
-    const found = scope.node.root.node.children.find((c): c is GitSource => c instanceof GitSource);
-    return found ?? { url: GitSource.PLACEHOLDER_URL, branch: GitSource.DEFAULT_BRANCH };
+  /** The documented placeholder: names no real repository, follows main. */
+  static placeholder(): GitSource {
+    return new GitSource();
   }
 
   readonly url: string;
   readonly branch: string;
   readonly secretName?: string;
 
-  constructor(scope: Construct, id: string, props: GitSourceProps = {}) {
-    super(scope, id);
-    const site = new Site(this.node.path);
+  constructor(props: GitSourceProps = {}) {
+    const site = new Site('GitSource');
     this.url = props.url ?? GitSource.PLACEHOLDER_URL;
     this.branch = props.branch ?? GitSource.DEFAULT_BRANCH;
     if (!/^(https|ssh):\/\/[^\s/]+\/\S+$/.test(this.url)) {

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { ValidationError } from '../core/errors';
 import { PlatformManifests } from './collect';
 import { Manifest } from '../core/manifest';
 
@@ -20,7 +21,7 @@ export function layoutDist(platforms: readonly PlatformManifests[]): DistFiles {
       const folder = `${platform.folder}/${layer.name}`;
       const resources = manifests.map((m) => {
         const file = fileName(m);
-        if (files.has(`${folder}/${file}`)) throw new Error(`${m.path}: two objects would be written to ${folder}/${file}`);
+        if (files.has(`${folder}/${file}`)) throw sameFile(m, `${folder}/${file}`);
         files.set(`${folder}/${file}`, objectFile(m));
         return file;
       });
@@ -30,6 +31,12 @@ export function layoutDist(platforms: readonly PlatformManifests[]): DistFiles {
     files.set(`${platform.folder}/kustomization.yaml`, kustomization(layerFolders));
   }
   return files;
+}
+
+/** Two objects whose kind and name differ only in what a file name drops (case, API group). */
+export function sameFile(m: Manifest, file: string): ValidationError {
+  return new ValidationError({ path: m.path, field: 'metadata.name', value: m.name, problem: `would be written to ${file}, the file of another object`,
+    fix: 'give one of the two objects another name' });
 }
 
 export function fileName(m: Manifest): string {

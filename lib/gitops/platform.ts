@@ -1,10 +1,12 @@
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { MANAGED_BY_LABEL, PART_OF_LABEL } from '../core/labels';
 import { checkDnsLabel } from '../core/names';
 import { NodePools } from '../placement/node-pool';
 import { Environment } from '../core/environment';
+import { ENTRY_POINTS_PATH, FluxEntryPoint } from './flux-entry-point';
+import { GitSource } from './git-source';
 import { Layer } from './layer';
 
 export interface PlatformProps {
@@ -32,6 +34,7 @@ export class Platform extends Construct {
   /** Its folder in dist/ and kustomization/, and its construct id: `<name>`, or `<name>-<environment>` outside production. */
   readonly folder: string;
   private readonly charts = new Map<Layer, Chart>();
+  private flux?: FluxEntryPoint;
 
   constructor(app: App, props: PlatformProps) {
     const environment = props.environment ?? Environment.PRODUCTION;
@@ -64,8 +67,39 @@ export class Platform extends Construct {
     return this.layer(Layer.APPS);
   }
 
+  /**
+   * Builds this platform's Flux entry point in the app's own tree, at `kustomization/<folder>`
+   * (where its files go), for the layers that hold objects now; a second call replaces the first.
+   * synthesize() calls it once every object exists, so its objects are collected and checked
+   * like all others.
+   */
+  buildEntryPoint(source: GitSource): FluxEntryPoint {
+    const scope = entryPointsScope(this.node.root);
+    scope.node.tryRemoveChild(this.folder);
+    const present = this.layers.filter(({ chart }) => chart.node.findAll().some(ApiObject.isApiObject)).map(({ layer }) => layer);
+    this.flux = new FluxEntryPoint(scope, this.folder, { platform: this.name, folder: this.folder, layers: present, source });
+    return this.flux;
+  }
+
+  /** The entry point built by buildEntryPoint(), if any. */
+  get entryPoint(): FluxEntryPoint | undefined {
+    return this.flux;
+  }
+
   /** Layers that have a chart, in apply order. */
   get layers(): { layer: Layer; chart: Chart }[] {
     return [...this.charts].map(([layer, chart]) => ({ layer, chart })).sort((a, b) => a.layer.order - b.layer.order);
   }
+}
+
+/** The construct every platform's entry point hangs under: one per app, named like the folder it fills. */
+class EntryPoints extends Construct {}
+
+function entryPointsScope(root: Construct): EntryPoints {
+  const found = root.node.tryFindChild(ENTRY_POINTS_PATH);
+  if (found instanceof EntryPoints) return found;
+  if (found) {
+    new Site(found.node.path).at('id').fail(ENTRY_POINTS_PATH, 'is reserved for the Flux entry points', `give the construct another id than "${ENTRY_POINTS_PATH}"`);
+  }
+  return new EntryPoints(root, ENTRY_POINTS_PATH);
 }

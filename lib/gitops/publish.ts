@@ -1,12 +1,8 @@
 import { dirname, join } from 'node:path';
-import { Construct } from 'constructs';
-import { PlatformManifests } from './collect';
-import { replaceDirectory } from './dist-swap';
-import { layoutEntryPoints } from './entry-points';
+import { commit, recover, stage } from './dist-swap';
 import { ENTRY_POINTS_PATH } from './flux-entry-point';
-import { GitSource } from './git-source';
-import { DistFiles } from './layout';
-import { checkShrink } from './shrink-guard';
+import { shrinkErrors } from './shrink-guard';
+import { SynthOutput, SynthRefusal } from './synth';
 
 export interface PublishOptions {
   /**
@@ -21,16 +17,28 @@ export function entryPointsDir(outdir: string): string {
   return join(dirname(outdir), ENTRY_POINTS_PATH);
 }
 
+/** The report sits beside dist/ too, outside what Flux applies. */
+export function reportPath(outdir: string): string {
+  return join(dirname(outdir), 'policy-report.json');
+}
+
 /**
- * Checks, then writes both trees Flux reads: dist/ and the entry points in kustomization/.
- * Everything that can refuse (the shrink guard, building the entry points) runs before the
- * first swap; each tree then changes only by a complete, checked swap (dist-swap.ts).
+ * The one step that writes: dist/, kustomization/ and policy-report.json, each by the checked
+ * swap (dist-swap.ts). What an interrupted run left is recovered first; then the shrink guard
+ * may refuse; then all three are staged and read back, and only when all three are staged are
+ * they swapped in, so a failed write changes none of them. Run it under the synth lock.
  */
-export function publishGitOps(app: Construct, outdir: string, platforms: readonly PlatformManifests[], dist: DistFiles, options: PublishOptions = {}): { entryPoints: number } {
-  const counts = new Map(platforms.map(({ platform, layers }) => [platform.folder, layers.reduce((n, l) => n + l.manifests.length, 0)]));
-  checkShrink(outdir, counts, options.allowShrink ?? false);
-  const entries = layoutEntryPoints(platforms, GitSource.of(app));
-  replaceDirectory(outdir, dist);
-  replaceDirectory(entryPointsDir(outdir), entries);
-  return { entryPoints: platforms.length };
+export function publish(output: SynthOutput, outdir: string, options: PublishOptions = {}): { readonly ok: true } | SynthRefusal {
+  const targets: [string, ReadonlyMap<string, string> | string][] = [
+    [outdir, output.trees.dist],
+    [entryPointsDir(outdir), output.trees.entryPoints],
+    [reportPath(outdir), output.trees.report],
+  ];
+  for (const [target] of targets) recover(target);
+  const counts = new Map(output.summary.platforms.map((p) => [p.name, p.objects]));
+  const refused = shrinkErrors(outdir, counts, options.allowShrink ?? false);
+  if (refused.length > 0) return { ok: false, errors: refused };
+  for (const [target, content] of targets) stage(target, content);
+  for (const [target] of targets) commit(target);
+  return { ok: true };
 }

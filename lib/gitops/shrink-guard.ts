@@ -35,8 +35,14 @@ export function countObjectsOnDisk(dist: string): Map<string, number> {
  * unless `allow` is set. A platform new to dist/ has nothing to lose.
  */
 export function checkShrink(dist: string, next: ReadonlyMap<string, number>, allow: boolean): void {
-  if (allow) return;
+  const errors = shrinkErrors(dist, next, allow);
+  if (errors.length > 0) throw errors.length === 1 ? errors[0] : new ValidationErrors(errors);
+}
+
+/** checkShrink's refusals, returned rather than thrown. */
+export function shrinkErrors(dist: string, next: ReadonlyMap<string, number>, allow: boolean): ValidationError[] {
   const errors: ValidationError[] = [];
+  if (allow) return errors;
   for (const [folder, before] of countObjectsOnDisk(dist)) {
     if (before === 0) continue;
     const after = next.get(folder) ?? 0;
@@ -55,5 +61,5 @@ export function checkShrink(dist: string, next: ReadonlyMap<string, number>, all
         fix: `if the removal is intended, run \`npm run synth -- ${ALLOW_SHRINK_FLAG}\` (or set ${ALLOW_SHRINK_ENV}=1 for npx cdk8s synth); otherwise bring the missing objects back` }));
     }
   }
-  if (errors.length > 0) throw errors.length === 1 ? errors[0] : new ValidationErrors(errors);
+  return errors;
 }

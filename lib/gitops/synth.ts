@@ -1,29 +1,105 @@
 import { App } from 'cdk8s';
-import { collectPlatforms, policyInputOf } from './collect';
-import { layoutDist } from './layout';
-import { publishGitOps, PublishOptions } from './publish';
-import { verifyPlatforms, writeReport } from '../policy/verify-platforms';
+import { ValidationError, ValidationErrors } from '../core/errors';
+import { collectPlatformsWithErrors, distObjectCount, policyInputOf } from './collect';
+import { layoutEntryPoints } from './entry-points';
+import { GitSource } from './git-source';
+import { DistFiles, layoutDist } from './layout';
+import { Platform } from './platform';
+import { reportFile, VerificationReport } from '../policy/report';
+import { verifyPlatforms } from '../policy/verify-platforms';
+
+export interface SynthOptions {
+  /**
+   * The repository every entry point's GitRepository names.
+   * @default GitSource.placeholder()
+   */
+  readonly source?: GitSource;
+}
+
+/** What a synth writes, as relative path -> content: the publish step's whole input. */
+export interface SynthTrees {
+  readonly dist: DistFiles;
+  readonly entryPoints: DistFiles;
+  /** policy-report.json. */
+  readonly report: string;
+}
 
 export interface SynthSummary {
+  /** Objects each platform folder of dist/ will hold (what the shrink guard compares). */
   readonly platforms: readonly { readonly name: string; readonly objects: number }[];
+  /** Objects and files written to dist/. */
   readonly objects: number;
   readonly files: number;
+  /** Objects written to kustomization/ (the Flux entry points). */
+  readonly entryPointObjects: number;
   /** The checks' summary table (lib/policy), for the terminal. */
   readonly checks: string;
 }
 
+/** A synth that can be published: every check passed. */
+export interface SynthOutput {
+  readonly ok: true;
+  readonly trees: SynthTrees;
+  readonly report: VerificationReport;
+  readonly summary: SynthSummary;
+}
+
+/** A synth refused: every problem found, and the checks' table when the checks ran. Nothing was written. */
+export interface SynthRefusal {
+  readonly ok: false;
+  readonly errors: readonly Error[];
+  readonly checks?: string;
+}
+
+export type SynthResult = SynthOutput | SynthRefusal;
+
 /**
- * app -> checked objects (schema, policy) -> files -> dist/, the Flux entry points beside it, and
- * the checks' report. Any error (construct validation, schema, policy, shrink guard, write)
- * throws before the swap, so `outdir` keeps its previous content.
+ * app -> each platform's Flux entry point built in the app -> every object collected and checked
+ * (construct validations, names, schema, policy) -> the files of dist/, kustomization/ and the
+ * report. Writes nothing: publish() does. A failed check is returned, not thrown.
  */
-export function synthesize(app: App, outdir: string, options: PublishOptions = {}): SynthSummary {
-  const platforms = collectPlatforms(app);
-  if (platforms.length === 0) throw new Error('the app defines no platform; refusing to replace dist/ with nothing');
+export function synthesize(app: App, options: SynthOptions = {}): SynthResult {
+  try {
+    return synthesizeOrThrow(app, options);
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal) return refusal;
+    throw error;
+  }
+}
+
+/** The refusal a thrown ValidationError(s) stands for; undefined for anything unexpected. */
+export function refusalOf(error: unknown): SynthRefusal | undefined {
+  if (error instanceof ValidationErrors) return { ok: false, errors: error.errors };
+  if (error instanceof ValidationError) return { ok: false, errors: [error] };
+  return undefined;
+}
+
+function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
+  const source = options.source ?? GitSource.placeholder();
+  for (const platform of app.node.findAll().filter(Platform.isPlatform)) platform.buildEntryPoint(source);
+  const { platforms, errors } = collectPlatformsWithErrors(app);
+  if (errors.length > 0) return { ok: false, errors };
+  if (platforms.length === 0) return { ok: false, errors: [new Error('the app defines no platform; refusing to replace dist/ with nothing')] };
+  // Its entry point alone would tell Flux to prune everything the platform deployed.
+  const empty = platforms.filter((p) => distObjectCount(p) === 0)
+    .map((p) => new Error(`${p.platform.folder}: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)`));
+  if (empty.length > 0) return { ok: false, errors: empty };
   const verification = verifyPlatforms(platforms.map(policyInputOf));
-  const files = layoutDist(platforms);
-  publishGitOps(app, outdir, platforms, files, options);
-  writeReport(outdir, verification.report);
-  const counts = platforms.map(({ platform, layers }) => ({ name: platform.folder, objects: layers.reduce((n, l) => n + l.manifests.length, 0) }));
-  return { platforms: counts, objects: counts.reduce((n, p) => n + p.objects, 0), files: files.size, checks: verification.summary };
+  if (verification.errors.length > 0) return { ok: false, errors: verification.errors, checks: verification.summary };
+  const dist = layoutDist(platforms);
+  const entryPoints = layoutEntryPoints(platforms, source);
+  const counts = platforms.map((p) => ({ name: p.platform.folder, objects: distObjectCount(p) }));
+  return {
+    ok: true,
+    trees: { dist, entryPoints, report: reportFile(verification.report) },
+    report: verification.report,
+    summary: {
+      platforms: counts,
+      objects: counts.reduce((n, p) => n + p.objects, 0),
+      files: dist.size,
+      entryPointObjects: platforms.reduce((n, p) => n + p.entryPoint.length, 0),
+      checks: verification.summary,
+    },
+  };
 }

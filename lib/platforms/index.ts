@@ -1,17 +1,18 @@
 import { App } from 'cdk8s';
 import { GitSource } from '../gitops/git-source';
+import { PlatformApp } from '../gitops/run-synth';
 import { archiverse } from './archiverse/archiverse';
 import { archiverseProduction } from './archiverse/config';
 import { gimpStreamingProduction } from './gimp-streaming/config';
 import { gimpStreaming } from './gimp-streaming/gimp-streaming';
 
-/** Every platform this repository writes to dist/, each with the config of its cluster. */
-export function buildApp(): App {
+/** Every platform this repository writes to dist/, each with the config of its cluster, and the repository Flux pulls them from. */
+export function buildApp(): Required<PlatformApp> {
   const app = new App();
-  // The repository every cluster's Flux pulls dist/ from. The URL is a placeholder: the seeds
-  // do not name one. Set it (and secretName, for a private repository) before bootstrapping.
-  new GitSource(app, 'git-source', { url: GitSource.PLACEHOLDER_URL, branch: 'main' });
   archiverse(app, archiverseProduction);
   gimpStreaming(app, gimpStreamingProduction);
-  return app;
+  // The URL is a placeholder: the seeds do not name one. Set it (and secretName, for a private
+  // repository) before bootstrapping a cluster.
+  const source = new GitSource({ url: GitSource.PLACEHOLDER_URL, branch: 'main' });
+  return { app, source };
 }

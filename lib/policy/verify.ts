@@ -21,9 +21,6 @@ export interface PlatformVerification {
 export function verifyPlatform(context: PolicyInput): PlatformVerification {
   const { manifests } = context;
   const errors: Error[] = [];
-  if (manifests.length === 0) {
-    errors.push(new Error(`${context.name}: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)`));
-  }
   const started = performance.now();
   const schema = validateSchemas(manifests);
   errors.push(...schema.errors);

@@ -1,20 +1,25 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listFiles, recover, replaceDirectory, swapFolders } from '../../lib/gitops/dist-swap';
 
-// kill -9 the real synth (node build/main.js, built by `npm test`) at random moments: dist/ must
-// always be the old tree or the new one (or, killed between the swap's two renames, absent with
-// the old tree parked beside it), and the next run must recover and write the new tree. To stay
-// fast, the next run is the real synth after every fourth kill and after any kill inside the swap;
-// after the others it is the same recover() the synth starts with.
+// kill -9 the real synth (node build/main.js, built by `npm test`) at random moments: dist/,
+// kustomization/ and policy-report.json must each always be the old one or the new one (or,
+// killed between a swap's two renames, absent with the old one parked beside it), and the next
+// run must take over the dead run's lock, recover and write the new ones. To stay fast, the next
+// run is the real synth after every fourth kill and after any kill inside a swap; after the
+// others it is the same recover() the synth starts with.
 const root = join(__dirname, '..', '..');
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 const after = tree(join(root, 'dist'));
 const beforeFiles = new Map(after.map(([f, c]) => [f, `${c}# an older synth\n`]));
 beforeFiles.set('archiverse/apps/archiverse/deployment-retired.yaml', 'kind: Deployment\n');
 const before = [...beforeFiles].sort(([a], [b]) => (a < b ? -1 : 1));
+const afterEntries = tree(join(root, 'kustomization'));
+const beforeEntries = new Map(afterEntries.map(([f, c]) => [f, `${c}# an older synth\n`]));
+const afterReport = readFileSync(join(root, 'policy-report.json'), 'utf8');
+const beforeReport = afterReport.replace('"platforms"', '"older": true, "platforms"');
 
 /** Runs the synth into `dist`; kills it after `killAfterMs` if given. Resolves with the wall time. */
 function synth(dist: string, killAfterMs?: number): Promise<number> {
@@ -31,12 +36,23 @@ function synth(dist: string, killAfterMs?: number): Promise<number> {
   });
 }
 
+/** Whether `target` is its old or new content, or parked beside it between a swap's two renames. */
+function stateOf<T>(target: string, read: (path: string) => T, old: T, fresh: T): string {
+  if (!existsSync(target)) {
+    expect(read(swapFolders(target).previous)).toEqual(old);
+    return 'between renames';
+  }
+  const found = read(target);
+  expect([old, fresh]).toContainEqual(found);
+  return JSON.stringify(found) === JSON.stringify(old) ? 'old' : 'new';
+}
+
 /** A small seeded generator, so a failure can be replayed. */
 function random(seed: number): () => number {
   return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 }
 
-test('kill -9 at 20 random moments: dist/ is always the old or the new tree, and the next run recovers', async () => {
+test('kill -9 at 20 random moments: dist/, kustomization/ and the report are each always old or new, and the next run recovers', async () => {
   expect(existsSync(join(root, 'build', 'main.js'))).toBe(true);
   const fullRun = await synth(join(mkdtempSync(join(tmpdir(), 'crash-')), 'dist'));
   const next = random(20261122);
@@ -45,25 +61,30 @@ test('kill -9 at 20 random moments: dist/ is always the old or the new tree, and
   const seen: string[] = [];
   const runOne = async (killAfterMs: number, index: number) => {
     const dist = join(mkdtempSync(join(tmpdir(), 'crash-')), 'dist');
+    const entries = join(dist, '..', 'kustomization');
+    const report = join(dist, '..', 'policy-report.json');
     replaceDirectory(dist, beforeFiles);
+    replaceDirectory(entries, beforeEntries);
+    writeFileSync(report, beforeReport);
     await synth(dist, killAfterMs);
-    let outcome = 'between renames';
-    if (existsSync(dist)) {
-      const found = tree(dist);
-      outcome = JSON.stringify(found) === JSON.stringify(before) ? 'old' : 'new';
-      expect([before, after]).toContainEqual(found);
-    } else {
-      expect(tree(swapFolders(dist).previous)).toEqual(before);
-    }
+    const outcomes = [
+      stateOf(dist, tree, before, after),
+      stateOf(entries, tree, [...beforeEntries].sort(([a], [b]) => (a < b ? -1 : 1)), afterEntries),
+      stateOf(report, (f) => readFileSync(f, 'utf8'), beforeReport, afterReport),
+    ];
+    const outcome = outcomes[0];
     seen.push(outcome);
-    if (index % 4 === 0 || outcome === 'between renames') {
+    if (index % 4 === 0 || outcomes.includes('between renames')) {
       await synth(dist);
-      expect(tree(dist)).toEqual(after);
+      expect([tree(dist), tree(entries), readFileSync(report, 'utf8')]).toEqual([after, afterEntries, afterReport]);
+      expect(existsSync(join(dist, '..', '.synth.lock'))).toBe(false);
     } else {
-      recover(dist);
-      expect(existsSync(dist)).toBe(true);
+      for (const target of [dist, entries, report]) {
+        recover(target);
+        expect(existsSync(target)).toBe(true);
+      }
     }
-    expect(existsSync(swapFolders(dist).next) || existsSync(swapFolders(dist).previous)).toBe(false);
+    for (const target of [dist, entries, report]) expect(existsSync(swapFolders(target).next) || existsSync(swapFolders(target).previous)).toBe(false);
   };
   for (let i = 0; i < moments.length; i += 4) await Promise.all(moments.slice(i, i + 4).map((ms, j) => runOne(ms, i + j)));
   expect(seen).toHaveLength(20);

@@ -11,13 +11,14 @@ import { Layer } from '../../lib/gitops/layer';
 import { Platform } from '../../lib/gitops/platform';
 import { buildApp } from '../../lib/platforms';
 import { SecureNamespace } from '../../lib/security/namespace';
-import { synthesize } from '../../lib/gitops/synth';
-import { testPools } from '../helpers';
+import { PlatformApp, runSynth } from '../../lib/gitops/run-synth';
+import { refusalMessage, testPools } from '../helpers';
 
 /** Synthesizes `app` into a fresh repository root; returns the root and each entry point's objects, in its kustomization.yaml order. */
-function synthRepo(app: App): { root: string; entries: Map<string, Record<string, any>[]> } {
+function synthRepo({ app, source }: PlatformApp): { root: string; entries: Map<string, Record<string, any>[]> } {
   const root = mkdtempSync(join(tmpdir(), 'entry-'));
-  synthesize(app, join(root, 'dist'));
+  const outcome = runSynth(join(root, 'dist'), () => ({ app, source }));
+  if (!outcome.ok) throw new Error(refusalMessage(outcome));
   const entries = new Map<string, Record<string, any>[]>();
   for (const file of listFiles(join(root, 'kustomization')).filter((f) => f.endsWith('/kustomization.yaml'))) {
     const folder = join(root, 'kustomization', file, '..');
@@ -28,9 +29,9 @@ function synthRepo(app: App): { root: string; entries: Map<string, Record<string
 }
 
 /** A platform `shop` in production with all three layers, and its `local` build without CRDs. */
-function twoEnvironments(): App {
+function twoEnvironments(): PlatformApp {
   const app = new App();
-  new GitSource(app, 'git-source', { url: 'ssh://git@git.example.com/ops/platforms.git', branch: 'release', secretName: 'flux-git' });
+  const source = new GitSource({ url: 'ssh://git@git.example.com/ops/platforms.git', branch: 'release', secretName: 'flux-git' });
   for (const environment of [Environment.PRODUCTION, Environment.named('local')]) {
     const platform = new Platform(app, { name: 'shop', pools: testPools(), environment });
     new SecureNamespace(platform.infrastructure, 'namespace', { name: 'shop' });
@@ -39,7 +40,7 @@ function twoEnvironments(): App {
       new CustomResourceDefinition(platform.layer(Layer.CRDS), 'crd', { group: 'shop.example.com', kind: 'Cart', plural: 'carts', versions: [{ name: 'v1', storage: true, schema: { type: 'object' } }] });
     }
   }
-  return app;
+  return { app, source };
 }
 
 const kustomizations = (objects: Record<string, any>[]) => objects.filter((o) => o.kind === 'Kustomization');
@@ -125,7 +126,7 @@ describe('the Git source', () => {
     }
   });
 
-  test('URL, branch and credentials secret come from the app\'s GitSource; a secret is referenced, never stored', () => {
+  test('URL, branch and credentials secret come from the GitSource handed to the synth; a secret is referenced, never stored', () => {
     const { entries } = synthRepo(twoEnvironments());
     expect(entries.get('shop-local')!.find((o) => o.kind === 'GitRepository')!.spec).toEqual({
       interval: '1m', url: 'ssh://git@git.example.com/ops/platforms.git', ref: { branch: 'release' }, secretRef: { name: 'flux-git' },
@@ -140,11 +141,11 @@ describe('the Git source', () => {
   });
 
   test.each([
-    [{ url: 'git.example.com/repo.git' }, 'git-source: url must be an https:// or ssh:// clone URL (got "git.example.com/repo.git"); fix: give the URL the cluster clones, e.g. "ssh://git@github.com/org/repo.git"'],
-    [{ branch: 'feature..x' }, 'git-source: branch must be a git branch name (got "feature..x"); fix: give the branch Flux should follow, e.g. "main"'],
-    [{ branch: 'my branch' }, 'git-source: branch must be a git branch name (got "my branch"); fix: give the branch Flux should follow, e.g. "main"'],
-    [{ secretName: 'Git_Creds' }, 'git-source: secretName must be a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", at most 253 characters) (got "Git_Creds"); fix: use a name such as "git-creds"'],
+    [{ url: 'git.example.com/repo.git' }, 'GitSource: url must be an https:// or ssh:// clone URL (got "git.example.com/repo.git"); fix: give the URL the cluster clones, e.g. "ssh://git@github.com/org/repo.git"'],
+    [{ branch: 'feature..x' }, 'GitSource: branch must be a git branch name (got "feature..x"); fix: give the branch Flux should follow, e.g. "main"'],
+    [{ branch: 'my branch' }, 'GitSource: branch must be a git branch name (got "my branch"); fix: give the branch Flux should follow, e.g. "main"'],
+    [{ secretName: 'Git_Creds' }, 'GitSource: secretName must be a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", at most 253 characters) (got "Git_Creds"); fix: use a name such as "git-creds"'],
   ])('bad input %j is refused', (props, message) => {
-    expect(() => new GitSource(new App(), 'git-source', props)).toThrow(message);
+    expect(() => new GitSource(props)).toThrow(message);
   });
 });

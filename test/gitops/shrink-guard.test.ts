@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listFiles } from '../../lib/gitops/dist-swap';
 import { Platform } from '../../lib/gitops/platform';
+import { SynthOutcome } from '../../lib/gitops/run-synth';
 import { allowShrinkRequested, checkShrink, countObjectsOnDisk } from '../../lib/gitops/shrink-guard';
 import { SecureNamespace } from '../../lib/security/namespace';
-import { synthesize } from '../../lib/gitops/synth';
 import { Probe } from '../../lib/workloads/probe';
 import { WebService } from '../../lib/workloads/web-service';
-import { container, testPools } from '../helpers';
+import { container, refusalMessage, synthInto, testPools } from '../helpers';
 
 const FIX = 'fix: if the removal is intended, run `npm run synth -- --allow-shrink` (or set ALLOW_SHRINK=1 for npx cdk8s synth); otherwise bring the missing objects back';
 
@@ -33,20 +33,16 @@ function app(services: number, blog = true): App {
 function committed(): { dist: string; entries: string; before: () => string[][] } {
   const root = mkdtempSync(join(tmpdir(), 'shrink-'));
   const dist = join(root, 'dist');
-  synthesize(app(4), dist);
+  expect(synthInto(app(4), dist).ok).toBe(true);
   const entries = join(root, 'kustomization');
   const snapshot = () => [...listFiles(dist).map((f) => [`dist/${f}`, readFileSync(join(dist, f), 'utf8')]), ...listFiles(entries).map((f) => [`kustomization/${f}`, readFileSync(join(entries, f), 'utf8')])];
   const state = snapshot();
   return { dist, entries, before: () => state };
 }
 
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('the synth was not refused');
+function objectsWritten(outcome: SynthOutcome): number {
+  if (!outcome.ok) throw new Error(refusalMessage(outcome));
+  return outcome.summary.objects;
 }
 
 describe('shrink guard', () => {
@@ -58,13 +54,13 @@ describe('shrink guard', () => {
 
   test('a first synth into a missing dist/ is allowed', () => {
     const dist = join(mkdtempSync(join(tmpdir(), 'shrink-')), 'dist');
-    expect(synthesize(app(1), dist).objects).toBe(12);
+    expect(objectsWritten(synthInto(app(1), dist))).toBe(12);
   });
 
   test('a platform no longer built counts as a drop to zero: refused, both trees untouched', () => {
     const { dist, before } = committed();
     const root = join(dist, '..');
-    const message = refusal(() => synthesize(app(4, false), dist));
+    const message = refusalMessage(synthInto(app(4, false), dist));
     expect(message).toBe(`blog: objects would fall from 6 to 0: the platform is no longer built, so ${join(dist, 'blog')}/ would be deleted and Flux would prune every object it deployed (got 0); ${FIX}`);
     const after = [...listFiles(dist).map((f) => [`dist/${f}`, readFileSync(join(dist, f), 'utf8')]), ...listFiles(join(root, 'kustomization')).map((f) => [`kustomization/${f}`, readFileSync(join(root, 'kustomization', f), 'utf8')])];
     expect(after).toEqual(before());
@@ -78,7 +74,7 @@ describe('shrink guard', () => {
 
   test('losing more than half of a platform is refused, every platform named at once', () => {
     const { dist, before } = committed();
-    expect(refusal(() => synthesize(app(1, false), dist))).toBe([
+    expect(refusalMessage(synthInto(app(1, false), dist))).toBe([
       `blog: objects would fall from 6 to 0: the platform is no longer built, so ${join(dist, 'blog')}/ would be deleted and Flux would prune every object it deployed (got 0); ${FIX}`,
       `shop: objects would fall from 15 to 6 in ${join(dist, 'shop')}/ (9 removed, more than 50% at once), and Flux would prune them (got 6); ${FIX}`,
     ].join('\n'));
@@ -87,13 +83,13 @@ describe('shrink guard', () => {
 
   test('losing half or less is an ordinary change', () => {
     const { dist } = committed();
-    expect(synthesize(app(2), dist).objects).toBe(15); // shop 15 -> 9 (40% removed), blog 6
+    expect(objectsWritten(synthInto(app(2), dist))).toBe(15); // shop 15 -> 9 (40% removed), blog 6
     expect(Object.fromEntries(countObjectsOnDisk(dist))).toEqual({ shop: 9, blog: 6 });
   });
 
   test('with allowShrink the same synth goes through, and the retired folders leave both trees', () => {
     const { dist, entries } = committed();
-    synthesize(app(1, false), dist, { allowShrink: true });
+    expect(synthInto(app(1, false), dist, { allowShrink: true }).ok).toBe(true);
     expect(Object.fromEntries(countObjectsOnDisk(dist))).toEqual({ shop: 6 });
     expect(listFiles(entries).filter((f) => f.startsWith('blog/'))).toEqual([]);
   });

@@ -1,0 +1,45 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { listFiles } from '../../lib/gitops/dist-swap';
+
+// Real synths (node build/main.js, built by `npm test`) racing for one temporary dist/.
+const root = join(__dirname, '..', '..');
+const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+
+function synth(dist: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', ['build/main.js'], { cwd: root, env: { ...process.env, DIST_DIR: dist } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+test('two synths started together: one writes, the other is refused at once with a clear message', async () => {
+  const dist = join(mkdtempSync(join(tmpdir(), 'concurrent-')), 'dist');
+  const lock = join(dist, '..', '.synth.lock');
+  const runs = await Promise.all([synth(dist), synth(dist)]);
+  const won = runs.filter((r) => r.status === 0);
+  const refused = runs.filter((r) => r.status !== 0);
+  expect([won.length, refused.length]).toEqual([1, 1]);
+  expect(refused[0].stdout).toBe('');
+  expect(refused[0].stderr).toMatch(new RegExp(`^synth failed; ${dist}/ was left unchanged\\.\\nanother synth \\(pid \\d+\\) holds ${lock}; wait for it to finish and run the synth again \\(if no synth is running, delete ${lock}\\)\\n$`));
+  expect(tree(dist)).toEqual(tree(join(root, 'dist')));
+  expect(existsSync(lock)).toBe(false);
+});
+
+test('a lock left by a synth killed with -9 (its pid gone) is taken over', async () => {
+  const dist = join(mkdtempSync(join(tmpdir(), 'concurrent-')), 'dist');
+  const lock = join(dist, '..', '.synth.lock');
+  const dead = spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+  writeFileSync(lock, `${dead}\n`);
+  const run = await synth(dist);
+  expect([run.status, run.stderr]).toEqual([0, '']);
+  expect(tree(dist)).toEqual(tree(join(root, 'dist')));
+  expect(existsSync(lock)).toBe(false);
+});
