@@ -1,0 +1,20 @@
+/**
+ * The shared vocabulary of every layer: the one error type, name and quantity checks, the
+ * Manifest type, label keys, the policy-exception annotation, Pod Security levels, environments.
+ *
+ * Public API of lib/core: every file here is listed, except the internal ones named in
+ * test/package/exports.test.ts.
+ *
+ * @packageDocumentation
+ */
+export * from './duration';
+export * from './environment';
+export * from './errors';
+export * from './exceptions';
+export * from './kinds';
+export * from './labels';
+export * from './manifest';
+export * from './names';
+export * from './pod-security';
+export * from './quantity';
+export * from './secrets';

@@ -1,0 +1,27 @@
+/**
+ * The checks every synthesized object passes (schema, placement, one file per policy rule) and
+ * their report.
+ *
+ * Public API of lib/policy: every file here is listed, except the internal ones named in
+ * test/package/exports.test.ts.
+ *
+ * @packageDocumentation
+ */
+export * from './checks';
+export * from './cluster-scope-check';
+export * from './default-deny-check';
+export * from './image-pin-check';
+export * from './placement-check';
+export * from './pod-security-check';
+export * from './pod-specs';
+export * from './policy-check';
+export * from './probes-check';
+export * from './rbac-check';
+export * from './report';
+export * from './resources-check';
+export * from './scaling-checks';
+export * from './secret-values-check';
+export * from './selector-check';
+export * from './verify';
+export * from './verify-platforms';
+export * from './schema/validate-schemas';

@@ -1,0 +1,23 @@
+/**
+ * Secure-by-default containers and pods, and the workloads built from them: WebService,
+ * StatefulStore, ScheduledJob, SessionTemplates, PostgresDatabase.
+ *
+ * Public API of lib/workloads: every file here is listed, except the internal ones named in
+ * test/package/exports.test.ts.
+ *
+ * @packageDocumentation
+ */
+export * from './config-map';
+export * from './container';
+export * from './env';
+export * from './etcd-snapshot-job';
+export * from './pod';
+export * from './pod-group';
+export * from './postgres';
+export * from './probe';
+export * from './scheduled-job';
+export * from './session-templates';
+export * from './stateful-store';
+export * from './volume';
+export * from './web-service';
+export * from './workload';

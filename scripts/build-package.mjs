@@ -1,0 +1,7 @@
+// Builds the published package: lib/ -> build/lib/ (.js, .d.ts, maps) with tsc -p tsconfig.build.json.
+// The folder is emptied first, so a file removed from lib/ never lingers in the tarball.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+rmSync('build/lib', { recursive: true, force: true });
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
