@@ -16,5 +16,7 @@ export * from './layout';
 export * from './platform';
 export * from './prune-protection';
 export * from './publish';
+export * from './run-synth';
 export * from './shrink-guard';
 export * from './synth';
+export * from './synth-lock';

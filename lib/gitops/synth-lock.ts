@@ -1,4 +1,4 @@
-import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The lock file of a dist/ folder: beside it, with kustomization/ and the report it guards. */
@@ -21,6 +21,7 @@ export type LockResult =
  */
 export function acquireSynthLock(outdir: string): LockResult {
   const lock = lockPath(outdir);
+  mkdirSync(dirname(lock), { recursive: true }); // a first synth into a folder that does not exist yet
   for (let attempt = 0; attempt < 3; attempt++) {
     if (create(lock)) return { held: true, release: () => removeIfOwn(lock) };
     const holder = owner(lock);
