@@ -6,8 +6,9 @@ import { NAME_LABEL } from '../core/labels';
 import { checkDnsLabel, checkLabels, checkPort, checkPortName } from '../core/names';
 import { AutoscalingOptions, HorizontalAutoscaler } from '../scaling/horizontal-autoscaler';
 import { BuiltPod, buildPodSpec, declarePodSecurityExceptions, PodProps } from './pod';
-import { PodGroup, SecretStoreAccess } from './pod-group';
+import { SecretStoreAccess } from './pod-group';
 import { intOrString } from './probe';
+import { ServiceTarget } from './service-target';
 
 
 export interface ServicePort {
@@ -48,7 +49,7 @@ export interface WorkloadProps extends PodProps {
  * template placed on its pool, a Service, and a PodDisruptionBudget when it has replicas to spare.
  * Subclasses add the controller (Deployment, StatefulSet).
  */
-export abstract class Workload extends Construct implements PodGroup {
+export abstract class Workload extends Construct implements ServiceTarget {
   readonly name: string;
   readonly namespace: string;
   readonly selector: Readonly<Record<string, string>>;
@@ -104,6 +105,11 @@ export abstract class Workload extends Construct implements PodGroup {
     }
   }
 
+  /** The Service shares the workload's name. */
+  get serviceName(): string {
+    return this.name;
+  }
+
   /** The Service port with this name, for Ingresses and network rules. */
   servicePort(name: string): number {
     const port = this.servicePorts.find((p) => p.name === name);
@@ -111,6 +117,11 @@ export abstract class Workload extends Construct implements PodGroup {
       return this.site.at('service.ports').fail(name, 'names no port of this service', `use one of: ${this.servicePorts.map((p) => p.name).join(', ') || '(no ports)'}`);
     }
     return port.port;
+  }
+
+  /** `http://<service>:<port>` for the named port, for clients in the same namespace. */
+  serviceUrl(portName: string): string {
+    return `http://${this.serviceName}:${this.servicePort(portName)}`;
   }
 
   /** Records on the controller why its pods cannot pass Pod Security `restricted`, if they cannot. */

@@ -32,7 +32,7 @@ describe('AcmeClusterIssuer', () => {
 describe('WebIngress', () => {
   test('routes, TLS through the issuer annotation, and the network paths it needs', () => {
     const { app, platform, controller, issuer, web, network } = setup();
-    new WebIngress(platform.apps, 'ingress', { name: 'site', namespace: 'apps', host: 'shop.example.com', controller, network, tls: { issuer, secretName: 'site-tls' }, routes: [{ path: '/', service: web, port: 'http' }] });
+    new WebIngress(platform.apps, 'ingress', { name: 'site', namespace: 'apps', host: 'shop.example.com', controller, network, tls: { issuer, secretName: 'site-tls' }, routes: [{ path: '/', backend: web, port: 'http' }] });
     const ingress = find(app, 'Ingress', 'site');
     expect(ingress.metadata.annotations).toEqual({ 'cert-manager.io/cluster-issuer': 'letsencrypt-prod' });
     expect(ingress.spec).toEqual({
@@ -51,14 +51,14 @@ describe('WebIngress', () => {
   });
   test('without TLS there is no solver path and no annotation', () => {
     const { app, platform, controller, web, network } = setup();
-    new WebIngress(platform.apps, 'ingress', { name: 'site', namespace: 'apps', host: 'shop.example.com', controller, network, routes: [{ path: '/', service: web, port: 'http' }] });
+    new WebIngress(platform.apps, 'ingress', { name: 'site', namespace: 'apps', host: 'shop.example.com', controller, network, routes: [{ path: '/', backend: web, port: 'http' }] });
     expect(find(app, 'Ingress', 'site').metadata.annotations).toBeUndefined();
     expect(manifests(app).some((m) => m.name.startsWith('acme-'))).toBe(false);
   });
   test('a service of another namespace is refused', () => {
     const { platform, pools, controller, network } = setup();
     const other = new WebService(platform.apps, 'other', { name: 'other', namespace: 'elsewhere', pool: pools.get('general'), containers: [container()] });
-    expect(() => new WebIngress(platform.apps, 'ingress', { name: 'site', namespace: 'apps', host: 'shop.example.com', controller, network, routes: [{ path: '/', service: other, port: 'http' }] }))
-      .toThrow('test/apps/ingress: routes[0].service is not in the Ingress namespace "apps" (got "elsewhere/other"); fix: an Ingress only routes to Services of its own namespace: move the Ingress or the service');
+    expect(() => new WebIngress(platform.apps, 'ingress', { name: 'site', namespace: 'apps', host: 'shop.example.com', controller, network, routes: [{ path: '/', backend: other, port: 'http' }] }))
+      .toThrow('test/apps/ingress: routes[0].backend is not in the Ingress namespace "apps" (got "elsewhere/other"); fix: routes only reach Services of their own namespace: move the Ingress or the backend');
   });
 });

@@ -28,6 +28,6 @@ describe('PostgresDatabase', () => {
   });
   test('passes Pod Security restricted and is a pod group for network rules', () => {
     expect(checkFindings(app, podSecurityCheck)).toEqual([]);
-    expect({ name: db.name, namespace: db.namespace, selector: db.selector, port: db.port }).toEqual({ name: 'pg', namespace: 'apps', selector: { 'app.kubernetes.io/name': 'pg' }, port: 5432 });
+    expect({ name: db.name, namespace: db.namespace, selector: db.selector, port: db.servicePort() }).toEqual({ name: 'pg', namespace: 'apps', selector: { 'app.kubernetes.io/name': 'pg' }, port: 5432 });
   });
 });
