@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { NodePool } from '../placement/node-pool';
 import { AppConfig } from './config-map';
 import { Resources } from './container';
-import { EnvValue } from './env';
+import { EnvValue, SecretKeyRef } from './env';
 import { SecretStoreAccess } from './pod-group';
 import { Probe } from './probe';
 import { ServiceTarget } from './service-target';
@@ -24,7 +24,7 @@ export interface PostgresDatabaseProps {
   readonly database: string;
   readonly user: string;
   /** The Secret key holding the password; only the reference is written. */
-  readonly passwordSecret: { readonly name: string; readonly key: string };
+  readonly passwordSecret: SecretKeyRef;
   readonly storage: { readonly size: string; readonly storageClass: string };
   readonly resources: Resources;
   /** Store that provides (syncs) the password Secret. @default none */
@@ -64,7 +64,7 @@ export class PostgresDatabase extends Construct implements ServiceTarget {
         image: props.image,
         ports: [POSTGRES_PORT],
         envFromConfigMaps: [config.name],
-        env: { POSTGRES_PASSWORD: EnvValue.fromSecret(props.passwordSecret.name, props.passwordSecret.key) },
+        env: { POSTGRES_PASSWORD: EnvValue.fromSecret(props.passwordSecret) },
         resources: props.resources,
         readinessProbe: Probe.exec(ready, { initialDelaySeconds: 5, periodSeconds: 10 }),
         livenessProbe: Probe.exec(ready, { initialDelaySeconds: 30, periodSeconds: 20 }),

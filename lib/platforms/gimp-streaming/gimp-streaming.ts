@@ -77,7 +77,7 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
         SESSION_NAMESPACE: ns.sessions,
         SESSION_TEMPLATE_CPU: sessions.templateName('cpu'),
         SESSION_TEMPLATE_GPU: sessions.templateName('gpu'),
-        STORAGE_TEMPLATES: `${sessions.name}-storage-templates`,
+        STORAGE_TEMPLATES: sessions.storageTemplatesName,
       },
       resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
       readinessProbe: Probe.httpGet('/healthz', 'http', { periodSeconds: 10 }),
