@@ -41,38 +41,47 @@ export class ScheduledJob extends Construct implements PodGroup {
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
-    const site = new Site(this.node.path);
-    if (typeof props.name === 'string' && props.name.length > 52) site.at('name').fail(props.name, 'must be at most 52 characters (the Job controller appends 11)', 'shorten the name');
-    if (!CRON.test(props.schedule ?? '')) {
-      site.at('schedule').fail(props.schedule, 'must be a cron schedule of five fields or a macro such as @daily', 'e.g. "0 2 * * *" for 02:00 every day; set the zone with timeZone');
-    }
-    this.identity = new PodIdentity(this, site, { name: props.name, namespace: props.namespace, podLabels: props.podLabels, cloudIdentities: props.cloudIdentity ? [props.cloudIdentity] : [] });
+    this.identity = buildScheduledJob(this, props);
     this.name = this.identity.name;
     this.namespace = this.identity.namespace;
     this.selector = this.identity.selector;
-    const pod = this.identity.buildPod(site, props);
-    const cronJob = new k8s.KubeCronJob(this, 'cron-job', {
-      metadata: this.identity.metadata(),
-      spec: {
-        schedule: props.schedule,
-        timeZone: props.timeZone ?? 'Etc/UTC',
-        concurrencyPolicy: 'Forbid',
-        successfulJobsHistoryLimit: 3,
-        failedJobsHistoryLimit: 3,
-        jobTemplate: {
-          spec: {
-            backoffLimit: props.backoffLimit ?? 2,
-            activeDeadlineSeconds: props.activeDeadlineSeconds ?? 3600,
-            template: { metadata: pod.template.metadata, spec: { ...pod.template.spec!, restartPolicy: 'OnFailure' } },
-          },
-        },
-      },
-    });
-    this.identity.declareExceptions(cronJob, pod);
   }
 
   /** The Pod Security level the job's namespace may enforce at most. */
   get podSecurity(): PodSecurityLevel {
     return this.identity.podSecurity;
   }
+}
+
+/**
+ * The ServiceAccount and CronJob of a scheduled job, as children of `owner`: for constructs that
+ * are a job of a kind (EtcdSnapshotJob) without being a ScheduledJob subclass.
+ */
+export function buildScheduledJob(owner: Construct, props: ScheduledJobProps): PodIdentity {
+  const site = new Site(owner.node.path);
+  if (typeof props.name === 'string' && props.name.length > 52) site.at('name').fail(props.name, 'must be at most 52 characters (the Job controller appends 11)', 'shorten the name');
+  if (!CRON.test(props.schedule ?? '')) {
+    site.at('schedule').fail(props.schedule, 'must be a cron schedule of five fields or a macro such as @daily', 'e.g. "0 2 * * *" for 02:00 every day; set the zone with timeZone');
+  }
+  const identity = new PodIdentity(owner, site, { name: props.name, namespace: props.namespace, podLabels: props.podLabels, cloudIdentities: props.cloudIdentity ? [props.cloudIdentity] : [] });
+  const pod = identity.buildPod(site, props);
+  const cronJob = new k8s.KubeCronJob(owner, 'cron-job', {
+    metadata: identity.metadata(),
+    spec: {
+      schedule: props.schedule,
+      timeZone: props.timeZone ?? 'Etc/UTC',
+      concurrencyPolicy: 'Forbid',
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 3,
+      jobTemplate: {
+        spec: {
+          backoffLimit: props.backoffLimit ?? 2,
+          activeDeadlineSeconds: props.activeDeadlineSeconds ?? 3600,
+          template: { metadata: pod.template.metadata, spec: { ...pod.template.spec!, restartPolicy: 'OnFailure' } },
+        },
+      },
+    },
+  });
+  identity.declareExceptions(cronJob, pod);
+  return identity;
 }
