@@ -1,8 +1,8 @@
 import { ApiObject, App } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { listFiles, replaceDirectory } from '../lib/gitops/dist-swap';
 import { Platform } from '../lib/gitops/platform';
 import { AcmeClusterIssuer } from '../lib/ingress/acme-issuer';
@@ -18,6 +18,13 @@ import { ContainerProps } from '../lib/workloads/container';
 import { StatefulStore } from '../lib/workloads/stateful-store';
 import { WebService, WebServiceProps } from '../lib/workloads/web-service';
 import { gimpStreamingPools } from '../lib/platforms/gimp-streaming/pools';
+import { CustomResourceDefinition } from '../lib/crds/custom-resource-definition';
+import { IstioHttpsGateway, IstioIngressGateway, IstioVirtualService } from '../lib/ingress/istio';
+import { WebIngress } from '../lib/ingress/web-ingress';
+import { AlertRules } from '../lib/monitoring/alert-rules';
+import { GpuTimeSlicingConfig } from '../lib/placement/gpu-sharing';
+import { calculateRequiredNodes } from '../lib/scaling/capacity-plan';
+import { CloudIdentity } from '../lib/workloads/cloud-identity';
 import { ClusterAutoscalerSettings } from '../lib/scaling/cluster-autoscaler';
 import { NamespacedRole } from '../lib/security/rbac';
 import { StorageClass } from '../lib/storage/storage-class';
@@ -64,6 +71,9 @@ function rawDeployment(ctx: Context, spec: Record<string, unknown> = {}, podSpec
   return new ApiObject(ctx.platform.apps, 'raw', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'raw', namespace: 'apps' },
     spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw' } }, spec: podSpec }, ...spec } });
 }
+
+const PROMETHEUS = { namespace: 'monitoring', podLabels: { app: 'prometheus' }, selectorLabels: { release: 'prom' } };
+const ALERT = { name: 'AppDown', expr: 'up == 0', for: '5m', severity: 'critical' as const, summary: 'down', description: 'the app is down' };
 
 const SESSION_CRD = {
   apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'sessions.streaming.platform' },
@@ -224,23 +234,98 @@ const cases: [string, (ctx: Context) => void, string][] = [
     'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-probes-set"] declares an exception the object does not need (it breaks no part of that rule) (got "probes-set"); fix: remove the exception, so the rule guards this object again'],
   ['exception from a rule without exceptions', (ctx) => declareException(rawDeployment(ctx), { rule: PolicyRule.NO_SECRET_VALUES, reason: 'it is only a test password' }),
     'test/apps/raw: exception no-secret-values cannot be declared: the rule has no exceptions; fix: change the object so it follows the rule'],
+  // Constructs and helpers with their own validation (the coverage test below asks for one each).
+  ['duration that is not one', (ctx) => new AlertRules(ctx.platform.apps, 'alerts', { name: 'alerts', namespace: 'apps', prometheus: PROMETHEUS, groups: { app: [{ ...ALERT, for: 'five minutes' }] } }),
+    'test/apps/alerts: groups.app[0].for must be a duration such as "30s", "10m" or "24h" (got "five minutes"); fix: write a number followed by ms, s, m, h or d'],
+  ['alert name that is not CamelCase', (ctx) => new AlertRules(ctx.platform.apps, 'alerts', { name: 'alerts', namespace: 'apps', prometheus: PROMETHEUS, groups: { app: [{ ...ALERT, name: 'app-down' }] } }),
+    'test/apps/alerts: groups.app[0].name must be a CamelCase alert name (got "app-down"); fix: e.g. "SessionManagerDown"'],
+  ['CRD group without a dot', (ctx) => new CustomResourceDefinition(ctx.platform.infrastructure, 'crd', { group: 'streaming', kind: 'Session', plural: 'sessions', versions: [{ name: 'v1', storage: true, schema: { type: 'object' } }] }),
+    'test/infrastructure/crd: group must contain a dot (the API server refuses groups without one) (got "streaming"); fix: use a domain you own, e.g. "streaming.example.com"'],
+  ['Istio gateway without hosts', (ctx) => new IstioHttpsGateway(ctx.platform.apps, 'gw', { name: 'gw', namespace: 'apps', ingressGateway: IstioIngressGateway.default(), hosts: [], tlsSecret: 'tls' }),
+    'test/apps/gw: hosts must list at least one host (got []); fix: e.g. hosts: ["app.example.com"]'],
+  ['route to a backend of another namespace', (ctx) => {
+    const gateway = new IstioHttpsGateway(ctx.platform.apps, 'gw', { name: 'gw', namespace: 'apps', ingressGateway: IstioIngressGateway.default(), hosts: ['app.example.com'], tlsSecret: 'tls' });
+    const other = new WebService(ctx.platform.apps, 'other', web(ctx, { name: 'other', namespace: 'elsewhere' }));
+    new IstioVirtualService(ctx.platform.apps, 'vs', { name: 'vs', namespace: 'apps', gateway, network: new NetworkGraph(ctx.platform.apps, 'net'), routes: [{ match: { prefix: '/' }, backend: other, port: 'http', timeout: '30s' }] });
+  }, 'test/apps/vs: routes[0].backend is not in the VirtualService namespace "apps" (got "elsewhere/other"); fix: routes only reach Services of their own namespace: move the VirtualService or the backend'],
+  ['Ingress path without a leading slash', (ctx) => new WebIngress(ctx.platform.apps, 'ingress', { name: 'site', namespace: 'apps', host: 'shop.example.com', controller: IngressController.nginx(), network: new NetworkGraph(ctx.platform.apps, 'net'),
+    routes: [{ path: 'api', backend: new WebService(ctx.platform.apps, 'web', web(ctx)), port: 'http' }] }),
+    'test/apps/ingress: routes[0].path must start with "/" (got "api"); fix: write "/api"'],
+  ['GPU time-slicing config without a shared pool', (ctx) => new GpuTimeSlicingConfig(ctx.platform.infrastructure, 'gpu-sharing', { pools: ctx.pools.all }),
+    'test/infrastructure/gpu-sharing: pools has no pool with GPU sharing (got ["general","gpu","serverless"]); fix: give a GPU pool gpuSharing: GpuSharing.timeSlicing(4), or drop this config'],
+  ['capacity plan with more GPU sessions than sessions', () => calculateRequiredNodes(5, 8, { cpuSessionsPerNode: 10, gpuSessionsPerGpu: 4, gpusPerNode: 1, buffer: 1.2 }),
+    'calculateRequiredNodes: gpuSessions is more than activeSessions (5); GPU sessions are part of the active ones (got 8); fix: pass all active sessions, GPU ones included, as activeSessions'],
+  ['Key Vault name with an underscore', (ctx) => new AzureKeyVaultSecrets(ctx.platform.apps, 'kv', { name: 'kv', namespace: 'apps', keyVaultName: 'my_vault', tenantId: GUID, workloadIdentityClientId: GUID, secrets: [{ objectName: 'a', secretName: 'a', key: 'a' }] }),
+    'test/apps/kv: keyVaultName must be a Key Vault name (3-24 letters, digits and "-", starting with a letter) (got "my_vault"); fix: use the vault\'s name as the Azure portal shows it'],
+  ['IRSA role that is not an ARN', (ctx) => new ScheduledJob(ctx.platform.apps, 'backup', { name: 'backup', namespace: 'apps', schedule: '@daily', pool: ctx.pools.get('general'), containers: [container()], cloudIdentity: CloudIdentity.awsIamRole('backup-role') }),
+    'test/apps/backup: cloudIdentity must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>) (got "backup-role"); fix: copy it from the role (aws iam get-role --query Role.Arn)'],
+  ['session variant that does not exist', (ctx) => sessions(ctx).renderForUser(ctx.platform.apps, 'gpu', 'user-1'),
+    'test/apps/sessions: variants is not a session variant (got "gpu"); fix: use one of: main'],
 ];
+
+/** Runs a case like the synth would: build, then synthesize into `dist`; returns what was thrown. */
+function runCase(build: (ctx: Context) => void, dist: string): Error | undefined {
+  const ctx = testPlatform();
+  try {
+    build(ctx);
+  } catch (e) {
+    return e as Error; // refused while the construct was built
+  }
+  const outcome = synthInto(ctx.app, dist);
+  if (outcome.ok) return undefined;
+  // Refused by the synth's checks: one error as it is, several as one (their stacks lead to the first).
+  return outcome.errors.length === 1 ? outcome.errors[0] : Object.assign(new Error(refusalMessage(outcome)), { stack: outcome.errors[0].stack });
+}
+
+const LIB = join(__dirname, '..', 'lib');
+
+/**
+ * The lib/ file whose validation refused the input: the first stack frame in lib/ that is not the
+ * error plumbing (Site.fail, ValidationError). Taken from the error, so a case cannot claim a
+ * construct it does not exercise.
+ */
+function refusingFile(error: Error): string | undefined {
+  for (const match of (error.stack ?? '').matchAll(/\((\/[^():]+\.ts):\d+:\d+\)/g)) {
+    const file = relative(LIB, match[1]);
+    if (!file.startsWith('..') && file !== join('core', 'errors.ts')) return file;
+  }
+  return undefined;
+}
+
+/** The policy rules a refusal names: each finding ends in `[rule-id]`. */
+function refusedRules(error: Error): string[] {
+  return [...error.message.matchAll(/\[([a-z-]+)\] \(got /g)].map((m) => m[1]);
+}
+
+/** Every lib/ file that refuses input: it calls Site.fail or throws a ValidationError. */
+function validatingFiles(dir: string = LIB): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'imports' ? [] : validatingFiles(path);
+    if (!entry.name.endsWith('.ts') || relative(LIB, path) === join('core', 'errors.ts')) return [];
+    return /\.fail\(|new ValidationError\(/.test(readFileSync(path, 'utf8')) ? [relative(LIB, path)] : [];
+  });
+}
+
+/**
+ * Validating files whose refusals this corpus cannot reach, each with where it is tested instead.
+ * An entry that no longer validates, or that a case now reaches, fails the coverage test.
+ */
+const COVERED_ELSEWHERE: Record<string, string> = {
+  [join('gitops', 'shrink-guard.ts')]: 'compares with a dist/ on disk: test/gitops/shrink-guard.test.ts',
+  [join('gitops', 'git-source.ts')]: 'the app-wide Git source of the entry points: test/gitops/entry-points.test.ts',
+};
 
 describe('bad input: exact error, dist/ untouched', () => {
   const dist = join(mkdtempSync(join(tmpdir(), 'bad-input-')), 'dist');
   replaceDirectory(dist, new Map([['test/kustomization.yaml', 'resources: []\n'], ['test/apps/marker.yaml', 'before\n']]));
   const before = listFiles(dist).map((f) => [f, readFileSync(join(dist, f), 'utf8')]);
+  const errors = new Map<string, Error | undefined>();
 
-  test.each(cases)('%s', (_title, build, message) => {
-    const ctx = testPlatform();
-    let error: string | undefined;
-    try {
-      build(ctx);
-      error = refusalMessage(synthInto(ctx.app, dist));
-    } catch (e) {
-      error = (e as Error).message;
-    }
-    expect(error).toBe(message);
+  test.each(cases)('%s', (title, build, message) => {
+    const error = runCase(build, dist);
+    errors.set(title, error);
+    expect(error?.message).toBe(message);
     expect(listFiles(dist).map((f) => [f, readFileSync(join(dist, f), 'utf8')])).toEqual(before);
   });
 
@@ -254,7 +339,24 @@ describe('bad input: exact error, dist/ untouched', () => {
   test('an app with no platform is refused', () => {
     expect(refusalMessage(synthInto(new App(), dist))).toBe('the app defines no platform; refusing to replace dist/ with nothing');
   });
-  test(`the corpus has at least 40 cases (${cases.length})`, () => {
-    expect(cases.length).toBeGreaterThanOrEqual(40);
+
+  describe('coverage: the corpus reaches every rule and every validating file', () => {
+    /** Each case's error, from the run above, or run now when this test runs alone. */
+    const allErrors = () => cases.map(([title, build]) => (errors.has(title) ? errors.get(title) : runCase(build, dist))).filter((e): e is Error => e !== undefined);
+
+    test('every PolicyRule has a case that a check refuses under it', () => {
+      const refused = new Set(allErrors().flatMap(refusedRules));
+      expect(PolicyRule.rules.map((r) => r.id).filter((id) => !refused.has(id))).toEqual([]);
+    });
+    test('every lib/ file that refuses input has a case it refuses', () => {
+      const refusing = new Set(allErrors().map(refusingFile));
+      const missing = validatingFiles().filter((f) => !refusing.has(f) && !(f in COVERED_ELSEWHERE));
+      expect(missing).toEqual([]);
+    });
+    test('the exceptions to the file coverage are still needed', () => {
+      const refusing = new Set(allErrors().map(refusingFile));
+      const validating = new Set(validatingFiles());
+      expect(Object.keys(COVERED_ELSEWHERE).filter((f) => !validating.has(f) || refusing.has(f))).toEqual([]);
+    });
   });
 });

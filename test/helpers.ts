@@ -1,4 +1,5 @@
-import { App } from 'cdk8s';
+import { App, Chart, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
 import { collectPlatforms, policyInputOf } from '../lib/gitops/collect';
 import { Manifest } from '../lib/core/manifest';
 import { GitSource } from '../lib/gitops/git-source';
@@ -74,4 +75,34 @@ export function synthInto(app: App, dist: string, options: PublishOptions = {}, 
 export function refusalMessage(outcome: SynthOutcome): string {
   if (outcome.ok) throw new Error('the synth was not refused');
   return outcome.errors.map((e) => e.message).join('\n');
+}
+
+/**
+ * A chart that no platform owns, for construct unit tests: they render it with cdk8s
+ * `Testing.synth`, without the gitops pipeline (collect, schema, policy). Constructs go under
+ * `apps` or `infrastructure`, so their paths read `test/apps/...` as in a platform.
+ */
+export function testChart(): { chart: Chart; apps: Construct; infrastructure: Construct; pools: NodePools } {
+  const chart = new Chart(Testing.app(), 'test');
+  return { chart, apps: new Construct(chart, 'apps'), infrastructure: new Construct(chart, 'infrastructure'), pools: testPools() };
+}
+
+/** What a construct unit test's chart renders, one entry per object. */
+export interface RenderedObject {
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+  readonly object: Record<string, any>;
+}
+
+/** Every object the chart renders (cdk8s Testing.synth): the constructs' output alone. */
+export function renderedObjects(chart: Chart): RenderedObject[] {
+  return Testing.synth(chart).map((object) => ({ kind: object.kind, name: object.metadata?.name, namespace: object.metadata?.namespace, object }));
+}
+
+/** The one object of this kind and name the chart renders. */
+export function rendered(chart: Chart, kind: string, name: string): Record<string, any> {
+  const found = renderedObjects(chart).filter((m) => m.kind === kind && m.name === name);
+  if (found.length !== 1) throw new Error(`expected one ${kind} ${name}, found ${found.length}`);
+  return found[0].object;
 }

@@ -76,3 +76,11 @@ function suggestName(value: unknown, max: number): string {
   const cleaned = String(value ?? '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').replace(/-{2,}/g, '-');
   return (cleaned || 'my-name').slice(0, max).replace(/-+$/, '');
 }
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An Azure tenant or client id. */
+export function checkGuid(site: Site, value: string): string {
+  if (!GUID.test(value)) site.fail(value, 'must be a GUID', 'copy it from the Azure identity (az identity show --query clientId)');
+  return value;
+}

@@ -3,6 +3,16 @@ export class PodSecurityLevel {
   static readonly RESTRICTED = new PodSecurityLevel('restricted');
   static readonly BASELINE = new PodSecurityLevel('baseline');
   static readonly PRIVILEGED = new PodSecurityLevel('privileged');
+  /** From the strictest to the most permissive. */
+  static readonly ALL: readonly PodSecurityLevel[] = [PodSecurityLevel.RESTRICTED, PodSecurityLevel.BASELINE, PodSecurityLevel.PRIVILEGED];
+
+  static of(name: string): PodSecurityLevel | undefined {
+    return PodSecurityLevel.ALL.find((l) => l.name === name);
+  }
+  /** The more permissive of two levels: what a namespace holding both kinds of pods must enforce. */
+  static widest(levels: readonly PodSecurityLevel[]): PodSecurityLevel {
+    return PodSecurityLevel.ALL[Math.max(0, ...levels.map((l) => PodSecurityLevel.ALL.indexOf(l)))];
+  }
   private constructor(public readonly name: string) {}
 }
 
@@ -21,4 +31,66 @@ export function podSecurityLabels(enforce: PodSecurityLevel, auditAndWarn: PodSe
     labels[`pod-security.kubernetes.io/${mode}-version`] = POD_SECURITY_VERSION;
   }
   return labels;
+}
+
+/** One thing a Pod Security level refuses in a pod spec; `field` is relative to the spec. */
+export interface PodSecurityViolation {
+  readonly field: string;
+  readonly value: unknown;
+  readonly problem: string;
+  readonly fix: string;
+}
+
+const RESTRICTED_VOLUMES = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
+const BASELINE_CAPABILITIES = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']);
+
+/**
+ * What Pod Security Admission at `level` refuses in a pod spec (Pod Security Standards v1.28).
+ * The one implementation: the policy check holds pod templates to it, and constructs compute
+ * the level their namespace must enforce from it.
+ */
+export function podSecurityViolations(pod: Record<string, any>, level: PodSecurityLevel): PodSecurityViolation[] {
+  const violations: PodSecurityViolation[] = [];
+  if (level === PodSecurityLevel.PRIVILEGED) return violations;
+  const restricted = level === PodSecurityLevel.RESTRICTED;
+  const fail = (field: string, value: unknown, problem: string, fix: string) =>
+    violations.push({ field, value, problem: `${problem} (Pod Security ${level.name})`, fix });
+  for (const key of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
+    if (pod[key]) fail(key, pod[key], 'must not be true', `remove ${key}`);
+  }
+  (pod.volumes ?? []).forEach((v: Record<string, unknown>, i: number) => {
+    const type = Object.keys(v).find((k) => k !== 'name' && v[k] !== undefined);
+    if (restricted && type && !RESTRICTED_VOLUMES.has(type)) fail(`volumes[${i}]`, type, 'is a volume type restricted pods cannot use', 'use emptyDir, configMap, secret, csi, projected or a persistentVolumeClaim');
+    if (!restricted && type === 'hostPath') fail(`volumes[${i}]`, type, 'must not be a hostPath volume', 'use a persistentVolumeClaim or a csi volume');
+  });
+  const podContext = pod.securityContext ?? {};
+  if (podContext.seccompProfile?.type === 'Unconfined') fail('securityContext.seccompProfile.type', 'Unconfined', 'must not be Unconfined', 'use RuntimeDefault');
+  const containers = ['containers', 'initContainers', 'ephemeralContainers'].flatMap((group) =>
+    (pod[group] ?? []).map((c: Record<string, any>, i: number) => ({ field: `${group}[${i}]`, c })));
+  for (const { field, c } of containers) {
+    const at = `${field}.securityContext`;
+    const ctx = c.securityContext ?? {};
+    if (ctx.privileged) fail(`${at}.privileged`, true, 'must not be true', 'remove privileged');
+    (c.ports ?? []).forEach((p: Record<string, unknown>, j: number) => {
+      if (p.hostPort) fail(`${field}.ports[${j}].hostPort`, p.hostPort, 'must not be set', 'expose the port through a Service');
+    });
+    if (ctx.procMount && ctx.procMount !== 'Default') fail(`${at}.procMount`, ctx.procMount, 'must be Default', 'remove procMount');
+    if (ctx.seccompProfile?.type === 'Unconfined') fail(`${at}.seccompProfile.type`, 'Unconfined', 'must not be Unconfined', 'use RuntimeDefault');
+    const allowed = restricted ? new Set(['NET_BIND_SERVICE']) : BASELINE_CAPABILITIES;
+    const added = (ctx.capabilities?.add ?? []).filter((cap: string) => !allowed.has(cap));
+    if (added.length > 0) fail(`${at}.capabilities.add`, added, `may only add ${[...allowed].join(', ')}`, 'remove the added capabilities');
+    if (!restricted) continue;
+    if (ctx.allowPrivilegeEscalation !== false) fail(`${at}.allowPrivilegeEscalation`, ctx.allowPrivilegeEscalation, 'must be false', 'set allowPrivilegeEscalation: false');
+    if (!(ctx.capabilities?.drop ?? []).includes('ALL')) fail(`${at}.capabilities.drop`, ctx.capabilities?.drop, 'must include "ALL"', 'drop ALL capabilities');
+    if ((ctx.runAsNonRoot ?? podContext.runAsNonRoot) !== true) fail(`${at}.runAsNonRoot`, ctx.runAsNonRoot, 'must be true (on the container or the pod)', 'set runAsNonRoot: true');
+    if ((ctx.runAsUser ?? podContext.runAsUser) === 0) fail(`${at}.runAsUser`, 0, 'must not be 0 (root)', 'run as a non-zero user id');
+    const seccomp = ctx.seccompProfile?.type ?? podContext.seccompProfile?.type;
+    if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost') fail(`${at}.seccompProfile.type`, seccomp, 'must be RuntimeDefault or Localhost (on the container or the pod)', 'set seccompProfile: { type: RuntimeDefault } on the pod');
+  }
+  return violations;
+}
+
+/** The strictest level that admits this pod spec: what its namespace may enforce at most. */
+export function requiredPodSecurityLevel(pod: Record<string, any>): PodSecurityLevel {
+  return PodSecurityLevel.ALL.find((level) => podSecurityViolations(pod, level).length === 0)!;
 }

@@ -4,7 +4,8 @@ import { checkDuration } from '../core/duration';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
 import { NetworkGraph, Peer } from '../security/network-graph';
-import { Workload } from '../workloads/workload';
+import { ServiceTarget } from '../workloads/service-target';
+import { RouteBackends } from './route-backends';
 
 /** The Istio ingress gateway pods (installed with Istio, not by this project). */
 export class IstioIngressGateway {
@@ -62,7 +63,7 @@ export interface IstioRoute {
   readonly match: { readonly prefix: string } | { readonly regex: string };
   /** Replace the matched prefix with this. @default no rewrite */
   readonly rewrite?: string;
-  readonly backend: Workload;
+  readonly backend: ServiceTarget;
   /** Service port name of the backend. */
   readonly port: string;
   /** Whole-request timeout, e.g. "30s"; long-lived streams need hours. */
@@ -88,18 +89,14 @@ export class IstioVirtualService extends Construct {
     const site = new Site(this.node.path);
     const namespace = checkDnsLabel(site.at('namespace'), props.namespace);
     if (props.routes.length === 0) site.at('routes').fail([], 'must list at least one route', 'route a path to a workload');
-    const backends: { backend: Workload; port: number }[] = [];
+    const backends = new RouteBackends('VirtualService', namespace);
     const http: VirtualServiceV1Beta1SpecHttp[] = props.routes.map((route, i) => {
       const at = site.at('routes').at(i);
-      if (route.backend.namespace !== namespace) {
-        at.at('backend').fail(route.backend.name, `is in namespace ${route.backend.namespace}, not ${namespace}`, 'route to a workload of the VirtualService\'s namespace');
-      }
-      const port = route.backend.servicePort(route.port);
-      backends.push({ backend: route.backend, port });
+      const destination = backends.resolve(at.at('backend'), route.backend, route.port);
       return {
         match: [{ uri: 'prefix' in route.match ? { prefix: route.match.prefix } : { regex: route.match.regex } }],
         rewrite: route.rewrite !== undefined ? { uri: route.rewrite } : undefined,
-        route: [{ destination: { host: route.backend.name, port: { number: port } } }],
+        route: [{ destination: { host: destination.serviceName, port: { number: destination.port } } }],
         timeout: checkDuration(at.at('timeout'), route.timeout),
       };
     });
@@ -107,6 +104,6 @@ export class IstioVirtualService extends Construct {
       metadata: { name: checkDnsLabel(site.at('name'), props.name), namespace },
       spec: { hosts: [...props.gateway.hosts], gateways: [props.gateway.name], http },
     });
-    props.network.allowToBackends(props.gateway.ingressGateway.peer, backends);
+    backends.openFrom(props.gateway.ingressGateway.peer, props.network);
   }
 }

@@ -3,15 +3,16 @@ import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
 import { NetworkGraph, Peer } from '../security/network-graph';
-import { Workload } from '../workloads/workload';
+import { ServiceTarget } from '../workloads/service-target';
 import { AcmeClusterIssuer, HTTP01_SOLVER } from './acme-issuer';
 import { IngressController } from './ingress-controller';
+import { RouteBackends } from './route-backends';
 
 export interface IngressRoute {
   /** URL path prefix, e.g. "/api". */
   readonly path: string;
-  readonly service: Workload;
-  /** Name of the service port. */
+  readonly backend: ServiceTarget;
+  /** Name of the backend's Service port. */
   readonly port: string;
 }
 
@@ -42,17 +43,12 @@ export class WebIngress extends Construct {
     checkDnsSubdomain(site.at('host'), props.host);
     if (props.routes.length === 0) site.at('routes').fail([], 'must list at least one route', 'route "/" to the front-end service');
 
-    const backends: { backend: Workload; port: number }[] = [];
+    const backends = new RouteBackends('Ingress', namespace);
     const paths = props.routes.map((route, i) => {
       const routeSite = site.at('routes').at(i);
       if (!route.path.startsWith('/')) routeSite.at('path').fail(route.path, 'must start with "/"', `write "/${route.path}"`);
-      if (route.service.namespace !== namespace) {
-        routeSite.at('service').fail(`${route.service.namespace}/${route.service.name}`, `is not in the Ingress namespace "${namespace}"`,
-          'an Ingress only routes to Services of its own namespace: move the Ingress or the service');
-      }
-      const port = route.service.servicePort(route.port);
-      backends.push({ backend: route.service, port });
-      return { path: route.path, pathType: 'Prefix', backend: { service: { name: route.service.name, port: { number: port } } } };
+      const destination = backends.resolve(routeSite.at('backend'), route.backend, route.port);
+      return { path: route.path, pathType: 'Prefix', backend: { service: { name: destination.serviceName, port: { number: destination.port } } } };
     });
 
     new k8s.KubeIngress(this, 'ingress', {
@@ -68,7 +64,7 @@ export class WebIngress extends Construct {
       },
     });
 
-    props.network.allowToBackends(props.controller.peer, backends);
+    backends.openFrom(props.controller.peer, props.network);
     if (props.tls) {
       const solver = { name: 'acme-http01-solver', namespace, selector: HTTP01_SOLVER.podLabels };
       props.network.allow(props.controller.peer, Peer.runtimePods(solver, 'cert-manager (HTTP-01 solver, during certificate issuance)'), [HTTP01_SOLVER.port]);

@@ -4,7 +4,7 @@ import { checkDuration } from '../core/duration';
 import { Site } from '../core/errors';
 import { checkLabels } from '../core/names';
 import { NetworkGraph, Peer } from '../security/network-graph';
-import { Workload } from '../workloads/workload';
+import { ServiceTarget } from '../workloads/service-target';
 
 /** The Prometheus pods of the cluster's Prometheus Operator stack. */
 export interface PrometheusStack {
@@ -15,7 +15,8 @@ export interface PrometheusStack {
 }
 
 export interface WorkloadMonitorProps {
-  readonly workload: Workload;
+  /** What is scraped: a workload or a database behind its Service. */
+  readonly workload: ServiceTarget;
   /** Service port name that serves metrics. */
   readonly port: string;
   /** @default "/metrics" */
@@ -35,7 +36,7 @@ export class WorkloadMonitor extends Construct {
     const port = props.workload.servicePort(props.port);
     const prometheus = props.prometheus;
     new ServiceMonitor(this, 'service-monitor', {
-      metadata: { name: props.workload.name, namespace: props.workload.namespace, labels: checkLabels(site.at('prometheus.selectorLabels'), prometheus.selectorLabels) },
+      metadata: { name: props.workload.serviceName, namespace: props.workload.namespace, labels: checkLabels(site.at('prometheus.selectorLabels'), prometheus.selectorLabels) },
       spec: {
         selector: { matchLabels: { ...props.workload.selector } },
         endpoints: [{ port: props.port, path: props.path ?? '/metrics', interval: checkDuration(site.at('interval'), props.interval ?? '30s') }],

@@ -1,13 +1,11 @@
 import { Manifest } from '../core/manifest';
 import { declaredExceptions, PolicyRule } from '../core/exceptions';
 import { Finding, PolicyCheck, PolicyContext } from './policy-check';
-import { containersOf, FoundPodSpec, podSpecOf } from './pod-specs';
+import { FoundPodSpec, podSpecOf } from './pod-specs';
+import { PodSecurityLevel, podSecurityViolations } from '../core/pod-security';
 
 export const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
 type Level = 'baseline' | 'restricted';
-
-const RESTRICTED_VOLUMES = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
-const BASELINE_CAPABILITIES = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']);
 
 /**
  * Pod Security Admission checks Pods, not Deployments: a Deployment that violates its namespace's
@@ -37,42 +35,7 @@ export const podSecurityCheck: PolicyCheck = {
   },
 };
 
-/** What the given Pod Security level would refuse in a pod spec. */
+/** What the given Pod Security level would refuse in a found pod spec, with fields from the object's root. */
 export function podSecurityFindings(found: FoundPodSpec, level: Level): Finding[] {
-  const findings: Finding[] = [];
-  const fail = (field: string, value: unknown, problem: string, fix: string) =>
-    findings.push({ field, value, problem: `${problem} (Pod Security ${level})`, fix });
-  const pod = found.spec;
-  const inPod = (field: string) => `${found.field}.${field}`;
-  for (const key of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
-    if (pod[key]) fail(inPod(key), pod[key], 'must not be true', `remove ${key}`);
-  }
-  (pod.volumes ?? []).forEach((v: any, i: number) => {
-    const type = Object.keys(v).find((k) => k !== 'name');
-    if (level === 'restricted' && type && !RESTRICTED_VOLUMES.has(type)) fail(inPod(`volumes[${i}]`), type, 'is a volume type restricted pods cannot use', 'use emptyDir, configMap, secret, csi, projected or a persistentVolumeClaim');
-    if (level === 'baseline' && type === 'hostPath') fail(inPod(`volumes[${i}]`), type, 'must not be a hostPath volume', 'use a persistentVolumeClaim or a csi volume');
-  });
-  const podContext = pod.securityContext ?? {};
-  if (podContext.seccompProfile?.type === 'Unconfined') fail(inPod('securityContext.seccompProfile.type'), 'Unconfined', 'must not be Unconfined', 'use RuntimeDefault');
-  for (const { field, container: c } of containersOf(found, ['containers', 'initContainers', 'ephemeralContainers'])) {
-    const at = `${field}.securityContext`;
-    const ctx = c.securityContext ?? {};
-    if (ctx.privileged) fail(`${at}.privileged`, true, 'must not be true', 'remove privileged');
-    (c.ports ?? []).forEach((p: any, j: number) => {
-      if (p.hostPort) fail(`${field}.ports[${j}].hostPort`, p.hostPort, 'must not be set', 'expose the port through a Service');
-    });
-    if (ctx.procMount && ctx.procMount !== 'Default') fail(`${at}.procMount`, ctx.procMount, 'must be Default', 'remove procMount');
-    if (ctx.seccompProfile?.type === 'Unconfined') fail(`${at}.seccompProfile.type`, 'Unconfined', 'must not be Unconfined', 'use RuntimeDefault');
-    const allowed = level === 'restricted' ? new Set(['NET_BIND_SERVICE']) : BASELINE_CAPABILITIES;
-    const added = (ctx.capabilities?.add ?? []).filter((cap: string) => !allowed.has(cap));
-    if (added.length > 0) fail(`${at}.capabilities.add`, added, `may only add ${[...allowed].join(', ')}`, 'remove the added capabilities');
-    if (level === 'baseline') continue;
-    if (ctx.allowPrivilegeEscalation !== false) fail(`${at}.allowPrivilegeEscalation`, ctx.allowPrivilegeEscalation, 'must be false', 'set allowPrivilegeEscalation: false');
-    if (!(ctx.capabilities?.drop ?? []).includes('ALL')) fail(`${at}.capabilities.drop`, ctx.capabilities?.drop, 'must include "ALL"', 'drop ALL capabilities');
-    if ((ctx.runAsNonRoot ?? podContext.runAsNonRoot) !== true) fail(`${at}.runAsNonRoot`, ctx.runAsNonRoot, 'must be true (on the container or the pod)', 'set runAsNonRoot: true');
-    if ((ctx.runAsUser ?? podContext.runAsUser) === 0) fail(`${at}.runAsUser`, 0, 'must not be 0 (root)', 'run as a non-zero user id');
-    const seccomp = ctx.seccompProfile?.type ?? podContext.seccompProfile?.type;
-    if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost') fail(`${at}.seccompProfile.type`, seccomp, 'must be RuntimeDefault or Localhost (on the container or the pod)', 'set seccompProfile: { type: RuntimeDefault } on the pod');
-  }
-  return findings;
+  return podSecurityViolations(found.spec, PodSecurityLevel.of(level)!).map((v) => ({ ...v, field: `${found.field}.${v.field}` }));
 }

@@ -1,6 +1,6 @@
 import { Site } from '../core/errors';
 
-/** How many sessions fit where; the seed's `calculateRequiredNodes` constants are the defaults. */
+/** How many sessions fit where (a platform's sizing, e.g. gimp-streaming's GIMP_SESSION_CAPACITY). */
 export interface SessionCapacityModel {
   /** Conservative sessions per CPU node. */
   readonly cpuSessionsPerNode: number;
@@ -11,19 +11,17 @@ export interface SessionCapacityModel {
   readonly buffer: number;
 }
 
-/** The constants of the seed's Go function, verbatim (including its "2 GPUs per node"). */
-export const SEED_CAPACITY_MODEL: SessionCapacityModel = { cpuSessionsPerNode: 10, gpuSessionsPerGpu: 4, gpusPerNode: 2, buffer: 1.2 };
-
 export interface RequiredNodes {
   readonly cpuNodes: number;
   readonly gpuNodes: number;
 }
 
 /**
- * The seed's `calculateRequiredNodes`, with the same arithmetic: ceil(sessions / per-node), then
- * `int(float64(n) * 1.2)`, which truncates, so the buffer adds nothing below 5 nodes.
+ * Nodes needed for a number of sessions, with the gimp-streaming seed's arithmetic (its Go
+ * `calculateRequiredNodes`): ceil(sessions / per-node), then `int(float64(n) * buffer)`, which
+ * truncates, so a 1.2 buffer adds nothing below 5 nodes.
  */
-export function calculateRequiredNodes(activeSessions: number, gpuSessions: number, model: SessionCapacityModel = SEED_CAPACITY_MODEL): RequiredNodes {
+export function calculateRequiredNodes(activeSessions: number, gpuSessions: number, model: SessionCapacityModel): RequiredNodes {
   const site = new Site('calculateRequiredNodes');
   for (const [field, value] of [['activeSessions', activeSessions], ['gpuSessions', gpuSessions]] as const) {
     if (!Number.isInteger(value) || value < 0) site.at(field).fail(value, 'must be a whole number of sessions, at least 0', 'count sessions, e.g. 120');

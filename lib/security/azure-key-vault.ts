@@ -2,11 +2,12 @@ import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { SecretProviderClass } from '../imports/secretproviderclass-secrets-store.csi.x-k8s.io';
 import { Site } from '../core/errors';
-import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
+import { checkDnsLabel, checkDnsSubdomain, checkGuid } from '../core/names';
+import { CloudIdentity } from '../workloads/cloud-identity';
+import { SecretKeyRef } from '../workloads/env';
 import { SecretStoreAccess } from '../workloads/pod-group';
 import { Volume } from '../workloads/volume';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CSI_DRIVER = 'secrets-store.csi.k8s.io';
 
 export interface KeyVaultSecret {
@@ -37,20 +38,22 @@ export class AzureKeyVaultSecrets extends Construct implements SecretStoreAccess
   readonly volumeName = 'secrets-store';
   readonly mountPath = '/mnt/secrets-store';
   readonly volumeSpec: Volume;
-  readonly podLabels = { 'azure.workload.identity/use': 'true' };
-  readonly serviceAccountAnnotations: Readonly<Record<string, string>>;
+  readonly identity: CloudIdentity;
+  private readonly site: Site;
+  private readonly secrets: readonly KeyVaultSecret[];
 
   constructor(scope: Construct, id: string, props: AzureKeyVaultSecretsProps) {
     super(scope, id);
     const site = new Site(this.node.path);
+    this.site = site;
+    this.secrets = props.secrets;
     checkDnsSubdomain(site.at('name'), props.name);
     checkDnsLabel(site.at('namespace'), props.namespace);
     if (!/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/.test(props.keyVaultName)) {
       site.at('keyVaultName').fail(props.keyVaultName, 'must be a Key Vault name (3-24 letters, digits and "-", starting with a letter)', 'use the vault\'s name as the Azure portal shows it');
     }
-    for (const field of ['tenantId', 'workloadIdentityClientId'] as const) {
-      if (!GUID.test(props[field])) site.at(field).fail(props[field], 'must be a GUID', 'copy it from the Azure identity (az identity show --query clientId)');
-    }
+    checkGuid(site.at('tenantId'), props.tenantId);
+    this.identity = CloudIdentity.azureWorkloadIdentity(props.workloadIdentityClientId).check(site.at('workloadIdentityClientId'));
     if (props.secrets.length === 0) site.at('secrets').fail([], 'must list at least one secret', 'name the Key Vault secrets the workloads need');
 
     const secretObjects = new Map<string, { objectName: string; key: string }[]>();
@@ -74,6 +77,15 @@ export class AzureKeyVaultSecrets extends Construct implements SecretStoreAccess
       },
     });
     this.volumeSpec = Volume.csi(this.volumeName, CSI_DRIVER, { secretProviderClass: props.name });
-    this.serviceAccountAnnotations = { 'azure.workload.identity/client-id': props.workloadIdentityClientId };
+  }
+
+  /**
+   * The Secret key the Key Vault secret `objectName` is synced into, for env values and database
+   * props: names then agree with the store by construction.
+   */
+  secretRef(objectName: string): SecretKeyRef {
+    const secret = this.secrets.find((s) => s.objectName === objectName);
+    if (!secret) return this.site.at('secrets').fail(objectName, 'names no secret of this store', `use one of: ${this.secrets.map((s) => s.objectName).join(', ')}`);
+    return { name: secret.secretName, key: secret.key };
   }
 }

@@ -1,10 +1,13 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
-import { checkDnsLabel, checkPort } from '../core/names';
+import { checkDnsLabel } from '../core/names';
 import { declareException, PolicyRule } from '../core/exceptions';
 import { PodGroup } from '../workloads/pod-group';
 import { NAMESPACE_NAME_LABEL } from './namespace';
+import { buildPortRules, PortRule } from './port-rules';
+
+export type { PortRule } from './port-rules';
 
 /** One end of a connection. Only pod groups we emit get policies; outside peers are just named. */
 export class Peer {
@@ -27,6 +30,14 @@ export class Peer {
   static cidr(cidr: string, name: string): Peer {
     return new Peer(name, '', {}, false, cidr);
   }
+  /**
+   * The Kubernetes API server (port KUBERNETES_API_PORT). Its address is not a pod (managed
+   * control planes sit outside the cluster network, and NetworkPolicies match the endpoint after
+   * the Service is resolved), so the rule opens any address.
+   */
+  static kubernetesApiServer(): Peer {
+    return Peer.cidr('0.0.0.0/0', 'kube-apiserver');
+  }
   private constructor(
     readonly name: string,
     readonly namespace: string,
@@ -45,13 +56,8 @@ export class Peer {
   }
 }
 
-export interface PortRule {
-  readonly port: number;
-  /** Last port of a range (NetworkPolicy allows ranges, Services do not). @default single port */
-  readonly endPort?: number;
-  /** @default "TCP" */
-  readonly protocol?: 'TCP' | 'UDP';
-}
+/** The port the Kubernetes API server serves on (the `kubernetes` Service in `default`). */
+export const KUBERNETES_API_PORT = 443;
 
 /**
  * Who may talk to whom. `allow(a, b, ports)` writes the egress rule on a and the ingress rule on
@@ -76,11 +82,8 @@ export class NetworkGraph extends Construct {
     if (this.edges.has(edge)) {
       site.fail(edge, 'is declared twice', 'list all ports of a connection in one allow call');
     }
-    if (ports.length === 0) {
-      site.at('ports').fail([], 'must list at least one port', 'name the port the client connects to');
-    }
     this.edges.add(edge);
-    const rules = ports.map((p, i) => buildPort(site.at('ports').at(i), typeof p === 'number' ? { port: p } : p));
+    const rules = buildPortRules(site.at('ports'), ports);
 
     if (from.managed) {
       checkDnsLabel(site.at('from.namespace'), from.namespace);
@@ -118,13 +121,4 @@ function excuseRuntimePods(policy: k8s.KubeNetworkPolicy, peer: Peer): void {
   if (peer.createdAtRunTimeBy) {
     declareException(policy, { rule: PolicyRule.SELECTS_PODS, reason: `selects pods that ${peer.createdAtRunTimeBy} creates at run time` });
   }
-}
-
-function buildPort(site: Site, rule: PortRule): k8s.NetworkPolicyPort {
-  checkPort(site.at('port'), rule.port);
-  if (rule.endPort !== undefined) {
-    checkPort(site.at('endPort'), rule.endPort);
-    if (rule.endPort < rule.port) site.at('endPort').fail(rule.endPort, `is below port ${rule.port}`, 'give the range as port <= endPort');
-  }
-  return { protocol: rule.protocol ?? 'TCP', port: k8s.IntOrString.fromNumber(rule.port), endPort: rule.endPort };
 }

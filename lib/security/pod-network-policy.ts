@@ -1,9 +1,10 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
-import { checkDnsLabel, checkPort } from '../core/names';
+import { checkDnsLabel } from '../core/names';
 import { PodGroup } from '../workloads/pod-group';
-import { Peer, PortRule } from './network-graph';
+import { Peer } from './network-graph';
+import { buildPortRules, PortRule } from './port-rules';
 
 export interface TrafficRule {
   /** The other ends; leave out for any address. */
@@ -30,17 +31,7 @@ export class PodNetworkPolicy extends Construct {
     super(scope, id);
     const site = new Site(this.node.path);
     const namespace = props.pods.namespace;
-    const rule = (at: Site, r: TrafficRule) => {
-      if (r.ports.length === 0) at.at('ports').fail([], 'must list at least one port', 'name the ports the traffic uses');
-      return {
-        peers: r.peers?.map((p) => p.selectorFrom(namespace)),
-        ports: r.ports.map((p, i) => {
-          const port = typeof p === 'number' ? { port: p } : p;
-          checkPort(at.at('ports').at(i).at('port'), port.port);
-          return { protocol: port.protocol ?? 'TCP', port: k8s.IntOrString.fromNumber(port.port), endPort: port.endPort };
-        }),
-      };
-    };
+    const rule = (at: Site, r: TrafficRule) => ({ peers: r.peers?.map((p) => p.selectorFrom(namespace)), ports: buildPortRules(at.at('ports'), r.ports) });
     new k8s.KubeNetworkPolicy(this, 'policy', {
       metadata: { name: checkDnsLabel(site.at('name'), props.name), namespace },
       spec: {

@@ -2,11 +2,21 @@ import { k8s } from 'cdk8s-plus-28';
 import { Site } from '../core/errors';
 import { looksSecret } from '../core/secrets';
 
+/** A key of a Secret, as a secret store hands it out (AzureKeyVaultSecrets.secretRef). */
+export interface SecretKeyRef {
+  /** The Secret's name. */
+  readonly name: string;
+  readonly key: string;
+}
+
 /** Where an environment variable's value comes from. A plain string is a literal value. */
 export class EnvValue {
   /** A key of a Secret: the value stays in the cluster, only the reference is written. */
-  static fromSecret(secretName: string, key: string): EnvValue {
-    return new EnvValue({ secretKeyRef: { name: secretName, key } });
+  static fromSecret(secret: SecretKeyRef): EnvValue;
+  static fromSecret(secretName: string, key: string): EnvValue;
+  static fromSecret(secret: string | SecretKeyRef, key?: string): EnvValue {
+    const ref = typeof secret === 'string' ? { name: secret, key: key! } : secret;
+    return new EnvValue({ secretKeyRef: { name: ref.name, key: ref.key } });
   }
   static fromConfigMap(configMapName: string, key: string): EnvValue {
     return new EnvValue({ configMapKeyRef: { name: configMapName, key } });
@@ -14,6 +24,10 @@ export class EnvValue {
   /** A field of the pod itself (downward API), e.g. `metadata.labels['user']`. */
   static fromField(fieldPath: string): EnvValue {
     return new EnvValue({ fieldRef: { fieldPath } });
+  }
+  /** The value of one of the pod's own labels (downward API), e.g. the user a session pod serves. */
+  static fromPodLabel(label: string): EnvValue {
+    return EnvValue.fromField(`metadata.labels['${label}']`);
   }
   private constructor(readonly source: k8s.EnvVarSource) {}
 }

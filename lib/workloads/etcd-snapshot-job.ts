@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
+import { PodSecurityLevel } from '../core/pod-security';
 import { NodePool } from '../placement/node-pool';
-import { ScheduledJob } from './scheduled-job';
+import { PodGroup } from './pod-group';
+import { PodIdentity } from './pod-identity';
+import { buildScheduledJob } from './scheduled-job';
 import { Volume } from './volume';
 
 export interface EtcdSnapshotJobProps {
@@ -28,10 +31,16 @@ export interface EtcdSnapshotJobProps {
  * files, so the job needs the host network, host paths and root: each declared with its reason.
  * The etcd image has no shell; a busybox step names the file by time and prunes old ones.
  */
-export class EtcdSnapshotJob extends ScheduledJob {
+export class EtcdSnapshotJob extends Construct implements PodGroup {
+  readonly name: string;
+  readonly namespace: string;
+  readonly selector: Readonly<Record<string, string>>;
+  private readonly identity: PodIdentity;
+
   constructor(scope: Construct, id: string, props: EtcdSnapshotJobProps) {
+    super(scope, id);
     const certs = props.certDir ?? '/etc/kubernetes/pki/etcd';
-    super(scope, id, {
+    this.identity = buildScheduledJob(this, {
       name: props.name ?? 'etcd-snapshot',
       namespace: props.namespace,
       schedule: props.schedule,
@@ -62,5 +71,13 @@ export class EtcdSnapshotJob extends ScheduledJob {
         Volume.emptyDir('work', { sizeLimit: '8Gi' }),
       ],
     });
+    this.name = this.identity.name;
+    this.namespace = this.identity.namespace;
+    this.selector = this.identity.selector;
+  }
+
+  /** The Pod Security level the job's namespace may enforce at most (privileged: host network and paths). */
+  get podSecurity(): PodSecurityLevel {
+    return this.identity.podSecurity;
   }
 }

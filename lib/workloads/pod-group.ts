@@ -1,3 +1,4 @@
+import { CloudIdentity } from './cloud-identity';
 import { Volume } from './volume';
 
 /** A set of pods that other objects select: Services, NetworkPolicies, disruption budgets. */
@@ -14,8 +15,6 @@ export interface SecretStoreAccess {
   readonly volumeName: string;
   readonly volumeSpec: Volume;
   readonly mountPath: string;
-  /** Labels the pod needs, e.g. for workload identity. */
-  readonly podLabels: Readonly<Record<string, string>>;
-  /** Annotations the service account needs, e.g. the identity's client id. */
-  readonly serviceAccountAnnotations: Readonly<Record<string, string>>;
+  /** The identity the pods read the store as (e.g. Azure workload identity). */
+  readonly identity: CloudIdentity;
 }

@@ -1,10 +1,8 @@
-import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Site } from '../core/errors';
 import { PodFeature } from '../placement/capacity';
 import { NodePool } from '../placement/node-pool';
-import { declareException, PolicyRule } from '../core/exceptions';
-import { PodSecurityLevel } from '../core/pod-security';
+import { PodSecurityLevel, requiredPodSecurityLevel } from '../core/pod-security';
 import { buildContainer, checkExceptionReason, ContainerProps, PrivilegedException } from './container';
 import { Volume } from './volume';
 
@@ -42,6 +40,8 @@ export interface BuiltPod {
    * network), one line each; empty for a restricted pod. The owner declares them as an exception.
    */
   readonly podSecurityExceptions: readonly string[];
+  /** The strictest Pod Security level that admits the pod. */
+  readonly podSecurity: PodSecurityLevel;
 }
 
 /**
@@ -107,20 +107,9 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
     containers: containers.map((c) => c.container),
     volumes: volumes.length > 0 ? volumes.map((v) => v.spec) : undefined,
   };
-  return { spec, placementLabels: placement.podLabels, podSecurityExceptions: exceptions };
+  return { spec, placementLabels: placement.podLabels, podSecurityExceptions: exceptions, podSecurity: requiredPodSecurityLevel(spec) };
 }
 
-
-/** Records on `owner` why the pod cannot pass Pod Security `restricted`, if it cannot. */
-export function declarePodSecurityExceptions(owner: ApiObject, pod: BuiltPod): void {
-  if (pod.podSecurityExceptions.length === 0) return;
-  declareException(owner, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason: pod.podSecurityExceptions.join('; ') });
-}
-
-/** The Pod Security level a namespace must enforce (at most) to admit this pod. */
-export function podSecurityLevelFor(pod: BuiltPod): PodSecurityLevel {
-  return pod.podSecurityExceptions.length > 0 ? PodSecurityLevel.PRIVILEGED : PodSecurityLevel.RESTRICTED;
-}
 
 function checkUnique(site: Site, names: readonly string[], what: string): void {
   const seen = new Set<string>();

@@ -2,12 +2,15 @@ import { Construct } from 'constructs';
 import { NodePool } from '../placement/node-pool';
 import { AppConfig } from './config-map';
 import { Resources } from './container';
-import { EnvValue } from './env';
-import { PodGroup, SecretStoreAccess } from './pod-group';
+import { EnvValue, SecretKeyRef } from './env';
+import { SecretStoreAccess } from './pod-group';
 import { Probe } from './probe';
+import { ServiceTarget } from './service-target';
 import { StatefulStore } from './stateful-store';
 import { Volume } from './volume';
 
+/** The port PostgreSQL serves on, named `postgres` on the Service. */
+const POSTGRES_PORT = { name: 'postgres', port: 5432 };
 /** The user of the official postgres (Debian) image; the pod runs as it, never as root. */
 const POSTGRES_UID = 999;
 const DATA_PATH = '/var/lib/postgresql/data';
@@ -21,7 +24,7 @@ export interface PostgresDatabaseProps {
   readonly database: string;
   readonly user: string;
   /** The Secret key holding the password; only the reference is written. */
-  readonly passwordSecret: { readonly name: string; readonly key: string };
+  readonly passwordSecret: SecretKeyRef;
   readonly storage: { readonly size: string; readonly storageClass: string };
   readonly resources: Resources;
   /** Store that provides (syncs) the password Secret. @default none */
@@ -34,11 +37,13 @@ export interface PostgresDatabaseProps {
  * emptyDirs), data in a subdirectory so the volume's lost+found does not stop initdb, and
  * pg_isready probes. Config (database, user, PGDATA) is a ConfigMap `<name>-config`.
  */
-export class PostgresDatabase extends Construct implements PodGroup {
+export class PostgresDatabase extends Construct implements ServiceTarget {
+  /** The name of the Service port clients connect to. */
+  static readonly PORT_NAME = POSTGRES_PORT.name;
   readonly name: string;
   readonly namespace: string;
   readonly selector: Readonly<Record<string, string>>;
-  readonly port = 5432;
+  private readonly server: StatefulStore;
 
   constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {
     super(scope, id);
@@ -57,9 +62,9 @@ export class PostgresDatabase extends Construct implements PodGroup {
       containers: [{
         name: 'postgres',
         image: props.image,
-        ports: [{ name: 'postgres', port: this.port }],
+        ports: [POSTGRES_PORT],
         envFromConfigMaps: [config.name],
-        env: { POSTGRES_PASSWORD: EnvValue.fromSecret(props.passwordSecret.name, props.passwordSecret.key) },
+        env: { POSTGRES_PASSWORD: EnvValue.fromSecret(props.passwordSecret) },
         resources: props.resources,
         readinessProbe: Probe.exec(ready, { initialDelaySeconds: 5, periodSeconds: 10 }),
         livenessProbe: Probe.exec(ready, { initialDelaySeconds: 30, periodSeconds: 20 }),
@@ -72,8 +77,18 @@ export class PostgresDatabase extends Construct implements PodGroup {
       volumes: [Volume.emptyDir('run', { sizeLimit: '16Mi' }), Volume.emptyDir('tmp', { sizeLimit: '256Mi' })],
       volumeClaims: [{ name: 'data', size: props.storage.size, storageClass: props.storage.storageClass }],
     });
+    this.server = server;
     this.name = server.name;
     this.namespace = server.namespace;
     this.selector = server.selector;
+  }
+
+  get serviceName(): string {
+    return this.server.serviceName;
+  }
+
+  /** The Service port with this name; PostgreSQL's is PostgresDatabase.PORT_NAME. */
+  servicePort(name: string = POSTGRES_PORT.name): number {
+    return this.server.servicePort(name);
   }
 }

@@ -3,11 +3,12 @@ import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { VolumeSnapshot } from '../imports/volumesnapshot-snapshot.storage.k8s.io';
 import { Site } from '../core/errors';
-import { checkDnsLabel, checkLabels } from '../core/names';
+import { checkDnsLabel, checkLabelKey } from '../core/names';
 import { checkBytes } from '../core/quantity';
 import { PodSecurityLevel } from '../core/pod-security';
-import { BuiltPod, buildPodSpec, declarePodSecurityExceptions, PodProps, podSecurityLevelFor } from './pod';
+import { PodProps } from './pod';
 import { PodGroup } from './pod-group';
+import { IdentityPod, PodIdentity } from './pod-identity';
 import { Volume } from './volume';
 
 /** Stands for the user id in the emitted templates; the session manager replaces it. */
@@ -46,6 +47,11 @@ export interface SessionTemplatesProps {
   readonly podLabels: Readonly<Record<string, string>>;
   /** Label that carries the user id (read back through the downward API). @default "user" */
   readonly userLabel?: string;
+  /**
+   * Annotation on each pod template that tells the session manager how to make a user's pod from
+   * it (name, user label, per-user claim and secret names). @default no annotation
+   */
+  readonly instructionsAnnotation?: string;
   readonly userStorage: UserStorage;
   /** @default none */
   readonly userSecrets?: readonly UserSecret[];
@@ -59,6 +65,10 @@ export interface RenderedSession {
   readonly pod: k8s.KubePod;
   readonly claim: k8s.KubePersistentVolumeClaim;
   readonly snapshot?: VolumeSnapshot;
+  /** What the session's main (first) container requests; GPUs as a whole number. */
+  readonly requests: { readonly cpu: string; readonly memory: string; readonly gpus: number };
+  /** The user's claim: its size and storage class. */
+  readonly storage: { readonly size: string; readonly storageClass: string };
 }
 
 /**
@@ -71,53 +81,54 @@ export class SessionTemplates extends Construct implements PodGroup {
   readonly name: string;
   readonly namespace: string;
   readonly selector: Readonly<Record<string, string>>;
-  /** The Pod Security level the sessions' namespace may enforce at most. */
-  readonly podSecurity: PodSecurityLevel;
+  /** The ConfigMap with the claim and snapshot templates, for the session manager's configuration. */
+  readonly storageTemplatesName: string;
+  /** The pod label that carries the user id. */
+  readonly userLabel: string;
+  private readonly identity: PodIdentity;
   private readonly props: SessionTemplatesProps;
   private readonly site: Site;
-  private readonly userLabel: string;
 
   constructor(scope: Construct, id: string, props: SessionTemplatesProps) {
     super(scope, id);
     this.site = new Site(this.node.path);
     this.props = props;
-    this.name = checkDnsLabel(this.site.at('name'), props.name);
-    this.namespace = checkDnsLabel(this.site.at('namespace'), props.namespace);
-    this.selector = checkLabels(this.site.at('podLabels'), props.podLabels);
-    this.userLabel = props.userLabel ?? 'user';
+    this.identity = new PodIdentity(this, this.site, { name: props.name, namespace: props.namespace, selector: props.podLabels });
+    this.name = this.identity.name;
+    this.namespace = this.identity.namespace;
+    this.selector = this.identity.selector;
+    this.userLabel = checkLabelKey(this.site.at('userLabel'), props.userLabel ?? 'user');
     checkDnsLabel(this.site.at('userStorage.volume'), props.userStorage.volume);
     checkBytes(this.site.at('userStorage.size'), props.userStorage.size);
     if (Object.keys(props.variants).length === 0) this.site.at('variants').fail({}, 'must define at least one pod template', 'e.g. variants: { cpu: {...} }');
 
-    new k8s.KubeServiceAccount(this, 'service-account', {
-      metadata: { name: this.name, namespace: this.namespace },
-      automountServiceAccountToken: false,
-    });
-    const levels: PodSecurityLevel[] = [];
+    const instructions = `name the pod ${this.name}-${USER_ID_PLACEHOLDER}, label it ${this.userLabel}=${USER_ID_PLACEHOLDER}, and replace ${USER_ID_PLACEHOLDER} in claim and secret names`;
     for (const variant of Object.keys(props.variants)) {
       const pod = this.buildPod(variant, USER_ID_PLACEHOLDER);
-      levels.push(podSecurityLevelFor(pod));
       const template = new k8s.KubePodTemplate(this, `template-${variant}`, {
         metadata: {
           name: checkDnsLabel(this.site.at('variants').at(variant), `${this.name}-${variant}`),
           namespace: this.namespace,
-          annotations: {
-            'sessions.streaming.platform/per-user': `name the pod ${this.name}-${USER_ID_PLACEHOLDER}, label it ${this.userLabel}=${USER_ID_PLACEHOLDER}, and replace ${USER_ID_PLACEHOLDER} in claim and secret names`,
-          },
+          annotations: props.instructionsAnnotation ? { [props.instructionsAnnotation]: instructions } : undefined,
         },
-        template: { metadata: { labels: this.podLabels(pod) }, spec: pod.spec },
+        template: pod.template,
       });
-      declarePodSecurityExceptions(template, pod);
+      this.identity.declareExceptions(template, pod);
     }
-    this.podSecurity = levels.includes(PodSecurityLevel.PRIVILEGED) ? PodSecurityLevel.PRIVILEGED : PodSecurityLevel.RESTRICTED;
 
+    this.storageTemplatesName = `${this.name}-storage-templates`;
     new k8s.KubeConfigMap(this, 'storage-templates', {
-      metadata: { name: `${this.name}-storage-templates`, namespace: this.namespace },
+      metadata: { name: this.storageTemplatesName, namespace: this.namespace },
       data: {
         'persistentvolumeclaim.yaml': stringify(k8s.KubePersistentVolumeClaim.manifest(this.claimProps(USER_ID_PLACEHOLDER))),
         'volumesnapshot.yaml': stringify(VolumeSnapshot.manifest(this.snapshotProps(USER_ID_PLACEHOLDER, TIMESTAMP_PLACEHOLDER))),
       },
     });
+  }
+
+  /** The Pod Security level the sessions' namespace may enforce at most. */
+  get podSecurity(): PodSecurityLevel {
+    return this.identity.podSecurity;
   }
 
   /** The name of the template of `variant`, for the session manager's configuration. */
@@ -136,32 +147,31 @@ export class SessionTemplates extends Construct implements PodGroup {
     const pod = this.buildPod(variant, userId);
     const id = `${variant}-${userId}`;
     const rendered = new k8s.KubePod(scope, `${id}-pod`, {
-      metadata: { name: `${this.name}-${userId}`, namespace: this.namespace, labels: { ...this.podLabels(pod), [this.userLabel]: userId } },
-      spec: pod.spec,
+      metadata: { name: `${this.name}-${userId}`, namespace: this.namespace, labels: { ...pod.template.metadata!.labels, [this.userLabel]: userId } },
+      spec: pod.template.spec,
     });
-    declarePodSecurityExceptions(rendered, pod);
+    this.identity.declareExceptions(rendered, pod);
     const claim = new k8s.KubePersistentVolumeClaim(scope, `${id}-claim`, this.claimProps(userId));
     const snapshot = options.snapshotAt ? new VolumeSnapshot(scope, `${id}-snapshot`, this.snapshotProps(userId, timestamp(options.snapshotAt))) : undefined;
-    return { pod: rendered, claim, snapshot };
+    const main = this.variantProps(variant).containers[0].resources.requests;
+    const requests = { cpu: main.cpu, memory: main.memory, gpus: this.variantProps(variant).containers[0].resources.gpus ?? 0 };
+    const storage = { size: this.props.userStorage.size, storageClass: this.props.userStorage.storageClass };
+    return { pod: rendered, claim, snapshot, requests, storage };
   }
 
-  private buildPod(variant: string, userId: string): BuiltPod {
+  private buildPod(variant: string, userId: string): IdentityPod {
     const props = this.variantProps(variant);
     const perUser = [
       Volume.persistentVolumeClaim(this.props.userStorage.volume, `${this.props.userStorage.claimPrefix}-${userId}`),
       ...(this.props.userSecrets ?? []).map((s) => Volume.secret(s.volume, `${s.secretPrefix}-${userId}`)),
     ];
-    return buildPodSpec(this.site.at('variants').at(variant), { ...props, volumes: [...perUser, ...(props.volumes ?? [])] }, this.name);
+    return this.identity.buildPod(this.site.at('variants').at(variant), { ...props, volumes: [...perUser, ...(props.volumes ?? [])] });
   }
 
   private variantProps(variant: string): PodProps {
     const props = this.props.variants[variant];
     if (!props) return this.site.at('variants').fail(variant, 'is not a session variant', `use one of: ${Object.keys(this.props.variants).join(', ')}`);
     return props;
-  }
-
-  private podLabels(pod: BuiltPod): Record<string, string> {
-    return { ...this.selector, ...pod.placementLabels };
   }
 
   private claimProps(userId: string): k8s.KubePersistentVolumeClaimProps {

@@ -2,12 +2,15 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
-import { NAME_LABEL } from '../core/labels';
-import { checkDnsLabel, checkLabels, checkPort, checkPortName } from '../core/names';
+import { PodSecurityLevel } from '../core/pod-security';
+import { checkPort, checkPortName } from '../core/names';
 import { AutoscalingOptions, HorizontalAutoscaler } from '../scaling/horizontal-autoscaler';
-import { BuiltPod, buildPodSpec, declarePodSecurityExceptions, PodProps } from './pod';
-import { PodGroup, SecretStoreAccess } from './pod-group';
+import { CloudIdentity } from './cloud-identity';
+import { PodProps } from './pod';
+import { IdentityPod, PodIdentity } from './pod-identity';
+import { SecretStoreAccess } from './pod-group';
 import { intOrString } from './probe';
+import { ServiceTarget } from './service-target';
 
 
 export interface ServicePort {
@@ -41,14 +44,16 @@ export interface WorkloadProps extends PodProps {
   readonly podLabels?: Readonly<Record<string, string>>;
   /** Secrets mounted from an external store into the first container. @default none */
   readonly secretStore?: SecretStoreAccess;
+  /** The cloud identity the pods act as (IRSA, Azure workload identity). @default none */
+  readonly cloudIdentity?: CloudIdentity;
 }
 
 /**
- * The parts every long-running workload has: its ServiceAccount (token not mounted), a pod
- * template placed on its pool, a Service, and a PodDisruptionBudget when it has replicas to spare.
- * Subclasses add the controller (Deployment, StatefulSet).
+ * The parts every long-running workload has: its identity (ServiceAccount, token not mounted),
+ * a pod template placed on its pool, a Service, and a PodDisruptionBudget when it has replicas
+ * to spare. Subclasses add the controller (Deployment, StatefulSet).
  */
-export abstract class Workload extends Construct implements PodGroup {
+export abstract class Workload extends Construct implements ServiceTarget {
   readonly name: string;
   readonly namespace: string;
   readonly selector: Readonly<Record<string, string>>;
@@ -57,16 +62,24 @@ export abstract class Workload extends Construct implements PodGroup {
   /** What the controller writes to spec.replicas; undefined when an autoscaler owns it. */
   protected readonly fixedReplicas: number | undefined;
   protected readonly site: Site;
-  private readonly pod: BuiltPod;
-  protected readonly podTemplate: k8s.PodTemplateSpec;
+  protected readonly identity: PodIdentity;
+  private readonly pod: IdentityPod;
   private readonly servicePorts: readonly ServicePort[];
 
   /** `controllerKind` is what the subclass creates, for the autoscaler's target. */
   protected constructor(scope: Construct, id: string, props: WorkloadProps, controllerKind: 'Deployment' | 'StatefulSet', claimNames: readonly string[] = []) {
     super(scope, id);
     this.site = new Site(this.node.path);
-    this.name = checkDnsLabel(this.site.at('name'), props.name);
-    this.namespace = checkDnsLabel(this.site.at('namespace'), props.namespace);
+    const store = props.secretStore;
+    this.identity = new PodIdentity(this, this.site, {
+      name: props.name,
+      namespace: props.namespace,
+      podLabels: props.podLabels,
+      cloudIdentities: [props.cloudIdentity, store?.identity].filter((c): c is CloudIdentity => c !== undefined),
+    });
+    this.name = this.identity.name;
+    this.namespace = this.identity.namespace;
+    this.selector = this.identity.selector;
     if (props.autoscaling && props.replicas !== undefined) {
       this.site.at('replicas').fail(props.replicas, 'must not be set together with autoscaling: the controller and the HorizontalPodAutoscaler would fight over it',
         'drop replicas and give autoscaling.minReplicas');
@@ -76,22 +89,10 @@ export abstract class Workload extends Construct implements PodGroup {
     if (!Number.isInteger(this.replicas) || this.replicas < 0) {
       this.site.at('replicas').fail(props.replicas, 'must be a whole number of at least 0', 'give the number of pods, e.g. 2');
     }
-    this.selector = { [NAME_LABEL]: this.name };
 
-    const store = props.secretStore;
-    const podProps: PodProps = store ? withSecretStore(props, store) : props;
-    const pod = buildPodSpec(this.site, podProps, this.name, claimNames);
-    this.pod = pod;
-    const podLabels = checkLabels(this.site.at('podLabels'), { ...props.podLabels, ...store?.podLabels, ...pod.placementLabels, ...this.selector });
-    this.podTemplate = { metadata: { labels: podLabels }, spec: pod.spec };
-
-    new k8s.KubeServiceAccount(this, 'service-account', {
-      metadata: this.metadata({ annotations: store ? { ...store.serviceAccountAnnotations } : undefined }),
-      automountServiceAccountToken: false,
-    });
-
+    this.pod = this.identity.buildPod(this.site, store ? withSecretStore(props, store) : props, claimNames);
     const service = props.service === false ? undefined : props.service ?? {};
-    this.servicePorts = service ? this.resolveServicePorts(pod.spec, service.ports) : [];
+    this.servicePorts = service ? this.resolveServicePorts(this.pod.template.spec!, service.ports) : [];
     if (service && this.servicePorts.length > 0) this.createService(service.type ?? 'ClusterIP');
     if (props.autoscaling) {
       new HorizontalAutoscaler(this, 'autoscaler', { ...props.autoscaling, namespace: this.namespace, target: { kind: controllerKind, name: this.name } });
@@ -104,6 +105,16 @@ export abstract class Workload extends Construct implements PodGroup {
     }
   }
 
+  /** The Pod Security level the workload's namespace may enforce at most. */
+  get podSecurity(): PodSecurityLevel {
+    return this.identity.podSecurity;
+  }
+
+  /** The Service shares the workload's name. */
+  get serviceName(): string {
+    return this.name;
+  }
+
   /** The Service port with this name, for Ingresses and network rules. */
   servicePort(name: string): number {
     const port = this.servicePorts.find((p) => p.name === name);
@@ -113,13 +124,22 @@ export abstract class Workload extends Construct implements PodGroup {
     return port.port;
   }
 
+  /** `http://<service>:<port>` for the named port, for clients in the same namespace. */
+  serviceUrl(portName: string): string {
+    return `http://${this.serviceName}:${this.servicePort(portName)}`;
+  }
+
+  protected get podTemplate(): k8s.PodTemplateSpec {
+    return this.pod.template;
+  }
+
   /** Records on the controller why its pods cannot pass Pod Security `restricted`, if they cannot. */
   protected declareExceptionsOn(controller: ApiObject): void {
-    declarePodSecurityExceptions(controller, this.pod);
+    this.identity.declareExceptions(controller, this.pod);
   }
 
   protected metadata(extra: ApiObjectMetadata = {}): ApiObjectMetadata {
-    return { name: this.name, namespace: this.namespace, ...extra, labels: { ...this.selector, ...extra.labels } };
+    return this.identity.metadata(extra);
   }
 
   private resolveServicePorts(spec: k8s.PodSpec, ports: readonly ServicePort[] | undefined): ServicePort[] {

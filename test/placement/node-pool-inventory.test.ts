@@ -1,14 +1,14 @@
 import { parse } from 'yaml';
 import { NodePoolInventory } from '../../lib/placement/node-pool-inventory';
-import { find, testPlatform } from '../helpers';
+import { rendered, testChart } from '../helpers';
 
 describe('NodePoolInventory', () => {
-  const { app, platform, pools } = testPlatform();
-  new NodePoolInventory(platform.infrastructure, 'pools', { name: 'cluster-pools', pools: pools.all });
-  const data = find(app, 'ConfigMap', 'cluster-pools').data;
+  const { chart, infrastructure, pools } = testChart();
+  new NodePoolInventory(infrastructure, 'pools', { name: 'cluster-pools', pools: pools.all });
+  const data = rendered(chart, 'ConfigMap', 'cluster-pools').data;
 
   test('lives in kube-system with one key per pool', () => {
-    expect(find(app, 'ConfigMap', 'cluster-pools').metadata.namespace).toBe('kube-system');
+    expect(rendered(chart, 'ConfigMap', 'cluster-pools').metadata.namespace).toBe('kube-system');
     expect(Object.keys(data).sort()).toEqual(['general.yaml', 'gpu.yaml', 'serverless.yaml']);
   });
   test('records what the cloud side must provide', () => {

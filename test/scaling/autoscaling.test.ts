@@ -3,19 +3,19 @@ import { gimpStreamingPools } from '../../lib/platforms/gimp-streaming/pools';
 import { ClusterAutoscalerSettings } from '../../lib/scaling/cluster-autoscaler';
 import { HorizontalAutoscaler } from '../../lib/scaling/horizontal-autoscaler';
 import { WebService } from '../../lib/workloads/web-service';
-import { container, find, testPlatform } from '../helpers';
+import { container, rendered, testChart } from '../helpers';
 
 describe('HorizontalAutoscaler', () => {
   test('a workload with autoscaling gets an HPA and no fixed replicas', () => {
-    const { app, platform, pools } = testPlatform();
-    new WebService(platform.apps, 'web', { name: 'web', namespace: 'apps', pool: pools.get('general'), containers: [container()], autoscaling: { minReplicas: 2, maxReplicas: 6, cpuUtilization: 75 } });
-    expect(find(app, 'Deployment', 'web').spec.replicas).toBeUndefined();
-    expect(find(app, 'HorizontalPodAutoscaler', 'web').spec).toEqual({
+    const { chart, apps, pools } = testChart();
+    new WebService(apps, 'web', { name: 'web', namespace: 'apps', pool: pools.get('general'), containers: [container()], autoscaling: { minReplicas: 2, maxReplicas: 6, cpuUtilization: 75 } });
+    expect(rendered(chart, 'Deployment', 'web').spec.replicas).toBeUndefined();
+    expect(rendered(chart, 'HorizontalPodAutoscaler', 'web').spec).toEqual({
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
       minReplicas: 2, maxReplicas: 6,
       metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 75 } } }],
     });
-    expect(find(app, 'PodDisruptionBudget', 'web').spec.minAvailable).toBe(1);
+    expect(rendered(chart, 'PodDisruptionBudget', 'web').spec.minAvailable).toBe(1);
   });
 
   test('bounds and policies are checked', () => {

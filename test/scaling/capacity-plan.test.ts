@@ -1,4 +1,5 @@
-import { calculateRequiredNodes, SEED_CAPACITY_MODEL } from '../../lib/scaling/capacity-plan';
+import { GIMP_SESSION_CAPACITY as SEED_CAPACITY_MODEL } from '../../lib/platforms/gimp-streaming/capacity';
+import { calculateRequiredNodes } from '../../lib/scaling/capacity-plan';
 
 describe('calculateRequiredNodes (the seed\'s Go function)', () => {
   test.each([
@@ -12,7 +13,7 @@ describe('calculateRequiredNodes (the seed\'s Go function)', () => {
     [200, 40, 19, 6], // cpu: 16 -> int(19.2) = 19; gpu: 5 -> int(6.0) = 6
     [41, 41, 0, 7], // all on GPUs: ceil(41/8) = 6 -> int(7.2) = 7
   ])('%i active sessions, %i on GPUs -> %i CPU nodes, %i GPU nodes', (active, gpu, cpuNodes, gpuNodes) => {
-    expect(calculateRequiredNodes(active, gpu)).toEqual({ cpuNodes, gpuNodes });
+    expect(calculateRequiredNodes(active, gpu, SEED_CAPACITY_MODEL)).toEqual({ cpuNodes, gpuNodes });
   });
 
   test('the seed constants, including its 2 GPUs a node (g4dn.xlarge has 1)', () => {
@@ -21,7 +22,7 @@ describe('calculateRequiredNodes (the seed\'s Go function)', () => {
   });
 
   test('more GPU sessions than sessions is refused instead of giving negative nodes', () => {
-    expect(() => calculateRequiredNodes(5, 8)).toThrow('calculateRequiredNodes: gpuSessions is more than activeSessions (5); GPU sessions are part of the active ones (got 8); fix: pass all active sessions, GPU ones included, as activeSessions');
-    expect(() => calculateRequiredNodes(-1, 0)).toThrow('calculateRequiredNodes: activeSessions must be a whole number of sessions, at least 0 (got -1)');
+    expect(() => calculateRequiredNodes(5, 8, SEED_CAPACITY_MODEL)).toThrow('calculateRequiredNodes: gpuSessions is more than activeSessions (5); GPU sessions are part of the active ones (got 8); fix: pass all active sessions, GPU ones included, as activeSessions');
+    expect(() => calculateRequiredNodes(-1, 0, SEED_CAPACITY_MODEL)).toThrow('calculateRequiredNodes: activeSessions must be a whole number of sessions, at least 0 (got -1)');
   });
 });

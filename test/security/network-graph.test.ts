@@ -1,6 +1,6 @@
-import { NetworkGraph, Peer } from '../../lib/security/network-graph';
+import { KUBERNETES_API_PORT, NetworkGraph, Peer } from '../../lib/security/network-graph';
 import { SecureNamespace } from '../../lib/security/namespace';
-import { find, manifests, testPlatform } from '../helpers';
+import { rendered, renderedObjects, testChart } from '../helpers';
 
 const web = { name: 'web', namespace: 'apps', selector: { 'app.kubernetes.io/name': 'web' } };
 const api = { name: 'api', namespace: 'apps', selector: { 'app.kubernetes.io/name': 'api' } };
@@ -8,43 +8,48 @@ const db = { name: 'db', namespace: 'data', selector: { 'app.kubernetes.io/name'
 
 describe('NetworkGraph', () => {
   function graph() {
-    const { app, platform } = testPlatform();
-    new SecureNamespace(platform.infrastructure, 'data', { name: 'data' });
-    return { app, graph: new NetworkGraph(platform.apps, 'network') };
+    const { chart, apps, infrastructure } = testChart();
+    new SecureNamespace(infrastructure, 'data', { name: 'data' });
+    return { chart, graph: new NetworkGraph(apps, 'network') };
   }
 
   test('one allow writes the egress rule on the client and the ingress rule on the server', () => {
-    const { app, graph: g } = graph();
+    const { chart, graph: g } = graph();
     g.allow(Peer.pods(web), Peer.pods(api), [8000]);
-    expect(find(app, 'NetworkPolicy', 'web-to-api').spec).toEqual({
+    expect(rendered(chart, 'NetworkPolicy', 'web-to-api').spec).toEqual({
       podSelector: { matchLabels: web.selector }, policyTypes: ['Egress'],
       egress: [{ to: [{ podSelector: { matchLabels: api.selector } }], ports: [{ protocol: 'TCP', port: 8000 }] }],
     });
-    expect(find(app, 'NetworkPolicy', 'api-from-web').spec).toEqual({
+    expect(rendered(chart, 'NetworkPolicy', 'api-from-web').spec).toEqual({
       podSelector: { matchLabels: api.selector }, policyTypes: ['Ingress'],
       ingress: [{ from: [{ podSelector: { matchLabels: web.selector } }], ports: [{ protocol: 'TCP', port: 8000 }] }],
     });
   });
   test('across namespaces, peers are selected by namespace name too', () => {
-    const { app, graph: g } = graph();
+    const { chart, graph: g } = graph();
     g.allow(Peer.pods(api), Peer.pods(db), [5432]);
-    const egress = find(app, 'NetworkPolicy', 'api-to-db');
+    const egress = rendered(chart, 'NetworkPolicy', 'api-to-db');
     expect(egress.metadata.namespace).toBe('apps');
     expect(egress.spec.egress[0].to).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'data' } }, podSelector: { matchLabels: db.selector } }]);
-    const ingress = find(app, 'NetworkPolicy', 'db-from-api');
+    const ingress = rendered(chart, 'NetworkPolicy', 'db-from-api');
     expect(ingress.metadata.namespace).toBe('data');
     expect(ingress.spec.ingress[0].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'apps' } }, podSelector: { matchLabels: api.selector } }]);
   });
   test('an outside peer gets no policy of its own', () => {
-    const { app, graph: g } = graph();
+    const { chart, graph: g } = graph();
     g.allow(Peer.external('ingress-nginx', { 'app.kubernetes.io/name': 'ingress-nginx' }), Peer.pods(web), [8080]);
-    const names = manifests(app).filter((m) => m.kind === 'NetworkPolicy' && m.path.includes('network')).map((m) => m.name);
+    const names = renderedObjects(chart).filter((m) => m.kind === 'NetworkPolicy' && m.namespace !== 'data').map((m) => m.name);
     expect(names).toEqual(['web-from-ingress-nginx']);
   });
+  test('the Kubernetes API server is a peer of its own', () => {
+    const { chart, graph: g } = graph();
+    g.allow(Peer.pods(web), Peer.kubernetesApiServer(), [KUBERNETES_API_PORT]);
+    expect(rendered(chart, 'NetworkPolicy', 'web-to-kube-apiserver').spec.egress).toEqual([{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ protocol: 'TCP', port: 443 }] }]);
+  });
   test('port ranges are allowed in policies (endPort)', () => {
-    const { app, graph: g } = graph();
+    const { chart, graph: g } = graph();
     g.allow(Peer.pods(web), Peer.pods(api), [{ port: 8000, endPort: 8999 }, { port: 53, protocol: 'UDP' }]);
-    expect(find(app, 'NetworkPolicy', 'web-to-api').spec.egress[0].ports).toEqual([{ protocol: 'TCP', port: 8000, endPort: 8999 }, { protocol: 'UDP', port: 53 }]);
+    expect(rendered(chart, 'NetworkPolicy', 'web-to-api').spec.egress[0].ports).toEqual([{ protocol: 'TCP', port: 8000, endPort: 8999 }, { protocol: 'UDP', port: 53 }]);
   });
   test('the same connection twice is refused', () => {
     const { graph: g } = graph();

@@ -1,10 +1,10 @@
-import { podSecurityCheck } from '../../lib/policy/pod-security-check';
+import { podSecurityViolations, PodSecurityLevel } from '../../lib/core/pod-security';
 import { PostgresDatabase } from '../../lib/workloads/postgres';
-import { checkFindings, find, testPlatform } from '../helpers';
+import { rendered, testChart } from '../helpers';
 
 describe('PostgresDatabase', () => {
-  const { app, platform, pools } = testPlatform();
-  const db = new PostgresDatabase(platform.apps, 'db', {
+  const { chart, apps, pools } = testChart();
+  const db = new PostgresDatabase(apps, 'db', {
     name: 'pg', namespace: 'apps', pool: pools.get('general'), image: 'postgres:16.4', database: 'shop', user: 'shop',
     passwordSecret: { name: 'pg-credentials', key: 'password' },
     storage: { size: '5Gi', storageClass: 'local-path' },
@@ -12,22 +12,23 @@ describe('PostgresDatabase', () => {
   });
 
   test('config map names the database, user and a PGDATA below the mount point', () => {
-    expect(find(app, 'ConfigMap', 'pg-config').data).toEqual({ POSTGRES_DB: 'shop', POSTGRES_USER: 'shop', PGDATA: '/var/lib/postgresql/data/pgdata' });
+    expect(rendered(chart, 'ConfigMap', 'pg-config').data).toEqual({ POSTGRES_DB: 'shop', POSTGRES_USER: 'shop', PGDATA: '/var/lib/postgresql/data/pgdata' });
   });
   test('runs as the image postgres user with the password referenced, never written', () => {
-    const pod = find(app, 'StatefulSet', 'pg').spec.template.spec;
+    const pod = rendered(chart, 'StatefulSet', 'pg').spec.template.spec;
     expect(pod.securityContext).toMatchObject({ runAsUser: 999, runAsGroup: 999, fsGroup: 999, runAsNonRoot: true });
     expect(pod.containers[0].env).toEqual([{ name: 'POSTGRES_PASSWORD', valueFrom: { secretKeyRef: { name: 'pg-credentials', key: 'password' } } }]);
     expect(pod.containers[0].envFrom).toEqual([{ configMapRef: { name: 'pg-config' } }]);
     expect(pod.containers[0].readinessProbe).toEqual({ exec: { command: ['pg_isready', '-U', 'shop', '-d', 'shop'] }, initialDelaySeconds: 5, periodSeconds: 10 });
   });
   test('read-only root works: data, socket and temp files each have a volume', () => {
-    const pod = find(app, 'StatefulSet', 'pg').spec.template.spec;
+    const pod = rendered(chart, 'StatefulSet', 'pg').spec.template.spec;
     expect(pod.containers[0].securityContext.readOnlyRootFilesystem).toBe(true);
     expect(pod.containers[0].volumeMounts.map((m: any) => m.mountPath)).toEqual(['/var/lib/postgresql/data', '/var/run/postgresql', '/tmp']);
   });
   test('passes Pod Security restricted and is a pod group for network rules', () => {
-    expect(checkFindings(app, podSecurityCheck)).toEqual([]);
-    expect({ name: db.name, namespace: db.namespace, selector: db.selector, port: db.port }).toEqual({ name: 'pg', namespace: 'apps', selector: { 'app.kubernetes.io/name': 'pg' }, port: 5432 });
+    expect(podSecurityViolations(rendered(chart, 'StatefulSet', 'pg').spec.template.spec, PodSecurityLevel.RESTRICTED)).toEqual([]);
+    expect(db.serviceName).toBe('pg');
+    expect({ name: db.name, namespace: db.namespace, selector: db.selector, port: db.servicePort() }).toEqual({ name: 'pg', namespace: 'apps', selector: { 'app.kubernetes.io/name': 'pg' }, port: 5432 });
   });
 });

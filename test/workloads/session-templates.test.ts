@@ -2,9 +2,9 @@ import { App, Chart } from 'cdk8s';
 import { PolicyRule } from '../../lib/core/exceptions';
 import { SessionTemplates, SessionTemplatesProps } from '../../lib/workloads/session-templates';
 import { Volume } from '../../lib/workloads/volume';
-import { container, find, testPlatform } from '../helpers';
+import { container, rendered, testChart } from '../helpers';
 
-function props(ctx: ReturnType<typeof testPlatform>, overrides: Partial<SessionTemplatesProps> = {}): SessionTemplatesProps {
+function props(ctx: ReturnType<typeof testChart>, overrides: Partial<SessionTemplatesProps> = {}): SessionTemplatesProps {
   return {
     name: 'desk', namespace: 'apps', podLabels: { app: 'desk' },
     userStorage: { volume: 'home', claimPrefix: 'home', size: '5Gi', storageClass: 'ssd' },
@@ -17,22 +17,24 @@ function props(ctx: ReturnType<typeof testPlatform>, overrides: Partial<SessionT
 
 describe('SessionTemplates', () => {
   test('a PodTemplate per variant with {user-id} in the per-user names, and the storage templates', () => {
-    const ctx = testPlatform();
-    const sessions = new SessionTemplates(ctx.platform.apps, 'desk', props(ctx));
-    const template = find(ctx.app, 'PodTemplate', 'desk-small');
+    const ctx = testChart();
+    const sessions = new SessionTemplates(ctx.apps, 'desk', props(ctx));
+    const template = rendered(ctx.chart, 'PodTemplate', 'desk-small');
     expect(template.template.metadata.labels).toEqual({ app: 'desk' });
     expect(template.template.spec.volumes).toEqual([
       { name: 'home', persistentVolumeClaim: { claimName: 'home-{user-id}' } },
       { name: 'creds', secret: { secretName: 'creds-{user-id}' } },
     ]);
     expect(template.template.spec.serviceAccountName).toBe('desk');
-    expect(find(ctx.app, 'ConfigMap', 'desk-storage-templates').data['persistentvolumeclaim.yaml']).toContain('name: home-{user-id}');
+    expect(sessions.storageTemplatesName).toBe('desk-storage-templates');
+    expect(rendered(ctx.chart, 'ConfigMap', sessions.storageTemplatesName).data['persistentvolumeclaim.yaml']).toContain('name: home-{user-id}');
+    expect(template.metadata.annotations).toBeUndefined();
     expect(sessions.podSecurity.name).toBe('restricted');
     expect(sessions.templateName('small')).toBe('desk-small');
   });
 
   test('a privileged container makes the template an exception and asks for a privileged namespace', () => {
-    const ctx = testPlatform();
+    const ctx = testChart();
     const fuse = container({ name: 'fuse', ports: [], privileged: { reason: 'mounts a FUSE file system' }, volumeMounts: [{ volume: 'mnt', path: '/mnt', propagation: 'Bidirectional' }] });
     const sessions = new SessionTemplates(new Chart(new App(), 'c'), 'desk', props(ctx, {
       variants: { small: { pool: ctx.pools.get('general'), containers: [container(), fuse], volumes: [Volume.emptyDir('mnt')] } },
@@ -43,9 +45,22 @@ describe('SessionTemplates', () => {
     expect(pod.toJson().metadata.annotations[PolicyRule.POD_SECURITY_RESTRICTED.annotation]).toBe('container fuse is privileged: mounts a FUSE file system');
   });
 
+  test('the per-user instructions go under the annotation the platform names', () => {
+    const ctx = testChart();
+    new SessionTemplates(ctx.apps, 'desk', props(ctx, { instructionsAnnotation: 'desks.example.com/per-user' }));
+    expect(rendered(ctx.chart, 'PodTemplate', 'desk-small').metadata.annotations).toEqual({
+      'desks.example.com/per-user': 'name the pod desk-{user-id}, label it user={user-id}, and replace {user-id} in claim and secret names',
+    });
+  });
+  test('a rendered session reports what it requests and where its data lives', () => {
+    const ctx = testChart();
+    const rendered = new SessionTemplates(ctx.apps, 'desk', props(ctx)).renderForUser(ctx.apps, 'small', 'u1');
+    expect(rendered.requests).toEqual({ cpu: '100m', memory: '128Mi', gpus: 0 });
+    expect(rendered.storage).toEqual({ size: props(ctx).userStorage.size, storageClass: props(ctx).userStorage.storageClass });
+  });
   test('rendering for a user checks the id and the variant', () => {
-    const ctx = testPlatform();
-    const sessions = new SessionTemplates(ctx.platform.apps, 'desk', props(ctx));
+    const ctx = testChart();
+    const sessions = new SessionTemplates(ctx.apps, 'desk', props(ctx));
     const chart = new Chart(new App(), 'rendered');
     const { pod, claim, snapshot } = sessions.renderForUser(chart, 'small', 'ada');
     expect(pod.toJson().metadata).toMatchObject({ name: 'desk-ada', namespace: 'apps', labels: { app: 'desk', user: 'ada' } });

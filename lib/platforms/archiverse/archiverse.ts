@@ -40,25 +40,6 @@ export function archiverse(app: App, config: ArchiverseConfig): Platform {
     ],
   });
 
-  // Frontend pool: Next.js, requests 100m/256Mi, limits 500m/512Mi.
-  const frontend = new WebService(apps, 'frontend', {
-    name: 'frontend',
-    namespace,
-    pool: pools.get('frontend'),
-    replicas: 2,
-    containers: [{
-      name: 'nextjs',
-      image: config.images.frontend,
-      ports: [{ name: 'http', port: 3000 }],
-      env: { NODE_ENV: 'production', API_URL: 'http://backend:8000' },
-      resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
-      readinessProbe: Probe.httpGet('/', 'http', { initialDelaySeconds: 5, periodSeconds: 10 }),
-      livenessProbe: Probe.httpGet('/', 'http', { initialDelaySeconds: 30, periodSeconds: 20 }),
-      volumeMounts: [{ volume: 'next-cache', path: '/app/.next/cache' }, { volume: 'tmp', path: '/tmp' }],
-    }],
-    volumes: [Volume.emptyDir('next-cache', { sizeLimit: '256Mi' }), Volume.emptyDir('tmp', { sizeLimit: '64Mi' })],
-  });
-
   // Backend pool: FastAPI, requests 100m/256Mi, limits 500m/512Mi.
   const backend = new WebService(apps, 'backend', {
     name: 'backend',
@@ -70,13 +51,32 @@ export function archiverse(app: App, config: ArchiverseConfig): Platform {
       name: 'fastapi',
       image: config.images.backend,
       ports: [{ name: 'http', port: 8000 }],
-      env: { DATABASE_URL: EnvValue.fromSecret('backend-credentials', 'database-url') },
+      env: { DATABASE_URL: EnvValue.fromSecret(keyVault.secretRef('backend-database-url')) },
       resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
       readinessProbe: Probe.httpGet('/health', 'http', { initialDelaySeconds: 5, periodSeconds: 10 }),
       livenessProbe: Probe.httpGet('/health', 'http', { initialDelaySeconds: 30, periodSeconds: 20 }),
       volumeMounts: [{ volume: 'tmp', path: '/tmp' }],
     }],
     volumes: [Volume.emptyDir('tmp', { sizeLimit: '64Mi' })],
+  });
+
+  // Frontend pool: Next.js, requests 100m/256Mi, limits 500m/512Mi.
+  const frontend = new WebService(apps, 'frontend', {
+    name: 'frontend',
+    namespace,
+    pool: pools.get('frontend'),
+    replicas: 2,
+    containers: [{
+      name: 'nextjs',
+      image: config.images.frontend,
+      ports: [{ name: 'http', port: 3000 }],
+      env: { NODE_ENV: 'production', API_URL: backend.serviceUrl('http') },
+      resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+      readinessProbe: Probe.httpGet('/', 'http', { initialDelaySeconds: 5, periodSeconds: 10 }),
+      livenessProbe: Probe.httpGet('/', 'http', { initialDelaySeconds: 30, periodSeconds: 20 }),
+      volumeMounts: [{ volume: 'next-cache', path: '/app/.next/cache' }, { volume: 'tmp', path: '/tmp' }],
+    }],
+    volumes: [Volume.emptyDir('next-cache', { sizeLimit: '256Mi' }), Volume.emptyDir('tmp', { sizeLimit: '64Mi' })],
   });
 
   // Database pool: PostgreSQL, requests 250m/512Mi, limits 500m/1Gi (db-pool/ of the seed:
@@ -88,7 +88,7 @@ export function archiverse(app: App, config: ArchiverseConfig): Platform {
     image: config.images.postgres,
     database: config.database.name,
     user: config.database.user,
-    passwordSecret: { name: 'postgres-credentials', key: 'password' },
+    passwordSecret: keyVault.secretRef('postgres-password'),
     secretStore: keyVault,
     storage: { size: config.database.size, storageClass: config.database.storageClass },
     resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '500m', memory: '1Gi' } },
@@ -97,8 +97,8 @@ export function archiverse(app: App, config: ArchiverseConfig): Platform {
   // Network: frontend -> backend only, backend -> database only, database accepts only the
   // backend; DNS for all comes with the namespace. The Ingress opens the controller's paths.
   const network = new NetworkGraph(apps, 'network');
-  network.allow(Peer.pods(frontend), Peer.pods(backend), [8000]);
-  network.allow(Peer.pods(backend), Peer.pods(postgres), [postgres.port]);
+  network.allow(Peer.pods(frontend), Peer.pods(backend), [backend.servicePort('http')]);
+  network.allow(Peer.pods(backend), Peer.pods(postgres), [postgres.servicePort()]);
   new WebIngress(apps, 'ingress', {
     name: 'archiverse',
     namespace,
@@ -107,8 +107,8 @@ export function archiverse(app: App, config: ArchiverseConfig): Platform {
     network,
     tls: { issuer, secretName: 'archiverse-tls' },
     routes: [
-      { path: '/api', service: backend, port: 'http' },
-      { path: '/', service: frontend, port: 'http' },
+      { path: '/api', backend, port: 'http' },
+      { path: '/', backend: frontend, port: 'http' },
     ],
   });
   return platform;

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { NetworkGraph, Peer } from '../../security/network-graph';
+import { CloudIdentity } from '../../workloads/cloud-identity';
 import { EtcdSnapshotJob } from '../../workloads/etcd-snapshot-job';
 import { ScheduledJob } from '../../workloads/scheduled-job';
 import { Volume } from '../../workloads/volume';
@@ -13,7 +14,7 @@ export function userDataBackup(scope: Construct, config: GimpStreamingConfig, ne
     namespace: config.namespaces.platform,
     schedule: '0 2 * * *',
     pool: pools.get('storage'),
-    serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': config.backup.roleArn },
+    cloudIdentity: CloudIdentity.awsIamRole(config.backup.roleArn),
     // The seed synced a local path (/s3-user-bucket/); the users' files are in a bucket.
     containers: [{
       name: 'backup',

@@ -6,7 +6,7 @@ import { GpuTimeSlicingConfig } from '../../placement/gpu-sharing';
 import { NodePoolInventory } from '../../placement/node-pool-inventory';
 import { ClusterAutoscalerSettings } from '../../scaling/cluster-autoscaler';
 import { SecureNamespace } from '../../security/namespace';
-import { NetworkGraph, Peer } from '../../security/network-graph';
+import { KUBERNETES_API_PORT, NetworkGraph, Peer } from '../../security/network-graph';
 import { PodNetworkPolicy } from '../../security/pod-network-policy';
 import { NamespacedRole } from '../../security/rbac';
 import { SnapshotClass } from '../../storage/snapshot-class';
@@ -77,7 +77,7 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
         SESSION_NAMESPACE: ns.sessions,
         SESSION_TEMPLATE_CPU: sessions.templateName('cpu'),
         SESSION_TEMPLATE_GPU: sessions.templateName('gpu'),
-        STORAGE_TEMPLATES: `${sessions.name}-storage-templates`,
+        STORAGE_TEMPLATES: sessions.storageTemplatesName,
       },
       resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
       readinessProbe: Probe.httpGet('/healthz', 'http', { periodSeconds: 10 }),
@@ -131,7 +131,7 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
     ],
   });
   network.allow(Peer.pods(webrtcGateway), Peer.pods(sessions), [6901]);
-  network.allow(Peer.pods(sessionManager), Peer.cidr('0.0.0.0/0', 'kube-apiserver'), [443]);
+  network.allow(Peer.pods(sessionManager), Peer.kubernetesApiServer(), [KUBERNETES_API_PORT]);
 
   // Service Mesh: the seed's Gateway and VirtualService.
   const ingressGateway = IstioIngressGateway.default();

@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { AlertRules } from '../../monitoring/alert-rules';
 import { WorkloadMonitor } from '../../monitoring/service-monitor';
-import { SEED_CAPACITY_MODEL } from '../../scaling/capacity-plan';
 import { NetworkGraph } from '../../security/network-graph';
 import { WebService } from '../../workloads/web-service';
+import { GIMP_SESSION_CAPACITY } from './capacity';
 import { GimpStreamingConfig } from './config';
 import { gimpStreamingPools as pools } from './pools';
 
@@ -13,7 +13,7 @@ export function gimpMonitoring(scope: Construct, config: GimpStreamingConfig, se
   new WorkloadMonitor(scope, 'session-manager-monitor', { workload: sessionManager, port: 'metrics', prometheus: config.prometheus, network });
 
   // Capacity at the pools' maximum size, from the seed's sizing (10 sessions a CPU node, 4 a GPU).
-  const cpuCapacity = pools.get('cpu').maxNodes * SEED_CAPACITY_MODEL.cpuSessionsPerNode;
+  const cpuCapacity = pools.get('cpu').maxNodes * GIMP_SESSION_CAPACITY.cpuSessionsPerNode;
   const gpuPool = pools.get('gpu');
   const gpuCapacity = gpuPool.maxNodes * (gpuPool.instanceType.gpus?.count ?? 0) * (gpuPool.gpuSharing?.replicas ?? 1);
   const job = `job="${sessionManager.name}", namespace="${sessionManager.namespace}"`;

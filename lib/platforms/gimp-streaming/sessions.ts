@@ -9,6 +9,9 @@ import { Volume } from '../../workloads/volume';
 import { GimpStreamingConfig } from './config';
 import { gimpStreamingPools as pools } from './pools';
 
+/** The pod label carrying the user id; the GIMP container reads it back as USER_ID. */
+const USER_LABEL = 'user';
+
 // Seed: "Session Pod Design" -- GIMP container + rclone sidecar, uid/gid 1000, one pod a user.
 function sessionPod(config: GimpStreamingConfig, pool: NodePool, gpus: number): PodProps {
   return {
@@ -24,7 +27,7 @@ function sessionPod(config: GimpStreamingConfig, pool: NodePool, gpus: number): 
         // share (a quarter of a T4), not the seed's invalid "0.25".
         resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' }, gpus },
         ports: [{ name: 'webrtc', port: 6901 }, { name: 'vnc', port: 5901 }],
-        env: { DISPLAY: ':99', USER_ID: EnvValue.fromField("metadata.labels['user']") },
+        env: { DISPLAY: ':99', USER_ID: EnvValue.fromPodLabel(USER_LABEL) },
         volumeMounts: [
           { volume: 'user-storage', path: '/home/user' },
           { volume: 'temp-storage', path: '/tmp' },
@@ -71,7 +74,8 @@ export function gimpSessions(scope: Construct, config: GimpStreamingConfig, stor
     name: 'gimp-session',
     namespace: config.namespaces.sessions,
     podLabels: { app: 'gimp-session', tier: 'streaming' },
-    userLabel: 'user',
+    userLabel: USER_LABEL,
+    instructionsAnnotation: 'sessions.streaming.platform/per-user',
     userStorage: { volume: 'user-storage', claimPrefix: 'user-storage', size: '20Gi', storageClass: storage.userClass, labels: { type: 'persistent' } },
     userSecrets: [{ volume: 'cloud-credentials', secretPrefix: 'user-cloud-credentials' }],
     snapshots: { snapshotClass: storage.snapshotClass, namePrefix: 'user-snapshot' },

@@ -17,15 +17,13 @@ export interface UserSessionRequest {
 export function userSession(scope: Construct, sessions: SessionTemplates, request: UserSessionRequest, options: { snapshotAt?: Date } = {}): RenderedSession & { session: Session } {
   const variant = request.gpu ? 'gpu' : 'cpu';
   const rendered = sessions.renderForUser(scope, variant, request.userId, options);
-  const container = rendered.pod.toJson().spec.containers[0];
-  const claim = rendered.claim.toJson().spec;
   const session = new Session(scope, `${request.userId}-session`, {
     metadata: { name: `${sessions.name}-${request.userId}`, namespace: sessions.namespace },
     spec: {
       userId: request.userId,
       application: request.application as SessionSpecApplication,
-      resources: { cpu: container.resources.requests.cpu, memory: container.resources.requests.memory, gpu: container.resources.requests['nvidia.com/gpu'] ?? '0' },
-      storage: { size: claim.resources.requests.storage, class: claim.storageClassName },
+      resources: { cpu: rendered.requests.cpu, memory: rendered.requests.memory, gpu: String(rendered.requests.gpus) },
+      storage: { size: rendered.storage.size, class: rendered.storage.storageClass },
       timeout: request.timeoutSeconds,
     },
   });

@@ -1,0 +1,37 @@
+import { Site } from '../core/errors';
+import { NetworkGraph, Peer } from '../security/network-graph';
+import { ServiceTarget } from '../workloads/service-target';
+
+/** A route's destination as an ingress object writes it: Service name and port number. */
+export interface ResolvedBackend {
+  readonly serviceName: string;
+  readonly port: number;
+}
+
+/**
+ * The backends of one routing object (Ingress, VirtualService). Each route's backend is checked
+ * to be in the object's namespace (routes do not cross namespaces) and its port looked up by
+ * name; `openFrom` then lets the ingress pods reach every backend on the ports routed to it.
+ */
+export class RouteBackends {
+  private readonly routed: { backend: ServiceTarget; port: number }[] = [];
+
+  /** `kind` names the routing object in errors ("Ingress", "VirtualService"). */
+  constructor(private readonly kind: string, private readonly namespace: string) {}
+
+  /** The destination of a route to `backend`'s port `portName`; `site` is the route's backend field. */
+  resolve(site: Site, backend: ServiceTarget, portName: string): ResolvedBackend {
+    if (backend.namespace !== this.namespace) {
+      site.fail(`${backend.namespace}/${backend.serviceName}`, `is not in the ${this.kind} namespace "${this.namespace}"`,
+        `routes only reach Services of their own namespace: move the ${this.kind} or the backend`);
+    }
+    const port = backend.servicePort(portName);
+    this.routed.push({ backend, port });
+    return { serviceName: backend.serviceName, port };
+  }
+
+  /** Opens `from` (the ingress or gateway pods) to every backend resolved so far. */
+  openFrom(from: Peer, network: NetworkGraph): void {
+    network.allowToBackends(from, this.routed);
+  }
+}
