@@ -1,5 +1,6 @@
 import { ApiObject, App } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -261,6 +262,11 @@ const cases: [string, (ctx: Context) => void, string][] = [
     'test/apps/backup: cloudIdentity must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>) (got "backup-role"); fix: copy it from the role (aws iam get-role --query Role.Arn)'],
   ['session variant that does not exist', (ctx) => sessions(ctx).renderForUser(ctx.platform.apps, 'gpu', 'user-1'),
     'test/apps/sessions: variants is not a session variant (got "gpu"); fix: use one of: main'],
+  ['two kinds that the layout writes to one file', (ctx) => {
+    new ApiObject(ctx.platform.apps, 'istio-gateway', { apiVersion: 'networking.istio.io/v1beta1', kind: 'Gateway', metadata: { name: 'edge', namespace: 'apps' } });
+    new ApiObject(ctx.platform.apps, 'gateway-api-gateway', { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'edge', namespace: 'apps' } });
+  }, 'test/apps/gateway-api-gateway: metadata.name would be written to test/apps/apps/gateway-edge.yaml, the file of another object (got "edge"); fix: give one of the two objects another name'],
+  ['a construct that takes the id reserved for the Flux entry points', (ctx) => new Construct(ctx.app, 'kustomization'), 'kustomization: id is reserved for the Flux entry points (got "kustomization"); fix: give the construct another id than "kustomization"'],
 ];
 
 /** Runs a case like the synth would: build, then synthesize into `dist`; returns what was thrown. */

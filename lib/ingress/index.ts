@@ -9,4 +9,5 @@
 export * from './acme-issuer';
 export * from './ingress-controller';
 export * from './istio';
+export * from './route-backends';
 export * from './web-ingress';

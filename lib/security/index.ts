@@ -10,4 +10,5 @@ export * from './azure-key-vault';
 export * from './namespace';
 export * from './network-graph';
 export * from './pod-network-policy';
+export * from './port-rules';
 export * from './rbac';

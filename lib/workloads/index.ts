@@ -7,15 +7,18 @@
  *
  * @packageDocumentation
  */
+export * from './cloud-identity';
 export * from './config-map';
 export * from './container';
 export * from './env';
 export * from './etcd-snapshot-job';
 export * from './pod';
 export * from './pod-group';
+export * from './pod-identity';
 export * from './postgres';
 export * from './probe';
 export * from './scheduled-job';
+export * from './service-target';
 export * from './session-templates';
 export * from './stateful-store';
 export * from './volume';

@@ -77,7 +77,7 @@ describe('the synth entry points', () => {
     const run = synth('node', ['build/main.js'], join(parent, 'blocker', 'dist'));
     expect(run.status).toBe(1);
     // Not a check failing but the file system: one line for what, one for where, no stack trace.
-    expect(run.stderr).toMatch(/^synth failed; .*blocker\/dist\/ was left unchanged\.\nunexpected Error: ENOTDIR: not a directory, open '.*blocker\/\.synth\.lock'\nit was raised at .*; run `node --enable-source-maps build\/main\.js` for the TypeScript lines of the full stack\n$/);
+    expect(run.stderr).toMatch(/^synth failed; .*blocker\/dist\/ was left unchanged\.\nunexpected Error: EEXIST: file already exists, mkdir '.*blocker'\nit was raised at .*; run `node --enable-source-maps build\/main\.js` for the TypeScript lines of the full stack\n$/);
     expect(readFileSync(join(parent, 'blocker'), 'utf8')).toBe('a file where a folder should be\n');
   });
 });
