@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
+import { checkSchemaTypes, checkVersionName } from './crd-version-checks';
 
 /** A printed column of `kubectl get`, e.g. { name: 'Phase', type: 'string', jsonPath: '.status.phase' }. */
 export interface PrinterColumn {
@@ -58,6 +59,11 @@ export class CustomResourceDefinition extends Construct {
     if (!props.group.includes('.')) site.at('group').fail(props.group, 'must contain a dot (the API server refuses groups without one)', 'use a domain you own, e.g. "streaming.example.com"');
     if (!/^[A-Z][A-Za-z0-9]*$/.test(props.kind)) site.at('kind').fail(props.kind, 'must be CamelCase letters and digits', 'e.g. "Session"');
     checkDnsLabel(site.at('plural'), props.plural);
+    props.versions.forEach((v, i) => {
+      checkVersionName(site.at('versions').at(i).at('name'), v.name);
+      if (props.versions.findIndex((other) => other.name === v.name) !== i) site.at('versions').at(i).at('name').fail(v.name, 'repeats a version name', 'give each version its own name');
+      checkSchemaTypes(site.at('versions').at(i).at('schema'), v.schema);
+    });
     const storage = props.versions.filter((v) => v.storage);
     if (storage.length !== 1) {
       site.at('versions').fail(props.versions.map((v) => v.name), `must mark exactly one version as storage (found ${storage.length})`, 'set storage: true on the version objects are stored in');

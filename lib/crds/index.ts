@@ -7,3 +7,4 @@
  * @packageDocumentation
  */
 export * from './custom-resource-definition';
+export * from './crd-version-checks';

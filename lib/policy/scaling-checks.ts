@@ -17,7 +17,8 @@ export const disruptionBudgetCheck: PolicyCheck = {
   appliesTo: (m, context) => SCALABLE.has(m.kind) && ((m.object.spec?.replicas ?? 1) > 1 || hpaOf(m, context) !== undefined),
   check(m, { manifests }) {
     const labels = podSpecOf(m)?.labels ?? {};
-    const covered = manifests.some((p) => p.kind === 'PodDisruptionBudget' && p.namespace === m.namespace && selects(p.object.spec?.selector, labels));
+    // Only policy/v1 counts: policy/v1beta1 is not served by 1.28 (the schema check refuses it).
+    const covered = manifests.some((p) => p.kind === 'PodDisruptionBudget' && p.apiVersion === 'policy/v1' && p.namespace === m.namespace && selects(p.object.spec?.selector, labels));
     if (covered) return [];
     return [{ field: 'spec.replicas', value: m.object.spec?.replicas, problem: 'makes a replicated workload that no PodDisruptionBudget covers',
       fix: 'add a PodDisruptionBudget (minAvailable: 1) selecting its pods; WebService and StatefulStore add one when replicas > 1' }];

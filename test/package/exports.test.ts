@@ -12,8 +12,8 @@ const INTERNAL: Record<string, string> = {
   'gitops/dist-swap.ts': 'the checked swap behind publishGitOps/synthesize; callers use those',
   'gitops/entry-points-readme.ts': 'the text of kustomization/README.md',
   'policy/schema/crd-schemas.ts': 'schema plumbing behind validateSchemas',
-  'policy/schema/field-tracker.ts': 'schema plumbing behind validateSchemas',
-  'policy/schema/model-registry.ts': 'schema plumbing behind validateSchemas',
+  'policy/schema/removed-api-versions.ts': 'schema plumbing behind validateSchemas',
+  'policy/schema/schema-registry.ts': 'schema plumbing behind validateSchemas',
   'policy/schema/schema-errors.ts': 'schema plumbing behind validateSchemas',
   'policy/schema/strict-openapi.ts': 'schema plumbing behind validateSchemas',
 };
@@ -28,7 +28,8 @@ function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
     if (e.isDirectory()) return tsFiles(path);
-    return e.name.endsWith('.ts') ? [path] : [];
+    // A .d.ts types generated JavaScript (lib/imports/schema-validators.js), not a module of its own.
+    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [path] : [];
   });
 }
 

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../core/errors';
 import { Manifest } from '../../core/manifest';
-import { AjvLikeError } from './model-registry';
+import { AjvLikeError } from './schema-registry';
 
 /** `/spec/containers/0/image` -> ["spec", "containers", "0", "image"] */
 export function pointerSegments(pointer: string): string[] {
@@ -17,7 +17,7 @@ function valueAt(object: unknown, segments: readonly string[]): unknown {
 }
 
 /** A field the schema does not know, named the way every other error in the project is. */
-export function unknownFieldError(m: Manifest, segments: readonly string[], source: string): ValidationError {
+function unknownFieldError(m: Manifest, segments: readonly string[], source: string): ValidationError {
   return new ValidationError({ path: m.path, field: fieldName(segments), value: valueAt(m.object, segments),
     problem: `is not a field of ${m.apiVersion} ${m.kind} (schema: ${source})`, fix: 'remove it, or correct its name' });
 }

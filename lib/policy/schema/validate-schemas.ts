@@ -1,11 +1,12 @@
+import { ValidationError } from '../../core/errors';
 import { Manifest } from '../../core/manifest';
 import { crdValidators } from './crd-schemas';
-import { trackFields } from './field-tracker';
-import { modelSchema } from './model-registry';
-import { schemaErrors, unknownFieldError } from './schema-errors';
+import { removedApiVersion } from './removed-api-versions';
+import { knownSchema } from './schema-registry';
+import { schemaErrors } from './schema-errors';
 
 export interface SchemaValidation {
-  /** Objects checked against a schema, by schema source (package name or "CRD <name>"). */
+  /** Objects checked against a schema, by schema source ("k8s-1.28" or "CRD <name>"). */
   readonly validated: ReadonlyMap<string, number>;
   readonly validatedCount: number;
   /** Objects whose kind no known schema describes: listed in the report, never silently passed. */
@@ -13,43 +14,40 @@ export interface SchemaValidation {
   readonly errors: readonly Error[];
 }
 
-/**
- * Every object against its schema, unknown fields rejected: custom resources against a CRD the
- * same platform synthesizes, everything else against its kubernetes-models package.
- */
-export function validateSchemas(manifests: readonly Manifest[]): SchemaValidation {
-  const crds = manifests.filter((m) => m.kind === 'CustomResourceDefinition');
-  const fromCrds = crdValidators(crds.map((m) => m.object));
-  const crdNames = new Map(crds.map((m) => [`${m.object.spec?.group}/${m.object.spec?.names?.kind}`, m.name]));
-  const validated = new Map<string, number>();
-  const unvalidated: Manifest[] = [];
-  const errors: Error[] = [];
-  for (const m of manifests) {
-    const crdValidator = fromCrds.get(`${m.apiVersion}/${m.kind}`);
-    if (crdValidator) {
-      const source = `CRD ${crdNames.get(`${m.apiVersion.split('/')[0]}/${m.kind}`)}`;
-      if (!crdValidator(m.object)) errors.push(...schemaErrors(m, crdValidator.errors ?? [], source));
-      validated.set(source, (validated.get(source) ?? 0) + 1);
-      continue;
-    }
-    const model = modelSchema(m.apiVersion, m.kind);
-    if (!model) {
-      unvalidated.push(m);
-      continue;
-    }
-    const tracked = trackFields(m.object);
-    errors.push(...schemaErrors(m, model.validate(tracked.proxy), model.source));
-    const unknown = tracked.unknownFields().filter((segments) => !isSchemaExtension(m, segments));
-    errors.push(...unknown.map((segments) => unknownFieldError(m, segments, model.source)));
-    validated.set(model.source, (validated.get(model.source) ?? 0) + 1);
-  }
-  return { validated, validatedCount: manifests.length - unvalidated.length, unvalidated, errors };
+export interface SchemaValidationOptions {
+  /** CRDs beyond the ones the objects define (CI adds ../shared/crds); the pinned ones are built in. */
+  readonly extraCrds?: readonly Manifest[];
 }
 
 /**
- * kubernetes-models' JSONSchemaProps does not read the `x-kubernetes-*` extensions, which are
- * fields of a CRD's schema in the 1.28 API (the strict check in .ci/run covers them).
+ * Every object against its schema, the way a 1.28 API server would take it (unknown fields,
+ * wrong types, missing required fields): a custom resource against a CRD among the objects (a
+ * platform's own), else against Kubernetes 1.28 or a CRD pinned in cdk8s.yaml. An API version
+ * 1.28 no longer serves is refused with the one to use. The synth and CI (scripts/validate-dist.mjs)
+ * both run this.
  */
-function isSchemaExtension(m: Manifest, segments: readonly string[]): boolean {
-  return m.kind === 'CustomResourceDefinition' && segments[segments.length - 1].startsWith('x-kubernetes-');
+export function validateSchemas(manifests: readonly Manifest[], options: SchemaValidationOptions = {}): SchemaValidation {
+  const defined = manifests.filter((m) => m.kind === 'CustomResourceDefinition');
+  const fromCrds = crdValidators([...defined, ...(options.extraCrds ?? [])]);
+  const validated = new Map<string, number>();
+  const unvalidated: Manifest[] = [];
+  const errors: Error[] = [...fromCrds.errors];
+  for (const m of manifests) {
+    const removed = removedApiVersion(m.apiVersion, m.kind);
+    if (removed) {
+      errors.push(new ValidationError({ path: m.path, field: 'apiVersion', value: m.apiVersion,
+        problem: `is not served by Kubernetes 1.28: ${m.apiVersion} ${m.kind} was removed in ${removed.removedIn}`,
+        fix: removed.use ? `use apiVersion ${removed.use}` : `remove the ${m.kind}: Kubernetes has no successor for it` }));
+      continue;
+    }
+    const schema = fromCrds.validators.get(`${m.apiVersion}/${m.kind}`) ?? knownSchema(m.apiVersion, m.kind);
+    if (!schema) {
+      unvalidated.push(m);
+      continue;
+    }
+    if (!schema.validate(m.object)) errors.push(...schemaErrors(m, schema.validate.errors ?? [], schema.source));
+    validated.set(schema.source, (validated.get(schema.source) ?? 0) + 1);
+  }
+  const validatedCount = [...validated.values()].reduce((a, b) => a + b, 0);
+  return { validated, validatedCount, unvalidated, errors };
 }
