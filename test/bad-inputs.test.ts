@@ -287,7 +287,7 @@ const cases: [string, (ctx: Context) => void, string][] = [
   'test/apps/crd: versions[0].name must be a DNS-1035 label (lower-case letters, digits and "-", starting with a letter), as Kubernetes versions are: "v1", "v1beta1", "v2alpha1" (got "V1"); fix: use "v1"'],
   ['CRD schema with type strng', (ctx) => new CustomResourceDefinition(ctx.platform.apps, 'crd', { group: 'streaming.platform', kind: 'Session', plural: 'sessions',
     versions: [{ name: 'v1', storage: true, schema: { type: 'object', properties: { spec: { type: 'object', properties: { userId: { type: 'strng' } } } } } }] }),
-  'test/apps/crd: versions[0].schema.properties.spec.properties.userId.type is not a schema type (object, array, string, integer, number, boolean) (got "strng"); fix: use one of those types; for an int-or-string write xKubernetesIntOrString: true'],
+  'test/apps/crd: versions[0].schema.properties.spec.properties.userId.type is not a schema type (object, array, string, integer, number, boolean) (got "strng"); fix: use one of those types; for an int-or-string set x-kubernetes-int-or-string (xKubernetesIntOrString in TypeScript)'],
   ['hand-written CRD whose schema does not compile', (ctx) => new ApiObject(ctx.platform.apps, 'crd', { ...SESSION_CRD, spec: { ...SESSION_CRD.spec,
     versions: [{ ...SESSION_CRD.spec.versions[0], schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'string', pattern: '([a-z' } } } } }] } }),
   'test/apps/crd: spec.versions[0].schema.openAPIV3Schema does not compile as a JSON schema: Invalid regular expression: /([a-z/u: Unterminated character class (got "v1"); fix: write the schema in OpenAPI v3 (types: object, array, string, integer, number, boolean; patterns as regular expressions)'],

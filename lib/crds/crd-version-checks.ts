@@ -23,7 +23,7 @@ export function checkSchemaTypes(site: Site, schema: k8s.JsonSchemaProps | boole
   if (schema === undefined || typeof schema !== 'object' || schema === null) return;
   const props = schema as Record<string, any>;
   if (props.type !== undefined && !SCHEMA_TYPES.has(props.type)) {
-    site.at('type').fail(props.type, `is not a schema type (${[...SCHEMA_TYPES].join(', ')})`, 'use one of those types; for an int-or-string write xKubernetesIntOrString: true');
+    site.at('type').fail(props.type, `is not a schema type (${[...SCHEMA_TYPES].join(', ')})`, 'use one of those types; for an int-or-string set x-kubernetes-int-or-string (xKubernetesIntOrString in TypeScript)');
   }
   for (const key of ONE) checkSchemaTypes(site.at(key), props[key]);
   for (const key of LIST) (props[key] ?? []).forEach((sub: k8s.JsonSchemaProps, i: number) => checkSchemaTypes(site.at(key).at(i), sub));

@@ -37,6 +37,6 @@ describe('CustomResourceDefinition', () => {
     const withSchema = (s: object) => () => new CustomResourceDefinition(Testing.chart(), 'crd', { group: 'example.dev', kind: 'Widget', plural: 'widgets', versions: [{ name: 'v1', storage: true, schema: s }] });
     expect(withSchema({ type: 'object', properties: { spec: { type: 'array', items: { anyOf: [{ type: 'integer' }, { type: 'string' }] } } } })).not.toThrow();
     expect(withSchema({ type: 'object', properties: { spec: { type: 'array', items: { anyOf: [{ type: 'integer' }, { type: 'strng' }] } } } }))
-      .toThrow('test/crd: versions[0].schema.properties.spec.items.anyOf[1].type is not a schema type (object, array, string, integer, number, boolean) (got "strng"); fix: use one of those types; for an int-or-string write xKubernetesIntOrString: true');
+      .toThrow('test/crd: versions[0].schema.properties.spec.items.anyOf[1].type is not a schema type (object, array, string, integer, number, boolean) (got "strng"); fix: use one of those types; for an int-or-string set x-kubernetes-int-or-string (xKubernetesIntOrString in TypeScript)');
   });
 });

@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import { Site, ValidationError } from '../../core/errors';
-import { checkSchemaTypes } from '../../crds/crd-version-checks';
+import { checkSchemaTypes, checkVersionName } from '../../crds/crd-version-checks';
 import { Manifest } from '../../core/manifest';
 import { AJV_OPTIONS, strictOpenApi } from './strict-openapi';
 import { CompiledValidator } from './schema-registry';
@@ -27,6 +27,8 @@ export function crdValidators(crds: readonly Manifest[]): CrdValidators {
       if (!schema) return;
       const site = new Site(crd.path, `spec.versions[${i}].schema.openAPIV3Schema`);
       try {
+        // The same rules as the CustomResourceDefinition construct, for CRDs written as L1 objects.
+        checkVersionName(new Site(crd.path, `spec.versions[${i}].name`), version.name);
         checkSchemaTypes(site, schema);
         const validate = ajv.compile(strictOpenApi(withObjectRoot(schema))) as CompiledValidator;
         validators.set(`${group}/${version.name}/${names?.kind}`, { source: `CRD ${crd.name}`, validate });

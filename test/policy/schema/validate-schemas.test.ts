@@ -103,6 +103,14 @@ describe('schema validation', () => {
       'test/crds/crd: spec.versions[0].schema.openAPIV3Schema does not compile as a JSON schema: Invalid regular expression: /([a-z/u: Unterminated character class (got "v1"); fix: write the schema in OpenAPI v3 (types: object, array, string, integer, number, boolean; patterns as regular expressions)',
     ]);
   });
+  test('a hand-written CRD gets the construct\'s checks: version names and schema types', () => {
+    const versions = [{ ...crd.spec.versions[0], name: 'V1' }, { ...crd.spec.versions[0], name: 'v2', storage: false, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'strng' } } } } }];
+    const result = validate(({ platform }) => new ApiObject(platform.layer({ name: 'crds', order: 0 } as any), 'crd', { ...crd, spec: { ...crd.spec, versions } }));
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'test/crds/crd: spec.versions[0].name must be a DNS-1035 label (lower-case letters, digits and "-", starting with a letter), as Kubernetes versions are: "v1", "v1beta1", "v2alpha1" (got "V1"); fix: use "v1"',
+      'test/crds/crd: spec.versions[1].schema.openAPIV3Schema.properties.spec.type is not a schema type (object, array, string, integer, number, boolean) (got "strng"); fix: use one of those types; for an int-or-string set x-kubernetes-int-or-string (xKubernetesIntOrString in TypeScript)',
+    ]);
+  });
   test('a kind with no known schema is listed, not passed silently', () => {
     const result = validate(({ platform }) => new ApiObject(platform.apps, 'x', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'x', namespace: 'apps' } }));
     expect(result.unvalidated.map((m) => `${m.apiVersion} ${m.kind} ${m.name}`)).toEqual(['example.com/v1 Widget x']);
