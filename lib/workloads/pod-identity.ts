@@ -76,7 +76,9 @@ export class PodIdentity implements PodGroup {
     const built = buildPodSpec(site, props, this.name, claimNames);
     this.levels.push(built.podSecurity);
     const labels = checkLabels(this.site.at('podLabels'), { ...this.podLabels, ...built.placementLabels, ...this.selector });
-    return { template: { metadata: { labels }, spec: built.spec }, built };
+    // Spread constraints count the identity's own pods.
+    const spread = built.spec.topologySpreadConstraints?.map((c) => ({ ...c, labelSelector: { matchLabels: { ...this.selector } } }));
+    return { template: { metadata: { labels }, spec: spread ? { ...built.spec, topologySpreadConstraints: spread } : built.spec }, built };
   }
 
   /** Metadata of an object the owner makes for these pods (controller, Service, budget). */
