@@ -28,6 +28,9 @@ export interface PodNetworkPolicyProps {
  * or elsewhere stays denied. For connections between our own pods, prefer NetworkGraph.allow.
  */
 export class PodNetworkPolicy extends Construct {
+  /** The NetworkPolicy (escape hatch). */
+  readonly policy: k8s.KubeNetworkPolicy;
+
   constructor(scope: Construct, id: string, props: PodNetworkPolicyProps) {
     super(scope, id);
     const site = new Site(this.node.path);
@@ -36,7 +39,7 @@ export class PodNetworkPolicy extends Construct {
       peers: r.peers?.map((p, j) => p.check(at.at('peers').at(j)).selectorFrom(namespace)),
       ports: buildPortRules(at.at('ports'), r.ports),
     });
-    new k8s.KubeNetworkPolicy(this, 'policy', {
+    this.policy = new k8s.KubeNetworkPolicy(this, 'policy', {
       metadata: { name: checkDnsLabel(site.at('name'), props.name), namespace },
       spec: {
         podSelector: { matchLabels: { ...props.pods.selector } },

@@ -125,6 +125,11 @@ export abstract class Workload extends Construct implements ServiceTarget {
     return this.services.find((s) => s.name === this.mainServiceName);
   }
 
+  /** The ServiceAccount the pods run as (escape hatch). */
+  get serviceAccount(): k8s.KubeServiceAccount {
+    return this.identity.serviceAccount;
+  }
+
   /** The Pod Security level the workload's namespace may enforce at most. */
   get podSecurity(): PodSecurityLevel {
     return this.identity.podSecurity;
