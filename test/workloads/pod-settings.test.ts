@@ -2,7 +2,7 @@ import { PriorityClass } from '../../lib/placement/priority-class';
 import { RuntimeClass } from '../../lib/placement/runtime-class';
 import { Probe } from '../../lib/workloads/probe';
 import { WebService } from '../../lib/workloads/web-service';
-import { container, rendered, testChart } from '../helpers';
+import { container, rendered, testChart, testPlatform, verificationErrors } from '../helpers';
 
 describe('pod settings', () => {
   test('priority, runtime class, spread over zones, grace period, startup probe', () => {
@@ -41,5 +41,16 @@ describe('pod settings', () => {
     const { apps, pools } = testChart();
     expect(() => new WebService(apps, 'web', { name: 'web', namespace: 'apps', pool: pools.get('serverless'), containers: [container()], runtimeClassName: 'gvisor' }))
       .toThrow('test/apps/web: pool is fargate capacity, which cannot run a custom RuntimeClass (e.g. gVisor) (got "serverless")');
+  });
+  test('the new objects and fields pass the synth\'s schema and policy checks', () => {
+    const { app, platform, pools } = testPlatform();
+    const gvisor = new RuntimeClass(platform.infrastructure, 'gvisor', { name: 'gvisor', handler: 'runsc', pool: pools.get('gpu') });
+    const priority = new PriorityClass(platform.infrastructure, 'critical', { name: 'business-critical', value: 1000 });
+    new WebService(platform.apps, 'web', {
+      name: 'web', namespace: 'apps', pool: pools.get('general'), replicas: 2, runtimeClassName: gvisor.name, priorityClassName: priority.name,
+      topologySpread: [{ topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule' }], terminationGracePeriodSeconds: 10,
+      containers: [container({ readinessProbe: Probe.tcpSocket('http'), livenessProbe: Probe.tcpSocket('http'), startupProbe: Probe.tcpSocket('http') })],
+    });
+    expect(verificationErrors(app)).toEqual([]);
   });
 });
