@@ -32,6 +32,9 @@ import { StorageClass } from '../lib/storage/storage-class';
 import { PodProps } from '../lib/workloads/pod';
 import { ScheduledJob } from '../lib/workloads/scheduled-job';
 import { SessionTemplates } from '../lib/workloads/session-templates';
+import { Probe } from '../lib/workloads/probe';
+import { PriorityClass } from '../lib/placement/priority-class';
+import { RuntimeClass } from '../lib/placement/runtime-class';
 import { container, refusalMessage, synthInto, testPlatform } from './helpers';
 
 type Context = ReturnType<typeof testPlatform>;
@@ -60,8 +63,8 @@ function rawPodSpec(containerOverrides: Record<string, unknown> = {}): any {
   const probe = { tcpSocket: { port: 8080 } };
   return {
     nodeSelector: { pool: 'general' },
-    securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
-    containers: [{ name: 'c', image: 'registry.example.com/app:1.0.0', readinessProbe: probe, livenessProbe: probe,
+    securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+    containers: [{ name: 'c', image: 'registry.example.com/app:1.0.0', ports: [{ name: 'http', containerPort: 8080 }], readinessProbe: probe, livenessProbe: probe,
       resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
       securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } }, ...containerOverrides }],
   };
@@ -72,6 +75,15 @@ function rawDeployment(ctx: Context, spec: Record<string, unknown> = {}, podSpec
   return new ApiObject(ctx.platform.apps, 'raw', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'raw', namespace: 'apps' },
     spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw' } }, spec: podSpec }, ...spec } });
 }
+
+/** A raw StatefulSet `raw` in namespace "apps" (pods labelled app=raw); `spec` sets serviceName and claims. */
+function rawStatefulSet(ctx: Context, spec: Record<string, unknown>): ApiObject {
+  return new ApiObject(ctx.platform.apps, 'raw', { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'raw', namespace: 'apps' },
+    spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw' } }, spec: rawPodSpec() }, ...spec } });
+}
+const CLAIM_TEMPLATE = { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } };
+/** Container overrides that pass the probe rule. */
+const PROBED: Partial<ContainerProps> = { readinessProbe: Probe.tcpSocket('http'), livenessProbe: Probe.tcpSocket('http') };
 
 const PROMETHEUS = { namespace: 'monitoring', podLabels: { app: 'prometheus' }, selectorLabels: { release: 'prom' } };
 const ALERT = { name: 'AppDown', expr: 'up == 0', for: '5m', severity: 'critical' as const, summary: 'down', description: 'the app is down' };
@@ -136,7 +148,7 @@ const cases: [string, (ctx: Context) => void, string][] = [
   ['service port aimed at no container port', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { ports: [{ name: 'http', port: 80, targetPort: 'web' }] } })),
     'test/apps/web: service.ports[0].targetPort names no container port (got "web"); fix: use one of: http'],
   ['nodePort on a ClusterIP service', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { ports: [{ name: 'http', port: 80, nodePort: 31000 }] } })),
-    'test/apps/web: service.ports.http.nodePort is only allowed on NodePort and LoadBalancer Services (got 31000); fix: set service.type to "NodePort" or drop nodePort'],
+    'test/apps/web: service.ports[0].nodePort is only allowed on NodePort and LoadBalancer Services (got 31000); fix: set the Service\'s type to "NodePort" or drop nodePort'],
   ['pod without containers', (ctx) => new WebService(ctx.platform.apps, 'web', { ...web(ctx), containers: [] }),
     'test/apps/web: containers must list at least one container (got []); fix: add the application container'],
   ['claim template with a bad storage class', (ctx) => new StatefulStore(ctx.platform.apps, 'db', { ...web(ctx, { name: 'db' }), volumeClaims: [{ name: 'data', size: '1Gi', storageClass: 'Fast SSD' }] }),
@@ -230,7 +242,7 @@ const cases: [string, (ctx: Context) => void, string][] = [
     new ApiObject(ctx.platform.apps, 'session', { apiVersion: 'streaming.platform/v1', kind: 'Session', metadata: { name: 's1', namespace: 'apps' }, spec: { userId: 'u1' } });
   }, 'test/apps/session: metadata.namespace must be empty: Session is cluster-scoped [cluster-scope] (got "apps"); fix: remove the namespace'],
   ['exception from an unknown rule', (ctx) => rawDeployment(ctx).metadata.addAnnotation('policy.k8s-platforms.dev/allow-everything', 'because we said so'),
-    'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-everything"] declares an exception from an unknown rule (got "everything"); fix: use one of: pod-security-restricted, default-deny, rbac-no-wildcards, images-pinned, resources-set, probes-set, disruption-budget, hpa-owns-replicas, selects-pods'],
+    'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-everything"] declares an exception from an unknown rule (got "everything"); fix: use one of: pod-security-restricted, default-deny, rbac-no-wildcards, images-pinned, resources-set, probes-set, disruption-budget, hpa-owns-replicas, selects-pods, numeric-user, budget-allows-eviction, external-service-admitted, policy-ports-exposed, claim-templates'],
   ['exception the object does not need', (ctx) => declareException(rawDeployment(ctx), { rule: PolicyRule.PROBES_SET, reason: 'the app has no health endpoint' }),
     'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-probes-set"] declares an exception the object does not need (it breaks no part of that rule) (got "probes-set"); fix: remove the exception, so the rule guards this object again'],
   ['exception from a rule without exceptions', (ctx) => declareException(rawDeployment(ctx), { rule: PolicyRule.NO_SECRET_VALUES, reason: 'it is only a test password' }),
@@ -291,6 +303,55 @@ const cases: [string, (ctx: Context) => void, string][] = [
   ['hand-written CRD whose schema does not compile', (ctx) => new ApiObject(ctx.platform.apps, 'crd', { ...SESSION_CRD, spec: { ...SESSION_CRD.spec,
     versions: [{ ...SESSION_CRD.spec.versions[0], schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'string', pattern: '([a-z' } } } } }] } }),
   'test/apps/crd: spec.versions[0].schema.openAPIV3Schema does not compile as a JSON schema: Invalid regular expression: /([a-z/u: Unterminated character class (got "v1"); fix: write the schema in OpenAPI v3 (types: object, array, string, integer, number, boolean; patterns as regular expressions)'],
+  // Issue 10 (and issue 11's refusals of these constructs): Services, budgets, pod settings, user ids, probes, the new rules.
+  ['two Service ports on 80/TCP', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { ports: [{ name: 'http', port: 80 }, { name: 'alt', port: 80, targetPort: 'http' }] } })),
+    'test/apps/web: service.ports[1].port repeats port 80/TCP of this Service (the API server refuses it) (got 80); fix: give every Service port its own number, or map both to one port'],
+  ['two container ports on 8080', (ctx) => new WebService(ctx.platform.apps, 'web', { ...web(ctx), containers: [container(), container({ name: 'sidecar', ports: [{ name: 'admin', port: 8080 }] })] }),
+    'test/apps/web: containers[1].ports[0].port repeats port 8080/TCP of container app (the containers of a pod share one network) (got 8080); fix: give each container its own port number'],
+  ['nodePort outside 30000-32767', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { type: 'NodePort', ports: [{ name: 'http', port: 80, nodePort: 80 }] } })),
+    'test/apps/web: service.ports[0].nodePort must be a whole number from 30000 to 32767 (the cluster\'s node port range) (got 80); fix: pick a port in that range, or leave nodePort out and let the cluster assign one'],
+  ['second Service without a name', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { extraServices: [{ type: 'LoadBalancer' }] })),
+    'test/apps/web: extraServices[0].name must be given for every Service after the first (got nothing); fix: name it, e.g. "<workload>-public"'],
+  ['probe on port 0', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { readinessProbe: Probe.httpGet('/healthz', 0) })),
+    'test/apps/web: containers[0].readinessProbe.port is no port the container declares (got 0); fix: probe one of: "http" (8080)'],
+  ['probe on a port name the container does not declare', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { livenessProbe: Probe.tcpSocket('metrics') })),
+    'test/apps/web: containers[0].livenessProbe.port is no port the container declares (got "metrics"); fix: probe one of: "http" (8080)'],
+  ['runAsUser: -1', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { runAsUser: -1 })),
+    'test/apps/web: runAsUser must be a whole user or group id from 1 to 2147483647 (got -1); fix: give the numeric id the image\'s user has (e.g. 1000), or leave it out for 65532'],
+  ['disruption budget with both minAvailable and maxUnavailable', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { replicas: 2, disruptionBudget: { minAvailable: 1, maxUnavailable: 1 } as any })),
+    'test/apps/web: disruptionBudget must give exactly one of minAvailable and maxUnavailable (got {"minAvailable":1,"maxUnavailable":1}); fix: e.g. disruptionBudget: { maxUnavailable: 1 }, or false for pods meant to be evicted'],
+  ['topology spread with maxSkew 0', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { topologySpread: [{ topologyKey: 'topology.kubernetes.io/zone', maxSkew: 0 }] })),
+    'test/apps/web: topologySpread[0].maxSkew must be a whole number of at least 1 (got 0); fix: e.g. maxSkew: 1'],
+  ['StatefulStore whose only Service is not headless', (ctx) => new StatefulStore(ctx.platform.apps, 'db', { ...web(ctx, { name: 'db', service: { type: 'ClusterIP' } }), volumeClaims: [{ name: 'data', size: '1Gi', storageClass: 'ssd' }] }),
+    'test/apps/db: service.type leaves the StatefulSet without a headless governing Service (its pods get no stable DNS names) (got "ClusterIP"); fix: leave service.type out (headless is the default), or add extraServices: [{ name: "<name>-headless", type: "Headless" }]'],
+  ['RuntimeClass on a serverless pool', (ctx) => new RuntimeClass(ctx.platform.infrastructure, 'gvisor', { name: 'gvisor', handler: 'runsc', pool: ctx.pools.get('serverless') }),
+    'test/infrastructure/gvisor: pool is fargate capacity, which cannot run a custom RuntimeClass (got "serverless"); fix: choose a node-group pool whose nodes have the handler installed'],
+  ['PriorityClass above the user range', (ctx) => new PriorityClass(ctx.platform.infrastructure, 'urgent', { name: 'urgent', value: 2_000_000_000 }),
+    'test/infrastructure/urgent: value must be a whole number from -1000000000 to 1000000000 (higher is reserved for system classes) (got 2000000000); fix: e.g. value: 100000'],
+  ['hand-written pod without a numeric user', (ctx) => rawDeployment(ctx, {}, { ...rawPodSpec(), securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } } }),
+    'test/apps/raw: spec.template.spec.containers[0].securityContext.runAsGroup must be a numeric id above 0 on a runAsNonRoot container (on it or on the pod) [numeric-user] (got nothing); fix: set runAsGroup to the numeric group id of the image\'s user (the workload constructs write 65532 unless told otherwise); or, if it cannot hold, declareException(obj, { rule: PolicyRule.NUMERIC_USER, reason })'],
+  ['disruption budget that never allows an eviction', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { replicas: 2, disruptionBudget: { maxUnavailable: 0 } }, PROBED)),
+    'test/apps/web/disruption-budget: spec.maxUnavailable never allows an eviction, so node drains hang [budget-allows-eviction] (got 0); fix: allow at least one: maxUnavailable: 1; or, if it cannot hold, declareException(obj, { rule: PolicyRule.BUDGET_ALLOWS_EVICTION, reason })'],
+  ['hand-written probe on an undeclared port', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ readinessProbe: { httpGet: { path: '/', port: 9090 } } })),
+    'test/apps/raw: spec.template.spec.containers[0].readinessProbe.httpGet.port is no port the container declares [probe-port-declared] (got 9090); fix: probe one of: http'],
+  ['StatefulSet whose serviceName names no headless Service', (ctx) => rawStatefulSet(ctx, { serviceName: 'nothing', volumeClaimTemplates: [CLAIM_TEMPLATE] }),
+    'test/apps/raw: spec.serviceName names no headless Service in namespace apps, so the pods get no stable DNS names [governing-service] (got "nothing"); fix: emit a Service of that name with clusterIP: None (StatefulStore makes one)'],
+  ['LoadBalancer Service no NetworkPolicy opens', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { type: 'LoadBalancer' } }, PROBED)),
+    'test/apps/web/service: spec.type opens the Service outside the cluster, but no NetworkPolicy admits outside traffic to its pods [external-service-admitted] (got "LoadBalancer"); fix: allow it: network.allow(Peer.internet(), Peer.pods(workload), [port]) or Peer.cidr(...) for the clients\' range; or, if it cannot hold, declareException(obj, { rule: PolicyRule.EXTERNAL_SERVICE_ADMITTED, reason })'],
+  ['NetworkPolicy port the pods do not expose', (ctx) => {
+    const app = new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED));
+    new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.external('ingress-nginx'), Peer.pods(app), [9999]);
+  }, 'test/apps/net/apps-web-from-ingress-nginx-ingress-nginx: spec.ingress[0].ports[0] is no port the selected pods expose [policy-ports-exposed] (got 9999); fix: open one of: 8080/TCP; or, if it cannot hold, declareException(obj, { rule: PolicyRule.POLICY_PORTS_EXPOSED, reason })'],
+  ['StatefulSet without claim templates', (ctx) => {
+    rawStatefulSet(ctx, { serviceName: 'raw', volumeClaimTemplates: [] });
+    new ApiObject(ctx.platform.apps, 'raw-service', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'raw', namespace: 'apps' }, spec: { clusterIP: 'None', selector: { app: 'raw' }, ports: [{ name: 'http', port: 8080 }] } });
+  }, 'test/apps/raw: spec.volumeClaimTemplates is empty: the pods keep no storage of their own [claim-templates] (got []); fix: add a claim template, or make it a Deployment (WebService); or, if it cannot hold, declareException(obj, { rule: PolicyRule.CLAIM_TEMPLATES, reason })'],
+  ['CIDR peer with host bits set', (ctx) => new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.pods(new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED))), Peer.cidr('10.1.2.3/8', 'vpc'), [443]),
+    'test/apps/net: allow(web -> vpc).to.cidr has host bits set below its /8 prefix (got "10.1.2.3/8"); fix: write the network address, e.g. "10.0.0.0/8"'],
+  ['CIDR exception outside its block', (ctx) => new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.pods(new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED))), Peer.cidr('10.0.0.0/8', 'vpc', { except: ['192.168.0.0/16'] }), [443]),
+    'test/apps/net: allow(web -> vpc).to.except[0] is not inside 10.0.0.0/8 (got "192.168.0.0/16"); fix: list only blocks inside the peer\'s cidr'],
+  ['pod that asks for a whole node', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ resources: { requests: { cpu: '2', memory: '1Gi' }, limits: { cpu: '2', memory: '1Gi' } } })),
+    'test/apps/raw: spec.template.spec.containers ask for a whole node of pool general (Standard_B2ps_v2: 2 vCPU), more than its allocatable after system reservations, so the pod never schedules [fits-allocatable] (got {"cpu":"2","memory":"1Gi"}); fix: request less than a node (leave room for the kubelet and system daemons), or choose a pool with larger nodes'],
 ];
 
 /** Runs a case like the synth would: build, then synthesize into `dist`; returns what was thrown. */

@@ -32,6 +32,23 @@ export class PolicyRule {
   static readonly SELECTS_PODS = new PolicyRule('selects-pods');
   /** Cluster-scoped kinds carry no namespace. */
   static readonly CLUSTER_SCOPE = new PolicyRule('cluster-scope', false);
+  // Issue 10: what a new platform needs checked.
+  /** Every non-root container runs as a numeric user and group (the kubelet cannot check a user name against runAsNonRoot). */
+  static readonly NUMERIC_USER = new PolicyRule('numeric-user');
+  /** A PodDisruptionBudget lets at least one pod be evicted (a node drain otherwise hangs). */
+  static readonly BUDGET_ALLOWS_EVICTION = new PolicyRule('budget-allows-eviction');
+  /** A probe points at a port its container declares. */
+  static readonly PROBE_PORT_DECLARED = new PolicyRule('probe-port-declared', false);
+  /** A StatefulSet's serviceName names a headless Service of this platform (its pods' DNS names). */
+  static readonly GOVERNING_SERVICE = new PolicyRule('governing-service', false);
+  /** A LoadBalancer or NodePort Service's pods admit traffic from outside the cluster in some NetworkPolicy. */
+  static readonly EXTERNAL_SERVICE_ADMITTED = new PolicyRule('external-service-admitted');
+  /** A NetworkPolicy's ingress ports are ports the selected pods expose. */
+  static readonly POLICY_PORTS_EXPOSED = new PolicyRule('policy-ports-exposed');
+  /** A StatefulSet has claim templates (without storage it is a Deployment with ordered start). */
+  static readonly CLAIM_TEMPLATES = new PolicyRule('claim-templates');
+  /** A pod's requests fit a node's allocatable resources, below its capacity by the system reservations. */
+  static readonly FITS_ALLOCATABLE = new PolicyRule('fits-allocatable', false);
 
   static of(id: string): PolicyRule | undefined {
     return PolicyRule.all.find((r) => r.id === id);

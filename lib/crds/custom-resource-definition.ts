@@ -29,7 +29,7 @@ export interface CrdVersion {
 }
 
 export interface CustomResourceDefinitionProps {
-  /** API group, a DNS subdomain with at least one dot, e.g. "streaming.platform". */
+  /** API group, a DNS subdomain with at least one dot, e.g. "sessions.example.com". */
   readonly group: string;
   /** Kind, in CamelCase, e.g. "Session". */
   readonly kind: string;

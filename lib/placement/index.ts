@@ -12,3 +12,5 @@ export * from './gpu-sharing';
 export * from './instance-types';
 export * from './node-pool';
 export * from './node-pool-inventory';
+export * from './priority-class';
+export * from './runtime-class';

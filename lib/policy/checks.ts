@@ -9,9 +9,20 @@ import { resourcesCheck } from './resources-check';
 import { disruptionBudgetCheck, hpaReplicasCheck } from './scaling-checks';
 import { secretValuesCheck } from './secret-values-check';
 import { selectorCheck } from './selector-check';
+import { numericUserCheck } from './numeric-user-check';
+import { budgetEvictionCheck } from './budget-eviction-check';
+import { probePortCheck } from './probe-port-check';
+import { governingServiceCheck } from './governing-service-check';
+import { externalServiceCheck } from './external-service-check';
+import { policyPortsCheck } from './policy-ports-check';
+import { claimTemplatesCheck } from './claim-templates-check';
+import { allocatableCheck } from './allocatable-check';
 
 /** Every rule the synth holds each platform to, in report order. */
 export const POLICY_CHECKS: readonly PolicyCheck[] = [
   podSecurityCheck, defaultDenyCheck, rbacCheck, secretValuesCheck, imagePinCheck, resourcesCheck, probesCheck,
   disruptionBudgetCheck, hpaReplicasCheck, selectorCheck, clusterScopeCheck,
+  // issue 10
+  numericUserCheck, budgetEvictionCheck, probePortCheck, governingServiceCheck, externalServiceCheck, policyPortsCheck,
+  claimTemplatesCheck, allocatableCheck,
 ];

@@ -40,6 +40,9 @@ export interface HorizontalAutoscalerProps extends AutoscalingOptions {
 
 /** An autoscaling/v2 HorizontalPodAutoscaler on resource metrics, with checked bounds. */
 export class HorizontalAutoscaler extends Construct {
+  /** The HorizontalPodAutoscaler (escape hatch). */
+  readonly object: k8s.KubeHorizontalPodAutoscalerV2;
+
   constructor(scope: Construct, id: string, props: HorizontalAutoscalerProps) {
     super(scope, id);
     const site = new Site(this.node.path, 'autoscaling');
@@ -60,7 +63,7 @@ export class HorizontalAutoscaler extends Construct {
       scaleUp: props.scaleUp && scalingRules(site.at('scaleUp'), props.scaleUp),
       scaleDown: props.scaleDown && scalingRules(site.at('scaleDown'), props.scaleDown),
     } : undefined;
-    new k8s.KubeHorizontalPodAutoscalerV2(this, 'hpa', {
+    this.object = new k8s.KubeHorizontalPodAutoscalerV2(this, 'hpa', {
       metadata: { name, namespace: props.namespace },
       spec: {
         scaleTargetRef: { apiVersion: 'apps/v1', kind: props.target.kind, name: props.target.name },

@@ -12,3 +12,4 @@ export * from './network-graph';
 export * from './pod-network-policy';
 export * from './port-rules';
 export * from './rbac';
+export * from './cidr';

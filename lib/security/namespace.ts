@@ -25,6 +25,12 @@ export interface SecureNamespaceProps {
  */
 export class SecureNamespace extends Construct {
   readonly name: string;
+  /** The Namespace (escape hatch: labels, annotations). */
+  readonly namespace: k8s.KubeNamespace;
+  /** The NetworkPolicy denying all ingress and egress. */
+  readonly defaultDeny: k8s.KubeNetworkPolicy;
+  /** The NetworkPolicy allowing DNS lookups. */
+  readonly allowDns: k8s.KubeNetworkPolicy;
 
   constructor(scope: Construct, id: string, props: SecureNamespaceProps) {
     super(scope, id);
@@ -32,14 +38,14 @@ export class SecureNamespace extends Construct {
     this.name = checkDnsLabel(site.at('name'), props.name);
     const labels = checkLabels(site.at('labels'), props.labels ?? {});
 
-    new k8s.KubeNamespace(this, 'namespace', {
+    this.namespace = new k8s.KubeNamespace(this, 'namespace', {
       metadata: { name: this.name, labels: { ...labels, ...podSecurityLabels(props.podSecurity ?? PodSecurityLevel.RESTRICTED, props.podSecurityAudit ?? PodSecurityLevel.RESTRICTED) } },
     });
-    new k8s.KubeNetworkPolicy(this, 'default-deny', {
+    this.defaultDeny = new k8s.KubeNetworkPolicy(this, 'default-deny', {
       metadata: { name: 'default-deny-all', namespace: this.name },
       spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
     });
-    new k8s.KubeNetworkPolicy(this, 'allow-dns', {
+    this.allowDns = new k8s.KubeNetworkPolicy(this, 'allow-dns', {
       metadata: { name: 'allow-dns-egress', namespace: this.name },
       spec: {
         podSelector: {},

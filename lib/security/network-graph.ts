@@ -5,9 +5,17 @@ import { checkDnsLabel } from '../core/names';
 import { declareException, PolicyRule } from '../core/exceptions';
 import { PodGroup } from '../workloads/pod-group';
 import { NAMESPACE_NAME_LABEL } from './namespace';
-import { buildPortRules, PortRule } from './port-rules';
+import { checkCidr, cidrContains } from './cidr';
+import { AllPorts, buildPortRules, PortRule } from './port-rules';
 
-export type { PortRule } from './port-rules';
+export type { AllPorts, PortRule } from './port-rules';
+
+/**
+ * Address ranges that are not the internet from inside a cluster: private networks (RFC 1918,
+ * where VPCs, pods and Services live), carrier-grade NAT (RFC 6598, used by some CNIs) and
+ * link-local (RFC 3927), which holds the cloud metadata address 169.254.169.254.
+ */
+export const NON_INTERNET_RANGES: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16'];
 
 /** One end of a connection. Only pod groups we emit get policies; outside peers are just named. */
 export class Peer {
@@ -26,17 +34,29 @@ export class Peer {
   static external(namespace: string, podLabels: Readonly<Record<string, string>> = {}, name: string = namespace): Peer {
     return new Peer(name, namespace, { ...podLabels }, false);
   }
-  /** Addresses outside the cluster, e.g. a cloud API: `Peer.cidr('0.0.0.0/0', 'internet')`. */
-  static cidr(cidr: string, name: string): Peer {
-    return new Peer(name, '', {}, false, cidr);
+  /**
+   * Addresses outside the cluster, e.g. a partner's range: `Peer.cidr('203.0.113.0/24', 'partner')`,
+   * with `except` blocks inside it left out. The blocks are checked where the peer is used.
+   */
+  static cidr(cidr: string, name: string, options: { readonly except?: readonly string[] } = {}): Peer {
+    return new Peer(name, '', {}, false, cidr, undefined, options.except ?? []);
+  }
+  /**
+   * The internet, but not cluster-internal ranges nor the cloud metadata address
+   * (NON_INTERNET_RANGES): for pods that call public APIs and must not reach the VPC or steal
+   * node credentials from 169.254.169.254.
+   */
+  static internet(name: string = 'internet'): Peer {
+    return Peer.cidr('0.0.0.0/0', name, { except: NON_INTERNET_RANGES });
   }
   /**
    * The Kubernetes API server (port KUBERNETES_API_PORT). Its address is not a pod (managed
    * control planes sit outside the cluster network, and NetworkPolicies match the endpoint after
-   * the Service is resolved), so the rule opens any address.
+   * the Service is resolved), so the rule opens any address unless the cluster's API endpoint
+   * block is given (e.g. the control plane's subnet).
    */
-  static kubernetesApiServer(): Peer {
-    return Peer.cidr('0.0.0.0/0', 'kube-apiserver');
+  static kubernetesApiServer(endpoint: string = '0.0.0.0/0'): Peer {
+    return Peer.cidr(endpoint, 'kube-apiserver');
   }
   private constructor(
     readonly name: string,
@@ -45,11 +65,23 @@ export class Peer {
     readonly managed: boolean,
     readonly ipBlock?: string,
     readonly createdAtRunTimeBy?: string,
+    readonly except: readonly string[] = [],
   ) {}
+
+  /** Checks an address peer's blocks: valid CIDRs, each `except` inside the block. `site` is where the peer is used. */
+  check(site: Site): this {
+    if (!this.ipBlock) return this;
+    checkCidr(site.at('cidr'), this.ipBlock);
+    this.except.forEach((block, i) => {
+      checkCidr(site.at('except').at(i), block);
+      if (!cidrContains(this.ipBlock!, block)) site.at('except').at(i).fail(block, `is not inside ${this.ipBlock}`, 'list only blocks inside the peer\'s cidr');
+    });
+    return this;
+  }
 
   /** The NetworkPolicyPeer that selects this peer, seen from a policy in `fromNamespace`. */
   selectorFrom(fromNamespace: string): k8s.NetworkPolicyPeer {
-    if (this.ipBlock) return { ipBlock: { cidr: this.ipBlock } };
+    if (this.ipBlock) return { ipBlock: { cidr: this.ipBlock, except: this.except.length > 0 ? [...this.except] : undefined } };
     const pods = { matchLabels: { ...this.podLabels } };
     if (this.namespace === fromNamespace) return { podSelector: pods };
     return { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: this.namespace } }, podSelector: pods };
@@ -73,7 +105,8 @@ export class NetworkGraph extends Construct {
     this.site = new Site(this.node.path);
   }
 
-  allow(from: Peer, to: Peer, ports: readonly (number | PortRule)[]): this {
+  /** `ports`: the ports the traffic uses, or `'all'` for every port and protocol. */
+  allow(from: Peer, to: Peer, ports: readonly (number | PortRule)[] | AllPorts): this {
     const edge = `${from.namespace || from.ipBlock}/${from.name}->${to.namespace || to.ipBlock}/${to.name}`;
     const site = this.site.at(`allow(${from.name} -> ${to.name})`);
     if (!from.managed && !to.managed) {
@@ -83,6 +116,8 @@ export class NetworkGraph extends Construct {
       site.fail(edge, 'is declared twice', 'list all ports of a connection in one allow call');
     }
     this.edges.add(edge);
+    from.check(site.at('from'));
+    to.check(site.at('to'));
     const rules = buildPortRules(site.at('ports'), ports);
 
     if (from.managed) {

@@ -4,12 +4,13 @@ import { Site } from '../core/errors';
 import { checkDnsLabel } from '../core/names';
 import { PodGroup } from '../workloads/pod-group';
 import { Peer } from './network-graph';
-import { buildPortRules, PortRule } from './port-rules';
+import { AllPorts, buildPortRules, PortRule } from './port-rules';
 
 export interface TrafficRule {
   /** The other ends; leave out for any address. */
   readonly peers?: readonly Peer[];
-  readonly ports: readonly (number | PortRule)[];
+  /** The ports, or `'all'` for every port and protocol. */
+  readonly ports: readonly (number | PortRule)[] | AllPorts;
 }
 
 export interface PodNetworkPolicyProps {
@@ -27,12 +28,18 @@ export interface PodNetworkPolicyProps {
  * or elsewhere stays denied. For connections between our own pods, prefer NetworkGraph.allow.
  */
 export class PodNetworkPolicy extends Construct {
+  /** The NetworkPolicy (escape hatch). */
+  readonly policy: k8s.KubeNetworkPolicy;
+
   constructor(scope: Construct, id: string, props: PodNetworkPolicyProps) {
     super(scope, id);
     const site = new Site(this.node.path);
     const namespace = props.pods.namespace;
-    const rule = (at: Site, r: TrafficRule) => ({ peers: r.peers?.map((p) => p.selectorFrom(namespace)), ports: buildPortRules(at.at('ports'), r.ports) });
-    new k8s.KubeNetworkPolicy(this, 'policy', {
+    const rule = (at: Site, r: TrafficRule) => ({
+      peers: r.peers?.map((p, j) => p.check(at.at('peers').at(j)).selectorFrom(namespace)),
+      ports: buildPortRules(at.at('ports'), r.ports),
+    });
+    this.policy = new k8s.KubeNetworkPolicy(this, 'policy', {
       metadata: { name: checkDnsLabel(site.at('name'), props.name), namespace },
       spec: {
         podSelector: { matchLabels: { ...props.pods.selector } },

@@ -11,8 +11,15 @@ export interface PortRule {
   readonly protocol?: 'TCP' | 'UDP';
 }
 
-/** The NetworkPolicy ports of a rule; a plain number is one TCP port. `site` is the rule's `ports` field. */
-export function buildPortRules(site: Site, ports: readonly (number | PortRule)[]): k8s.NetworkPolicyPort[] {
+/** Every port and protocol: the rule lists no ports. Say it, never leave ports empty by accident. */
+export type AllPorts = 'all';
+
+/**
+ * The NetworkPolicy ports of a rule; a plain number is one TCP port, `'all'` none (every port).
+ * `site` is the rule's `ports` field.
+ */
+export function buildPortRules(site: Site, ports: readonly (number | PortRule)[] | AllPorts): k8s.NetworkPolicyPort[] | undefined {
+  if (ports === 'all') return undefined;
   if (ports.length === 0) site.fail([], 'must list at least one port', 'name the ports the traffic uses');
   return ports.map((p, i) => buildPortRule(site.at(i), typeof p === 'number' ? { port: p } : p));
 }

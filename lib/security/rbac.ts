@@ -35,6 +35,11 @@ export interface NamespacedRoleProps {
  * visible in review (and in the security report).
  */
 export class NamespacedRole extends Construct {
+  /** The Role (escape hatch). */
+  readonly role: k8s.KubeRole;
+  /** The RoleBinding (escape hatch). */
+  readonly binding: k8s.KubeRoleBinding;
+
   constructor(scope: Construct, id: string, props: NamespacedRoleProps) {
     super(scope, id);
     const site = new Site(this.node.path);
@@ -42,11 +47,11 @@ export class NamespacedRole extends Construct {
     const namespace = checkDnsLabel(site.at('namespace'), props.namespace);
     props.rules.forEach((rule, i) => checkRule(site.at('rules').at(i), rule));
     if (props.subjects.length === 0) site.at('subjects').fail([], 'must name at least one subject', 'bind the role to the service account that uses it');
-    new k8s.KubeRole(this, 'role', {
+    this.role = new k8s.KubeRole(this, 'role', {
       metadata: { name, namespace },
       rules: props.rules.map((r) => ({ apiGroups: [...r.apiGroups], resources: [...r.resources], verbs: [...r.verbs] })),
     });
-    new k8s.KubeRoleBinding(this, 'binding', {
+    this.binding = new k8s.KubeRoleBinding(this, 'binding', {
       metadata: { name: props.bindingName ?? `${name}-binding`, namespace },
       subjects: props.subjects.map((s, i) => ({
         kind: 'ServiceAccount',

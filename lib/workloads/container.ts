@@ -3,7 +3,8 @@ import { Site } from '../core/errors';
 import { checkDnsLabel, checkPort, checkPortName } from '../core/names';
 import { checkBytes, checkCpu } from '../core/quantity';
 import { buildEnv, EnvVars } from './env';
-import { Probe } from './probe';
+import { checkProbePort, Probe } from './probe';
+import { checkUserId } from './user-ids';
 import { VolumeMount } from './volume';
 
 export interface ContainerPort {
@@ -56,8 +57,10 @@ export interface ContainerProps {
   readonly startupProbe?: Probe;
   /** Give false only for images that must write outside their mounted volumes. @default true */
   readonly readOnlyRootFilesystem?: boolean;
-  /** @default the pod's (or the image's) user */
+  /** Numeric user id, when this container's differs from the pod's. @default the pod's */
   readonly runAsUser?: number;
+  /** Numeric group id, when this container's differs from the pod's. @default the pod's */
+  readonly runAsGroup?: number;
   /** @default "IfNotPresent" */
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   /**
@@ -108,6 +111,12 @@ export function buildContainer(site: Site, props: ContainerProps): BuiltContaine
     containerPort: checkPort(site.at('ports').at(i).at('port'), port.port),
     protocol: port.protocol ?? 'TCP',
   }));
+  const runAsUser = props.runAsUser === undefined ? undefined : checkUserId(site.at('runAsUser'), props.runAsUser);
+  const runAsGroup = props.runAsGroup === undefined ? undefined : checkUserId(site.at('runAsGroup'), props.runAsGroup);
+  const probes = { readinessProbe: props.readinessProbe, livenessProbe: props.livenessProbe, startupProbe: props.startupProbe };
+  for (const [field, probe] of Object.entries(probes)) {
+    if (probe) checkProbePort(site.at(field).at('port'), probe, ports);
+  }
   const container: k8s.Container = {
     name: props.name,
     image: props.image,
@@ -127,7 +136,8 @@ export function buildContainer(site: Site, props: ContainerProps): BuiltContaine
       privileged: false,
       readOnlyRootFilesystem: props.readOnlyRootFilesystem ?? true,
       runAsNonRoot: rootReason === undefined,
-      runAsUser: rootReason === undefined ? props.runAsUser : 0,
+      runAsUser: rootReason === undefined ? runAsUser : 0,
+      runAsGroup: rootReason === undefined ? runAsGroup : undefined,
       capabilities: { drop: ['ALL'] },
     } : {
       // The API refuses privileged together with allowPrivilegeEscalation: false, and a

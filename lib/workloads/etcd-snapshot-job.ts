@@ -1,3 +1,4 @@
+import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PodSecurityLevel } from '../core/pod-security';
 import { NodePool } from '../placement/node-pool';
@@ -35,12 +36,14 @@ export class EtcdSnapshotJob extends Construct implements PodGroup {
   readonly name: string;
   readonly namespace: string;
   readonly selector: Readonly<Record<string, string>>;
+  /** The CronJob (escape hatch). */
+  readonly cronJob: k8s.KubeCronJob;
   private readonly identity: PodIdentity;
 
   constructor(scope: Construct, id: string, props: EtcdSnapshotJobProps) {
     super(scope, id);
     const certs = props.certDir ?? '/etc/kubernetes/pki/etcd';
-    this.identity = buildScheduledJob(this, {
+    const built = buildScheduledJob(this, {
       name: props.name ?? 'etcd-snapshot',
       namespace: props.namespace,
       schedule: props.schedule,
@@ -71,6 +74,8 @@ export class EtcdSnapshotJob extends Construct implements PodGroup {
         Volume.emptyDir('work', { sizeLimit: '8Gi' }),
       ],
     });
+    this.identity = built.identity;
+    this.cronJob = built.cronJob;
     this.name = this.identity.name;
     this.namespace = this.identity.namespace;
     this.selector = this.identity.selector;

@@ -24,3 +24,7 @@ export * from './stateful-store';
 export * from './volume';
 export * from './web-service';
 export * from './workload';
+export * from './workload-services';
+export * from './disruption-budget';
+export * from './pod-settings';
+export * from './user-ids';

@@ -42,6 +42,8 @@ export class PodIdentity implements PodGroup {
   readonly name: string;
   readonly namespace: string;
   readonly selector: Readonly<Record<string, string>>;
+  /** The ServiceAccount the pods run as (escape hatch). */
+  readonly serviceAccount: k8s.KubeServiceAccount;
   private readonly site: Site;
   private readonly podLabels: Readonly<Record<string, string>>;
   private readonly levels: PodSecurityLevel[] = [];
@@ -57,7 +59,7 @@ export class PodIdentity implements PodGroup {
     const identities = (props.cloudIdentities ?? []).map((c) => c.check(site.at('cloudIdentity')));
     this.podLabels = Object.assign({}, props.podLabels, ...identities.map((c) => c.podLabels));
     const annotations = Object.assign({}, ...identities.map((c) => c.serviceAccountAnnotations));
-    new k8s.KubeServiceAccount(owner, 'service-account', {
+    this.serviceAccount = new k8s.KubeServiceAccount(owner, 'service-account', {
       metadata: this.metadata({ annotations: Object.keys(annotations).length > 0 ? annotations : undefined }),
       automountServiceAccountToken: false,
     });
@@ -76,7 +78,9 @@ export class PodIdentity implements PodGroup {
     const built = buildPodSpec(site, props, this.name, claimNames);
     this.levels.push(built.podSecurity);
     const labels = checkLabels(this.site.at('podLabels'), { ...this.podLabels, ...built.placementLabels, ...this.selector });
-    return { template: { metadata: { labels }, spec: built.spec }, built };
+    // Spread constraints count the identity's own pods.
+    const spread = built.spec.topologySpreadConstraints?.map((c) => ({ ...c, labelSelector: { matchLabels: { ...this.selector } } }));
+    return { template: { metadata: { labels }, spec: spread ? { ...built.spec, topologySpreadConstraints: spread } : built.spec }, built };
   }
 
   /** Metadata of an object the owner makes for these pods (controller, Service, budget). */

@@ -4,9 +4,11 @@ import { PodFeature } from '../placement/capacity';
 import { NodePool } from '../placement/node-pool';
 import { PodSecurityLevel, requiredPodSecurityLevel } from '../core/pod-security';
 import { buildContainer, checkExceptionReason, ContainerProps, PrivilegedException } from './container';
+import { checkUserId, DEFAULT_RUN_AS_GROUP, DEFAULT_RUN_AS_USER } from './user-ids';
+import { buildPodSettings, PodSettings } from './pod-settings';
 import { Volume } from './volume';
 
-export interface PodProps {
+export interface PodProps extends PodSettings {
   /** The node pool the pod runs on: it supplies nodeSelector, tolerations and architecture. */
   readonly pool: NodePool;
   readonly containers: readonly ContainerProps[];
@@ -14,16 +16,17 @@ export interface PodProps {
   readonly initContainers?: readonly ContainerProps[];
   /** @default none */
   readonly volumes?: readonly Volume[];
-  /** Numeric user the pod runs as; needed when the image's USER is a name. @default the image's */
+  /**
+   * Numeric user the pod's non-root containers run as. Always written: the kubelet refuses
+   * `runAsNonRoot` for an image whose USER is a name. @default DEFAULT_RUN_AS_USER (65532)
+   */
   readonly runAsUser?: number;
-  /** @default the image's */
+  /** Numeric primary group of the pod's non-root containers. @default DEFAULT_RUN_AS_GROUP (65532) */
   readonly runAsGroup?: number;
   /** Group that owns mounted volumes. @default none */
   readonly fsGroup?: number;
   /** Mount the service-account token; only for pods that call the Kubernetes API. @default false */
   readonly automountServiceAccountToken?: boolean;
-  /** @default 30 */
-  readonly terminationGracePeriodSeconds?: number;
   /**
    * Share the node's network namespace (e.g. to reach etcd on 127.0.0.1). Needs a reason, like
    * privileged containers. @default the pod's own network
@@ -59,6 +62,12 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
   checkUnique(site.at('containers'), [...containers, ...initContainers].map((c) => c.container.name), 'container name');
   checkUnique(site.at('volumes'), [...volumes.map((v) => v.name), ...claimNames], 'volume name');
   checkUnique(site.at('containers'), containers.flatMap((c) => c.container.ports ?? []).map((p) => p.name!), 'port name');
+  checkUniquePorts(site.at('containers'), containers.map((c) => c.container));
+  const runAsUser = props.runAsUser === undefined ? undefined : checkUserId(site.at('runAsUser'), props.runAsUser);
+  const runAsGroup = props.runAsGroup === undefined ? undefined : checkUserId(site.at('runAsGroup'), props.runAsGroup);
+  const fsGroup = props.fsGroup === undefined ? undefined : checkUserId(site.at('fsGroup'), props.fsGroup);
+  // Pods whose every container runs as root get no default user: it would apply to none of them.
+  const someNonRoot = [...containers, ...initContainers].some((c) => c.container.securityContext?.runAsNonRoot === true);
   const known = new Set([...volumes.map((v) => v.name), ...claimNames]);
   [...containers, ...initContainers].forEach(({ container }, i) => {
     (container.volumeMounts ?? []).forEach((mount, j) => {
@@ -79,11 +88,13 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
     ...volumes.filter((v) => v.exceptionReason).map((v) => `volume ${v.name} is a host path: ${v.exceptionReason}`),
   ];
   const hostNetworkReason = props.hostNetwork === undefined ? undefined : checkExceptionReason(site.at('hostNetwork'), props.hostNetwork, 'write hostNetwork: { reason: "why the pod needs the node\'s network" }');
+  const settings = buildPodSettings(site, props, hostNetworkReason !== undefined);
   if (hostNetworkReason) exceptions.push(`the pod uses the host network: ${hostNetworkReason}`);
   const features = new Set<PodFeature>();
   if (sum('gpus') > 0) features.add(PodFeature.GPU);
   if ([...containers, ...initContainers].some((c) => c.privileged)) features.add(PodFeature.PRIVILEGED);
   if (hostNetworkReason) features.add(PodFeature.HOST_NETWORK);
+  if (settings.runtimeClassName) features.add(PodFeature.RUNTIME_CLASS);
   const demand = { cpuMillicores: sum('cpuMillicores'), memoryBytes: sum('memoryBytes'), gpus: sum('gpus'), features };
   const placement = props.pool.place(site, demand);
 
@@ -92,17 +103,19 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
     automountServiceAccountToken: props.automountServiceAccountToken ?? false,
     securityContext: {
       runAsNonRoot: true,
-      runAsUser: props.runAsUser,
-      runAsGroup: props.runAsGroup,
-      fsGroup: props.fsGroup,
+      runAsUser: runAsUser ?? (someNonRoot ? DEFAULT_RUN_AS_USER : undefined),
+      runAsGroup: runAsGroup ?? (someNonRoot ? DEFAULT_RUN_AS_GROUP : undefined),
+      fsGroup,
       seccompProfile: { type: 'RuntimeDefault' },
     },
     hostNetwork: hostNetworkReason ? true : undefined,
-    // A host-network pod still resolves cluster names through cluster DNS.
-    dnsPolicy: hostNetworkReason ? 'ClusterFirstWithHostNet' : undefined,
+    dnsPolicy: settings.dnsPolicy,
+    priorityClassName: settings.priorityClassName,
+    runtimeClassName: settings.runtimeClassName,
     nodeSelector: placement.nodeSelector,
     tolerations: placement.tolerations,
-    terminationGracePeriodSeconds: props.terminationGracePeriodSeconds,
+    topologySpreadConstraints: settings.topologySpreadConstraints,
+    terminationGracePeriodSeconds: settings.terminationGracePeriodSeconds,
     initContainers: initContainers.length > 0 ? initContainers.map((c) => c.container) : undefined,
     containers: containers.map((c) => c.container),
     volumes: volumes.length > 0 ? volumes.map((v) => v.spec) : undefined,
@@ -117,4 +130,18 @@ function checkUnique(site: Site, names: readonly string[], what: string): void {
     if (seen.has(name)) site.fail(name, `repeats the ${what} "${name}"`, `give every ${what} in the pod its own name`);
     seen.add(name);
   }
+}
+
+/** Containers of a pod share one network namespace: two cannot listen on one port. */
+function checkUniquePorts(site: Site, containers: readonly k8s.Container[]): void {
+  const seen = new Map<string, string>();
+  containers.forEach((c, i) => (c.ports ?? []).forEach((p, j) => {
+    const key = `${p.containerPort}/${p.protocol ?? 'TCP'}`;
+    const first = seen.get(key);
+    if (first) {
+      site.at(i).at('ports').at(j).at('port').fail(p.containerPort, `repeats port ${key} of container ${first} (the containers of a pod share one network)`,
+        'give each container its own port number');
+    }
+    seen.set(key, c.name);
+  }));
 }

@@ -43,11 +43,14 @@ export class PostgresDatabase extends Construct implements ServiceTarget {
   readonly name: string;
   readonly namespace: string;
   readonly selector: Readonly<Record<string, string>>;
-  private readonly server: StatefulStore;
+  /** The StatefulStore that runs PostgreSQL: its controller, services and service account (escape hatch). */
+  readonly server: StatefulStore;
+  /** The ConfigMap with database, user and PGDATA. */
+  readonly config: AppConfig;
 
   constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {
     super(scope, id);
-    const config = new AppConfig(this, 'config', {
+    const config = this.config = new AppConfig(this, 'config', {
       name: `${props.name}-config`,
       namespace: props.namespace,
       data: { POSTGRES_DB: props.database, POSTGRES_USER: props.user, PGDATA: `${DATA_PATH}/pgdata` },

@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
+import { Site } from '../core/errors';
 
 export interface ProbeTiming {
   /** @default 0 */
@@ -24,6 +25,11 @@ export class Probe {
   }
   private constructor(private readonly spec: k8s.Probe) {}
 
+  /** The port an httpGet or tcpSocket probe connects to, as given; undefined for exec. */
+  get port(): number | string | undefined {
+    return (this.spec.httpGet ?? this.spec.tcpSocket)?.port?.value;
+  }
+
   toK8s(): k8s.Probe {
     return { ...this.spec };
   }
@@ -31,4 +37,16 @@ export class Probe {
 
 export function intOrString(value: number | string): k8s.IntOrString {
   return typeof value === 'number' ? k8s.IntOrString.fromNumber(value) : k8s.IntOrString.fromString(value);
+}
+
+/**
+ * A probe connects to a port its container declares, by name or number: anything else fails
+ * forever (never ready, or restarted in a loop). `site` is the probe's `port` field.
+ */
+export function checkProbePort(site: Site, probe: Probe, ports: readonly { name?: string; containerPort: number }[]): void {
+  const port = probe.port;
+  if (port === undefined) return;
+  if (ports.some((p) => p.name === port || p.containerPort === port)) return;
+  const declared = ports.map((p) => `"${p.name}" (${p.containerPort})`).join(', ');
+  site.fail(port, 'is no port the container declares', declared ? `probe one of: ${declared}` : 'declare the port in the container\'s ports first');
 }

@@ -37,11 +37,15 @@ export class ScheduledJob extends Construct implements PodGroup {
   readonly name: string;
   readonly namespace: string;
   readonly selector: Readonly<Record<string, string>>;
+  /** The CronJob (escape hatch). */
+  readonly cronJob: k8s.KubeCronJob;
   private readonly identity: PodIdentity;
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
-    this.identity = buildScheduledJob(this, props);
+    const built = buildScheduledJob(this, props);
+    this.identity = built.identity;
+    this.cronJob = built.cronJob;
     this.name = this.identity.name;
     this.namespace = this.identity.namespace;
     this.selector = this.identity.selector;
@@ -57,7 +61,7 @@ export class ScheduledJob extends Construct implements PodGroup {
  * The ServiceAccount and CronJob of a scheduled job, as children of `owner`: for constructs that
  * are a job of a kind (EtcdSnapshotJob) without being a ScheduledJob subclass.
  */
-export function buildScheduledJob(owner: Construct, props: ScheduledJobProps): PodIdentity {
+export function buildScheduledJob(owner: Construct, props: ScheduledJobProps): { identity: PodIdentity; cronJob: k8s.KubeCronJob } {
   const site = new Site(owner.node.path);
   if (typeof props.name === 'string' && props.name.length > 52) site.at('name').fail(props.name, 'must be at most 52 characters (the Job controller appends 11)', 'shorten the name');
   if (!CRON.test(props.schedule ?? '')) {
@@ -83,5 +87,5 @@ export function buildScheduledJob(owner: Construct, props: ScheduledJobProps): P
     },
   });
   identity.declareExceptions(cronJob, pod);
-  return identity;
+  return { identity, cronJob };
 }

@@ -1,9 +1,10 @@
+import { App, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { VolumeSnapshot } from '../imports/volumesnapshot-snapshot.storage.k8s.io';
 import { Site } from '../core/errors';
-import { checkDnsLabel, checkLabelKey } from '../core/names';
+import { checkDnsLabel, checkDnsSubdomain, checkLabelKey } from '../core/names';
 import { checkBytes } from '../core/quantity';
 import { PodSecurityLevel } from '../core/pod-security';
 import { PodProps } from './pod';
@@ -11,7 +12,7 @@ import { PodGroup } from './pod-group';
 import { IdentityPod, PodIdentity } from './pod-identity';
 import { Volume } from './volume';
 
-/** Stands for the user id in the emitted templates; the session manager replaces it. */
+/** Stands for the user id in the emitted templates unless `placeholder` says otherwise; the session manager replaces it. */
 export const USER_ID_PLACEHOLDER = '{user-id}';
 /** Stands for the snapshot time (YYYYMMDD-HHMMSS, UTC) in the snapshot template. */
 export const TIMESTAMP_PLACEHOLDER = '{timestamp}';
@@ -22,7 +23,10 @@ export interface UserStorage {
   /** The claim of user U is `<claimPrefix>-U`. */
   readonly claimPrefix: string;
   readonly size: string;
-  readonly storageClass: string;
+  /** @default the cluster's default StorageClass (the claim names none) */
+  readonly storageClass?: string;
+  /** @default ["ReadWriteOnce"] */
+  readonly accessModes?: readonly ('ReadWriteOnce' | 'ReadWriteOncePod' | 'ReadWriteMany' | 'ReadOnlyMany')[];
   /** Extra claim labels. @default none */
   readonly labels?: Readonly<Record<string, string>>;
 }
@@ -34,7 +38,8 @@ export interface UserSecret {
 }
 
 export interface SessionSnapshots {
-  readonly snapshotClass: string;
+  /** @default the cluster's default VolumeSnapshotClass */
+  readonly snapshotClass?: string;
   /** The snapshot of user U at time T is `<namePrefix>-U-T`. */
   readonly namePrefix: string;
 }
@@ -52,39 +57,59 @@ export interface SessionTemplatesProps {
    * it (name, user label, per-user claim and secret names). @default no annotation
    */
   readonly instructionsAnnotation?: string;
-  readonly userStorage: UserStorage;
+  /** A claim per user, mounted in every variant. @default none: sessions keep nothing */
+  readonly userStorage?: UserStorage;
   /** @default none */
   readonly userSecrets?: readonly UserSecret[];
-  readonly snapshots: SessionSnapshots;
+  /** Snapshots of the user's claim; needs userStorage. @default none */
+  readonly snapshots?: SessionSnapshots;
   /** One pod template per variant (e.g. cpu, gpu); the user's claim volume is added to each. */
   readonly variants: Readonly<Record<string, PodProps>>;
+  /** What stands for the user id in the emitted templates. @default USER_ID_PLACEHOLDER, "{user-id}" */
+  readonly placeholder?: string;
+  /** The PodTemplate name of each variant. @default `<name>-<variant>` */
+  readonly templateNames?: Readonly<Record<string, string>>;
 }
 
 /** The objects of one user's session. */
 export interface RenderedSession {
   readonly pod: k8s.KubePod;
-  readonly claim: k8s.KubePersistentVolumeClaim;
+  /** The user's claim, with userStorage. */
+  readonly claim?: k8s.KubePersistentVolumeClaim;
   readonly snapshot?: VolumeSnapshot;
   /** What the session's main (first) container requests; GPUs as a whole number. */
   readonly requests: { readonly cpu: string; readonly memory: string; readonly gpus: number };
-  /** The user's claim: its size and storage class. */
-  readonly storage: { readonly size: string; readonly storageClass: string };
+  /** The user's claim: its size and storage class (undefined: the cluster default), with userStorage. */
+  readonly storage?: { readonly size: string; readonly storageClass?: string };
+}
+
+/** One user's objects as plain manifests, for a session manager that creates them itself. */
+export interface SessionManifests {
+  readonly pod: Record<string, any>;
+  readonly claim?: Record<string, any>;
+  readonly snapshot?: Record<string, any>;
 }
 
 /**
- * Pods created per user at run time (one pod a user). The cluster gets what the session manager
- * needs to create them: a core PodTemplate per variant and the claim and snapshot templates, all
- * with `{user-id}` where the user goes. `renderForUser` builds the same objects in TypeScript for
- * one user, through the same code, with the user id checked.
+ * Pods created per user or per session at run time, for any platform that starts them (desktop
+ * streaming, notebooks, build sandboxes). The cluster gets what the platform's controller needs
+ * to create them: a core PodTemplate per variant and, with storage, the claim and snapshot
+ * templates, all with a placeholder where the user goes. `renderForUser` builds the same objects
+ * in TypeScript for one user, through the same code, with the user id checked; `manifestsForUser`
+ * returns them as plain manifests.
  */
 export class SessionTemplates extends Construct implements PodGroup {
   readonly name: string;
   readonly namespace: string;
   readonly selector: Readonly<Record<string, string>>;
-  /** The ConfigMap with the claim and snapshot templates, for the session manager's configuration. */
-  readonly storageTemplatesName: string;
   /** The pod label that carries the user id. */
   readonly userLabel: string;
+  /** What stands for the user id in the templates. */
+  readonly placeholder: string;
+  /** The PodTemplate of each variant (escape hatch). */
+  readonly podTemplates: Readonly<Record<string, k8s.KubePodTemplate>>;
+  /** The ConfigMap with the claim and snapshot templates, with userStorage (escape hatch). */
+  readonly storageTemplates?: k8s.KubeConfigMap;
   private readonly identity: PodIdentity;
   private readonly props: SessionTemplatesProps;
   private readonly site: Site;
@@ -98,16 +123,27 @@ export class SessionTemplates extends Construct implements PodGroup {
     this.namespace = this.identity.namespace;
     this.selector = this.identity.selector;
     this.userLabel = checkLabelKey(this.site.at('userLabel'), props.userLabel ?? 'user');
-    checkDnsLabel(this.site.at('userStorage.volume'), props.userStorage.volume);
-    checkBytes(this.site.at('userStorage.size'), props.userStorage.size);
+    this.placeholder = props.placeholder ?? USER_ID_PLACEHOLDER;
+    if (typeof this.placeholder !== 'string' || this.placeholder.length === 0 || /^[a-z0-9-]*$/.test(this.placeholder)) {
+      this.site.at('placeholder').fail(this.placeholder, 'must contain a character no user id has, or a real name could be mistaken for it', 'e.g. "{user-id}" or "${USER}"');
+    }
+    if (props.userStorage) {
+      checkDnsLabel(this.site.at('userStorage.volume'), props.userStorage.volume);
+      checkBytes(this.site.at('userStorage.size'), props.userStorage.size);
+    }
+    if (props.snapshots && !props.userStorage) {
+      this.site.at('snapshots').fail(props.snapshots, 'snapshots a claim, but userStorage gives the sessions none', 'add userStorage, or drop snapshots');
+    }
     if (Object.keys(props.variants).length === 0) this.site.at('variants').fail({}, 'must define at least one pod template', 'e.g. variants: { cpu: {...} }');
+    for (const variant of Object.keys(props.templateNames ?? {})) this.variantProps(variant, 'templateNames');
 
-    const instructions = `name the pod ${this.name}-${USER_ID_PLACEHOLDER}, label it ${this.userLabel}=${USER_ID_PLACEHOLDER}, and replace ${USER_ID_PLACEHOLDER} in claim and secret names`;
+    const instructions = `name the pod ${this.name}-${this.placeholder}, label it ${this.userLabel}=${this.placeholder}, and replace ${this.placeholder} in claim and secret names`;
+    const templates: Record<string, k8s.KubePodTemplate> = {};
     for (const variant of Object.keys(props.variants)) {
-      const pod = this.buildPod(variant, USER_ID_PLACEHOLDER);
-      const template = new k8s.KubePodTemplate(this, `template-${variant}`, {
+      const pod = this.buildPod(variant, this.placeholder);
+      const template = templates[variant] = new k8s.KubePodTemplate(this, `template-${variant}`, {
         metadata: {
-          name: checkDnsLabel(this.site.at('variants').at(variant), `${this.name}-${variant}`),
+          name: checkDnsSubdomain(this.site.at(props.templateNames?.[variant] ? 'templateNames' : 'variants').at(variant), this.templateName(variant)),
           namespace: this.namespace,
           annotations: props.instructionsAnnotation ? { [props.instructionsAnnotation]: instructions } : undefined,
         },
@@ -115,15 +151,22 @@ export class SessionTemplates extends Construct implements PodGroup {
       });
       this.identity.declareExceptions(template, pod);
     }
+    this.podTemplates = templates;
 
-    this.storageTemplatesName = `${this.name}-storage-templates`;
-    new k8s.KubeConfigMap(this, 'storage-templates', {
-      metadata: { name: this.storageTemplatesName, namespace: this.namespace },
-      data: {
-        'persistentvolumeclaim.yaml': stringify(k8s.KubePersistentVolumeClaim.manifest(this.claimProps(USER_ID_PLACEHOLDER))),
-        'volumesnapshot.yaml': stringify(VolumeSnapshot.manifest(this.snapshotProps(USER_ID_PLACEHOLDER, TIMESTAMP_PLACEHOLDER))),
-      },
-    });
+    if (props.userStorage) {
+      const data: Record<string, string> = { 'persistentvolumeclaim.yaml': stringify(k8s.KubePersistentVolumeClaim.manifest(this.claimProps(this.placeholder))) };
+      if (props.snapshots) data['volumesnapshot.yaml'] = stringify(VolumeSnapshot.manifest(this.snapshotProps(this.placeholder, TIMESTAMP_PLACEHOLDER)));
+      this.storageTemplates = new k8s.KubeConfigMap(this, 'storage-templates', {
+        metadata: { name: `${this.name}-storage-templates`, namespace: this.namespace },
+        data,
+      });
+    }
+  }
+
+  /** The ConfigMap with the claim and snapshot templates, for the session manager's configuration. */
+  get storageTemplatesName(): string {
+    if (!this.storageTemplates) return this.site.at('userStorage').fail(undefined, 'is not given, so there are no storage templates', 'give userStorage, or leave the storage templates out of the configuration');
+    return this.storageTemplates.name;
   }
 
   /** The Pod Security level the sessions' namespace may enforce at most. */
@@ -134,7 +177,7 @@ export class SessionTemplates extends Construct implements PodGroup {
   /** The name of the template of `variant`, for the session manager's configuration. */
   templateName(variant: string): string {
     this.variantProps(variant);
-    return `${this.name}-${variant}`;
+    return this.props.templateNames?.[variant] ?? `${this.name}-${variant}`;
   }
 
   /**
@@ -151,35 +194,44 @@ export class SessionTemplates extends Construct implements PodGroup {
       spec: pod.template.spec,
     });
     this.identity.declareExceptions(rendered, pod);
-    const claim = new k8s.KubePersistentVolumeClaim(scope, `${id}-claim`, this.claimProps(userId));
+    const storage = this.props.userStorage;
+    const claim = storage ? new k8s.KubePersistentVolumeClaim(scope, `${id}-claim`, this.claimProps(userId)) : undefined;
+    if (options.snapshotAt && !this.props.snapshots) site.fail(userId, 'asks for a snapshot, but these sessions have no snapshots', 'give snapshots, or leave snapshotAt out');
     const snapshot = options.snapshotAt ? new VolumeSnapshot(scope, `${id}-snapshot`, this.snapshotProps(userId, timestamp(options.snapshotAt))) : undefined;
     const main = this.variantProps(variant).containers[0].resources.requests;
     const requests = { cpu: main.cpu, memory: main.memory, gpus: this.variantProps(variant).containers[0].resources.gpus ?? 0 };
-    const storage = { size: this.props.userStorage.size, storageClass: this.props.userStorage.storageClass };
-    return { pod: rendered, claim, snapshot, requests, storage };
+    return { pod: rendered, claim, snapshot, requests, storage: storage && { size: storage.size, storageClass: storage.storageClass } };
+  }
+
+  /** One user's pod, claim and snapshot as plain manifests (built like `renderForUser`, checked the same way). */
+  manifestsForUser(variant: string, userId: string, options: { snapshotAt?: Date } = {}): SessionManifests {
+    const scope = new Chart(new App(), 'session');
+    const rendered = this.renderForUser(scope, variant, userId, options);
+    return { pod: rendered.pod.toJson(), claim: rendered.claim?.toJson(), snapshot: rendered.snapshot?.toJson() };
   }
 
   private buildPod(variant: string, userId: string): IdentityPod {
     const props = this.variantProps(variant);
+    const storage = this.props.userStorage;
     const perUser = [
-      Volume.persistentVolumeClaim(this.props.userStorage.volume, `${this.props.userStorage.claimPrefix}-${userId}`),
+      ...(storage ? [Volume.persistentVolumeClaim(storage.volume, `${storage.claimPrefix}-${userId}`)] : []),
       ...(this.props.userSecrets ?? []).map((s) => Volume.secret(s.volume, `${s.secretPrefix}-${userId}`)),
     ];
     return this.identity.buildPod(this.site.at('variants').at(variant), { ...props, volumes: [...perUser, ...(props.volumes ?? [])] });
   }
 
-  private variantProps(variant: string): PodProps {
+  private variantProps(variant: string, field: string = 'variants'): PodProps {
     const props = this.props.variants[variant];
-    if (!props) return this.site.at('variants').fail(variant, 'is not a session variant', `use one of: ${Object.keys(this.props.variants).join(', ')}`);
+    if (!props) return this.site.at(field).fail(variant, 'is not a session variant', `use one of: ${Object.keys(this.props.variants).join(', ')}`);
     return props;
   }
 
   private claimProps(userId: string): k8s.KubePersistentVolumeClaimProps {
-    const storage = this.props.userStorage;
+    const storage = this.props.userStorage!;
     return {
       metadata: { name: `${storage.claimPrefix}-${userId}`, namespace: this.namespace, labels: { [this.userLabel]: userId, ...storage.labels } },
       spec: {
-        accessModes: ['ReadWriteOnce'],
+        accessModes: [...(storage.accessModes ?? ['ReadWriteOnce'])],
         storageClassName: storage.storageClass,
         resources: { requests: { storage: k8s.Quantity.fromString(storage.size) } },
       },
@@ -187,11 +239,12 @@ export class SessionTemplates extends Construct implements PodGroup {
   }
 
   private snapshotProps(userId: string, time: string) {
+    const snapshots = this.props.snapshots!;
     return {
-      metadata: { name: `${this.props.snapshots.namePrefix}-${userId}-${time}`, namespace: this.namespace, labels: { [this.userLabel]: userId } },
+      metadata: { name: `${snapshots.namePrefix}-${userId}-${time}`, namespace: this.namespace, labels: { [this.userLabel]: userId } },
       spec: {
-        volumeSnapshotClassName: this.props.snapshots.snapshotClass,
-        source: { persistentVolumeClaimName: `${this.props.userStorage.claimPrefix}-${userId}` },
+        volumeSnapshotClassName: snapshots.snapshotClass,
+        source: { persistentVolumeClaimName: `${this.props.userStorage!.claimPrefix}-${userId}` },
       },
     };
   }

@@ -9,17 +9,27 @@ export interface StatefulStoreProps extends WorkloadProps {
 }
 
 /**
- * A stateful workload: StatefulSet with a claim per pod + Service (its governing service) +
- * ServiceAccount. Pods start in order and keep their claims across restarts.
+ * A stateful workload: StatefulSet with a claim per pod + a headless Service (its governing
+ * service, so each pod has a stable DNS name) + ServiceAccount. Pods start in order and keep
+ * their claims across restarts.
  */
 export class StatefulStore extends Workload {
+  /** The StatefulSet (escape hatch). */
+  readonly controller: k8s.KubeStatefulSet;
+
   constructor(scope: Construct, id: string, props: StatefulStoreProps) {
-    super(scope, id, props, 'StatefulSet', props.volumeClaims.map((c) => c.name));
+    super(scope, id, props, 'StatefulSet', (props.volumeClaims ?? []).map((c) => c.name));
+    if (!props.volumeClaims || props.volumeClaims.length === 0) {
+      this.site.at('volumeClaims').fail(props.volumeClaims, 'must list at least one claim template (a StatefulSet without storage is a Deployment)', 'add volumeClaims: [{ name, size, storageClass }], or use WebService');
+    }
+    const governing = this.services.find((s) => s.type === 'Headless')
+      ?? this.site.at('service.type').fail(props.service === false ? false : props.service?.type, 'leaves the StatefulSet without a headless governing Service (its pods get no stable DNS names)',
+        'leave service.type out (headless is the default), or add extraServices: [{ name: "<name>-headless", type: "Headless" }]');
     const claims = props.volumeClaims.map((claim, i) => buildClaimTemplate(this.site.at('volumeClaims').at(i), claim));
-    const statefulSet = new k8s.KubeStatefulSet(this, 'statefulset', {
+    const statefulSet = this.controller = new k8s.KubeStatefulSet(this, 'statefulset', {
       metadata: this.metadata(),
       spec: {
-        serviceName: this.name,
+        serviceName: governing.name,
         replicas: this.fixedReplicas,
         selector: { matchLabels: { ...this.selector } },
         template: this.podTemplate,

@@ -6,9 +6,12 @@ export interface WebServiceProps extends WorkloadProps {}
 
 /** A stateless service: Deployment + Service + ServiceAccount (+ PodDisruptionBudget). */
 export class WebService extends Workload {
+  /** The Deployment (escape hatch). */
+  readonly controller: k8s.KubeDeployment;
+
   constructor(scope: Construct, id: string, props: WebServiceProps) {
     super(scope, id, props, 'Deployment');
-    const deployment = new k8s.KubeDeployment(this, 'deployment', {
+    const deployment = this.controller = new k8s.KubeDeployment(this, 'deployment', {
       metadata: this.metadata(),
       spec: {
         replicas: this.fixedReplicas,

@@ -3,32 +3,17 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { PodSecurityLevel } from '../core/pod-security';
-import { checkPort, checkPortName } from '../core/names';
 import { AutoscalingOptions, HorizontalAutoscaler } from '../scaling/horizontal-autoscaler';
 import { CloudIdentity } from './cloud-identity';
 import { PodProps } from './pod';
 import { IdentityPod, PodIdentity } from './pod-identity';
 import { SecretStoreAccess } from './pod-group';
-import { intOrString } from './probe';
+import { DEFAULT_DISRUPTION_BUDGET, DisruptionBudgetProps, buildDisruptionBudget } from './disruption-budget';
 import { ServiceTarget } from './service-target';
+import { buildServices, ServiceOptions, WorkloadService } from './workload-services';
 
+export type { ServiceOptions, ServicePort, ServiceType, WorkloadService } from './workload-services';
 
-export interface ServicePort {
-  /** @default the container port's name */
-  readonly name: string;
-  readonly port: number;
-  /** Container port name or number. @default the same name */
-  readonly targetPort?: string | number;
-  /** Only for NodePort and LoadBalancer Services. @default assigned by the cluster */
-  readonly nodePort?: number;
-}
-
-export interface ServiceOptions {
-  /** @default "ClusterIP" */
-  readonly type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
-  /** @default one port per container port, same number and name */
-  readonly ports?: readonly ServicePort[];
-}
 
 export interface WorkloadProps extends PodProps {
   /** Name of the workload, its Service and ServiceAccount (DNS label). */
@@ -38,8 +23,19 @@ export interface WorkloadProps extends PodProps {
   readonly replicas?: number;
   /** Scale the pods with a HorizontalPodAutoscaler; the controller then sets no replicas. @default fixed replicas */
   readonly autoscaling?: AutoscalingOptions;
-  /** Service in front of the pods; false for none. @default ClusterIP on every container port */
+  /**
+   * Service in front of the pods, named like the workload; false for none. @default every
+   * container port, ClusterIP for a Deployment, headless for a StatefulSet
+   */
   readonly service?: ServiceOptions | false;
+  /** More Services over the same pods (e.g. a LoadBalancer beside the in-cluster one), each named. @default none */
+  readonly extraServices?: readonly ServiceOptions[];
+  /**
+   * The PodDisruptionBudget, when the workload has more than one pod; false for pods meant to be
+   * evicted (then declare an exception from `disruption-budget` on `controller`).
+   * @default DEFAULT_DISRUPTION_BUDGET, `{ minAvailable: 1 }`
+   */
+  readonly disruptionBudget?: DisruptionBudgetProps | false;
   /** Extra pod labels. @default none */
   readonly podLabels?: Readonly<Record<string, string>>;
   /** Secrets mounted from an external store into the first container. @default none */
@@ -63,8 +59,16 @@ export abstract class Workload extends Construct implements ServiceTarget {
   protected readonly fixedReplicas: number | undefined;
   protected readonly site: Site;
   protected readonly identity: PodIdentity;
+  /** The Services, first the one named like the workload (escape hatch: `services[i].object`). */
+  readonly services: readonly WorkloadService[];
+  /** The PodDisruptionBudget, if one was made. */
+  readonly disruptionBudget?: k8s.KubePodDisruptionBudget;
+  /** The HorizontalPodAutoscaler, with `autoscaling`. */
+  readonly autoscaler?: HorizontalAutoscaler;
+  /** The Deployment or StatefulSet (escape hatch: annotations, `declareException`). */
+  abstract readonly controller: ApiObject;
   private readonly pod: IdentityPod;
-  private readonly servicePorts: readonly ServicePort[];
+  private readonly mainServiceName?: string;
 
   /** `controllerKind` is what the subclass creates, for the autoscaler's target. */
   protected constructor(scope: Construct, id: string, props: WorkloadProps, controllerKind: 'Deployment' | 'StatefulSet', claimNames: readonly string[] = []) {
@@ -91,18 +95,39 @@ export abstract class Workload extends Construct implements ServiceTarget {
     }
 
     this.pod = this.identity.buildPod(this.site, store ? withSecretStore(props, store) : props, claimNames);
-    const service = props.service === false ? undefined : props.service ?? {};
-    this.servicePorts = service ? this.resolveServicePorts(this.pod.template.spec!, service.ports) : [];
-    if (service && this.servicePorts.length > 0) this.createService(service.type ?? 'ClusterIP');
+    const requested = [
+      ...(props.service === false ? [] : [{ at: this.site.at('service'), service: props.service ?? {} }]),
+      ...(props.extraServices ?? []).map((service, i) => ({ at: this.site.at('extraServices').at(i), service })),
+    ];
+    this.mainServiceName = props.service === false ? undefined : props.service?.name ?? this.name;
+    this.services = buildServices(this, requested, {
+      name: this.name,
+      defaultType: controllerKind === 'StatefulSet' ? 'Headless' : 'ClusterIP',
+      selector: this.selector,
+      containerPorts: this.pod.template.spec!.containers.flatMap((c) => c.ports ?? []),
+      metadata: (extra) => this.metadata(extra),
+    });
     if (props.autoscaling) {
-      new HorizontalAutoscaler(this, 'autoscaler', { ...props.autoscaling, namespace: this.namespace, target: { kind: controllerKind, name: this.name } });
+      this.autoscaler = new HorizontalAutoscaler(this, 'autoscaler', { ...props.autoscaling, namespace: this.namespace, target: { kind: controllerKind, name: this.name } });
     }
-    if (this.replicas > 1) {
-      new k8s.KubePodDisruptionBudget(this, 'disruption-budget', {
-        metadata: this.metadata(),
-        spec: { minAvailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { ...this.selector } } },
-      });
+    const budget = props.disruptionBudget ?? DEFAULT_DISRUPTION_BUDGET;
+    if (this.replicas > 1 && budget !== false) {
+      this.disruptionBudget = buildDisruptionBudget(this, this.site.at('disruptionBudget'), budget, this.selector, this.metadata());
     }
+  }
+
+  /** The main Service (`service`), if the workload has one. */
+  get service(): k8s.KubeService | undefined {
+    return this.mainService?.object;
+  }
+
+  private get mainService(): WorkloadService | undefined {
+    return this.services.find((s) => s.name === this.mainServiceName);
+  }
+
+  /** The ServiceAccount the pods run as (escape hatch). */
+  get serviceAccount(): k8s.KubeServiceAccount {
+    return this.identity.serviceAccount;
   }
 
   /** The Pod Security level the workload's namespace may enforce at most. */
@@ -110,16 +135,17 @@ export abstract class Workload extends Construct implements ServiceTarget {
     return this.identity.podSecurity;
   }
 
-  /** The Service shares the workload's name. */
+  /** The main Service's name: the workload's, unless `service.name` says otherwise. */
   get serviceName(): string {
-    return this.name;
+    return this.mainServiceName ?? this.name;
   }
 
-  /** The Service port with this name, for Ingresses and network rules. */
+  /** The port with this name of the main Service, for Ingresses and network rules. */
   servicePort(name: string): number {
-    const port = this.servicePorts.find((p) => p.name === name);
+    const ports = this.mainService?.ports ?? [];
+    const port = ports.find((p) => p.name === name);
     if (!port) {
-      return this.site.at('service.ports').fail(name, 'names no port of this service', `use one of: ${this.servicePorts.map((p) => p.name).join(', ') || '(no ports)'}`);
+      return this.site.at('service.ports').fail(name, 'names no port of this service', `use one of: ${ports.map((p) => p.name).join(', ') || '(no ports)'}`);
     }
     return port.port;
   }
@@ -140,38 +166,6 @@ export abstract class Workload extends Construct implements ServiceTarget {
 
   protected metadata(extra: ApiObjectMetadata = {}): ApiObjectMetadata {
     return this.identity.metadata(extra);
-  }
-
-  private resolveServicePorts(spec: k8s.PodSpec, ports: readonly ServicePort[] | undefined): ServicePort[] {
-    const containerPorts = spec.containers.flatMap((c) => c.ports ?? []);
-    const resolved: readonly ServicePort[] = ports ?? containerPorts.map((p) => ({ name: p.name!, port: p.containerPort }));
-    return resolved.map((p, i) => {
-      const site = this.site.at('service.ports').at(i);
-      checkPortName(site.at('name'), p.name);
-      checkPort(site.at('port'), p.port);
-      const target = p.targetPort ?? p.name;
-      const known = containerPorts.some((c) => c.name === target || c.containerPort === target);
-      if (!known) {
-        site.at('targetPort').fail(target, 'names no container port', `use one of: ${containerPorts.map((c) => c.name).join(', ')}`);
-      }
-      return { ...p, targetPort: target };
-    });
-  }
-
-  private createService(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer'): void {
-    new k8s.KubeService(this, 'service', {
-      metadata: this.metadata(),
-      spec: {
-        type,
-        selector: { ...this.selector },
-        ports: this.servicePorts.map((p) => {
-          if (p.nodePort !== undefined && type === 'ClusterIP') {
-            this.site.at('service.ports').at(p.name).at('nodePort').fail(p.nodePort, 'is only allowed on NodePort and LoadBalancer Services', 'set service.type to "NodePort" or drop nodePort');
-          }
-          return { name: p.name, port: p.port, targetPort: intOrString(p.targetPort!), protocol: 'TCP', nodePort: p.nodePort };
-        }),
-      },
-    });
   }
 }
 

@@ -102,7 +102,7 @@ describe('the packed package, used from a project outside the repository', () =>
     });
     const pod = deployment.spec.template.spec;
     expect(pod.nodeSelector).toEqual({ pool: 'general', 'kubernetes.io/arch': 'arm64' });
-    expect(pod.securityContext).toEqual({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 65532, runAsGroup: 65532, seccompProfile: { type: 'RuntimeDefault' } });
     expect(pod.containers[0]).toMatchObject({
       image: 'registry.example.com/shop/frontend:1.4.2',
       securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true, runAsNonRoot: true },

@@ -211,7 +211,7 @@ describe('a user session rendered in TypeScript', () => {
       { name: 'user-storage', persistentVolumeClaim: { claimName: 'user-storage-user-123' } },
       { name: 'cloud-credentials', secret: { secretName: 'user-cloud-credentials-user-123' } },
     ]));
-    expect(rendered.claim.toJson().metadata).toMatchObject({ name: 'user-storage-user-123', labels: { user: 'user-123', type: 'persistent' } });
+    expect(rendered.claim!.toJson().metadata).toMatchObject({ name: 'user-storage-user-123', labels: { user: 'user-123', type: 'persistent' } });
     expect(rendered.snapshot!.toJson()).toMatchObject({
       metadata: { name: 'user-snapshot-user-123-20261122-020000' },
       spec: { volumeSnapshotClassName: 'ebs-snapshots', source: { persistentVolumeClaimName: 'user-storage-user-123' } },

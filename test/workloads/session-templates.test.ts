@@ -56,7 +56,7 @@ describe('SessionTemplates', () => {
     const ctx = testChart();
     const rendered = new SessionTemplates(ctx.apps, 'desk', props(ctx)).renderForUser(ctx.apps, 'small', 'u1');
     expect(rendered.requests).toEqual({ cpu: '100m', memory: '128Mi', gpus: 0 });
-    expect(rendered.storage).toEqual({ size: props(ctx).userStorage.size, storageClass: props(ctx).userStorage.storageClass });
+    expect(rendered.storage).toEqual({ size: '5Gi', storageClass: 'ssd' });
   });
   test('rendering for a user checks the id and the variant', () => {
     const ctx = testChart();
@@ -64,9 +64,46 @@ describe('SessionTemplates', () => {
     const chart = new Chart(new App(), 'rendered');
     const { pod, claim, snapshot } = sessions.renderForUser(chart, 'small', 'ada');
     expect(pod.toJson().metadata).toMatchObject({ name: 'desk-ada', namespace: 'apps', labels: { app: 'desk', user: 'ada' } });
-    expect(claim.toJson().spec).toMatchObject({ storageClassName: 'ssd', resources: { requests: { storage: '5Gi' } } });
+    expect(claim!.toJson().spec).toMatchObject({ storageClassName: 'ssd', resources: { requests: { storage: '5Gi' } } });
     expect(snapshot).toBeUndefined();
     expect(() => sessions.renderForUser(chart, 'large', 'bob')).toThrow('test/apps/desk: variants is not a session variant (got "large"); fix: use one of: small');
     expect(() => sessions.renderForUser(chart, 'small', '-bob')).toThrow('test/apps/desk.renderForUser: userId must be a DNS-1123 label');
+  });
+
+  describe('generic for any platform that starts pods per user or session', () => {
+    const bare = (ctx: ReturnType<typeof testChart>, overrides: Partial<SessionTemplatesProps> = {}) => new SessionTemplates(ctx.apps, 'sandbox', {
+      name: 'sandbox', namespace: 'apps', podLabels: { app: 'sandbox' }, variants: { run: { pool: ctx.pools.get('general'), containers: [container()] } }, ...overrides,
+    });
+    test('no storage: no claim volume, no storage templates, nothing to render but the pod', () => {
+      const ctx = testChart();
+      const sessions = bare(ctx);
+      expect(rendered(ctx.chart, 'PodTemplate', 'sandbox-run').template.spec.volumes).toBeUndefined();
+      expect(sessions.storageTemplates).toBeUndefined();
+      expect(() => sessions.storageTemplatesName).toThrow('test/apps/sandbox: userStorage is not given, so there are no storage templates (got nothing)');
+      const manifests = sessions.manifestsForUser('run', 'job-7');
+      expect(manifests.pod).toMatchObject({ kind: 'Pod', metadata: { name: 'sandbox-job-7', labels: { user: 'job-7' } } });
+      expect(manifests.claim).toBeUndefined();
+    });
+    test('cluster-default storage class, access mode, placeholder and template names are the platform\'s', () => {
+      const ctx = testChart();
+      const sessions = bare(ctx, {
+        placeholder: '${SESSION}', userLabel: 'session', templateNames: { run: 'sandbox-runner' },
+        userStorage: { volume: 'work', claimPrefix: 'work', size: '1Gi', accessModes: ['ReadWriteOncePod'] },
+        snapshots: { namePrefix: 'work-snap' },
+      });
+      expect(sessions.templateName('run')).toBe('sandbox-runner');
+      const template = rendered(ctx.chart, 'PodTemplate', 'sandbox-runner');
+      expect(template.template.spec.volumes).toEqual([{ name: 'work', persistentVolumeClaim: { claimName: 'work-${SESSION}' } }]);
+      const { pod, claim, snapshot } = sessions.manifestsForUser('run', 's-1', { snapshotAt: new Date('2026-01-02T03:04:05Z') });
+      expect(pod.metadata.labels.session).toBe('s-1');
+      expect(claim!.spec).toEqual({ accessModes: ['ReadWriteOncePod'], resources: { requests: { storage: '1Gi' } } });
+      expect(snapshot).toMatchObject({ metadata: { name: 'work-snap-s-1-20260102-030405' }, spec: { source: { persistentVolumeClaimName: 'work-s-1' } } });
+      expect(snapshot!.spec.volumeSnapshotClassName).toBeUndefined();
+    });
+    test('snapshots without storage, a placeholder a user id could be, and template names of unknown variants are refused', () => {
+      expect(() => bare(testChart(), { snapshots: { namePrefix: 'x' } })).toThrow('test/apps/sandbox: snapshots snapshots a claim, but userStorage gives the sessions none');
+      expect(() => bare(testChart(), { placeholder: 'user' })).toThrow('test/apps/sandbox: placeholder must contain a character no user id has');
+      expect(() => bare(testChart(), { templateNames: { gpu: 'x' } })).toThrow('test/apps/sandbox: templateNames is not a session variant (got "gpu"); fix: use one of: run');
+    });
   });
 });

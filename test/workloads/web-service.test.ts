@@ -22,7 +22,7 @@ describe('WebService', () => {
     const pod = rendered(chart, 'Deployment', 'web').spec.template.spec;
     expect(pod.nodeSelector).toEqual({ pool: 'gpu', 'kubernetes.io/arch': 'amd64' });
     expect(pod.tolerations).toEqual([{ key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' }]);
-    expect(pod.securityContext).toEqual({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 65532, runAsGroup: 65532, seccompProfile: { type: 'RuntimeDefault' } });
     expect(pod.automountServiceAccountToken).toBe(false);
     expect(pod.serviceAccountName).toBe('web');
   });

@@ -23,7 +23,7 @@ export function userSession(scope: Construct, sessions: SessionTemplates, reques
       userId: request.userId,
       application: request.application as SessionSpecApplication,
       resources: { cpu: rendered.requests.cpu, memory: rendered.requests.memory, gpu: String(rendered.requests.gpus) },
-      storage: { size: rendered.storage.size, class: rendered.storage.storageClass },
+      storage: rendered.storage && { size: rendered.storage.size, class: rendered.storage.storageClass },
       timeout: request.timeoutSeconds,
     },
   });

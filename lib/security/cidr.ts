@@ -1,0 +1,40 @@
+import { Site } from '../core/errors';
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const IPV6 = /^[0-9a-fA-F:]+$/;
+
+/**
+ * A CIDR block as NetworkPolicy ipBlock takes it: an IPv4 or IPv6 address and a prefix length,
+ * with no host bits set (the API server refuses "10.0.0.1/8").
+ */
+export function checkCidr(site: Site, cidr: string): string {
+  const [address, prefix, extra] = typeof cidr === 'string' ? cidr.split('/') : [];
+  const v4 = IPV4.test(address ?? '');
+  const v6 = !v4 && IPV6.test(address ?? '') && (address ?? '').includes(':');
+  const bits = v4 ? 32 : 128;
+  const length = Number(prefix);
+  if ((!v4 && !v6) || extra !== undefined || prefix === undefined || !/^\d{1,3}$/.test(prefix) || length > bits) {
+    site.fail(cidr, 'must be a CIDR block (address/prefix length)', 'e.g. "10.0.0.0/8" or "203.0.113.7/32"');
+  }
+  if (v4) {
+    const value = address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+    const host = length === 0 ? value : value % 2 ** (32 - length);
+    if (host !== 0) site.fail(cidr, `has host bits set below its /${length} prefix`, `write the network address, e.g. "${networkOf(value, length)}/${length}"`);
+  }
+  return cidr;
+}
+
+/** Is IPv4 block `inner` inside `outer`? (Both already checked.) */
+export function cidrContains(outer: string, inner: string): boolean {
+  const [oa, op] = outer.split('/');
+  const [ia, ip] = inner.split('/');
+  if (!IPV4.test(oa) || !IPV4.test(ia)) return oa.includes(':') === ia.includes(':');
+  const toInt = (a: string) => a.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+  const size = 2 ** (32 - Number(op));
+  return Number(ip) >= Number(op) && Math.floor(toInt(ia) / size) === Math.floor(toInt(oa) / size);
+}
+
+function networkOf(value: number, length: number): string {
+  const network = length === 0 ? 0 : value - (value % 2 ** (32 - length));
+  return [24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join('.');
+}

@@ -1,0 +1,114 @@
+import { ApiObjectMetadata } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Site } from '../core/errors';
+import { checkDnsLabel, checkPort, checkPortName } from '../core/names';
+import { intOrString } from './probe';
+
+/**
+ * How a Service reaches its pods: `ClusterIP` (one virtual address), `Headless` (`clusterIP:
+ * None`: DNS names each pod, what a StatefulSet's pods need for stable names), `NodePort`, or
+ * `LoadBalancer` (reachable from outside the cluster).
+ */
+export type ServiceType = 'ClusterIP' | 'Headless' | 'NodePort' | 'LoadBalancer';
+
+/** The range the API server assigns node ports from (kube-apiserver --service-node-port-range). */
+export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
+
+export interface ServicePort {
+  /** Port name (IANA service name); routes and network rules refer to ports by it. */
+  readonly name: string;
+  readonly port: number;
+  /** Container port name or number. @default the same name */
+  readonly targetPort?: string | number;
+  /** @default the target container port's protocol */
+  readonly protocol?: 'TCP' | 'UDP';
+  /** Only for NodePort and LoadBalancer Services, within 30000-32767. @default assigned by the cluster */
+  readonly nodePort?: number;
+}
+
+export interface ServiceOptions {
+  /** @default the workload's name; required for every Service after the first */
+  readonly name?: string;
+  /** @default "ClusterIP" for a Deployment, "Headless" for a StatefulSet */
+  readonly type?: ServiceType;
+  /** @default one port per container port, same number and name */
+  readonly ports?: readonly ServicePort[];
+}
+
+/** A Service as the workload built it: the L1 object, its type and its resolved ports. */
+export interface WorkloadService {
+  readonly name: string;
+  readonly type: ServiceType;
+  readonly ports: readonly Required<Pick<ServicePort, 'name' | 'port' | 'targetPort' | 'protocol'>>[];
+  /** The emitted Service (escape hatch: annotations, exceptions). */
+  readonly object: k8s.KubeService;
+}
+
+/** A container port as the pod spec declares it. */
+export interface ContainerPortRef { readonly name?: string; readonly containerPort: number; readonly protocol?: string }
+
+/**
+ * The Services of a workload, each selecting its pods, ports mapped `port -> targetPort` by name.
+ * `site` is the workload's; the first Service is at `service`, the others at `services[i]`.
+ */
+export function buildServices(owner: Construct, options: readonly { at: Site; service: ServiceOptions }[], context: {
+  readonly name: string;
+  readonly defaultType: ServiceType;
+  readonly selector: Readonly<Record<string, string>>;
+  readonly containerPorts: readonly ContainerPortRef[];
+  readonly metadata: (extra: ApiObjectMetadata) => ApiObjectMetadata;
+}): WorkloadService[] {
+  const names = new Set<string>();
+  return options.flatMap(({ at, service }, i) => {
+    const name = service.name ?? (i === 0 ? context.name : at.at('name').fail(undefined, 'must be given for every Service after the first', 'name it, e.g. "<workload>-public"'));
+    checkDnsLabel(at.at('name'), name);
+    if (names.has(name)) at.at('name').fail(name, 'names a second Service of the same name', 'give every Service of the workload its own name');
+    names.add(name);
+    const type = service.type ?? context.defaultType;
+    const ports = resolvePorts(at.at('ports'), service.ports, context.containerPorts, type);
+    if (ports.length === 0) return [];
+    const object = new k8s.KubeService(owner, i === 0 ? 'service' : `service-${name}`, {
+      metadata: context.metadata({ name }),
+      spec: {
+        type: type === 'Headless' ? 'ClusterIP' : type,
+        clusterIp: type === 'Headless' ? 'None' : undefined,
+        selector: { ...context.selector },
+        ports: ports.map((p) => ({ name: p.name, port: p.port, targetPort: intOrString(p.targetPort), protocol: p.protocol, nodePort: p.nodePort })),
+      },
+    });
+    return [{ name, type, ports: ports.map(({ name: n, port, targetPort, protocol }) => ({ name: n, port, targetPort, protocol })), object }];
+  });
+}
+
+function resolvePorts(site: Site, ports: readonly ServicePort[] | undefined, containerPorts: readonly ContainerPortRef[], type: ServiceType) {
+  const resolved: readonly ServicePort[] = ports ?? containerPorts.map((p) => ({ name: p.name!, port: p.containerPort }));
+  const seenNames = new Set<string>();
+  const seenPorts = new Set<string>();
+  return resolved.map((p, i) => {
+    const at = site.at(i);
+    checkPortName(at.at('name'), p.name);
+    checkPort(at.at('port'), p.port);
+    const target = p.targetPort ?? p.name;
+    const container = containerPorts.find((c) => c.name === target || c.containerPort === target);
+    if (!container) {
+      return at.at('targetPort').fail(target, 'names no container port', `use one of: ${containerPorts.map((c) => c.name).join(', ')}`);
+    }
+    const protocol = p.protocol ?? (container.protocol as 'TCP' | 'UDP' | undefined) ?? 'TCP';
+    if (seenNames.has(p.name)) at.at('name').fail(p.name, 'repeats a port name of this Service', 'give every Service port its own name');
+    const key = `${p.port}/${protocol}`;
+    if (seenPorts.has(key)) at.at('port').fail(p.port, `repeats port ${key} of this Service (the API server refuses it)`, 'give every Service port its own number, or map both to one port');
+    seenNames.add(p.name);
+    seenPorts.add(key);
+    if (p.nodePort !== undefined) {
+      if (type !== 'NodePort' && type !== 'LoadBalancer') {
+        at.at('nodePort').fail(p.nodePort, 'is only allowed on NodePort and LoadBalancer Services', 'set the Service\'s type to "NodePort" or drop nodePort');
+      }
+      if (!Number.isInteger(p.nodePort) || p.nodePort < NODE_PORT_RANGE.min || p.nodePort > NODE_PORT_RANGE.max) {
+        at.at('nodePort').fail(p.nodePort, `must be a whole number from ${NODE_PORT_RANGE.min} to ${NODE_PORT_RANGE.max} (the cluster's node port range)`,
+          `pick a port in that range, or leave nodePort out and let the cluster assign one`);
+      }
+    }
+    return { ...p, targetPort: target, protocol };
+  });
+}
