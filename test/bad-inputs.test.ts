@@ -35,6 +35,12 @@ import { SessionTemplates } from '../lib/workloads/session-templates';
 import { Probe } from '../lib/workloads/probe';
 import { PriorityClass } from '../lib/placement/priority-class';
 import { RuntimeClass } from '../lib/placement/runtime-class';
+import { CpuArch } from '../lib/placement/instance-types';
+import { HOSTNAME_LABEL, StaticNodes } from '../lib/placement/static-nodes';
+import { eddCloudNodes } from '../lib/platforms/edd-cloud/nodes';
+import { loadImageCatalog } from '../lib/workloads/image-catalog';
+import { NodeDaemon } from '../lib/workloads/node-daemon';
+import { PortRange } from '../lib/workloads/port-range';
 import { container, refusalMessage, synthInto, testPlatform } from './helpers';
 
 type Context = ReturnType<typeof testPlatform>;
@@ -352,8 +358,38 @@ const cases: [string, (ctx: Context) => void, string][] = [
     'test/apps/net: allow(web -> vpc).to.except[0] is not inside 10.0.0.0/8 (got "192.168.0.0/16"); fix: list only blocks inside the peer\'s cidr'],
   ['pod that asks for a whole node', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ resources: { requests: { cpu: '2', memory: '1Gi' }, limits: { cpu: '2', memory: '1Gi' } } })),
     'test/apps/raw: spec.template.spec.containers ask for a whole node of pool general (Standard_B2ps_v2: 2 vCPU), more than its allocatable after system reservations, so the pod never schedules [fits-allocatable] (got {"cpu":"2","memory":"1Gi"}); fix: request less than a node (leave room for the kubelet and system daemons), or choose a pool with larger nodes'],
+  // issue 14 (edd-cloud): static nodes by label, image architectures, port ranges, DaemonSet claims, host ports, image tags
+  ['arm64-only image on a label set with an amd64 node', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { pool: eddCloudNodes().withLabels({ 'core-services': 'true' }) }, { image: { ref: 'eddisonso/ecloud-auth:abc1234', architectures: [CpuArch.ARM64] } })),
+    'test/apps/web: containers[0].image runs on arm64 only, but the placement core-services=true could choose s0 (amd64) (got "eddisonso/ecloud-auth:abc1234"); fix: build and push it for amd64 too (docker buildx --platform linux/arm64,linux/amd64) and declare it, or place it on arm64 nodes only (.onArch(CpuArch.ARM64))'],
+  ['image without architectures on a mixed label set', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { pool: eddCloudNodes().withLabels({ 'core-services': 'true' }) })),
+    'test/apps/web: containers[0].image must declare the architectures it runs on, because the placement core-services=true selects nodes of more than one (s0 amd64, rp2 arm64) (got "registry.example.com/app:1.0.0"); fix: declare the platforms its manifest list holds (e.g. architectures: [CpuArch.AMD64, CpuArch.ARM64]), or narrow the placement with .onArch(...)'],
+  ['label no node carries', () => eddCloudNodes().withLabels({ role: 'backend' }),
+    'static nodes edd-cloud: labels select no node of this cluster (got {"role":"backend"}); fix: select with labels a node carries: backend=true (rp2, rp3, rp4), core-services=true (s0, rp2), db-role=replica (rp1), gfs-master=true (s0), role=chunkserver (s1, s2, s3), or a node by name (named("s0"))'],
+  ['architecture no node of the label has', () => eddCloudNodes().withLabels({ 'gfs-master': 'true' }).onArch(CpuArch.ARM64),
+    'static nodes edd-cloud: labels select no node of this cluster (got {"gfs-master":"true","kubernetes.io/arch":"arm64"}); fix: select with labels a node carries: backend=true (rp2, rp3, rp4), core-services=true (s0, rp2), db-role=replica (rp1), gfs-master=true (s0), role=chunkserver (s1, s2, s3), or a node by name (named("s0"))'],
+  ['two static nodes with one name', () => new StaticNodes('lab', [{ name: 'n1', arch: CpuArch.AMD64, labels: { a: 'b' } }, { name: 'n1', arch: CpuArch.ARM64, labels: {} }]),
+    'static nodes lab: nodes[1].name is used by two nodes (got "n1"); fix: give every node its own name'],
+  ['DaemonSet with claim templates', (ctx) => new NodeDaemon(ctx.platform.apps, 'chunkserver', { ...web(ctx, {}, { volumeMounts: [{ volume: 'data', path: '/data' }] }), volumeClaims: [{ name: 'data', size: '100Gi', storageClass: 'local-path' }] }),
+    'test/apps/chunkserver: volumeClaims cannot be given to a DaemonSet: only a StatefulSet makes a claim per pod from templates (apps/v1 DaemonSetSpec has no volumeClaimTemplates) (got ["data"]); fix: use a StatefulStore with replicas = the nodes, topologySpread: [ONE_PER_NODE] and the same placement (one pod a node, each with its own node-bound local-path claim)'],
+  ['port range beyond the limit', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { ports: [PortRange.of(8000, 9999, 'p')] } })),
+    'test/apps/web: service.ports[0] expands to 2000 ports, more than the 1000 one range may give (got "8000-9999"); fix: narrow the range or split it over several Services; a Service cannot declare a range, so each port is written out'],
+  ['port range written backwards', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { ports: [PortRange.of(9000, 8000, 'p')] })),
+    'test/apps/web: containers[0].ports[0] must run from a lower to a higher port (got "9000-8000"); fix: write PortRange.of(8000, 9000, "p")'],
+  ['port name repeated by a range', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { ports: [{ name: 'p8000', port: 80, targetPort: 'http' }, PortRange.of(8000, 8001, 'p')] } }, { ports: [{ name: 'http', port: 7080 }, PortRange.of(8000, 8001, 'p')] })),
+    'test/apps/web: service.ports[1].name repeats a port name of this Service (got "p8000"); fix: give every Service port its own name'],
+  ['host-network port clash on a shared node', (ctx) => {
+    const nodes = eddCloudNodes();
+    const daemon = (id: string, labels: Record<string, string>) => new WebService(ctx.platform.apps, id, web(ctx, { name: id, pool: nodes.withLabels(labels), hostNetwork: { reason: 'serves on the node address' } }, { ports: [{ name: 'gfs', port: 9080 }] }));
+    daemon('chunkserver', { role: 'chunkserver' });
+    daemon('other', { [HOSTNAME_LABEL]: 's2' });
+  }, 'test/apps/other: hostNetwork claims host port 9080/TCP on s2, which test/apps/chunkserver also claims on s2 (got 9080); fix: give one of them another port, or place them on nodes that do not overlap'],
+  ['host-network port k3s holds', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { pool: eddCloudNodes().named('s1'), hostNetwork: { reason: 'serves on the node address' } }, { ports: [{ name: 'api', port: 6443 }] })),
+    'test/apps/web: hostNetwork claims host port 6443/TCP on s1, which k3s itself (kubelet, flannel, API server, etcd) also claims on s1 (got 6443); fix: give one of them another port, or place them on nodes that do not overlap'],
+  ['image tag that moves', () => loadImageCatalog('images.json', { gateway: { repository: 'docker.io/eddisonso/ecloud-gateway', tag: 'latest', architectures: ['amd64'] } }),
+    'images.json: gateway.tag must be a commit (7-40 hex digits) or a version tag (got "latest"); fix: run: node scripts/set-image.mjs images.json gateway <commit sha>'],
+  ['image pull secret that is not a DNS name', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { imagePullSecrets: ['Reg_Cred'] })),
+    'test/apps/web: imagePullSecrets[0] must be a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", at most 253 characters) (got "Reg_Cred"); fix: use a name such as "reg-cred"'],
 ];
-
 /** Runs a case like the synth would: build, then synthesize into `dist`; returns what was thrown. */
 function runCase(build: (ctx: Context) => void, dist: string): Error | undefined {
   const ctx = testPlatform();

@@ -9,8 +9,10 @@
  */
 export * from './capacity';
 export * from './gpu-sharing';
+export * from './image-architectures';
 export * from './instance-types';
 export * from './node-pool';
 export * from './node-pool-inventory';
+export * from './static-nodes';
 export * from './priority-class';
 export * from './runtime-class';

@@ -14,9 +14,10 @@ export interface GpuSpec {
 
 export interface InstanceTypeProps {
   readonly name: string;
-  readonly vcpu: number;
-  /** Memory as a Kubernetes quantity, e.g. "32Gi". */
-  readonly memory: string;
+  /** @default not recorded (machines joined by hand whose size the platform does not know): no fit checks */
+  readonly vcpu?: number;
+  /** Memory as a Kubernetes quantity, e.g. "32Gi". @default not recorded, as vcpu */
+  readonly memory?: string;
   readonly arch: CpuArch;
   /** @default no GPUs */
   readonly gpus?: GpuSpec;
@@ -46,8 +47,8 @@ export class InstanceType {
   }
 
   readonly name: string;
-  readonly vcpu: number;
-  readonly memory: string;
+  readonly vcpu: number | undefined;
+  readonly memory: string | undefined;
   readonly arch: CpuArch;
   readonly gpus: GpuSpec | undefined;
   readonly localDisks: string | undefined;

@@ -4,6 +4,7 @@ import { checkDnsLabel, checkLabels } from '../core/names';
 import { checkBytes, formatBytes, formatMillicores } from '../core/quantity';
 import { NodeCapacity, PodFeature } from './capacity';
 import { DEVICE_PLUGIN_CONFIG_LABEL, GpuSharing } from './gpu-sharing';
+import { checkImageArchitectures, HostPort, PodImage } from './image-architectures';
 import { InstanceType } from './instance-types';
 
 export const ARCH_LABEL = 'kubernetes.io/arch';
@@ -78,6 +79,16 @@ export interface PodDemand {
   /** Whole GPUs requested. */
   readonly gpus: number;
   readonly features: ReadonlySet<PodFeature>;
+  /** The pod's images and the architectures each declares (none declared: any). @default none listed */
+  readonly images?: readonly PodImage[];
+  /** Host ports the pod takes on its node (all container ports of a host-network pod). @default none */
+  readonly hostPorts?: readonly HostPort[];
+}
+
+/** Where a pod's pods may land: a node pool, or a selection of static nodes by label. */
+export interface PodPlacement {
+  /** nodeSelector, tolerations and pod labels for a pod with this demand; `site` names the pod. */
+  place(site: Site, demand: PodDemand): Placement;
 }
 
 /** How a pod spec reaches its pool. */
@@ -93,7 +104,7 @@ export interface Placement {
  * tolerations for its taints and its architecture, from this one object, and refuses pods that
  * cannot run there (too big for one node, a feature the capacity lacks, GPUs on a pool without).
  */
-export class NodePool {
+export class NodePool implements PodPlacement {
   readonly name: string;
   readonly instanceType: InstanceType;
   readonly capacity: NodeCapacity;
@@ -104,14 +115,14 @@ export class NodePool {
   readonly system: boolean;
   readonly purpose: string | undefined;
   readonly gpuSharing: GpuSharing | undefined;
-  private readonly memoryBytes: number;
+  private readonly memoryBytes: number | undefined;
 
   constructor(props: NodePoolProps) {
     const site = new Site(`node pool ${props.name}`);
     this.name = checkDnsLabel(site.at('name'), props.name);
     this.instanceType = props.instanceType;
     this.capacity = props.capacity ?? NodeCapacity.managedNodeGroup();
-    this.memoryBytes = checkBytes(site.at('instanceType.memory'), props.instanceType.memory);
+    this.memoryBytes = props.instanceType.memory === undefined ? undefined : checkBytes(site.at('instanceType.memory'), props.instanceType.memory);
     if (!Number.isInteger(props.minNodes) || !Number.isInteger(props.maxNodes) || props.minNodes < 0 || props.maxNodes < Math.max(1, props.minNodes)) {
       site.at('minNodes..maxNodes').fail(`${props.minNodes}..${props.maxNodes}`, 'must be whole numbers with 0 <= minNodes <= maxNodes and maxNodes >= 1', 'give the autoscaling bounds, e.g. minNodes: 2, maxNodes: 5');
     }
@@ -154,8 +165,9 @@ export class NodePool {
     if (!this.gpuSharing && demand.gpus > gpus) {
       site.at('pool').fail(this.name, `has ${gpus} GPU(s) a node but the pod requests ${demand.gpus}`, 'request at most one node\'s GPUs');
     }
-    const cpu = this.instanceType.vcpu * 1000;
-    if (demand.cpuMillicores > cpu || demand.memoryBytes > this.memoryBytes) {
+    checkImageArchitectures(site, demand.images ?? [], [{ name: `pool ${this.name}`, arch: this.instanceType.arch }], `pool ${this.name}`);
+    const cpu = (this.instanceType.vcpu ?? Infinity) * 1000;
+    if (demand.cpuMillicores > cpu || demand.memoryBytes > (this.memoryBytes ?? Infinity)) {
       site.at('resources.requests').fail(
         { cpu: formatMillicores(demand.cpuMillicores), memory: formatBytes(demand.memoryBytes) },
         `do not fit one node of pool ${this.name} (${this.instanceType.name}: ${this.instanceType.vcpu} vCPU, ${this.instanceType.memory})`,
@@ -172,7 +184,17 @@ export class NodePool {
     };
   }
 
-  /** True when a nodeSelector picks this pool's nodes. */
+  /**
+   * True when a nodeSelector picks this pool's nodes, as the scheduler decides it: every pair of
+   * the selector is a label of the nodes (their architecture label included, unless ignored).
+   */
+  matchesNodeSelector(nodeSelector: Readonly<Record<string, string>>, options: { ignoreArch?: boolean } = {}): boolean {
+    const nodeLabels: Record<string, string> = { ...this.labels, [ARCH_LABEL]: this.instanceType.arch.label };
+    const pairs = Object.entries(nodeSelector).filter(([key]) => !(options.ignoreArch && key === ARCH_LABEL));
+    return pairs.length > 0 && pairs.every(([key, value]) => nodeLabels[key] === value);
+  }
+
+  /** True when these labels (a pod's, for serverless profiles) include all of the pool's. */
   isSelectedBy(nodeSelector: Readonly<Record<string, string>>): boolean {
     return Object.entries(this.labels).every(([key, value]) => nodeSelector[key] === value);
   }

@@ -3,6 +3,8 @@ import { GitSource } from '../gitops/git-source';
 import { PlatformApp } from '../gitops/run-synth';
 import { archiverse } from './archiverse/archiverse';
 import { archiverseProduction } from './archiverse/config';
+import { eddCloudProduction } from './edd-cloud/config';
+import { eddCloud } from './edd-cloud/edd-cloud';
 import { gimpStreamingProduction } from './gimp-streaming/config';
 import { gimpStreaming } from './gimp-streaming/gimp-streaming';
 
@@ -11,6 +13,7 @@ export function buildApp(): Required<PlatformApp> {
   const app = new App();
   archiverse(app, archiverseProduction);
   gimpStreaming(app, gimpStreamingProduction);
+  eddCloud(app, eddCloudProduction);
   // The URL is a placeholder: the seeds do not name one. Set it (and secretName, for a private
   // repository) before bootstrapping a cluster.
   const source = new GitSource({ url: GitSource.PLACEHOLDER_URL, branch: 'main' });

@@ -19,8 +19,8 @@ export const allocatableCheck: PolicyCheck = {
   appliesTo: (m) => podSpecOf(m) !== undefined,
   check(m, { pools }) {
     const found = podSpecOf(m)!;
-    const pool = pools.all.find((p) => p.capacity.selectedByNodeLabels && p.isSelectedBy(found.spec.nodeSelector ?? {}));
-    if (!pool) return [];
+    const pool = pools.all.find((p) => p.capacity.selectedByNodeLabels && p.matchesNodeSelector(found.spec.nodeSelector ?? {}));
+    if (!pool || pool.instanceType.vcpu === undefined || pool.instanceType.memory === undefined) return [];
     const cpu = podRequest(found.spec, 'cpu');
     const memory = podRequest(found.spec, 'memory');
     const nodeMemory = parseQuantity(pool.instanceType.memory) ?? Infinity;

@@ -17,7 +17,10 @@ export function checkPlacement(manifests: readonly Manifest[], pools: NodePools)
     const tolerations: any[] = found.spec.tolerations ?? [];
     const serverless = pools.all.filter((p) => !p.capacity.selectedByNodeLabels && p.isSelectedBy(found.labels));
     if (serverless.length > 0) continue;
-    const matching = pools.all.filter((p) => p.capacity.selectedByNodeLabels && p.isSelectedBy(nodeSelector));
+    // Pools the labels select; if the architecture rules all of them out, report it on those.
+    const byLabels = pools.all.filter((p) => p.capacity.selectedByNodeLabels && p.matchesNodeSelector(nodeSelector, { ignoreArch: true }));
+    const byArch = byLabels.filter((p) => p.matchesNodeSelector(nodeSelector));
+    const matching = byArch.length > 0 ? byArch : byLabels;
     if (matching.length === 0) {
       errors.push(new ValidationError({ path: m.path, field, value: nodeSelector, problem: 'selects no node pool of this cluster',
         fix: `place the workload with pool: <one of ${pools.all.map((p) => p.name).join(', ')}>` }));

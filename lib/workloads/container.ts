@@ -2,7 +2,9 @@ import { k8s } from 'cdk8s-plus-28';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkPort, checkPortName } from '../core/names';
 import { checkBytes, checkCpu } from '../core/quantity';
+import { CpuArch } from '../placement/instance-types';
 import { buildEnv, EnvVars } from './env';
+import { expandPortRanges, PortRange } from './port-range';
 import { checkProbePort, Probe } from './probe';
 import { checkUserId } from './user-ids';
 import { VolumeMount } from './volume';
@@ -32,13 +34,20 @@ export interface PrivilegedException {
   readonly reason: string;
 }
 
+/** An image and the architectures its manifest list holds; placement checks them against the nodes. */
+export interface ContainerImage {
+  readonly ref: string;
+  readonly architectures: readonly CpuArch[];
+}
+
 export interface ContainerProps {
   /** DNS label, unique in the pod. */
   readonly name: string;
-  readonly image: string;
+  /** A reference (architectures not declared: single-arch placements only), or one with its architectures. */
+  readonly image: string | ContainerImage;
   readonly resources: Resources;
-  /** @default none */
-  readonly ports?: readonly ContainerPort[];
+  /** Ports and port ranges (written out one port each). @default none */
+  readonly ports?: readonly (ContainerPort | PortRange)[];
   /** @default the image's entrypoint */
   readonly command?: readonly string[];
   /** @default the image's arguments */
@@ -93,20 +102,27 @@ export interface BuiltContainer {
   readonly container: k8s.Container;
   readonly demand: ContainerDemand;
   readonly privileged: boolean;
+  /** The image's architectures, when declared. */
+  readonly architectures: readonly CpuArch[] | undefined;
   /** Why the container cannot pass Pod Security `restricted`, one line each (declared reasons). */
   readonly podSecurityExceptions: readonly string[];
 }
 
 export function buildContainer(site: Site, props: ContainerProps): BuiltContainer {
   checkDnsLabel(site.at('name'), props.name);
-  if (typeof props.image !== 'string' || props.image.trim() === '' || /\s/.test(props.image)) {
-    site.at('image').fail(props.image, 'must be an image reference', 'write "registry/name:tag" or "name@sha256:..."');
+  const image = typeof props.image === 'object' && props.image !== null ? props.image.ref : props.image;
+  if (typeof image !== 'string' || image.trim() === '' || /\s/.test(image)) {
+    site.at('image').fail(image, 'must be an image reference', 'write "registry/name:tag" or "name@sha256:..."');
+  }
+  const architectures = typeof props.image === 'object' ? props.image.architectures : undefined;
+  if (architectures !== undefined && (architectures.length === 0 || architectures.some((a) => !(a instanceof CpuArch)))) {
+    site.at('image.architectures').fail(architectures, 'must list the architectures the image is built for', 'e.g. architectures: [CpuArch.AMD64, CpuArch.ARM64]');
   }
   const resources = buildResources(site.at('resources'), props.resources);
   const privilegedReason = checkPrivileged(site.at('privileged'), props.privileged);
   const rootReason = props.runAsRoot === undefined ? undefined
     : checkExceptionReason(site.at('runAsRoot'), props.runAsRoot, 'write runAsRoot: { reason: "why the container must be uid 0" }');
-  const ports = (props.ports ?? []).map((port, i) => ({
+  const ports = expandPortRanges<ContainerPort>(site.at('ports'), props.ports ?? [], (name, port, protocol) => ({ name, port, protocol })).map((port, i) => ({
     name: checkPortName(site.at('ports').at(i).at('name'), port.name),
     containerPort: checkPort(site.at('ports').at(i).at('port'), port.port),
     protocol: port.protocol ?? 'TCP',
@@ -119,7 +135,7 @@ export function buildContainer(site: Site, props: ContainerProps): BuiltContaine
   }
   const container: k8s.Container = {
     name: props.name,
-    image: props.image,
+    image,
     imagePullPolicy: props.imagePullPolicy ?? 'IfNotPresent',
     command: props.command ? [...props.command] : undefined,
     args: props.args ? [...props.args] : undefined,
@@ -153,7 +169,7 @@ export function buildContainer(site: Site, props: ContainerProps): BuiltContaine
     ...(privilegedReason ? [`container ${props.name} is privileged: ${privilegedReason}`] : []),
     ...(rootReason ? [`container ${props.name} runs as root: ${rootReason}`] : []),
   ];
-  return { container, demand: resources.demand, privileged: privilegedReason !== undefined, podSecurityExceptions: exceptions };
+  return { container, demand: resources.demand, privileged: privilegedReason !== undefined, architectures, podSecurityExceptions: exceptions };
 }
 
 function checkPrivileged(site: Site, privileged: PrivilegedException | undefined): string | undefined {

@@ -12,6 +12,13 @@ export interface TopologySpread {
   readonly whenUnsatisfiable?: 'DoNotSchedule' | 'ScheduleAnyway';
 }
 
+/**
+ * At most one pod a node more than on any other, counted over the nodes the placement selects
+ * (nodeAffinityPolicy Honor, the default), never relaxed: N replicas on at least N nodes land
+ * on N different nodes.
+ */
+export const ONE_PER_NODE: TopologySpread = { topologyKey: 'kubernetes.io/hostname', maxSkew: 1, whenUnsatisfiable: 'DoNotSchedule' };
+
 /** Scheduling and lifecycle settings of a pod that need no privileges. */
 export interface PodSettings {
   /** A PriorityClass by name (see `PriorityClass`). @default the cluster's default priority */
@@ -24,14 +31,18 @@ export interface PodSettings {
   readonly terminationGracePeriodSeconds?: number;
   /** @default "ClusterFirst", or "ClusterFirstWithHostNet" with hostNetwork (host-network pods still resolve cluster names) */
   readonly dnsPolicy?: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+  /** Secrets (kubernetes.io/dockerconfigjson, by name) the kubelet pulls private images with. @default none */
+  readonly imagePullSecrets?: readonly string[];
 }
 
 /** The checked pod-spec fields of `settings`; spread constraints get their label selector from the owner. */
 export function buildPodSettings(site: Site, settings: PodSettings, hostNetwork: boolean): {
   priorityClassName?: string; runtimeClassName?: string; terminationGracePeriodSeconds?: number; dnsPolicy?: string; topologySpreadConstraints?: k8s.TopologySpreadConstraint[];
+  imagePullSecrets?: k8s.LocalObjectReference[];
 } {
   if (settings.priorityClassName !== undefined) checkDnsSubdomain(site.at('priorityClassName'), settings.priorityClassName);
   if (settings.runtimeClassName !== undefined) checkDnsSubdomain(site.at('runtimeClassName'), settings.runtimeClassName);
+  const pullSecrets = (settings.imagePullSecrets ?? []).map((name, i) => ({ name: checkDnsSubdomain(site.at('imagePullSecrets').at(i), name) }));
   const grace = settings.terminationGracePeriodSeconds;
   if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) {
     site.at('terminationGracePeriodSeconds').fail(grace, 'must be a whole number of seconds of at least 0', 'e.g. 30');
@@ -51,5 +62,6 @@ export function buildPodSettings(site: Site, settings: PodSettings, hostNetwork:
     terminationGracePeriodSeconds: grace,
     dnsPolicy: settings.dnsPolicy ?? (hostNetwork ? 'ClusterFirstWithHostNet' : undefined),
     topologySpreadConstraints: spread.length > 0 ? spread : undefined,
+    imagePullSecrets: pullSecrets.length > 0 ? pullSecrets : undefined,
   };
 }

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Site } from '../core/errors';
 import { PodFeature } from '../placement/capacity';
-import { NodePool } from '../placement/node-pool';
+import { PodPlacement } from '../placement/node-pool';
 import { PodSecurityLevel, requiredPodSecurityLevel } from '../core/pod-security';
 import { buildContainer, checkExceptionReason, ContainerProps, PrivilegedException } from './container';
 import { checkUserId, DEFAULT_RUN_AS_GROUP, DEFAULT_RUN_AS_USER } from './user-ids';
@@ -9,8 +9,11 @@ import { buildPodSettings, PodSettings } from './pod-settings';
 import { Volume } from './volume';
 
 export interface PodProps extends PodSettings {
-  /** The node pool the pod runs on: it supplies nodeSelector, tolerations and architecture. */
-  readonly pool: NodePool;
+  /**
+   * Where the pod runs: a node pool (nodeSelector, tolerations, architecture) or a selection of
+   * static nodes by label (StaticNodes.withLabels).
+   */
+  readonly pool: PodPlacement;
   readonly containers: readonly ContainerProps[];
   /** @default none */
   readonly initContainers?: readonly ContainerProps[];
@@ -95,7 +98,13 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
   if ([...containers, ...initContainers].some((c) => c.privileged)) features.add(PodFeature.PRIVILEGED);
   if (hostNetworkReason) features.add(PodFeature.HOST_NETWORK);
   if (settings.runtimeClassName) features.add(PodFeature.RUNTIME_CLASS);
-  const demand = { cpuMillicores: sum('cpuMillicores'), memoryBytes: sum('memoryBytes'), gpus: sum('gpus'), features };
+  const images = [
+    ...initContainers.map((c, i) => ({ field: `initContainers[${i}].image`, ref: c.container.image!, architectures: c.architectures })),
+    ...containers.map((c, i) => ({ field: `containers[${i}].image`, ref: c.container.image!, architectures: c.architectures })),
+  ];
+  // A host-network pod takes every port it listens on from its node.
+  const hostPorts = hostNetworkReason ? containers.flatMap((c) => c.container.ports ?? []).map((p) => ({ port: p.containerPort, protocol: p.protocol ?? 'TCP' })) : [];
+  const demand = { cpuMillicores: sum('cpuMillicores'), memoryBytes: sum('memoryBytes'), gpus: sum('gpus'), features, images, hostPorts };
   const placement = props.pool.place(site, demand);
 
   const spec: k8s.PodSpec = {
@@ -116,6 +125,7 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
     tolerations: placement.tolerations,
     topologySpreadConstraints: settings.topologySpreadConstraints,
     terminationGracePeriodSeconds: settings.terminationGracePeriodSeconds,
+    imagePullSecrets: settings.imagePullSecrets,
     initContainers: initContainers.length > 0 ? initContainers.map((c) => c.container) : undefined,
     containers: containers.map((c) => c.container),
     volumes: volumes.length > 0 ? volumes.map((v) => v.spec) : undefined,

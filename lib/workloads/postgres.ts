@@ -1,12 +1,14 @@
 import { Construct } from 'constructs';
-import { NodePool } from '../placement/node-pool';
+import { PodPlacement } from '../placement/node-pool';
 import { AppConfig } from './config-map';
-import { Resources } from './container';
+import { ContainerImage, Resources } from './container';
 import { EnvValue, SecretKeyRef } from './env';
 import { SecretStoreAccess } from './pod-group';
+import { TopologySpread } from './pod-settings';
 import { Probe } from './probe';
 import { ServiceTarget } from './service-target';
 import { StatefulStore } from './stateful-store';
+import { ServiceOptions } from './workload-services';
 import { Volume } from './volume';
 
 /** The port PostgreSQL serves on, named `postgres` on the Service. */
@@ -18,9 +20,9 @@ const DATA_PATH = '/var/lib/postgresql/data';
 export interface PostgresDatabaseProps {
   readonly name: string;
   readonly namespace: string;
-  readonly pool: NodePool;
-  /** An official `postgres` (Debian-based) image, pinned. */
-  readonly image: string;
+  readonly pool: PodPlacement;
+  /** An official `postgres` (Debian-based) image, pinned (with its architectures, for mixed-arch placements). */
+  readonly image: string | ContainerImage;
   readonly database: string;
   readonly user: string;
   /** The Secret key holding the password; only the reference is written. */
@@ -29,6 +31,26 @@ export interface PostgresDatabaseProps {
   readonly resources: Resources;
   /** Store that provides (syncs) the password Secret. @default none */
   readonly secretStore?: SecretStoreAccess;
+  /** Name of the claim template (the PVCs are `<claim>-<name>-<ordinal>`). @default "data" */
+  readonly claimName?: string;
+  /** @default 1 */
+  readonly replicas?: number;
+  /** @default none */
+  readonly topologySpread?: readonly TopologySpread[];
+  /** Services beside the headless governing one, e.g. the ClusterIP clients use. @default none */
+  readonly extraServices?: readonly ServiceOptions[];
+  /**
+   * Let streaming replicas connect: an initdb script adds `host replication all all
+   * scram-sha-256` to pg_hba.conf on first start (the image's own lines do not cover
+   * replication connections). @default false
+   */
+  readonly acceptReplicas?: boolean;
+  /**
+   * Run as a hot standby of this primary: on an empty claim, an init container copies it with
+   * pg_basebackup (-R writes standby.signal and primary_conninfo), as `user` with the password.
+   * @default a primary
+   */
+  readonly replicaOf?: { readonly host: string; readonly port: number };
 }
 
 /**
@@ -56,11 +78,36 @@ export class PostgresDatabase extends Construct implements ServiceTarget {
       data: { POSTGRES_DB: props.database, POSTGRES_USER: props.user, PGDATA: `${DATA_PATH}/pgdata` },
     });
     const ready = ['pg_isready', '-U', props.user, '-d', props.database];
+    const claim = props.claimName ?? 'data';
+    const mounts = [
+      { volume: claim, path: DATA_PATH },
+      { volume: 'run', path: '/var/run/postgresql' },
+      { volume: 'tmp', path: '/tmp' },
+    ];
+    const initdb = props.acceptReplicas ? new AppConfig(this, 'initdb', {
+      name: `${props.name}-initdb`,
+      namespace: props.namespace,
+      data: { 'replication.sh': 'echo "host replication all all scram-sha-256" >> "$PGDATA/pg_hba.conf"\n' },
+    }) : undefined;
+    const replicaOf = props.replicaOf;
+    const basebackup = replicaOf ? [{
+      name: 'basebackup',
+      image: props.image,
+      command: ['sh', '-c', `[ -s "$PGDATA/PG_VERSION" ] || pg_basebackup -h ${replicaOf.host} -p ${replicaOf.port} -U "$POSTGRES_USER" -D "$PGDATA" -R -X stream`],
+      envFromConfigMaps: [config.name],
+      env: { PGPASSWORD: EnvValue.fromSecret(props.passwordSecret) },
+      resources: props.resources,
+      volumeMounts: mounts,
+    }] : [];
     const server = new StatefulStore(this, 'server', {
       name: props.name,
       namespace: props.namespace,
       pool: props.pool,
+      replicas: props.replicas,
+      topologySpread: props.topologySpread,
+      extraServices: props.extraServices,
       secretStore: props.secretStore,
+      initContainers: basebackup,
       runAsUser: POSTGRES_UID, runAsGroup: POSTGRES_UID, fsGroup: POSTGRES_UID,
       containers: [{
         name: 'postgres',
@@ -71,14 +118,13 @@ export class PostgresDatabase extends Construct implements ServiceTarget {
         resources: props.resources,
         readinessProbe: Probe.exec(ready, { initialDelaySeconds: 5, periodSeconds: 10 }),
         livenessProbe: Probe.exec(ready, { initialDelaySeconds: 30, periodSeconds: 20 }),
-        volumeMounts: [
-          { volume: 'data', path: DATA_PATH },
-          { volume: 'run', path: '/var/run/postgresql' },
-          { volume: 'tmp', path: '/tmp' },
-        ],
+        volumeMounts: [...mounts, ...(initdb ? [{ volume: 'initdb', path: '/docker-entrypoint-initdb.d', readOnly: true }] : [])],
       }],
-      volumes: [Volume.emptyDir('run', { sizeLimit: '16Mi' }), Volume.emptyDir('tmp', { sizeLimit: '256Mi' })],
-      volumeClaims: [{ name: 'data', size: props.storage.size, storageClass: props.storage.storageClass }],
+      volumes: [
+        Volume.emptyDir('run', { sizeLimit: '16Mi' }), Volume.emptyDir('tmp', { sizeLimit: '256Mi' }),
+        ...(initdb ? [Volume.configMap('initdb', initdb.name)] : []),
+      ],
+      volumeClaims: [{ name: claim, size: props.storage.size, storageClass: props.storage.storageClass }],
     });
     this.server = server;
     this.name = server.name;

@@ -6,6 +6,8 @@ import { Workload, WorkloadProps } from './workload';
 export interface StatefulStoreProps extends WorkloadProps {
   /** One claim per pod from each template; mount them by name. */
   readonly volumeClaims: readonly ClaimTemplateProps[];
+  /** "Parallel" starts and replaces pods independently (one down node does not hold the others back). @default "OrderedReady" */
+  readonly podManagementPolicy?: 'OrderedReady' | 'Parallel';
 }
 
 /**
@@ -30,6 +32,7 @@ export class StatefulStore extends Workload {
       metadata: this.metadata(),
       spec: {
         serviceName: governing.name,
+        podManagementPolicy: props.podManagementPolicy,
         replicas: this.fixedReplicas,
         selector: { matchLabels: { ...this.selector } },
         template: this.podTemplate,

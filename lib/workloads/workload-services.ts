@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkPort, checkPortName } from '../core/names';
+import { expandPortRanges, PortRange } from './port-range';
 import { intOrString } from './probe';
 
 /**
@@ -32,8 +33,8 @@ export interface ServiceOptions {
   readonly name?: string;
   /** @default "ClusterIP" for a Deployment, "Headless" for a StatefulSet */
   readonly type?: ServiceType;
-  /** @default one port per container port, same number and name */
-  readonly ports?: readonly ServicePort[];
+  /** Ports and port ranges (written out one port each). @default one port per container port, same number and name */
+  readonly ports?: readonly (ServicePort | PortRange)[];
 }
 
 /** A Service as the workload built it: the L1 object, its type and its resolved ports. */
@@ -81,8 +82,9 @@ export function buildServices(owner: Construct, options: readonly { at: Site; se
   });
 }
 
-function resolvePorts(site: Site, ports: readonly ServicePort[] | undefined, containerPorts: readonly ContainerPortRef[], type: ServiceType) {
-  const resolved: readonly ServicePort[] = ports ?? containerPorts.map((p) => ({ name: p.name!, port: p.containerPort }));
+function resolvePorts(site: Site, ports: readonly (ServicePort | PortRange)[] | undefined, containerPorts: readonly ContainerPortRef[], type: ServiceType) {
+  const resolved: readonly ServicePort[] = ports ? expandPortRanges<ServicePort>(site, ports, (name, port, protocol) => ({ name, port, protocol }))
+    : containerPorts.map((p) => ({ name: p.name!, port: p.containerPort }));
   const seenNames = new Set<string>();
   const seenPorts = new Set<string>();
   return resolved.map((p, i) => {

@@ -71,7 +71,7 @@ export abstract class Workload extends Construct implements ServiceTarget {
   private readonly mainServiceName?: string;
 
   /** `controllerKind` is what the subclass creates, for the autoscaler's target. */
-  protected constructor(scope: Construct, id: string, props: WorkloadProps, controllerKind: 'Deployment' | 'StatefulSet', claimNames: readonly string[] = []) {
+  protected constructor(scope: Construct, id: string, props: WorkloadProps, controllerKind: 'Deployment' | 'StatefulSet' | 'DaemonSet', claimNames: readonly string[] = []) {
     super(scope, id);
     this.site = new Site(this.node.path);
     const store = props.secretStore;
@@ -107,7 +107,7 @@ export abstract class Workload extends Construct implements ServiceTarget {
       containerPorts: this.pod.template.spec!.containers.flatMap((c) => c.ports ?? []),
       metadata: (extra) => this.metadata(extra),
     });
-    if (props.autoscaling) {
+    if (props.autoscaling && controllerKind !== 'DaemonSet') {
       this.autoscaler = new HorizontalAutoscaler(this, 'autoscaler', { ...props.autoscaling, namespace: this.namespace, target: { kind: controllerKind, name: this.name } });
     }
     const budget = props.disruptionBudget ?? DEFAULT_DISRUPTION_BUDGET;
