@@ -385,6 +385,15 @@ const cases: [string, (ctx: Context) => void, string][] = [
   }, 'test/apps/other: hostNetwork claims host port 9080/TCP on s2, which test/apps/chunkserver also claims on s2 (got 9080); fix: give one of them another port, or place them on nodes that do not overlap'],
   ['host-network port k3s holds', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { pool: eddCloudNodes().named('s1'), hostNetwork: { reason: 'serves on the node address' } }, { ports: [{ name: 'api', port: 6443 }] })),
     'test/apps/web: hostNetwork claims host port 6443/TCP on s1, which k3s itself (kubelet, flannel, API server, etcd) also claims on s1 (got 6443); fix: give one of them another port, or place them on nodes that do not overlap'],
+  ['LoadBalancer on 80 with k3s\'s packaged Traefik left on', (ctx) => {
+    const nodes = new StaticNodes('lab', [{ name: 'n1', arch: CpuArch.AMD64, labels: { role: 'edge' } }]);
+    new WebService(ctx.platform.apps, 'web', web(ctx, { pool: nodes.withLabels({ role: 'edge' }), service: { type: 'LoadBalancer', ports: [{ name: 'http', port: 80, targetPort: 'http' }] } }));
+  }, 'test/apps/web: service.type claims host port 80/TCP on n1, which k3s\'s packaged Traefik through ServiceLB (start the k3s servers with --disable=traefik and declare traefik: false to free it) also claims on n1 (got 80); fix: give one of them another port, or place them on nodes that do not overlap'],
+  ['host-network port inside a LoadBalancer\'s ServiceLB ports', (ctx) => {
+    const nodes = eddCloudNodes();
+    new WebService(ctx.platform.apps, 'gateway', web(ctx, { name: 'gateway', pool: nodes.withLabels({ backend: 'true' }), service: { type: 'LoadBalancer', ports: [PortRange.of(8000, 8002, 'p')] } }, { ports: [PortRange.of(8000, 8002, 'p')] }));
+    new WebService(ctx.platform.apps, 'agent', web(ctx, { name: 'agent', pool: nodes.withLabels({ role: 'chunkserver' }), hostNetwork: { reason: 'serves on the node address' } }, { ports: [{ name: 'http', port: 8001 }] }));
+  }, 'test/apps/agent: hostNetwork claims host port 8001/TCP on s1, s2, s3, which test/apps/gateway/service (a LoadBalancer, through k3s ServiceLB) also claims on s1, s2, s3 (got 8001); fix: give one of them another port, or place them on nodes that do not overlap'],
   ['image tag that moves', () => loadImageCatalog('images.json', { gateway: { repository: 'docker.io/eddisonso/ecloud-gateway', tag: 'latest', architectures: ['amd64'] } }),
     'images.json: gateway.tag must be a commit (7-40 hex digits) or a version tag (got "latest"); fix: run: node scripts/set-image.mjs images.json gateway <commit sha>'],
   ['image pull secret that is not a DNS name', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { imagePullSecrets: ['Reg_Cred'] })),

@@ -89,6 +89,11 @@ export interface PodDemand {
 export interface PodPlacement {
   /** nodeSelector, tolerations and pod labels for a pod with this demand; `site` names the pod. */
   place(site: Site, demand: PodDemand): Placement;
+  /**
+   * Takes a LoadBalancer Service's ports where the cluster serves them from its nodes (k3s
+   * ServiceLB); `owner` names the Service. @default cloud load balancers take no node ports
+   */
+  claimLoadBalancerPorts?(site: Site, owner: string, ports: readonly HostPort[]): void;
 }
 
 /** How a pod spec reaches its pool. */

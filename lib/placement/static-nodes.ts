@@ -29,6 +29,14 @@ export interface StaticNodeProps {
   readonly purpose?: string;
 }
 
+/** The k3s components that take host ports on every node. */
+export interface K3sPackaged {
+  /** ServiceLB (klipper-lb): a LoadBalancer Service's ports become host ports on every node. @default true */
+  readonly serviceLb?: boolean;
+  /** The packaged Traefik, a LoadBalancer on 80 and 443 (so, with ServiceLB, host ports on every node). @default true, as k3s installs it */
+  readonly traefik?: boolean;
+}
+
 /** A node of the inventory with the labels the scheduler sees (given + hostname + architecture). */
 export interface StaticNode {
   readonly name: string;
@@ -50,8 +58,9 @@ export class StaticNodes {
   readonly nodes: readonly StaticNode[];
   /** node -> "port/protocol" -> who took it */
   private readonly hostPorts = new Map<string, Map<string, string>>();
+  private readonly serviceLb: boolean;
 
-  constructor(name: string, nodes: readonly StaticNodeProps[]) {
+  constructor(name: string, nodes: readonly StaticNodeProps[], k3s: K3sPackaged = {}) {
     const site = new Site(`static nodes ${name}`);
     this.name = name;
     const seen = new Set<string>();
@@ -67,9 +76,14 @@ export class StaticNodes {
         labels: { ...labels, [HOSTNAME_LABEL]: node.name, [ARCH_LABEL]: node.arch.label },
       };
     });
+    this.serviceLb = k3s.serviceLb ?? true;
+    const traefik = this.serviceLb && (k3s.traefik ?? true) ? [80, 443].map((port) => `${port}/TCP`) : [];
     for (const node of this.nodes) {
       const reserved = [...K3S_RESERVED_PORTS.everyNode, ...(node.server ? K3S_RESERVED_PORTS.servers : [])];
-      this.hostPorts.set(node.name, new Map(reserved.map((p) => [`${p.port}/${p.protocol}`, 'k3s itself (kubelet, flannel, API server, etcd)'])));
+      this.hostPorts.set(node.name, new Map([
+        ...reserved.map((p): [string, string] => [`${p.port}/${p.protocol}`, 'k3s itself (kubelet, flannel, API server, etcd)']),
+        ...traefik.map((key): [string, string] => [key, 'k3s\'s packaged Traefik through ServiceLB (start the k3s servers with --disable=traefik and declare traefik: false to free it)']),
+      ]));
     }
   }
 
@@ -109,16 +123,22 @@ export class StaticNodes {
    * scheduler would leave the second pod Pending for ever.
    */
   claimHostPorts(site: Site, owner: string, nodes: readonly StaticNode[], ports: readonly HostPort[]): void {
+    // `site` is the field that takes the ports (hostNetwork, a LoadBalancer's type).
     for (const port of ports) {
       const key = `${port.port}/${port.protocol}`;
       const clashes = nodes.filter((n) => this.hostPorts.get(n.name)!.has(key));
       if (clashes.length > 0) {
         const other = this.hostPorts.get(clashes[0].name)!.get(key);
-        site.at('hostNetwork').fail(port.port, `claims host port ${key} on ${nodes.map((n) => n.name).join(', ')}, which ${other} also claims on ${clashes.map((n) => n.name).join(', ')}`,
+        site.fail(port.port, `claims host port ${key} on ${nodes.map((n) => n.name).join(', ')}, which ${other} also claims on ${clashes.map((n) => n.name).join(', ')}`,
           'give one of them another port, or place them on nodes that do not overlap');
       }
     }
     for (const node of nodes) for (const port of ports) this.hostPorts.get(node.name)!.set(`${port.port}/${port.protocol}`, owner);
+  }
+
+ /** A LoadBalancer Service's ports: with ServiceLB, host ports on every node, wherever its pods run. */
+  claimServiceLbPorts(site: Site, owner: string, ports: readonly HostPort[]): void {
+    if (this.serviceLb) this.claimHostPorts(site, `${owner} (a LoadBalancer, through k3s ServiceLB)`, this.nodes, ports);
   }
 
   /** "backend=true (rp2, rp3, rp4), ..." for every label the nodes carry (hostname and arch aside). */
@@ -161,7 +181,11 @@ export class NodeSelection implements PodPlacement {
 
   place(site: Site, demand: PodDemand): Placement {
     checkImageArchitectures(site, demand.images ?? [], this.nodes, this.describe());
-    if ((demand.hostPorts ?? []).length > 0) this.inventory.claimHostPorts(site, site.path, this.nodes, demand.hostPorts!);
+    if ((demand.hostPorts ?? []).length > 0) this.inventory.claimHostPorts(site.at('hostNetwork'), site.path, this.nodes, demand.hostPorts!);
     return { nodeSelector: { ...this.selector }, podLabels: {} };
+  }
+
+  claimLoadBalancerPorts(site: Site, owner: string, ports: readonly HostPort[]): void {
+    this.inventory.claimServiceLbPorts(site, owner, ports);
   }
 }

@@ -107,6 +107,10 @@ export abstract class Workload extends Construct implements ServiceTarget {
       containerPorts: this.pod.template.spec!.containers.flatMap((c) => c.ports ?? []),
       metadata: (extra) => this.metadata(extra),
     });
+    for (const service of this.services.filter((s) => s.type === 'LoadBalancer')) {
+      const at = requested.find((r, j) => (r.service.name ?? (j === 0 ? this.name : undefined)) === service.name)!.at;
+      props.pool.claimLoadBalancerPorts?.(at.at('type'), service.object.node.path, service.ports.map((p) => ({ port: p.port, protocol: p.protocol })));
+    }
     if (props.autoscaling && controllerKind !== 'DaemonSet') {
       this.autoscaler = new HorizontalAutoscaler(this, 'autoscaler', { ...props.autoscaling, namespace: this.namespace, target: { kind: controllerKind, name: this.name } });
     }

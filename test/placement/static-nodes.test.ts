@@ -1,6 +1,7 @@
 import { Site } from '../../lib/core/errors';
 import { CpuArch, InstanceType } from '../../lib/placement/instance-types';
 import { NodePool } from '../../lib/placement/node-pool';
+import { StaticNodes } from '../../lib/placement/static-nodes';
 import { eddCloudNodes } from '../../lib/platforms/edd-cloud/nodes';
 
 const site = new Site('test/apps/web');
@@ -44,5 +45,20 @@ describe('StaticNodes', () => {
     const pool = new NodePool({ name: 'arm', instanceType: InstanceType.AWS_M6G_LARGE, minNodes: 1, maxNodes: 2, labels: { pool: 'arm' } });
     expect(() => pool.place(site, demand([{ field: 'containers[0].image', ref: 'x:1.0', architectures: [CpuArch.AMD64] }]))).toThrow(
       'test/apps/web: containers[0].image runs on amd64 only, but the placement pool arm could choose pool arm (arm64) (got "x:1.0"); fix: build and push it for arm64 too (docker buildx --platform linux/amd64,linux/arm64) and declare it, or place it on amd64 nodes only (.onArch(CpuArch.AMD64))');
+  });
+});
+
+describe('StaticNodes and k3s packaged components', () => {
+  const lab = (k3s: { serviceLb?: boolean; traefik?: boolean }) => new StaticNodes('lab', [{ name: 'n1', arch: CpuArch.AMD64, labels: { role: 'edge' } }], k3s);
+  test('without ServiceLB a LoadBalancer takes no host ports, and Traefik holds none', () => {
+    const nodes = lab({ serviceLb: false });
+    nodes.withLabels({ role: 'edge' }).claimLoadBalancerPorts(site, 'lb', [{ port: 80, protocol: 'TCP' }]);
+    expect(() => nodes.withLabels({ role: 'edge' }).place(site, demand([], [{ port: 80, protocol: 'TCP' }]))).not.toThrow();
+  });
+  test('with ServiceLB and Traefik off, the first LoadBalancer on 80 is fine and a second one clashes', () => {
+    const nodes = lab({ traefik: false });
+    nodes.withLabels({ role: 'edge' }).claimLoadBalancerPorts(site, 'gateway', [{ port: 80, protocol: 'TCP' }]);
+    expect(() => nodes.withLabels({ role: 'edge' }).claimLoadBalancerPorts(new Site('test/apps/other', 'service.type'), 'other', [{ port: 80, protocol: 'TCP' }])).toThrow(
+      'test/apps/other: service.type claims host port 80/TCP on n1, which gateway (a LoadBalancer, through k3s ServiceLB) also claims on n1 (got 80)');
   });
 });

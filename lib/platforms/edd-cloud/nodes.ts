@@ -3,7 +3,8 @@ import { StaticNodes } from '../../placement/static-nodes';
 
 // Seed "Cluster Overview": eight k3s nodes, placement by node labels (not cloud pools). The
 // label sets overlap: core-services spans s0 and rp2, backend spans rp2-rp4. A new inventory per
-// build, since it records the host ports placed on each node.
+// build, since it records the host ports placed on each node. k3s's packaged Traefik is off
+// (servers started with --disable=traefik): the seed's gateway is the LoadBalancer on 80 and 443.
 export function eddCloudNodes(): StaticNodes {
   return new StaticNodes('edd-cloud', [
     { name: 's0', arch: CpuArch.AMD64, labels: { 'core-services': 'true', 'gfs-master': 'true' }, purpose: 'database primary, GFS master, gateway' },
@@ -14,5 +15,5 @@ export function eddCloudNodes(): StaticNodes {
     { name: 's1', arch: CpuArch.AMD64, labels: { role: 'chunkserver' }, server: true, purpose: 'GFS chunkserver, control plane, etcd' },
     { name: 's2', arch: CpuArch.AMD64, labels: { role: 'chunkserver' }, server: true, purpose: 'GFS chunkserver, control plane, etcd' },
     { name: 's3', arch: CpuArch.AMD64, labels: { role: 'chunkserver' }, server: true, purpose: 'GFS chunkserver, control plane, etcd' },
-  ]);
+  ], { serviceLb: true, traefik: false });
 }
