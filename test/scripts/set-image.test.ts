@@ -27,6 +27,14 @@ describe('scripts/set-image.mjs (what CI runs instead of kubectl set image)', ()
 
   test('refuses an image the platform does not have', () => {
     const run = setImage(copy(), 'gatewy', 'abc1234');
-    expect([run.status, run.stderr.trim()]).toEqual([1, expect.stringMatching(/images\.json: gatewy is not an image of this platform; use one of: auth-service, .*gateway/)]);
+    expect([run.status, run.stderr.trim()]).toEqual([1, expect.stringMatching(/^set-image: .*images\.json: gatewy is not an image of this platform; use one of: auth-service, .*gateway/)]);
+  });
+
+  test('--help prints usage and exit codes; wrong arguments are one line and exit 2', () => {
+    const help = setImage('--help');
+    expect([help.status, help.stderr]).toEqual([0, '']);
+    expect(help.stdout).toMatch(/^Usage: [\s\S]*Exit codes: 0 /);
+    const bad = setImage('only-a-file.json');
+    expect([bad.status, bad.stdout, bad.stderr]).toEqual([2, '', 'set-image: needs three arguments: <images.json> <image> <tag>; see --help\n']);
   });
 });
