@@ -2,6 +2,12 @@
 // The folder is emptied first, so a file removed from lib/ never lingers in the tarball.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { helpRequested, oneLineErrors } from './cli.mjs';
+
+helpRequested(`Usage: npm run build:package
+Compiles lib/ into build/lib/ (.js, .d.ts, maps) with tsc -p tsconfig.build.json, for npm pack.
+Exit codes: 0 built; 1 tsc reported errors (printed above).`);
+oneLineErrors('build:package');
 
 rmSync('build/lib', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

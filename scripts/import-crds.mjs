@@ -13,9 +13,19 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
+import { fail, helpRequested, oneLineErrors } from './cli.mjs';
+
+helpRequested(`Usage: npm run import [-- --network]
+Regenerates lib/imports/ (and lib/platforms/<id>/imports/) from the imports: list of cdk8s.yaml.
+Offline by default: the upstream CRDs are read from ../shared/crds (CRD_DIR overrides it).
+  --network   download the commit-pinned URLs instead (no ../shared needed).
+Exit codes: 0 imported; 1 a CRD is missing or cdk8s import failed; 2 bad command line or no CRD folder.`);
+oneLineErrors('import');
+for (const arg of process.argv.slice(2)) if (arg !== '--network') fail('import', `unknown argument ${JSON.stringify(arg)}; see npm run import -- --help`);
 
 const network = process.argv.includes('--network');
 const crdFolder = process.env.CRD_DIR ?? join('..', 'shared', 'crds');
+if (!network && !existsSync(crdFolder)) fail('import', `no CRD folder at ${crdFolder}: the offline import reads the upstream CRDs from ../shared (see README "What ../shared is"); set CRD_DIR, or run npm run import -- --network`);
 const config = readFileSync('cdk8s.yaml', 'utf8');
 const entries = parse(config).imports ?? [];
 

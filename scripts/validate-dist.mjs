@@ -4,11 +4,20 @@
 // The strictness rules are lib/policy/schema/strict-openapi.ts, the same the synth uses.
 // Usage: node scripts/validate-dist.mjs [DIST] (SHARED_DIR defaults to ../shared)
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import { parseAllDocuments } from 'yaml';
+import { fail, helpRequested, oneLineErrors } from './cli.mjs';
+
+helpRequested(`Usage: node scripts/validate-dist.mjs [DIST]   (DIST defaults to dist; CI also runs it on kustomization)
+Validates every object of DIST strictly (unknown fields rejected) against the Kubernetes 1.28
+schemas in ../shared/schemas and the CRDs in ../shared/crds or DIST itself. SHARED_DIR overrides
+../shared. CI runs it; the synth's own schema check needs no ../shared.
+Exit codes: 0 every object valid; 1 an object invalid or without a schema (listed); 2 DIST or
+../shared missing.`);
+oneLineErrors('validate-dist');
 
 const dist = process.argv[2] ?? 'dist';
 const shared = process.env.SHARED_DIR ?? join('..', 'shared');
@@ -25,6 +34,10 @@ async function loadTs(path) {
   }
 }
 
+if (!existsSync(dist)) fail('validate-dist', `no folder ${dist}/ to validate; run npm run synth first, or name one: node scripts/validate-dist.mjs DIST`);
+for (const needed of [join(shared, 'schemas', 'k8s-1.28', '_definitions.json'), join(shared, 'crds')]) {
+  if (!existsSync(needed)) fail('validate-dist', `${needed} is missing: strict validation needs the pinned schemas and CRDs of ../shared, a sibling checkout beside this repository (see README "What ../shared is"); set SHARED_DIR to use another copy. npm run synth and npm test do not need it.`);
+}
 mkdirSync('build', { recursive: true });
 const { strictOpenApi, AJV_OPTIONS } = await loadTs('lib/policy/schema/strict-openapi.ts');
 const { withObjectRoot } = await loadTs('lib/policy/schema/crd-schemas.ts');
