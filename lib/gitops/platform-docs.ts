@@ -34,7 +34,7 @@ export function platformDoc({ platform, layers, entryPoint }: PlatformManifests)
   for (const r of placementRows(manifests, platform.pools)) out.push(`| ${[r.workload, r.replicas, r.pool, r.nodeSelector, r.tolerations, r.arch, r.requests, r.node, r.perNode].map(cell).join(' | ')} |`);
   out.push('');
 
-  out.push('## Network flows', '', 'Every flow the emitted NetworkPolicies allow, derived from them: between two emitted pods, only when the sender\'s egress and the receiver\'s ingress both allow it.', '',
+  out.push('## Network flows', '', 'Every flow the emitted NetworkPolicies allow, derived from them: between two emitted pods, only when the sender\'s egress and the receiver\'s ingress both allow it. Pods another controller creates at run time (no template here) are not drawn.', '',
     '```mermaid', flowDiagram(networkFlows(manifests)), '```', '');
 
   const exceptions = all.flatMap((m) => [...declaredExceptions(m.object)].map(([rule, reason]) => ({ m, rule, reason })));

@@ -6,7 +6,7 @@ import { Manifest } from '../../lib/core/manifest';
 import { objectsOfTree, readTree } from '../../lib/gitops/dist-objects';
 import { networkFlows } from '../../lib/gitops/network-flows';
 import { GENERATED_DOC_MARKER } from '../../lib/gitops/platform-docs';
-import { parseMermaid } from '../gitops/network-flows.test';
+import { parseMermaid } from '../mermaid';
 
 const root = join(__dirname, '..', '..');
 const docs = join(root, 'docs');

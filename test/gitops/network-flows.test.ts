@@ -1,16 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { flowDiagram } from '../../lib/gitops/flow-diagram';
 import { networkFlows } from '../../lib/gitops/network-flows';
 import { NetworkGraph, Peer } from '../../lib/security/network-graph';
 import { Probe } from '../../lib/workloads/probe';
 import { WebService } from '../../lib/workloads/web-service';
 import { container, manifests, testPlatform } from '../helpers';
+import { parseMermaid } from '../mermaid';
 
-/** Mermaid's own parse of each diagram (in a child process: Mermaid is ESM and needs a DOM). */
-export function parseMermaid(texts: string[]): any[] {
-  return JSON.parse(execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'mermaid-check.mjs')], { input: JSON.stringify(texts), encoding: 'utf8' }));
-}
 
 /** Namespace `apps` with web and api; `allow` draws web -> api on 8080 with a NetworkGraph. */
 function objects(allow: boolean) {
