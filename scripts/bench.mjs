@@ -6,6 +6,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fail, helpRequested, oneLineErrors } from './cli.mjs';
+
+helpRequested(`Usage: npm run bench [-- RUNS]
+Times the bundle, the synth (node build/main.js) and npx cdk8s synth, RUNS times each (default 10)
+after one warm-up, into a temporary dist/; prints min, median and max wall time, peak memory (with
+GNU time at /usr/bin/time) and the checks' share. Numbers are printed, never asserted.
+Exit codes: 0 measured; 1 a measured command failed; 2 RUNS is not a positive whole number.`);
+oneLineErrors('bench');
+if (process.argv[2] !== undefined && !/^[1-9][0-9]*$/.test(process.argv[2])) fail('bench', `RUNS must be a positive whole number (got ${JSON.stringify(process.argv[2])}); see npm run bench -- --help`);
 
 const runs = Number(process.argv[2] ?? 10);
 const gnuTime = existsSync('/usr/bin/time');

@@ -1,15 +1,17 @@
 import { dirname, join } from 'node:path';
 import { commit, recover, stage } from './dist-swap';
 import { ENTRY_POINTS_PATH } from './flux-entry-point';
-import { shrinkErrors } from './shrink-guard';
+import { baselineOf } from './committed-tree';
+import { removalErrors } from './shrink-guard';
 import { SynthOutput, SynthRefusal } from './synth';
 
 export interface PublishOptions {
   /**
-   * Let a platform lose more than MAX_SHRINK_FRACTION of its objects, or all of them.
-   * @default false
+   * What may leave dist/ beyond what the shrink guard lets through: platform folders (everything
+   * they lose) or object identities (`<platform>/<Kind>/<namespace>/<name>`).
+   * @default []
    */
-  readonly allowShrink?: boolean;
+  readonly allowRemoval?: readonly string[];
 }
 
 /** kustomization/ sits beside dist/, as in the repository (so a test's temporary dist/ gets its own). */
@@ -35,8 +37,7 @@ export function publish(output: SynthOutput, outdir: string, options: PublishOpt
     [reportPath(outdir), output.trees.report],
   ];
   for (const [target] of targets) recover(target);
-  const counts = new Map(output.summary.platforms.map((p) => [p.name, p.objects]));
-  const refused = shrinkErrors(outdir, counts, options.allowShrink ?? false);
+  const refused = removalErrors(baselineOf(outdir), output.trees.dist, options.allowRemoval ?? []);
   if (refused.length > 0) return { ok: false, errors: refused };
   for (const [target, content] of targets) stage(target, content);
   for (const [target] of targets) commit(target);

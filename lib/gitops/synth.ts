@@ -5,6 +5,7 @@ import { layoutEntryPoints } from './entry-points';
 import { GitSource } from './git-source';
 import { DistFiles, layoutDist } from './layout';
 import { Platform } from './platform';
+import { layoutDocs } from './platform-docs';
 import { reportFile, VerificationReport } from '../policy/report';
 import { verifyPlatforms } from '../policy/verify-platforms';
 
@@ -22,6 +23,8 @@ export interface SynthTrees {
   readonly entryPoints: DistFiles;
   /** policy-report.json. */
   readonly report: string;
+  /** docs/<folder>.md per platform build (platform-docs.ts). */
+  readonly docs: ReadonlyMap<string, string>;
 }
 
 export interface SynthSummary {
@@ -92,7 +95,7 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
   const counts = platforms.map((p) => ({ name: p.platform.folder, objects: distObjectCount(p) }));
   return {
     ok: true,
-    trees: { dist, entryPoints, report: reportFile(verification.report) },
+    trees: { dist, entryPoints, report: reportFile(verification.report), docs: layoutDocs(platforms) },
     report: verification.report,
     summary: {
       platforms: counts,

@@ -29,7 +29,7 @@ describe('the synth entry points', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^ {2}platform +objects +validated +checks +failures +exceptions\n {2}archiverse +\d+ +\d+ +\d+ +0 +\d+\n {2}gimp-streaming +\d+ +\d+ +\d+ +0 +\d+\n/);
-    expect(run.stdout).toMatch(/\nchecks took \d+ ms \(schema \d+ ms, policy \d+ ms\)\nwrote 73 objects \(\d+ files\) to .*dist\/ and 9 Flux objects to its entry points in \d+ ms\n$/);
+    expect(run.stdout).toMatch(/\nchecks took \d+ ms \(schema \d+ ms, policy \d+ ms\)\nchanges against dist\/ on disk:\n {2}archiverse: 26 added, 0 removed, 0 changed\n(.*\n)+ {2}gimp-streaming: 47 added, 0 removed, 0 changed\n(.*\n)+wrote 73 objects \(\d+ files\) to .*dist\/ and 9 Flux objects to its entry points in \d+ ms\n$/);
     expect(tree(dist)).toEqual(tree(committed));
     expect(tree(entriesOf(dist))).toEqual(tree(committedEntries));
     expect(readFileSync(join(dirname(dist), 'policy-report.json'), 'utf8')).toBe(readFileSync(committedReport, 'utf8'));
@@ -52,23 +52,39 @@ describe('the synth entry points', () => {
     expect(tree(entriesOf(dist))).toEqual(tree(committedEntries));
   });
 
-  test('a platform folder that would vanish stops the synth, unless --allow-shrink or ALLOW_SHRINK=1 says so', () => {
+  test('a platform folder that would vanish stops the synth, unless --allow-removal <platform> or ALLOW_REMOVAL=<platform> says so, and the synth lists what it deleted', () => {
     const dist = fresh();
     synth('node', ['build/main.js'], dist);
-    mkdirSync(join(dist, 'retired'));
-    writeFileSync(join(dist, 'retired', 'configmap-x.yaml'), 'kind: ConfigMap\n');
+    mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
+    writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');
     const before = tree(dist);
     const refused = synth('node', ['build/main.js'], dist);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0: the platform is no longer built, so ${join(dist, 'retired')}/ would be deleted and Flux would prune every object it deployed (got 0); fix: if the removal is intended, run \`npm run synth -- --allow-shrink\` (or set ALLOW_SHRINK=1 for npx cdk8s synth); otherwise bring the missing objects back\n`);
+    expect(refused.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0 against dist/ on disk: the platform is no longer built, and Flux would prune every object it deployed (got 0); fix: if the removal is intended, name what may go: \`npm run synth -- --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] for npx cdk8s synth; otherwise bring the missing objects back\n`);
     expect(tree(dist)).toEqual(before);
-    expect(synth('node', ['build/main.js', '--allow-shrink'], dist).status).toBe(0);
+    const allowed = synth('node', ['build/main.js', '--allow-removal', 'retired'], dist);
+    expect(allowed.status).toBe(0);
+    expect(allowed.stdout).toContain('\n  retired: 0 added, 1 removed, 0 changed\n     - removed ConfigMap old/x (apps)\n');
+    expect(allowed.stdout).toContain('\ndeleted, as --allow-removal retired allowed: retired/ConfigMap/old/x\n');
     expect(tree(dist)).toEqual(tree(committed));
-    mkdirSync(join(dist, 'retired'));
-    writeFileSync(join(dist, 'retired', 'configmap-x.yaml'), 'kind: ConfigMap\n');
-    const viaEnv = spawnSync('node', ['build/main.js'], { cwd: root, env: { ...process.env, DIST_DIR: dist, ALLOW_SHRINK: '1' }, encoding: 'utf8' });
+    mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
+    writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');
+    const viaEnv = spawnSync('node', ['build/main.js'], { cwd: root, env: { ...process.env, DIST_DIR: dist, ALLOW_REMOVAL: 'retired' }, encoding: 'utf8' });
     expect(viaEnv.status).toBe(0);
     expect(tree(dist)).toEqual(tree(committed));
+  });
+
+  test('--help prints the usage and writes nothing; a bad command line exits 2 with one line, no stack trace', () => {
+    const dist = fresh();
+    const help = synth('node', ['build/main.js', '--help'], dist);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run synth \[-- --allow-removal/);
+    expect(existsSync(dist)).toBe(false);
+    const bad = synth('node', ['build/main.js', '--allow-shrink'], dist);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nsynth: --allow-shrink allowed every platform to lose anything at once and is no longer accepted (got "--allow-shrink"); fix: name what may go: \`npm run synth -- --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] for npx cdk8s synth\n`);
+    const unknown = synth('node', ['build/main.js', '--fast'], dist);
+    expect([unknown.status, unknown.stderr]).toEqual([2, `synth failed; ${dist}/ was left unchanged.\nunknown argument "--fast"; see npm run synth -- --help\n`]);
   });
 
   test('a failed synth exits non-zero, says so, and leaves dist/ as it was', () => {

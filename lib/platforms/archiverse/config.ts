@@ -9,7 +9,7 @@ export interface ArchiverseConfig {
   readonly host: string;
   /** ACME account contact for certificate expiry notices. */
   readonly acmeEmail: string;
-  /** Image references; CI sets the tags from the commit it built. */
+  /** Image references, pinned here: a new tag is a change to this file, reviewed like any other (nothing rewrites them in CI). */
   readonly images: { readonly frontend: string; readonly backend: string; readonly postgres: string };
   /** Azure Key Vault holding the database password and connection string. */
   readonly keyVault: { readonly name: string; readonly tenantId: string; readonly workloadIdentityClientId: string };

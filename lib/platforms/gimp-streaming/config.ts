@@ -14,7 +14,7 @@ export interface GimpStreamingConfig {
   readonly host: string;
   /** TLS Secret for the host, in istio-system. */
   readonly tlsSecret: string;
-  /** Pinned images; CI sets the tags of our own images from the commit it built. */
+  /** Pinned images: a new tag is a change to this file, reviewed like any other (nothing rewrites them in CI). */
   readonly images: {
     readonly gimp: string;
     readonly rclone: string;
