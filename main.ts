@@ -39,6 +39,7 @@ function report(outcome: SynthOutcome): void {
   const { summary } = outcome;
   print(summary.checks);
   const ms = Math.round(performance.now() - started);
+  for (const warning of summary.warnings) console.error(warning);
   print(`wrote ${summary.objects} objects (${summary.files} files) to ${outdir}/ and ${summary.entryPointObjects} Flux objects to its entry points in ${ms} ms`);
   noteForCdk8sCli(outdir);
 }

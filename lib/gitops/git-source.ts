@@ -37,6 +37,10 @@ export class GitSource {
 
   readonly url: string;
   readonly branch: string;
+  /** The URL is still GitSource.PLACEHOLDER_URL: no cluster can bootstrap from it. */
+  get isPlaceholder(): boolean {
+    return this.url === GitSource.PLACEHOLDER_URL;
+  }
   readonly secretName?: string;
 
   constructor(props: GitSourceProps = {}) {

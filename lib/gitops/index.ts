@@ -7,8 +7,11 @@
  *
  * @packageDocumentation
  */
+export * from './bootstrap-files';
+export * from './closure';
 export * from './collect';
 export * from './entry-points';
+export * from './flux-alerts';
 export * from './flux-entry-point';
 export * from './git-source';
 export * from './layer';

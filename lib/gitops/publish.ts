@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { withBootstrapFiles } from './bootstrap-files';
 import { commit, recover, stage } from './dist-swap';
 import { ENTRY_POINTS_PATH } from './flux-entry-point';
 import { shrinkErrors } from './shrink-guard';
@@ -24,7 +25,8 @@ export function reportPath(outdir: string): string {
 
 /**
  * The one step that writes: dist/, kustomization/ and policy-report.json, each by the checked
- * swap (dist-swap.ts). What an interrupted run left is recovered first; then the shrink guard
+ * swap (dist-swap.ts), keeping the files `flux bootstrap` wrote under kustomization/ (bootstrap-files.ts).
+ * What an interrupted run left is recovered first; then the shrink guard
  * may refuse; then all three are staged and read back, and only when all three are staged are
  * they swapped in, so a failed write changes none of them. Run it under the synth lock.
  */
@@ -35,6 +37,8 @@ export function publish(output: SynthOutput, outdir: string, options: PublishOpt
     [reportPath(outdir), output.trees.report],
   ];
   for (const [target] of targets) recover(target);
+  // What `flux bootstrap` wrote under kustomization/ stays (read after recovery, from the committed tree).
+  targets[1][1] = withBootstrapFiles(entryPointsDir(outdir), output.trees.entryPoints);
   const counts = new Map(output.summary.platforms.map((p) => [p.name, p.objects]));
   const refused = shrinkErrors(outdir, counts, options.allowShrink ?? false);
   if (refused.length > 0) return { ok: false, errors: refused };
