@@ -85,7 +85,7 @@ const referenceFix = (kind: string) => `create the ${kind} in the build, fix the
  * add-ons it installs) or by a declared cluster-provided add-on; every namespace an object lives
  * in is created by the build or by Kubernetes or Flux; every reference (a binding's role, a pod's
  * ConfigMaps, Secrets, secret store, claims, PriorityClass, RuntimeClass, a claim's StorageClass,
- * a Flux Provider's Secret) finds its object in the build or in a declared prerequisite. A
+ * a Flux Provider's Secret, a HelmRelease's chart source) finds its object in the build or in a declared prerequisite. A
  * Service's pods are checked before, by the selects-pods rule (lib/policy/selector-check.ts).
  */
 export function closureErrors(build: PlatformManifests, prerequisites: readonly ExternalPrerequisite[]): ValidationError[] {
@@ -109,6 +109,10 @@ export function closureErrors(build: PlatformManifests, prerequisites: readonly 
       fail(m, 'metadata.namespace', m.namespace, 'is created by nothing: no Namespace of the build, and not one Kubernetes or Flux makes', NAMESPACE_FIX);
     }
     const spec = m.object.spec ?? {};
+    // A release's chart objects live in its target namespace, which the release does not create.
+    if (m.kind === 'HelmRelease' && spec.targetNamespace !== undefined && !known.namespaces.has(spec.targetNamespace)) {
+      fail(m, 'spec.targetNamespace', spec.targetNamespace, 'is created by nothing: no Namespace of the build, and not one Kubernetes or Flux makes', NAMESPACE_FIX);
+    }
     if (m.kind === 'RoleBinding' || m.kind === 'ClusterRoleBinding') {
       const ref = m.object.roleRef ?? {};
       need(m, 'roleRef.name', ref.kind, ref.kind === 'Role' ? m.namespace : undefined, ref.name);
@@ -147,5 +151,9 @@ export function closureErrors(build: PlatformManifests, prerequisites: readonly 
     }
   }
   for (const m of manifests.filter((x) => x.kind === 'Provider')) need(m, 'spec.secretRef.name', 'Secret', m.namespace, m.object.spec?.secretRef?.name);
+  for (const m of manifests.filter((x) => x.kind === 'HelmRelease')) {
+    const ref = m.object.spec?.chart?.spec?.sourceRef;
+    if (ref) need(m, 'spec.chart.spec.sourceRef.name', ref.kind, ref.namespace ?? m.namespace, ref.name);
+  }
   return errors;
 }

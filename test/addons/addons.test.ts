@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AddonNeed, needAddon } from '../../lib/core/addon-needs';
 import { ClusterContract } from '../../lib/addons/cluster-contract';
+import { K3S_BUILT_INS } from '../../lib/addons/cluster-only';
 import { Platform } from '../../lib/gitops/platform';
 import { synthesize, SynthOutput } from '../../lib/gitops/synth';
 import { AcmeClusterIssuer } from '../../lib/ingress/acme-issuer';
@@ -89,6 +90,15 @@ test('an Ingress through Istio\'s gateway gets Istio installed, and admits traff
   expect(releasesOf(result).map((r) => r.metadata.name).sort()).toEqual(['istio-base', 'istio-ingressgateway', 'istiod']);
   const admit = layerObjects(result, 'apps').find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'web-from-ingress-istio')!;
   expect(admit.spec.ingress[0].from[0]).toEqual({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'istio-system' } }, podSelector: { matchLabels: { istio: 'ingressgateway' } } });
+});
+
+test('a k3s platform declaring K3S_BUILT_INS installs nothing for Traefik and finds its local-path StorageClass', () => {
+  const { app, platform, web } = shop({ provided: K3S_BUILT_INS });
+  new WebIngress(platform.apps, 'ingress', { name: 'shop', namespace: 'apps', host: 'shop.example.com', controller: IngressController.traefik(), network: new NetworkGraph(platform.apps, 'network'), routes: [{ path: '/', backend: web, port: 'http' }] });
+  new ApiObject(platform.apps, 'claim', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'apps' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'local-path', resources: { requests: { storage: '1Gi' } } } });
+  const result = synthesized(app);
+  expect(releasesOf(result)).toEqual([]);
+  expect(result.trees.entryPoints.get('README.md')).toContain('- traefik: k3s ships Traefik in kube-system (its packaged Helm chart)');
 });
 
 /** A platform whose constructs need every add-on the build can install. */
