@@ -1,7 +1,7 @@
 import { ValidationError } from './lib/core/errors';
 import { Manifest, objectId } from './lib/core/manifest';
 import { collectPlatforms, policyInputOf } from './lib/gitops/collect';
-import { Platform } from './lib/gitops/platform';
+import { completePlatforms } from './lib/gitops/synth';
 import { buildApp } from './lib/platforms/index';
 import { verifyPlatform } from './lib/policy/verify';
 
@@ -26,7 +26,7 @@ export class PlatformChecks {
   async validate(context: ValidationContext): Promise<void> {
     const received = context.manifests.flatMap((file) => context.parseManifest(file).filter((o): o is Record<string, any> => !!o && typeof o === 'object').map((object) => ({ file, object })));
     const { app, source } = buildApp();
-    for (const platform of app.node.findAll().filter(Platform.isPlatform)) platform.buildEntryPoint(source); // as the synth does
+    completePlatforms(app, source); // as the synth does
     const platforms = collectPlatforms(app).map(policyInputOf);
     // Hand each object to the platform that builds it; the stream is in platform order, so the
     // n-th copy of an identity two platforms share goes to the n-th of them.

@@ -76,6 +76,7 @@ function report(outcome: SynthOutcome, allowRemoval: readonly string[]): void {
   const removed = changes.platforms.flatMap((p) => p.changes.filter((c) => c.type === 'removed').map((c) => c.object.id));
   if (allowRemoval.length > 0) print(`deleted, as ${allowRemoval.map((a) => `${ALLOW_REMOVAL_FLAG} ${a}`).join(' ')} allowed: ${removed.length === 0 ? 'nothing' : removed.join(', ')}`);
   const ms = Math.round(performance.now() - started);
+  for (const warning of summary.warnings) console.error(warning);
   print(`wrote ${summary.objects} objects (${summary.files} files) to ${outdir}/ and ${summary.entryPointObjects} Flux objects to its entry points in ${ms} ms`);
   writeForCdk8sCli(outdir);
 }

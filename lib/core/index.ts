@@ -18,3 +18,4 @@ export * from './names';
 export * from './pod-security';
 export * from './quantity';
 export * from './secrets';
+export * from './addon-needs';

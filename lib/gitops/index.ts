@@ -8,8 +8,10 @@
  *
  * @packageDocumentation
  */
+export * from './bootstrap-files';
 export * from './cdk8s-output';
 export * from './change-report';
+export * from './closure';
 export * from './collect';
 export * from './committed-tree';
 export * from './data-bearing';
@@ -19,6 +21,7 @@ export * from './docs-publish';
 export * from './entry-points';
 export * from './field-diff';
 export * from './flow-diagram';
+export * from './flux-alerts';
 export * from './flux-entry-point';
 export * from './git-source';
 export * from './layer';

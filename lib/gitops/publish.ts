@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { withBootstrapFiles } from './bootstrap-files';
 import { commit, recover, stage } from './dist-swap';
 import { ENTRY_POINTS_PATH } from './flux-entry-point';
 import { baselineOf } from './committed-tree';
@@ -26,7 +27,8 @@ export function reportPath(outdir: string): string {
 
 /**
  * The one step that writes: dist/, kustomization/ and policy-report.json, each by the checked
- * swap (dist-swap.ts). What an interrupted run left is recovered first; then the shrink guard
+ * swap (dist-swap.ts), keeping the files `flux bootstrap` wrote under kustomization/ (bootstrap-files.ts).
+ * What an interrupted run left is recovered first; then the shrink guard
  * may refuse; then all three are staged and read back, and only when all three are staged are
  * they swapped in, so a failed write changes none of them. Run it under the synth lock.
  */
@@ -37,6 +39,8 @@ export function publish(output: SynthOutput, outdir: string, options: PublishOpt
     [reportPath(outdir), output.trees.report],
   ];
   for (const [target] of targets) recover(target);
+  // What `flux bootstrap` wrote under kustomization/ stays (read after recovery, from the committed tree).
+  targets[1][1] = withBootstrapFiles(entryPointsDir(outdir), output.trees.entryPoints);
   const refused = removalErrors(baselineOf(outdir), output.trees.dist, options.allowRemoval ?? []);
   if (refused.length > 0) return { ok: false, errors: refused };
   for (const [target, content] of targets) stage(target, content);

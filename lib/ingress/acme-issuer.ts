@@ -3,6 +3,7 @@ import { ClusterIssuer } from '../imports/clusterissuer-cert-manager.io';
 import { Site } from '../core/errors';
 import { checkDnsSubdomain } from '../core/names';
 import { IngressController } from './ingress-controller';
+import { needAddon } from '../core/addon-needs';
 
 export const LETS_ENCRYPT_PRODUCTION = 'https://acme-v02.api.letsencrypt.org/directory';
 export const LETS_ENCRYPT_STAGING = 'https://acme-staging-v02.api.letsencrypt.org/directory';
@@ -35,6 +36,9 @@ export class AcmeClusterIssuer extends Construct {
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(props.email)) {
       site.at('email').fail(props.email, 'must be an email address', 'give the team address that should get certificate expiry notices');
     }
+    // cert-manager issues; the HTTP-01 challenge is served through the cluster's ingress controller.
+    needAddon(this, { addon: 'cert-manager' });
+    needAddon(this, props.ingressController.addon);
     new ClusterIssuer(this, 'issuer', {
       metadata: { name: this.name },
       spec: {

@@ -6,6 +6,7 @@ import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
 import { NetworkGraph, Peer } from '../security/network-graph';
 import { ServiceTarget } from '../workloads/service-target';
 import { RouteBackends } from './route-backends';
+import { needAddon } from '../core/addon-needs';
 
 /** The Istio ingress gateway pods (installed with Istio, not by this project). */
 export class IstioIngressGateway {
@@ -44,6 +45,7 @@ export class IstioHttpsGateway extends Construct {
     checkDnsSubdomain(site.at('tlsSecret'), props.tlsSecret);
     this.hosts = props.hosts;
     this.ingressGateway = props.ingressGateway;
+    needAddon(this, { addon: 'istio' });
     new GatewayV1Beta1(this, 'gateway', {
       metadata: { name: this.name, namespace: checkDnsLabel(site.at('namespace'), props.namespace) },
       spec: {
@@ -100,6 +102,7 @@ export class IstioVirtualService extends Construct {
         timeout: checkDuration(at.at('timeout'), route.timeout),
       };
     });
+    needAddon(this, { addon: 'istio' });
     new VirtualServiceV1Beta1(this, 'virtual-service', {
       metadata: { name: checkDnsLabel(site.at('name'), props.name), namespace },
       spec: { hosts: [...props.gateway.hosts], gateways: [props.gateway.name], http },

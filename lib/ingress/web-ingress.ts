@@ -7,6 +7,7 @@ import { ServiceTarget } from '../workloads/service-target';
 import { AcmeClusterIssuer, HTTP01_SOLVER } from './acme-issuer';
 import { IngressController } from './ingress-controller';
 import { RouteBackends } from './route-backends';
+import { needAddon } from '../core/addon-needs';
 
 export interface IngressRoute {
   /** URL path prefix, e.g. "/api". */
@@ -51,6 +52,7 @@ export class WebIngress extends Construct {
       return { path: route.path, pathType: 'Prefix', backend: { service: { name: destination.serviceName, port: { number: destination.port } } } };
     });
 
+    needAddon(this, props.controller.addon);
     new k8s.KubeIngress(this, 'ingress', {
       metadata: {
         name,

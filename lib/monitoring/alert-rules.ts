@@ -3,7 +3,8 @@ import { PrometheusRule, PrometheusRuleSpecGroupsRulesExpr } from '../imports/pr
 import { checkDuration } from '../core/duration';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkLabels } from '../core/names';
-import { PrometheusStack } from './service-monitor';
+import { prometheusOperatorNeed, PrometheusStack } from './service-monitor';
+import { needAddon } from '../core/addon-needs';
 
 export interface Alert {
   /** CamelCase alert name, e.g. "SessionManagerDown". */
@@ -48,6 +49,7 @@ export class AlertRules extends Construct {
         };
       }),
     }));
+    needAddon(this, prometheusOperatorNeed(props.prometheus));
     new PrometheusRule(this, 'rule', {
       metadata: { name: checkDnsLabel(site.at('name'), props.name), namespace: props.namespace, labels: checkLabels(site.at('prometheus.selectorLabels'), props.prometheus.selectorLabels) },
       spec: { groups },

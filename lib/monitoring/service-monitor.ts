@@ -5,6 +5,7 @@ import { Site } from '../core/errors';
 import { checkLabels } from '../core/names';
 import { NetworkGraph, Peer } from '../security/network-graph';
 import { ServiceTarget } from '../workloads/service-target';
+import { AddonNeed, needAddon } from '../core/addon-needs';
 
 /** The Prometheus pods of the cluster's Prometheus Operator stack. */
 export interface PrometheusStack {
@@ -12,6 +13,11 @@ export interface PrometheusStack {
   readonly podLabels: Readonly<Record<string, string>>;
   /** Labels the stack's Prometheus selects ServiceMonitors and rules by (e.g. `release`). */
   readonly selectorLabels: Readonly<Record<string, string>>;
+}
+
+/** The Prometheus Operator stack a monitor or rule needs: installed in the stack's namespace, released under its `release` label. */
+export function prometheusOperatorNeed(prometheus: PrometheusStack): AddonNeed {
+  return { addon: 'prometheus-operator', namespace: prometheus.namespace, releaseName: prometheus.selectorLabels.release ?? 'kube-prometheus-stack' };
 }
 
 export interface WorkloadMonitorProps {
@@ -35,6 +41,7 @@ export class WorkloadMonitor extends Construct {
     const site = new Site(this.node.path);
     const port = props.workload.servicePort(props.port);
     const prometheus = props.prometheus;
+    needAddon(this, prometheusOperatorNeed(prometheus));
     new ServiceMonitor(this, 'service-monitor', {
       metadata: { name: props.workload.serviceName, namespace: props.workload.namespace, labels: checkLabels(site.at('prometheus.selectorLabels'), prometheus.selectorLabels) },
       spec: {

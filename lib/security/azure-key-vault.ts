@@ -7,6 +7,7 @@ import { CloudIdentity } from '../workloads/cloud-identity';
 import { SecretKeyRef } from '../workloads/env';
 import { SecretStoreAccess } from '../workloads/pod-group';
 import { Volume } from '../workloads/volume';
+import { needAddon } from '../core/addon-needs';
 
 const CSI_DRIVER = 'secrets-store.csi.k8s.io';
 
@@ -62,6 +63,8 @@ export class AzureKeyVaultSecrets extends Construct implements SecretStoreAccess
       secretObjects.set(s.secretName, [...(secretObjects.get(s.secretName) ?? []), { objectName: s.objectName, key: s.key }]);
     });
 
+    // The CSI driver mounts the secrets and syncs the Secrets; the Azure provider reads Key Vault.
+    needAddon(this, { addon: 'secrets-store-csi-azure' });
     new SecretProviderClass(this, 'secret-provider-class', {
       metadata: { name: props.name, namespace: props.namespace },
       spec: {

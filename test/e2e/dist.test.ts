@@ -10,6 +10,8 @@ const committed = join(root, 'dist');
 const committedEntries = join(root, 'kustomization');
 const committedReport = join(root, 'policy-report.json');
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+/** What every synth of the real app prints on stderr until the repository URL is set. */
+const PLACEHOLDER_WARNING = 'warning: the repository URL is the placeholder https://git.example.com/platform/k8s-platforms.git; set it in lib/platforms/index.ts (GitSource) before `flux bootstrap`\n';
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'synth-')), 'dist');
 /** The Flux entry points a synth into `dist` wrote beside it. */
 const entriesOf = (dist: string) => join(dist, '..', 'kustomization');
@@ -26,10 +28,11 @@ describe('the synth entry points', () => {
   test('node build/main.js writes exactly the committed dist/ and policy report, and prints the checks table', () => {
     const dist = fresh();
     const run = synth('node', ['build/main.js'], dist);
-    expect(run.stderr).toBe('');
+    // The one warning: the repository URL is still the placeholder.
+    expect(run.stderr).toBe(PLACEHOLDER_WARNING);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^ {2}platform +objects +validated +checks +failures +exceptions\n {2}archiverse +\d+ +\d+ +\d+ +0 +\d+\n {2}gimp-streaming +\d+ +\d+ +\d+ +0 +\d+\n/);
-    expect(run.stdout).toMatch(/\nchecks took \d+ ms \(schema \d+ ms, policy \d+ ms\)\nchanges against dist\/ on disk:\n {2}archiverse: 26 added, 0 removed, 0 changed\n(.*\n)+ {2}gimp-streaming: 47 added, 0 removed, 0 changed\n(.*\n)+wrote 73 objects \(\d+ files\) to .*dist\/ and 9 Flux objects to its entry points in \d+ ms\n$/);
+    expect(run.stdout).toMatch(/\nchecks took \d+ ms \(schema \d+ ms, policy \d+ ms\)\nchanges against dist\/ on disk:\n {2}archiverse: \d+ added, 0 removed, 0 changed\n(.*\n)+ {2}gimp-streaming: \d+ added, 0 removed, 0 changed\n(.*\n)+wrote 98 objects \(\d+ files\) to .*dist\/ and 11 Flux objects to its entry points in \d+ ms\n$/);
     expect(tree(dist)).toEqual(tree(committed));
     expect(tree(entriesOf(dist))).toEqual(tree(committedEntries));
     expect(readFileSync(join(dirname(dist), 'policy-report.json'), 'utf8')).toBe(readFileSync(committedReport, 'utf8'));

@@ -26,7 +26,7 @@ function app({ services = 4, blog = true, store = false, namespace = 'shop' }: S
   const pools = testPools();
   const probes = { readinessProbe: Probe.tcpSocket('http'), livenessProbe: Probe.tcpSocket('http') };
   for (const name of blog ? ['shop', 'blog'] : ['shop']) {
-    const platform = new Platform(result, { name, pools });
+    const platform = new Platform(result, { name, pools, cluster: { prerequisites: [{ kind: 'StorageClass', name: 'ssd', reason: 'the test cluster has it' }] } });
     const ns = name === 'shop' ? namespace : name;
     new SecureNamespace(platform.infrastructure, 'namespace', { name: ns });
     for (let i = 0; i < (name === 'shop' ? services : 1); i++) {
@@ -42,7 +42,8 @@ function app({ services = 4, blog = true, store = false, namespace = 'shop' }: S
 /** A repository root whose dist/ was made by a first synth of `app(shape)`, and a snapshot of both trees. */
 function committed(shape: Shape = {}): { dist: string; state: () => string[][] } {
   const dist = join(mkdtempSync(join(tmpdir(), 'shrink-')), 'dist');
-  expect(synthInto(app(shape), dist).ok).toBe(true);
+  const first = synthInto(app(shape), dist);
+  expect(first.ok ? "" : refusalMessage(first)).toBe("");
   const state = () => [dist, join(dist, '..', 'kustomization')].flatMap((d) => listFiles(d).map((f) => [join(d, f), readFileSync(join(d, f), 'utf8')]));
   return { dist, state };
 }

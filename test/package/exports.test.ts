@@ -76,7 +76,7 @@ describe('the public API lists every file', () => {
     for (const name of ['ValidationError', 'NodePool', 'StorageClass', 'HorizontalAutoscaler', 'CustomResourceDefinition', 'WebService', 'SecureNamespace', 'WebIngress', 'WorkloadMonitor', 'POLICY_CHECKS', 'Platform', 'synthesize']) {
       expect([name, typeof api[name]]).toEqual([name, expect.stringMatching(/^(function|object)$/)]);
     }
-    expect(Object.keys(api.imports).sort()).toEqual(['clusterissuer', 'gitrepository', 'istio', 'kustomization', 'prometheusrule', 'secretproviderclass', 'servicemonitor', 'volumesnapshot', 'volumesnapshotclass']);
+    expect(Object.keys(api.imports).sort()).toEqual(['alert', 'clusterissuer', 'gitrepository', 'helmrelease', 'helmrepository', 'istio', 'kustomization', 'prometheusrule', 'provider', 'secretproviderclass', 'servicemonitor', 'volumesnapshot', 'volumesnapshotclass']);
     expect(typeof api.imports.istio.VirtualServiceV1Beta1).toBe('function');
   });
 });

@@ -23,7 +23,7 @@ const ALL_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'
 
 /** GIMP streaming on AWS (seed 001): one pod per user, session manager, Istio in front. */
 export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
-  const platform = new Platform(app, { name: 'gimp-streaming', pools });
+  const platform = new Platform(app, { name: 'gimp-streaming', pools, cluster: config.cluster });
   const { infrastructure, apps } = platform;
   const ns = config.namespaces;
 
