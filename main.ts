@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SynthOutcome } from './lib/gitops/run-synth';
 import { allowShrinkRequested } from './lib/gitops/shrink-guard';
@@ -8,15 +8,33 @@ import { acquireSynthLock } from './lib/gitops/synth-lock';
 // `npm run synth` and `npx cdk8s synth` both land here. dist/ is replaced by a checked swap;
 // DIST_DIR points it elsewhere (tests synthesize into a temporary folder).
 const started = performance.now();
-const outdir = process.env.DIST_DIR ?? 'dist';
+// build/main.js lives in the project: dist/ is the project's wherever the synth is started from,
+// so it never lands in the current folder and the shrink guard compares with the committed one.
+const projectRoot = resolve(__dirname, '..');
 // Under `cdk8s synth` stdout is captured by the CLI; stderr reaches the user.
 const print = process.env.CDK8S_OUTDIR ? console.error : console.log;
-const failed = `synth failed; ${outdir}/ was left unchanged.`;
-main().catch((error) => {
-  // Not a refusal (those come back as a value): a bug or the environment (disk, permissions).
-  console.error(`${failed}\n${unexpected(error)}`);
+const emptyDistDir = process.env.DIST_DIR !== undefined && process.env.DIST_DIR.trim() === '';
+const outdir = process.env.DIST_DIR && !emptyDistDir ? resolve(process.env.DIST_DIR) : join(projectRoot, 'dist');
+const shown = shownPath(outdir);
+const failed = `synth failed; ${shown}/ was left unchanged.`;
+if (emptyDistDir) {
+  console.error(`synth failed; nothing was written.\nDIST_DIR: the environment variable is empty, so there is no folder to write (got ""); fix: unset DIST_DIR to write ${join(projectRoot, 'dist')}/, or set it to the folder to write`);
   process.exitCode = 1;
-});
+} else {
+  main().catch((error) => {
+    // Not a refusal (those come back as a value): a bug or the environment (disk, permissions).
+    // A PublishError says itself what is on disk; anything else happened before the first swap.
+    if (error?.name === 'PublishError') console.error(`synth failed; ${error.message}`);
+    else console.error(`${failed}\n${unexpected(error)}`);
+    process.exitCode = 1;
+  });
+}
+
+/** The folder as the user knows it: relative to where they are when it is inside, else absolute. */
+function shownPath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere && !fromHere.startsWith('..') && !fromHere.startsWith('/') ? fromHere : path;
+}
 
 async function main(): Promise<void> {
   const lock = acquireSynthLock(outdir);
@@ -39,8 +57,8 @@ function report(outcome: SynthOutcome): void {
   const { summary } = outcome;
   print(summary.checks);
   const ms = Math.round(performance.now() - started);
-  print(`wrote ${summary.objects} objects (${summary.files} files) to ${outdir}/ and ${summary.entryPointObjects} Flux objects to its entry points in ${ms} ms`);
-  noteForCdk8sCli(outdir);
+  print(`wrote ${summary.objects} objects (${summary.files} files) to ${shown}/ and ${summary.entryPointObjects} Flux objects to its entry points in ${ms} ms`);
+  noteForCdk8sCli(shown);
 }
 
 /** One line saying what went wrong, and one saying where: the first frame of our code, not the whole stack. */

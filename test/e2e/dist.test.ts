@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -79,6 +79,38 @@ describe('the synth entry points', () => {
     // Not a check failing but the file system: one line for what, one for where, no stack trace.
     expect(run.stderr).toMatch(/^synth failed; .*blocker\/dist\/ was left unchanged\.\nunexpected Error: EEXIST: file already exists, mkdir '.*blocker'\nit was raised at .*; run `node --enable-source-maps build\/main\.js` for the TypeScript lines of the full stack\n$/);
     expect(readFileSync(join(parent, 'blocker'), 'utf8')).toBe('a file where a folder should be\n');
+  });
+});
+
+describe('where the synth writes (issue 11, section 4)', () => {
+  test('DIST_DIR set but empty is refused, and nothing is written', () => {
+    const before = readdirSync(root).sort();
+    const run = synth('node', ['build/main.js'], '');
+    expect([run.status, run.stdout]).toEqual([1, '']);
+    expect(run.stderr).toBe(`synth failed; nothing was written.\nDIST_DIR: the environment variable is empty, so there is no folder to write (got ""); fix: unset DIST_DIR to write ${join(root, 'dist')}/, or set it to the folder to write\n`);
+    expect(readdirSync(root).sort()).toEqual(before);
+  });
+
+  test('started from another folder, the synth writes the project\'s dist/ (not one in that folder), and the shrink guard still applies', () => {
+    // A copy of the project (its bundle, with node_modules linked), so the real dist/ is not touched.
+    const project = mkdtempSync(join(tmpdir(), 'project-'));
+    mkdirSync(join(project, 'build'));
+    copyFileSync(join(root, 'build', 'main.js'), join(project, 'build', 'main.js'));
+    symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
+    const dist = join(project, 'dist');
+    mkdirSync(join(dist, 'retired'), { recursive: true });
+    writeFileSync(join(dist, 'retired', 'configmap-x.yaml'), 'kind: ConfigMap\n');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'elsewhere-'));
+    const env = { ...process.env };
+    delete env.DIST_DIR;
+    const refused = spawnSync('node', [join(project, 'build', 'main.js')], { cwd: elsewhere, env, encoding: 'utf8' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0: the platform is no longer built, so ${join(dist, 'retired')}/ would be deleted and Flux would prune every object it deployed (got 0); fix: if the removal is intended, run \`npm run synth -- --allow-shrink\` (or set ALLOW_SHRINK=1 for npx cdk8s synth); otherwise bring the missing objects back\n`);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    const allowed = spawnSync('node', [join(project, 'build', 'main.js'), '--allow-shrink'], { cwd: elsewhere, env, encoding: 'utf8' });
+    expect(allowed.stdout).toMatch(new RegExp(`wrote 73 objects \\(\\d+ files\\) to ${dist}/ and 9 Flux`));
+    expect(tree(dist)).toEqual(tree(committed));
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 });
 
