@@ -60,10 +60,11 @@ export function publish(output: SynthOutput, outdir: string, options: PublishOpt
     if (error instanceof UnswappableError) return { ok: false, errors: [error] };
     throw error;
   }
-  recoverPublish(outdir);
+  const recovered = recoverPublish(outdir);
   const counts = new Map(output.summary.platforms.map((p) => [p.name, p.objects]));
   const refused = shrinkErrors(outdir, counts, options.allowShrink ?? false);
-  if (refused.length > 0) return { ok: false, errors: refused };
+  // "Left unchanged" must not hide that the recovery itself completed an earlier publish.
+  if (refused.length > 0) return { ok: false, errors: recovered ? [new Error(`first ${recovered}`), ...refused] : refused };
   targets.forEach((target, i) => stage(target, contents[i]));
   swapAll(journalPath(outdir), targets);
   return { ok: true };

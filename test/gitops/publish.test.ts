@@ -102,6 +102,25 @@ describe('publish: dist/, kustomization/ and the report change together or not a
     expect(leftovers(root)).toEqual([]);
   });
 
+  test('a refusal after the recovery completed an earlier publish says so first', () => {
+    const root = published('old');
+    const dist = join(root, 'dist');
+    const rename = nodeFs.renameSync;
+    let done = 0;
+    jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
+      if (!String(from).endsWith('.tmp') && done++ >= 2) throw new Error('killed'); // and no roll-back
+      return rename(from, to);
+    });
+    expect(() => publish(output('new'), dist)).toThrow(PublishError);
+    jest.restoreAllMocks();
+    const nothing = { ...output('newer'), summary: { ...output('newer').summary, platforms: [] } } as SynthOutput;
+    const refused = publish(nothing, dist);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.errors.map((e) => e.message)[0]).toBe(
+      `first completed the publish of ${dist}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')} that an interrupted synth had begun`);
+    expect(all(root)).toEqual(all(published('new')));
+  });
+
   test('without a journal, whatever a killed run staged is removed and the old content kept', () => {
     const root = published('old');
     const before = all(root);
