@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CDK8S_MANIFEST_FILE, manifestStream } from './lib/gitops/cdk8s-output';
 import { formatChanges } from './lib/gitops/change-report';
 import { readTree } from './lib/gitops/dist-objects';
+import { PublishError } from './lib/gitops/publish-error';
 import type { SynthOutcome } from './lib/gitops/run-synth';
 import { ALLOW_REMOVAL_ENV, ALLOW_REMOVAL_FLAG, removalAllowances } from './lib/gitops/shrink-guard';
 import { acquireSynthLock } from './lib/gitops/synth-lock';
@@ -27,19 +28,35 @@ dist/ unchanged; 2 bad command line.`;
 // `npm run synth` and `npx cdk8s synth` both land here. dist/ is replaced by a checked swap;
 // DIST_DIR points it elsewhere (tests synthesize into a temporary folder).
 const started = performance.now();
-const outdir = process.env.DIST_DIR ?? 'dist';
+// build/main.js lives in the project: dist/ is the project's wherever the synth is started from,
+// so it never lands in the current folder and the shrink guard compares with the committed one.
+const projectRoot = resolve(__dirname, '..');
 // Under `cdk8s synth` stdout is captured by the CLI; stderr reaches the user.
 const print = process.env.CDK8S_OUTDIR ? console.error : console.log;
-const failed = `synth failed; ${outdir}/ was left unchanged.`;
+const emptyDistDir = process.env.DIST_DIR !== undefined && process.env.DIST_DIR.trim() === '';
+const outdir = process.env.DIST_DIR && !emptyDistDir ? resolve(process.env.DIST_DIR) : join(projectRoot, 'dist');
+const shown = shownPath(outdir);
+const failed = `synth failed; ${shown}/ was left unchanged.`;
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
   console.log(USAGE);
+} else if (emptyDistDir) {
+  console.error(`synth failed; nothing was written.\nDIST_DIR: the environment variable is empty, so there is no folder to write (got ""); fix: unset DIST_DIR to write ${join(projectRoot, 'dist')}/, or set it to the folder to write`);
+  process.exitCode = 1;
 } else {
   main().catch((error) => {
     // Not a refusal (those come back as a value): a bug or the environment (disk, permissions).
-    console.error(`${failed}\n${unexpected(error)}`);
+    // A PublishError says itself what is on disk; anything else happened before the first swap.
+    if (error instanceof PublishError) console.error(`synth failed; ${error.message}`);
+    else console.error(`${failed}\n${unexpected(error)}`);
     process.exitCode = 1;
   });
+}
+
+/** The folder as the user knows it: relative to where they are when it is inside, else absolute. */
+function shownPath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere && !fromHere.startsWith('..') && !fromHere.startsWith('/') ? fromHere : path;
 }
 
 async function main(): Promise<void> {
@@ -77,7 +94,7 @@ function report(outcome: SynthOutcome, allowRemoval: readonly string[]): void {
   if (allowRemoval.length > 0) print(`deleted, as ${allowRemoval.map((a) => `${ALLOW_REMOVAL_FLAG} ${a}`).join(' ')} allowed: ${removed.length === 0 ? 'nothing' : removed.join(', ')}`);
   const ms = Math.round(performance.now() - started);
   for (const warning of summary.warnings) console.error(warning);
-  print(`wrote ${summary.objects} objects (${summary.files} files) to ${outdir}/ and ${summary.entryPointObjects} Flux objects to its entry points in ${ms} ms`);
+  print(`wrote ${summary.objects} objects (${summary.files} files) to ${shown}/ and ${summary.entryPointObjects} Flux objects to its entry points in ${ms} ms`);
   writeForCdk8sCli(outdir);
 }
 

@@ -33,6 +33,7 @@ export * from './platform';
 export * from './platform-docs';
 export * from './prune-protection';
 export * from './publish';
+export * from './publish-error';
 export * from './run-synth';
 export * from './shrink-guard';
 export * from './synth';

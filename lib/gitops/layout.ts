@@ -1,5 +1,5 @@
-import { stringify } from 'yaml';
 import { ValidationError } from '../core/errors';
+import { toYaml } from './fast-yaml';
 import { PlatformManifests } from './collect';
 import { Manifest } from '../core/manifest';
 
@@ -52,8 +52,4 @@ export function objectFile(m: Manifest): string {
 /** A kustomization.yaml listing `resources` in the order given (the apply order). */
 export function kustomization(resources: readonly string[]): string {
   return toYaml({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources });
-}
-
-function toYaml(value: unknown): string {
-  return stringify(value, { lineWidth: 0 });
 }

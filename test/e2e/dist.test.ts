@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -20,6 +20,15 @@ function synth(command: string, args: string[], dist: string) {
   return spawnSync(command, args, { cwd: root, env: { ...process.env, DIST_DIR: dist }, encoding: 'utf8' });
 }
 
+/** The first test's synth output; later tests start from a copy of it instead of synthesizing again. */
+let firstOutput: string | undefined;
+function synthesized(): string {
+  const dist = fresh();
+  if (!firstOutput) expect(synth('node', ['build/main.js'], dist).status).toBe(0);
+  else cpSync(firstOutput, dirname(dist), { recursive: true });
+  return dist;
+}
+
 beforeAll(() => {
   execFileSync('node', ['scripts/build.mjs'], { cwd: root });
 });
@@ -28,6 +37,7 @@ describe('the synth entry points', () => {
   test('node build/main.js writes exactly the committed dist/ and policy report, and prints the checks table', () => {
     const dist = fresh();
     const run = synth('node', ['build/main.js'], dist);
+    firstOutput = dirname(dist);
     // The one warning: the repository URL is still the placeholder.
     expect(run.stderr).toBe(PLACEHOLDER_WARNING);
     expect(run.status).toBe(0);
@@ -39,10 +49,9 @@ describe('the synth entry points', () => {
   });
 
   test('a second run gives byte-identical output', () => {
-    const dist = fresh();
-    synth('node', ['build/main.js'], dist);
+    const dist = synthesized();
     const first = [tree(dist), tree(entriesOf(dist))];
-    synth('node', ['build/main.js'], dist);
+    expect(synth('node', ['build/main.js'], dist).status).toBe(0);
     expect([tree(dist), tree(entriesOf(dist))]).toEqual(first);
   });
 
@@ -56,8 +65,7 @@ describe('the synth entry points', () => {
   });
 
   test('a platform folder that would vanish stops the synth, unless --allow-removal <platform> or ALLOW_REMOVAL=<platform> says so, and the synth lists what it deleted', () => {
-    const dist = fresh();
-    synth('node', ['build/main.js'], dist);
+    const dist = synthesized();
     mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
     writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');
     const before = tree(dist);
@@ -98,6 +106,38 @@ describe('the synth entry points', () => {
     // Not a check failing but the file system: one line for what, one for where, no stack trace.
     expect(run.stderr).toMatch(/^synth failed; .*blocker\/dist\/ was left unchanged\.\nunexpected Error: EEXIST: file already exists, mkdir '.*blocker'\nit was raised at .*; run `node --enable-source-maps build\/main\.js` for the TypeScript lines of the full stack\n$/);
     expect(readFileSync(join(parent, 'blocker'), 'utf8')).toBe('a file where a folder should be\n');
+  });
+});
+
+describe('where the synth writes (issue 11, section 4)', () => {
+  test('DIST_DIR set but empty is refused, and nothing is written', () => {
+    const before = readdirSync(root).sort();
+    const run = synth('node', ['build/main.js'], '');
+    expect([run.status, run.stdout]).toEqual([1, '']);
+    expect(run.stderr).toBe(`synth failed; nothing was written.\nDIST_DIR: the environment variable is empty, so there is no folder to write (got ""); fix: unset DIST_DIR to write ${join(root, 'dist')}/, or set it to the folder to write\n`);
+    expect(readdirSync(root).sort()).toEqual(before);
+  });
+
+  test('started from another folder, the synth writes the project\'s dist/ (not one in that folder), and the shrink guard still applies', () => {
+    // A copy of the project (its bundle, with node_modules linked), so the real dist/ is not touched.
+    const project = mkdtempSync(join(tmpdir(), 'project-'));
+    mkdirSync(join(project, 'build'));
+    copyFileSync(join(root, 'build', 'main.js'), join(project, 'build', 'main.js'));
+    symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
+    const dist = join(project, 'dist');
+    mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
+    writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'elsewhere-'));
+    const env = { ...process.env };
+    delete env.DIST_DIR;
+    const refused = spawnSync('node', [join(project, 'build', 'main.js')], { cwd: elsewhere, env, encoding: 'utf8' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0 against dist/ on disk: the platform is no longer built, and Flux would prune every object it deployed (got 0); fix: if the removal is intended, name what may go: \`npm run synth -- --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] for npx cdk8s synth; otherwise bring the missing objects back\n`);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    const allowed = spawnSync('node', [join(project, 'build', 'main.js'), '--allow-removal', 'retired'], { cwd: elsewhere, env, encoding: 'utf8' });
+    expect(allowed.stdout).toMatch(new RegExp(`wrote 98 objects \\(\\d+ files\\) to ${dist}/ and 11 Flux`));
+    expect(tree(dist)).toEqual(tree(committed));
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 });
 

@@ -11,6 +11,8 @@ const LIB = resolve(__dirname, '../../lib');
 const INTERNAL: Record<string, string> = {
   'gitops/dist-swap.ts': 'the checked swap behind publishGitOps/synthesize; callers use those',
   'gitops/entry-points-readme.ts': 'the text of kustomization/README.md',
+  'gitops/fast-yaml.ts': "layout's YAML writer: yaml.stringify's output, faster; callers use layoutDist",
+  'policy/manifest-index.ts': "the checks' lookups across a build's objects, built once per synth",
   'policy/schema/crd-schemas.ts': 'schema plumbing behind validateSchemas',
   'policy/schema/removed-api-versions.ts': 'schema plumbing behind validateSchemas',
   'policy/schema/schema-registry.ts': 'schema plumbing behind validateSchemas',
