@@ -234,7 +234,7 @@ const cases: [string, (ctx: Context) => void, string][] = [
   ['exception the object does not need', (ctx) => declareException(rawDeployment(ctx), { rule: PolicyRule.PROBES_SET, reason: 'the app has no health endpoint' }),
     'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-probes-set"] declares an exception the object does not need (it breaks no part of that rule) (got "probes-set"); fix: remove the exception, so the rule guards this object again'],
   ['exception from a rule without exceptions', (ctx) => declareException(rawDeployment(ctx), { rule: PolicyRule.NO_SECRET_VALUES, reason: 'it is only a test password' }),
-    'test/apps/raw: exception no-secret-values cannot be declared: the rule has no exceptions; fix: change the object so it follows the rule'],
+    'test/apps/raw: exception.rule names a rule that has no exceptions (got "no-secret-values"); fix: change the object so it follows the rule'],
   // Constructs and helpers with their own validation (the coverage test below asks for one each).
   ['duration that is not one', (ctx) => new AlertRules(ctx.platform.apps, 'alerts', { name: 'alerts', namespace: 'apps', prometheus: PROMETHEUS, groups: { app: [{ ...ALERT, for: 'five minutes' }] } }),
     'test/apps/alerts: groups.app[0].for must be a duration such as "30s", "10m" or "24h" (got "five minutes"); fix: write a number followed by ms, s, m, h or d'],
@@ -262,11 +262,30 @@ const cases: [string, (ctx: Context) => void, string][] = [
     'test/apps/backup: cloudIdentity must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>) (got "backup-role"); fix: copy it from the role (aws iam get-role --query Role.Arn)'],
   ['session variant that does not exist', (ctx) => sessions(ctx).renderForUser(ctx.platform.apps, 'gpu', 'user-1'),
     'test/apps/sessions: variants is not a session variant (got "gpu"); fix: use one of: main'],
-  ['two kinds that the layout writes to one file', (ctx) => {
-    new ApiObject(ctx.platform.apps, 'istio-gateway', { apiVersion: 'networking.istio.io/v1beta1', kind: 'Gateway', metadata: { name: 'edge', namespace: 'apps' } });
-    new ApiObject(ctx.platform.apps, 'gateway-api-gateway', { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'edge', namespace: 'apps' } });
-  }, 'test/apps/gateway-api-gateway: metadata.name would be written to test/apps/apps/gateway-edge.yaml, the file of another object (got "edge"); fix: give one of the two objects another name'],
+  ['two kinds of one API group that the layout writes to one file', (ctx) => {
+    new ApiObject(ctx.platform.apps, 'widget', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'edge', namespace: 'apps' } });
+    new ApiObject(ctx.platform.apps, 'widget-upper', { apiVersion: 'example.com/v1', kind: 'WIDGET', metadata: { name: 'edge', namespace: 'apps' } });
+  }, 'test/apps/widget: metadata.name would be written to test/apps/apps/widget-edge.yaml, the file of another object (got "edge"); fix: give one of the two objects another name'],
   ['a construct that takes the id reserved for the Flux entry points', (ctx) => new Construct(ctx.app, 'kustomization'), 'kustomization: id is reserved for the Flux entry points (got "kustomization"); fix: give the construct another id than "kustomization"'],
+  // issue 11, section 4: refusals that were raw stack traces
+  ['environment value null', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { env: { MODE: null as unknown as string } })),
+    'test/apps/web: containers[0].env.MODE must be a string, a number or an EnvValue (got null); fix: write a literal such as "8080", or EnvValue.fromSecret(...) / EnvValue.fromConfigMap(...)'],
+  ['environment value that is not a finite number', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { env: { RATIO: Number.NaN } })),
+    'test/apps/web: containers[0].env.RATIO must be a finite number or a string (got null); fix: write the value as a string'],
+  ['undefined node pool', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { pool: undefined as any })),
+    'test/apps/web: pool must be a node pool of this cluster (got nothing); fix: pass one of the cluster\'s pools, e.g. pools.get("general")'],
+  ['container ports that are not a list', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { ports: { name: 'http', port: 8080 } as any })),
+    'test/apps/web: containers[0].ports must be a list (got {"name":"http","port":8080}); fix: write it as an array, e.g. [ ... ]'],
+  ['two constructs with one id', (ctx) => {
+    new WebService(ctx.platform.apps, 'web', web(ctx));
+    new WebService(ctx.platform.apps, 'web', web(ctx, { name: 'web-2' }));
+  }, 'test/apps/web: id is already taken by another construct in the same scope (a construct or platform built twice) (got "web"); fix: give each construct its own id, or build it once and share it'],
+  ['one platform built twice', (ctx) => new Platform(ctx.app, { name: 'test', pools: ctx.pools }),
+    'test: id is already taken by another construct in the same scope (a construct or platform built twice) (got "test"); fix: give each construct its own id, or build it once and share it'],
+  ['declareException without a rule', (ctx) => declareException(rawDeployment(ctx), { reason: 'the reason is long enough' } as any),
+    'test/apps/raw: exception.rule must be a PolicyRule (got nothing); fix: write declareException(obj, { rule: PolicyRule.X, reason: "why the rule cannot hold here" })'],
+  ['declareException with a reason that is not text', (ctx) => declareException(rawDeployment(ctx), { rule: PolicyRule.PROBES_SET, reason: undefined as any }),
+    'test/apps/raw: exception.reason must say in at least 10 characters why probes-set cannot hold for this object (got nothing); fix: write the reason a reviewer needs'],
 ];
 
 /** Runs a case like the synth would: build, then synthesize into `dist`; returns what was thrown. */

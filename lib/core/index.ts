@@ -9,6 +9,7 @@
  */
 export * from './duration';
 export * from './environment';
+export * from './construct-id';
 export * from './errors';
 export * from './exceptions';
 export * from './kinds';

@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GitRepository } from '../imports/gitrepository-source.toolkit.fluxcd.io';
@@ -41,7 +42,7 @@ export class FluxEntryPoint extends Chart {
   readonly objects: ApiObject[] = [];
 
   constructor(scope: Construct, id: string, props: FluxEntryPointProps) {
-    super(scope, id, { labels: { [PART_OF_LABEL]: props.platform, [MANAGED_BY_LABEL]: 'cdk8s' } });
+    super(scope, freeId(scope, id), { labels: { [PART_OF_LABEL]: props.platform, [MANAGED_BY_LABEL]: 'cdk8s' } });
     const { folder, source } = props;
     const sourceRef = { kind: KustomizationSpecSourceRefKind.GIT_REPOSITORY, name: folder };
     const metadata = (name: string) => ({ name, namespace: FLUX_NAMESPACE });

@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { ClusterIssuer } from '../imports/clusterissuer-cert-manager.io';
 import { Site } from '../core/errors';
@@ -29,7 +30,7 @@ export class AcmeClusterIssuer extends Construct {
   readonly name: string;
 
   constructor(scope: Construct, id: string, props: AcmeClusterIssuerProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     this.name = checkDnsSubdomain(site.at('name'), props.name);
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(props.email)) {

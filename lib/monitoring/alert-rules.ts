@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { PrometheusRule, PrometheusRuleSpecGroupsRulesExpr } from '../imports/prometheusrule-monitoring.coreos.com';
 import { checkDuration } from '../core/duration';
@@ -28,7 +29,7 @@ export interface AlertRulesProps {
 /** A PrometheusRule of alerts, each with severity, summary and a description a person can act on. */
 export class AlertRules extends Construct {
   constructor(scope: Construct, id: string, props: AlertRulesProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const seen = new Set<string>();
     const groups = Object.entries(props.groups).map(([group, alerts]) => ({

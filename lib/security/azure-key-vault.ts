@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { SecretProviderClass } from '../imports/secretproviderclass-secrets-store.csi.x-k8s.io';
@@ -43,7 +44,7 @@ export class AzureKeyVaultSecrets extends Construct implements SecretStoreAccess
   private readonly secrets: readonly KeyVaultSecret[];
 
   constructor(scope: Construct, id: string, props: AzureKeyVaultSecretsProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     this.site = site;
     this.secrets = props.secrets;

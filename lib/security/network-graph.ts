@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -69,7 +70,7 @@ export class NetworkGraph extends Construct {
   private readonly edges = new Set<string>();
 
   constructor(scope: Construct, id: string) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     this.site = new Site(this.node.path);
   }
 

@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -28,7 +29,7 @@ export interface PodNetworkPolicyProps {
  */
 export class PodNetworkPolicy extends Construct {
   constructor(scope: Construct, id: string, props: PodNetworkPolicyProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const namespace = props.pods.namespace;
     const rule = (at: Site, r: TrafficRule) => ({ peers: r.peers?.map((p) => p.selectorFrom(namespace)), ports: buildPortRules(at.at('ports'), r.ports) });

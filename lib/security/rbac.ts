@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -36,7 +37,7 @@ export interface NamespacedRoleProps {
  */
 export class NamespacedRole extends Construct {
   constructor(scope: Construct, id: string, props: NamespacedRoleProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const name = checkDnsSubdomain(site.at('name'), props.name);
     const namespace = checkDnsLabel(site.at('namespace'), props.namespace);

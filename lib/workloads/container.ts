@@ -94,6 +94,12 @@ export interface BuiltContainer {
   readonly podSecurityExceptions: readonly string[];
 }
 
+/** A list prop as given; anything but an array (or nothing) is refused by name. */
+export function listOf<T>(site: Site, value: readonly T[] | undefined): readonly T[] {
+  if (value !== undefined && !Array.isArray(value)) site.fail(value, 'must be a list', 'write it as an array, e.g. [ ... ]');
+  return value ?? [];
+}
+
 export function buildContainer(site: Site, props: ContainerProps): BuiltContainer {
   checkDnsLabel(site.at('name'), props.name);
   if (typeof props.image !== 'string' || props.image.trim() === '' || /\s/.test(props.image)) {
@@ -103,7 +109,7 @@ export function buildContainer(site: Site, props: ContainerProps): BuiltContaine
   const privilegedReason = checkPrivileged(site.at('privileged'), props.privileged);
   const rootReason = props.runAsRoot === undefined ? undefined
     : checkExceptionReason(site.at('runAsRoot'), props.runAsRoot, 'write runAsRoot: { reason: "why the container must be uid 0" }');
-  const ports = (props.ports ?? []).map((port, i) => ({
+  const ports = listOf(site.at('ports'), props.ports).map((port, i) => ({
     name: checkPortName(site.at('ports').at(i).at('name'), port.name),
     containerPort: checkPort(site.at('ports').at(i).at('port'), port.port),
     protocol: port.protocol ?? 'TCP',

@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { PodSecurityLevel } from '../core/pod-security';
 import { NodePool } from '../placement/node-pool';
@@ -38,7 +39,7 @@ export class EtcdSnapshotJob extends Construct implements PodGroup {
   private readonly identity: PodIdentity;
 
   constructor(scope: Construct, id: string, props: EtcdSnapshotJobProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const certs = props.certDir ?? '/etc/kubernetes/pki/etcd';
     this.identity = buildScheduledJob(this, {
       name: props.name ?? 'etcd-snapshot',

@@ -85,6 +85,9 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
   if ([...containers, ...initContainers].some((c) => c.privileged)) features.add(PodFeature.PRIVILEGED);
   if (hostNetworkReason) features.add(PodFeature.HOST_NETWORK);
   const demand = { cpuMillicores: sum('cpuMillicores'), memoryBytes: sum('memoryBytes'), gpus: sum('gpus'), features };
+  if (!(props.pool instanceof NodePool)) {
+    site.at('pool').fail(props.pool, 'must be a node pool of this cluster', 'pass one of the cluster\'s pools, e.g. pools.get("general")');
+  }
   const placement = props.pool.place(site, demand);
 
   const spec: k8s.PodSpec = {

@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -40,7 +41,7 @@ export class ScheduledJob extends Construct implements PodGroup {
   private readonly identity: PodIdentity;
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     this.identity = buildScheduledJob(this, props);
     this.name = this.identity.name;
     this.namespace = this.identity.namespace;

@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { buildClaimTemplate, ClaimTemplateProps } from '../storage/claim-template';
@@ -14,7 +15,7 @@ export interface StatefulStoreProps extends WorkloadProps {
  */
 export class StatefulStore extends Workload {
   constructor(scope: Construct, id: string, props: StatefulStoreProps) {
-    super(scope, id, props, 'StatefulSet', props.volumeClaims.map((c) => c.name));
+    super(scope, freeId(scope, id), props, 'StatefulSet', props.volumeClaims.map((c) => c.name));
     const claims = props.volumeClaims.map((claim, i) => buildClaimTemplate(this.site.at('volumeClaims').at(i), claim));
     const statefulSet = new k8s.KubeStatefulSet(this, 'statefulset', {
       metadata: this.metadata(),

@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Workload, WorkloadProps } from './workload';
@@ -7,7 +8,7 @@ export interface WebServiceProps extends WorkloadProps {}
 /** A stateless service: Deployment + Service + ServiceAccount (+ PodDisruptionBudget). */
 export class WebService extends Workload {
   constructor(scope: Construct, id: string, props: WebServiceProps) {
-    super(scope, id, props, 'Deployment');
+    super(scope, freeId(scope, id), props, 'Deployment');
     const deployment = new k8s.KubeDeployment(this, 'deployment', {
       metadata: this.metadata(),
       spec: {
