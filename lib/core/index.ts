@@ -16,6 +16,7 @@ export * from './kinds';
 export * from './labels';
 export * from './manifest';
 export * from './names';
+export * from './not-secret';
 export * from './pod-security';
 export * from './quantity';
 export * from './secrets';

@@ -20,6 +20,7 @@ export * from './rbac-check';
 export * from './report';
 export * from './resources-check';
 export * from './scaling-checks';
+export * from './secret-scanner';
 export * from './secret-values-check';
 export * from './selector-check';
 export * from './verify';

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { ValidationError } from '../core/errors';
 import { Manifest, objectId } from '../core/manifest';
 import { POLICY_CHECKS } from './checks';
+import { declaredNotSecrets } from '../core/not-secret';
 import { declaredExceptions, EXCEPTION_ANNOTATION_PREFIX, PolicyRule } from '../core/exceptions';
 import { checkPlacement } from './placement-check';
 import { PolicyInput } from './policy-check';
@@ -50,6 +51,9 @@ export function verifyPlatform(context: PolicyInput): PlatformVerification {
     for (const [rule, reason] of declared) {
       errors.push(...exceptionErrors(m, rule, used.has(rule)));
       exceptions.push({ object: objectId(m), rule, reason });
+    }
+    for (const [field, reason] of declaredNotSecrets(m.object)) {
+      exceptions.push({ object: objectId(m), rule: `${PolicyRule.NO_SECRET_VALUES.id}: ${field} is not a secret`, reason });
     }
   }
   const policyDone = performance.now();
