@@ -20,3 +20,4 @@ export * from './not-secret';
 export * from './pod-security';
 export * from './quantity';
 export * from './secrets';
+export * from './shapes';

@@ -1,3 +1,4 @@
+import { checkListOfObjects } from '../core/shapes';
 import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { GatewayV1Beta1, GatewayV1Beta1SpecServersTlsMode, VirtualServiceV1Beta1, VirtualServiceV1Beta1SpecHttp } from '../imports/istio-networking.istio.io';
@@ -89,6 +90,7 @@ export class IstioVirtualService extends Construct {
     super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const namespace = checkDnsLabel(site.at('namespace'), props.namespace);
+    checkListOfObjects(site.at('routes'), props.routes);
     if (props.routes.length === 0) site.at('routes').fail([], 'must list at least one route', 'route a path to a workload');
     const backends = new RouteBackends('VirtualService', namespace);
     const http: VirtualServiceV1Beta1SpecHttp[] = props.routes.map((route, i) => {

@@ -1,3 +1,4 @@
+import { checkListOfObjects } from '../core/shapes';
 import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
@@ -55,6 +56,7 @@ export class AzureKeyVaultSecrets extends Construct implements SecretStoreAccess
     }
     checkGuid(site.at('tenantId'), props.tenantId);
     this.identity = CloudIdentity.azureWorkloadIdentity(props.workloadIdentityClientId).check(site.at('workloadIdentityClientId'));
+    checkListOfObjects(site.at('secrets'), props.secrets);
     if (props.secrets.length === 0) site.at('secrets').fail([], 'must list at least one secret', 'name the Key Vault secrets the workloads need');
 
     const secretObjects = new Map<string, { objectName: string; key: string }[]>();

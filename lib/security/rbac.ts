@@ -1,3 +1,4 @@
+import { checkListOfObjects, checkStrings } from '../core/shapes';
 import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
@@ -41,8 +42,8 @@ export class NamespacedRole extends Construct {
     const site = new Site(this.node.path);
     const name = checkDnsSubdomain(site.at('name'), props.name);
     const namespace = checkDnsLabel(site.at('namespace'), props.namespace);
-    props.rules.forEach((rule, i) => checkRule(site.at('rules').at(i), rule));
-    if (props.subjects.length === 0) site.at('subjects').fail([], 'must name at least one subject', 'bind the role to the service account that uses it');
+    checkListOfObjects(site.at('rules'), props.rules).forEach((rule, i) => checkRule(site.at('rules').at(i), rule));
+    if (checkListOfObjects(site.at('subjects'), props.subjects).length === 0) site.at('subjects').fail([], 'must name at least one subject', 'bind the role to the service account that uses it');
     new k8s.KubeRole(this, 'role', {
       metadata: { name, namespace },
       rules: props.rules.map((r) => ({ apiGroups: [...r.apiGroups], resources: [...r.resources], verbs: [...r.verbs] })),
@@ -61,6 +62,7 @@ export class NamespacedRole extends Construct {
 
 function checkRule(site: Site, rule: RbacRule): void {
   for (const [field, values] of [['apiGroups', rule.apiGroups], ['resources', rule.resources], ['verbs', rule.verbs]] as const) {
+    checkStrings(site.at(field), values);
     if (values.length === 0) site.at(field).fail([], 'must not be empty', `list the ${field} the rule grants`);
     if (values.includes('*')) site.at(field).fail([...values], 'must not contain "*": a wildcard grants whatever is added later', `list the ${field} explicitly`);
   }

@@ -36,7 +36,9 @@ export class EnvValue {
 export type EnvVars = Readonly<Record<string, string | number | boolean | EnvValue>>;
 
 export function buildEnv(site: Site, env: EnvVars | undefined): k8s.EnvVar[] | undefined {
-  if (!env || Object.keys(env).length === 0) return undefined;
+  if (env === undefined || env === null) return undefined;
+  if (typeof env !== 'object' || Array.isArray(env)) site.fail(env, 'must be an object of names to values', 'write env: { NAME: "value" }');
+  if (Object.keys(env).length === 0) return undefined;
   return Object.entries(env).map(([name, value]) => {
     if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name)) {
       site.at(name).fail(name, 'must be an environment variable name (letters, digits, "_", "-", ".", not starting with a digit)', 'rename the variable, e.g. "DATABASE_URL"');

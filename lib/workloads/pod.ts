@@ -1,3 +1,4 @@
+import { checkListOfObjects } from '../core/shapes';
 import { k8s } from 'cdk8s-plus-28';
 import { Site } from '../core/errors';
 import { PodFeature } from '../placement/capacity';
@@ -49,6 +50,9 @@ export interface BuiltPod {
  * volume names provided outside the pod spec (StatefulSet claim templates).
  */
 export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: string, claimNames: readonly string[] = []): BuiltPod {
+  checkListOfObjects(site.at('containers'), props.containers);
+  checkListOfObjects(site.at('initContainers'), props.initContainers, false);
+  checkListOfObjects(site.at('volumes'), props.volumes, false);
   if (props.containers.length === 0) {
     site.at('containers').fail([], 'must list at least one container', 'add the application container');
   }
