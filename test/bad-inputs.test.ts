@@ -16,6 +16,7 @@ import { AzureKeyVaultSecrets } from '../lib/security/azure-key-vault';
 import { SecureNamespace } from '../lib/security/namespace';
 import { PodSecurityLevel } from '../lib/core/pod-security';
 import { NetworkGraph, Peer } from '../lib/security/network-graph';
+import { PodNetworkPolicy } from '../lib/security/pod-network-policy';
 import { AppConfig } from '../lib/workloads/config-map';
 import { ContainerProps } from '../lib/workloads/container';
 import { StatefulStore } from '../lib/workloads/stateful-store';
@@ -248,7 +249,7 @@ const cases: [string, (ctx: Context) => void, string][] = [
     new ApiObject(ctx.platform.apps, 'session', { apiVersion: 'streaming.platform/v1', kind: 'Session', metadata: { name: 's1', namespace: 'apps' }, spec: { userId: 'u1' } });
   }, 'test/apps/session: metadata.namespace must be empty: Session is cluster-scoped [cluster-scope] (got "apps"); fix: remove the namespace'],
   ['exception from an unknown rule', (ctx) => rawDeployment(ctx).metadata.addAnnotation('policy.k8s-platforms.dev/allow-everything', 'because we said so'),
-    'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-everything"] declares an exception from an unknown rule (got "everything"); fix: use one of: pod-security-restricted, default-deny, rbac-no-wildcards, images-pinned, resources-set, probes-set, disruption-budget, hpa-owns-replicas, selects-pods'],
+    'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-everything"] declares an exception from an unknown rule (got "everything"); fix: use one of: pod-security-restricted, default-deny, rbac-no-wildcards, images-pinned, resources-set, probes-set, disruption-budget, hpa-owns-replicas, selects-pods, powerful-role-binding, create-pods-where-privileged'],
   ['exception the object does not need', (ctx) => declareException(rawDeployment(ctx), { rule: PolicyRule.PROBES_SET, reason: 'the app has no health endpoint' }),
     'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-probes-set"] declares an exception the object does not need (it breaks no part of that rule) (got "probes-set"); fix: remove the exception, so the rule guards this object again'],
   ['exception from a rule without exceptions', (ctx) => declareException(rawDeployment(ctx), { rule: PolicyRule.NO_SECRET_VALUES, reason: 'it is only a test password' }),
@@ -358,6 +359,23 @@ const cases: [string, (ctx: Context) => void, string][] = [
     'test/apps/role: rules must be a list (got {"verbs":["get"]}); fix: write it as an array, e.g. [ ... ]'],
   ['a probe that is not a Probe', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { readinessProbe: { httpGet: { path: '/' } } as any })),
     'test/apps/web: containers[0].readinessProbe must be a Probe (got {"httpGet":{"path":"/"}}); fix: write Probe.httpGet("/healthz", "http"), Probe.tcpSocket("http") or Probe.exec([...])'],
+  // issue 11, section 3: RBAC with real reach
+  ['an app ServiceAccount bound to cluster-admin', (ctx) => new k8s.KubeClusterRoleBinding(ctx.platform.apps, 'admin-binding', { metadata: { name: 'web-admin' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' }, subjects: [{ kind: 'ServiceAccount', name: 'web', namespace: 'apps' }] }),
+    'test/apps/admin-binding: roleRef binds the built-in ClusterRole cluster-admin to ServiceAccount apps/web [powerful-role-binding] (got "cluster-admin"); fix: bind a Role that names only the verbs and resources the subject needs (NamespacedRole); or, if it cannot hold, declareException(obj, { rule: PolicyRule.POWERFUL_ROLE_BINDING, reason })'],
+  ['a binding to a role that may escalate', (ctx) => {
+    new k8s.KubeRole(ctx.platform.apps, 'role', { metadata: { name: 'granter', namespace: 'apps' }, rules: [{ apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles'], verbs: ['get', 'bind', 'escalate'] }] });
+    new k8s.KubeRoleBinding(ctx.platform.apps, 'binding', { metadata: { name: 'granter', namespace: 'apps' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'granter' }, subjects: [{ kind: 'ServiceAccount', name: 'web', namespace: 'apps' }] });
+  }, 'test/apps/binding: roleRef binds Role granter, which grants bind, escalate to ServiceAccount apps/web [powerful-role-binding] (got "granter"); fix: bind a Role that names only the verbs and resources the subject needs (NamespacedRole); or, if it cannot hold, declareException(obj, { rule: PolicyRule.POWERFUL_ROLE_BINDING, reason })'],
+  // issue 11, section 2 (the items of this branch): values the cluster would refuse
+  ['a CIDR with a prefix beyond 32', (ctx) => new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.pods({ name: 'w', namespace: 'apps', selector: { a: 'b' } }), Peer.cidr('10.0.0.0/33', 'office'), [443]),
+    'Peer.cidr("office"): cidr must be a CIDR: an IPv4 address with a prefix of 0-32, or an IPv6 address with 0-128 (got "10.0.0.0/33"); fix: write e.g. "10.0.0.0/16" or "fd00::/8"'],
+  ['a PodNetworkPolicy port range written backwards', (ctx) => new PodNetworkPolicy(ctx.platform.apps, 'policy', { name: 'p', pods: { name: 'w', namespace: 'apps', selector: { a: 'b' } }, egress: [{ ports: [{ port: 9000, endPort: 8000 }] }] }),
+    'test/apps/policy: egress[0].ports[0].endPort is below port 9000 (got 8000); fix: give the range as port <= endPort'],
+  ['a Role that may create pods where privileged pods are allowed', (ctx) => {
+    new SecureNamespace(ctx.platform.infrastructure, 'tools-namespace', { name: 'tools', podSecurity: PodSecurityLevel.PRIVILEGED });
+    new NamespacedRole(ctx.platform.apps, 'launcher', { name: 'launcher', namespace: 'tools', subjects: [{ name: 'web', namespace: 'apps' }], rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'create'] }] });
+  }, 'test/apps/launcher/role: rules let their subjects create pods in namespace tools, which admits privileged pods (root on the node) [create-pods-where-privileged] (got ["pods"]); fix: raise the Pod Security level of tools, or move what needs privileges elsewhere, or grant create on fewer resources; or, if it cannot hold, declareException(obj, { rule: PolicyRule.CREATE_PODS_WHERE_PRIVILEGED, reason })'],
 ];
 
 /** Runs a case like the synth would: build, then synthesize into `dist`; returns what was thrown. */

@@ -33,6 +33,10 @@ export class PolicyRule {
   static readonly SELECTS_PODS = new PolicyRule('selects-pods');
   /** Cluster-scoped kinds carry no namespace. */
   static readonly CLUSTER_SCOPE = new PolicyRule('cluster-scope', false);
+  /** No binding to cluster-admin, admin, edit or a role that may escalate, bind or impersonate; each is reported. */
+  static readonly POWERFUL_ROLE_BINDING = new PolicyRule('powerful-role-binding');
+  /** No Role lets its subjects create pods in a namespace that admits privileged pods; each such grant is reported with its chain. */
+  static readonly CREATE_PODS_WHERE_PRIVILEGED = new PolicyRule('create-pods-where-privileged');
 
   static of(id: string): PolicyRule | undefined {
     return PolicyRule.all.find((r) => r.id === id);

@@ -9,6 +9,8 @@ import { PolicyInput } from './policy-check';
 import { podSpecOf } from './pod-specs';
 import { PlatformReport } from './report';
 import { sensitiveAccess } from './rbac-check';
+import { powerfulBindingGrants } from './role-binding-check';
+import { privilegedPodsChain } from './privileged-pods-grant-check';
 import { validateSchemas } from './schema/validate-schemas';
 
 export interface PlatformVerification {
@@ -74,7 +76,7 @@ export function verifyPlatform(context: PolicyInput): PlatformVerification {
       rules,
     },
     exceptions,
-    sensitiveAccess: manifests.map((m) => ({ object: objectId(m), grants: sensitiveAccess(m) })).filter((a) => a.grants.length > 0),
+    sensitiveAccess: manifests.map((m) => ({ object: objectId(m), grants: [...sensitiveAccess(m), ...powerfulBindingGrants(m, manifests), ...privilegedPodsChain(m, manifests)] })).filter((a) => a.grants.length > 0),
   };
   return { report, errors, timing: { schemaMs: schemaDone - started, policyMs: policyDone - schemaDone } };
 }

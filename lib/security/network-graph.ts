@@ -1,3 +1,4 @@
+import { checkCidr, ipBlockWithoutMetadata } from './metadata-addresses';
 import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
@@ -29,6 +30,7 @@ export class Peer {
   }
   /** Addresses outside the cluster, e.g. a cloud API: `Peer.cidr('0.0.0.0/0', 'internet')`. */
   static cidr(cidr: string, name: string): Peer {
+    checkCidr(new Site(`Peer.cidr(${JSON.stringify(name)})`, 'cidr'), cidr);
     return new Peer(name, '', {}, false, cidr);
   }
   /**
@@ -50,7 +52,7 @@ export class Peer {
 
   /** The NetworkPolicyPeer that selects this peer, seen from a policy in `fromNamespace`. */
   selectorFrom(fromNamespace: string): k8s.NetworkPolicyPeer {
-    if (this.ipBlock) return { ipBlock: { cidr: this.ipBlock } };
+    if (this.ipBlock) return { ipBlock: ipBlockWithoutMetadata(new Site(`Peer.cidr(${JSON.stringify(this.name)})`, 'cidr'), this.ipBlock) };
     const pods = { matchLabels: { ...this.podLabels } };
     if (this.namespace === fromNamespace) return { podSelector: pods };
     return { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: this.namespace } }, podSelector: pods };

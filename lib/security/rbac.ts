@@ -1,4 +1,5 @@
-import { checkListOfObjects, checkStrings } from '../core/shapes';
+import { checkList, checkListOfObjects, checkStrings } from '../core/shapes';
+import { declareException, PolicyException } from '../core/exceptions';
 import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
@@ -30,6 +31,8 @@ export interface NamespacedRoleProps {
   readonly subjects: readonly ServiceAccountRef[];
   /** @default `<name>-binding` */
   readonly bindingName?: string;
+  /** Rules of the synth's checks the Role cannot follow, each with its reason (shown in the report). */
+  readonly exceptions?: readonly PolicyException[];
 }
 
 /**
@@ -44,10 +47,11 @@ export class NamespacedRole extends Construct {
     const namespace = checkDnsLabel(site.at('namespace'), props.namespace);
     checkListOfObjects(site.at('rules'), props.rules).forEach((rule, i) => checkRule(site.at('rules').at(i), rule));
     if (checkListOfObjects(site.at('subjects'), props.subjects).length === 0) site.at('subjects').fail([], 'must name at least one subject', 'bind the role to the service account that uses it');
-    new k8s.KubeRole(this, 'role', {
+    const role = new k8s.KubeRole(this, 'role', {
       metadata: { name, namespace },
       rules: props.rules.map((r) => ({ apiGroups: [...r.apiGroups], resources: [...r.resources], verbs: [...r.verbs] })),
     });
+    for (const exception of checkList(site.at('exceptions'), props.exceptions, false)) declareException(role, exception);
     new k8s.KubeRoleBinding(this, 'binding', {
       metadata: { name: props.bindingName ?? `${name}-binding`, namespace },
       subjects: props.subjects.map((s, i) => ({
