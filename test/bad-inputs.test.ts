@@ -94,6 +94,11 @@ const SESSION_CRD = {
     versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { userId: { type: 'string' } } } } } } }] },
 };
 
+/** A valid nightly ScheduledJob "backup" in namespace "apps"; override what a case breaks. */
+function backupJob(ctx: Context, overrides: Record<string, unknown>): ScheduledJob {
+  return new ScheduledJob(ctx.platform.apps, 'backup', { name: 'backup', namespace: 'apps', schedule: '0 2 * * *', pool: ctx.pools.get('general'), containers: [container()], ...overrides });
+}
+
 /** Probes, so a web service passes every rule but the one a case is about. */
 const PROBES: Partial<ContainerProps> = { readinessProbe: Probe.httpGet('/healthz', 'http'), livenessProbe: Probe.httpGet('/healthz', 'http') };
 const CONTENT_FIX = 'keep the value in a Secret or a secret store and reference it (a URL takes its password from the environment: "postgresql://app:$(DB_PASSWORD)@db/app")';
@@ -190,7 +195,7 @@ const cases: [string, (ctx: Context) => void, string][] = [
   ['wildcard in a Role', (ctx) => new NamespacedRole(ctx.platform.apps, 'role', { name: 'r', namespace: 'apps', subjects: [{ name: 'web', namespace: 'apps' }], rules: [{ apiGroups: [''], resources: ['*'], verbs: ['get'] }] }),
     'test/apps/role: rules[0].resources must not contain "*": a wildcard grants whatever is added later (got ["*"]); fix: list the resources explicitly'],
   ['backup schedule that is not cron', (ctx) => new ScheduledJob(ctx.platform.apps, 'backup', { name: 'backup', namespace: 'apps', schedule: 'daily at 2', pool: ctx.pools.get('general'), containers: [container()] }),
-    'test/apps/backup: schedule must be a cron schedule of five fields or a macro such as @daily (got "daily at 2"); fix: e.g. "0 2 * * *" for 02:00 every day; set the zone with timeZone'],
+    'test/apps/backup: schedule must have five fields (minute hour day-of-month month day-of-week), not 3: it must be a cron schedule of five fields or a macro such as @daily (got "daily at 2"); fix: e.g. "0 2 * * *" for 02:00 every day; set the zone with timeZone'],
   ['gp3 throughput above what its IOPS allow', (ctx) => StorageClass.awsEbsGp3(ctx.platform.infrastructure, 'ssd', { name: 'ssd', iops: 3000, throughputMiBps: 1000 }),
     'test/infrastructure/ssd: throughputMiBps is more than gp3 allows for 3000 IOPS (0.25 MiB/s per IOPS) (got 1000); fix: raise iops to at least 4000 or lower the throughput'],
   ['cluster autoscaler total below the pools', (ctx) => new ClusterAutoscalerSettings(ctx.platform.infrastructure, 'ca', { maxNodesTotal: 50, minNodesTotal: 3, scaleDownUtilizationThreshold: 0.5, scaleDownUnneededTime: '10m', scaleDownDelayAfterAdd: '10m', pools: gimpStreamingPools.all }),
@@ -376,6 +381,20 @@ const cases: [string, (ctx: Context) => void, string][] = [
     new SecureNamespace(ctx.platform.infrastructure, 'tools-namespace', { name: 'tools', podSecurity: PodSecurityLevel.PRIVILEGED });
     new NamespacedRole(ctx.platform.apps, 'launcher', { name: 'launcher', namespace: 'tools', subjects: [{ name: 'web', namespace: 'apps' }], rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'create'] }] });
   }, 'test/apps/launcher/role: rules let their subjects create pods in namespace tools, which admits privileged pods (root on the node) [create-pods-where-privileged] (got ["pods"]); fix: raise the Pod Security level of tools, or move what needs privileges elsewhere, or grant create on fewer resources; or, if it cannot hold, declareException(obj, { rule: PolicyRule.CREATE_PODS_WHERE_PRIVILEGED, reason })'],
+  ['a cron schedule out of range', (ctx) => backupJob(ctx, { schedule: '60 25 * * *' }),
+    'test/apps/backup: schedule has a minute field "60" that is outside 0-59: it must be a cron schedule of five fields or a macro such as @daily (got "60 25 * * *"); fix: e.g. "0 2 * * *" for 02:00 every day; set the zone with timeZone'],
+  ['a cron schedule in words', (ctx) => backupJob(ctx, { schedule: 'at two am every day' }),
+    'test/apps/backup: schedule has a minute field "at" that is not a number: it must be a cron schedule of five fields or a macro such as @daily (got "at two am every day"); fix: e.g. "0 2 * * *" for 02:00 every day; set the zone with timeZone'],
+  ['a time zone that does not exist', (ctx) => backupJob(ctx, { timeZone: 'Mars/Olympus' }),
+    'test/apps/backup: timeZone must be an IANA time zone name (the tz database the cluster ships) (got "Mars/Olympus"); fix: write e.g. "Etc/UTC" or "Europe/Berlin"'],
+  ['a negative backoffLimit', (ctx) => backupJob(ctx, { backoffLimit: -1 }),
+    'test/apps/backup: backoffLimit must be a whole number of at least 0 (got -1); fix: drop backoffLimit for the default, or give e.g. 3'],
+  ['an activeDeadlineSeconds of 0', (ctx) => backupJob(ctx, { activeDeadlineSeconds: 0 }),
+    'test/apps/backup: activeDeadlineSeconds must be a whole number of at least 1 (got 0); fix: drop activeDeadlineSeconds for the default, or give e.g. 3600'],
+  ['an ACME server that is not a URL', (ctx) => new AcmeClusterIssuer(ctx.platform.infrastructure, 'issuer', { name: 'le', email: 'ops@example.com', ingressController: IngressController.nginx(), server: 'letsencrypt staging' }),
+    'test/infrastructure/issuer: server must be the https URL of an ACME directory (got "letsencrypt staging"); fix: drop server for Let\'s Encrypt production, or give e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"'],
+  ['a Key Vault secret with an empty key', (ctx) => new AzureKeyVaultSecrets(ctx.platform.apps, 'kv', { name: 'kv', namespace: 'apps', keyVaultName: 'vault', tenantId: GUID, workloadIdentityClientId: GUID, secrets: [{ objectName: 'db-password', secretName: 'db', key: '' }] }),
+    'test/apps/kv: secrets[0].key must not be empty (got ""); fix: give the key the value gets in the Kubernetes Secret, e.g. "password"'],
 ];
 
 /** Runs a case like the synth would: build, then synthesize into `dist`; returns what was thrown. */

@@ -62,6 +62,9 @@ export class AzureKeyVaultSecrets extends Construct implements SecretStoreAccess
     const secretObjects = new Map<string, { objectName: string; key: string }[]>();
     props.secrets.forEach((s, i) => {
       checkDnsSubdomain(site.at('secrets').at(i).at('secretName'), s.secretName);
+      for (const field of ['objectName', 'key'] as const) {
+        if (typeof s[field] !== 'string' || s[field].trim() === '') site.at('secrets').at(i).at(field).fail(s[field], 'must not be empty', field === 'key' ? 'give the key the value gets in the Kubernetes Secret, e.g. "password"' : 'give the name of the secret in the Key Vault');
+      }
       secretObjects.set(s.secretName, [...(secretObjects.get(s.secretName) ?? []), { objectName: s.objectName, key: s.key }]);
     });
 
