@@ -395,6 +395,18 @@ const cases: [string, (ctx: Context) => void, string][] = [
     'test/infrastructure/issuer: server must be the https URL of an ACME directory (got "letsencrypt staging"); fix: drop server for Let\'s Encrypt production, or give e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"'],
   ['a Key Vault secret with an empty key', (ctx) => new AzureKeyVaultSecrets(ctx.platform.apps, 'kv', { name: 'kv', namespace: 'apps', keyVaultName: 'vault', tenantId: GUID, workloadIdentityClientId: GUID, secrets: [{ objectName: 'db-password', secretName: 'db', key: '' }] }),
     'test/apps/kv: secrets[0].key must not be empty (got ""); fix: give the key the value gets in the Kubernetes Secret, e.g. "password"'],
+  ['an image with an empty tag', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { image: 'nginx:' })),
+    'test/apps/web: containers[0].image is not a valid image reference (registry/name:tag or name@sha256:<64 hex digits>) (got "nginx:"); fix: write "registry/name:tag" or "name@sha256:<64 hex digits>", lower-case, with the tag filled in (no ${VARIABLES})'],
+  ['an image with a short digest', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { image: 'app@sha256:abc' })),
+    'test/apps/web: containers[0].image is not a valid image reference (registry/name:tag or name@sha256:<64 hex digits>) (got "app@sha256:abc"); fix: write "registry/name:tag" or "name@sha256:<64 hex digits>", lower-case, with the tag filled in (no ${VARIABLES})'],
+  ['an image with an upper-case repository', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { image: 'registry.example.com/MyApp:1.0' })),
+    'test/apps/web: containers[0].image has upper-case letters in its repository name (got "registry.example.com/MyApp:1.0"); fix: write "registry/name:tag" or "name@sha256:<64 hex digits>", lower-case, with the tag filled in (no ${VARIABLES})'],
+  ['an image with an unfilled variable', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { image: 'app:${TAG}' })),
+    'test/apps/web: containers[0].image is not a valid image reference (registry/name:tag or name@sha256:<64 hex digits>) (got "app:${TAG}"); fix: write "registry/name:tag" or "name@sha256:<64 hex digits>", lower-case, with the tag filled in (no ${VARIABLES})'],
+  ['a floating tag other than latest', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ image: 'nginx:stable' })),
+    'test/apps/raw: spec.template.spec.containers[0].image must be pinned to a version (stable is not one) [images-pinned] (got "nginx:stable"); fix: give a version tag or a digest, e.g. "postgres:16.4"; a local-dev environment (Environment.localDev()) may float; or, if it cannot hold, declareException(obj, { rule: PolicyRule.IMAGES_PINNED, reason })'],
+  ['latest in capitals', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ image: 'nginx:LATEST' })),
+    'test/apps/raw: spec.template.spec.containers[0].image must be pinned to a version (LATEST is not one) [images-pinned] (got "nginx:LATEST"); fix: give a version tag or a digest, e.g. "postgres:16.4"; a local-dev environment (Environment.localDev()) may float; or, if it cannot hold, declareException(obj, { rule: PolicyRule.IMAGES_PINNED, reason })'],
 ];
 
 /** Runs a case like the synth would: build, then synthesize into `dist`; returns what was thrown. */

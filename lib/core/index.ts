@@ -12,6 +12,7 @@ export * from './environment';
 export * from './construct-id';
 export * from './errors';
 export * from './exceptions';
+export * from './image-reference';
 export * from './kinds';
 export * from './labels';
 export * from './manifest';

@@ -1,3 +1,4 @@
+import { imageReferenceProblem } from '../core/image-reference';
 import { checkListOfObjects, checkStrings } from '../core/shapes';
 import { k8s } from 'cdk8s-plus-28';
 import { Site } from '../core/errors';
@@ -113,6 +114,8 @@ export function buildContainer(site: Site, props: ContainerProps): BuiltContaine
   if (typeof props.image !== 'string' || props.image.trim() === '' || /\s/.test(props.image)) {
     site.at('image').fail(props.image, 'must be an image reference', 'write "registry/name:tag" or "name@sha256:..."');
   }
+  const imageProblem = imageReferenceProblem(props.image);
+  if (imageProblem) site.at('image').fail(props.image, imageProblem, 'write "registry/name:tag" or "name@sha256:<64 hex digits>", lower-case, with the tag filled in (no ${VARIABLES})');
   const resources = buildResources(site.at('resources'), props.resources);
   const privilegedReason = checkPrivileged(site.at('privileged'), props.privileged);
   const rootReason = props.runAsRoot === undefined ? undefined
