@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Kustomization, KustomizationSpecSourceRefKind } from '../imports/kustomization-kustomize.toolkit.fluxcd.io';
@@ -49,7 +50,7 @@ export class FluxEntryPoint extends Chart {
   readonly prerequisites: readonly ExternalPrerequisite[];
 
   constructor(scope: Construct, id: string, props: FluxEntryPointProps) {
-    super(scope, id, { labels: { [PART_OF_LABEL]: props.platform, [MANAGED_BY_LABEL]: 'cdk8s' } });
+    super(scope, freeId(scope, id), { labels: { [PART_OF_LABEL]: props.platform, [MANAGED_BY_LABEL]: 'cdk8s' } });
     const { folder } = props;
     const sourceRef = { kind: KustomizationSpecSourceRefKind.GIT_REPOSITORY, name: BOOTSTRAP_SOURCE };
     const before: string[] = [];

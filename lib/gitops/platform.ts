@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -57,7 +58,7 @@ export class Platform extends Construct {
   constructor(app: App, props: PlatformProps) {
     const environment = props.environment ?? Environment.PRODUCTION;
     const folder = environment.folderOf(checkDnsLabel(new Site(props.name).at('name'), props.name));
-    super(app, checkDnsLabel(new Site(folder).at('environment'), folder));
+    super(app, freeId(app, checkDnsLabel(new Site(folder).at('environment'), folder)));
     this.name = props.name;
     this.pools = props.pools;
     this.environment = environment;

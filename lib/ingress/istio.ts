@@ -1,3 +1,5 @@
+import { checkListOfObjects } from '../core/shapes';
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { GatewayV1Beta1, GatewayV1Beta1SpecServersTlsMode, VirtualServiceV1Beta1, VirtualServiceV1Beta1SpecHttp } from '../imports/istio-networking.istio.io';
 import { checkDuration } from '../core/duration';
@@ -37,7 +39,7 @@ export class IstioHttpsGateway extends Construct {
   readonly ingressGateway: IstioIngressGateway;
 
   constructor(scope: Construct, id: string, props: IstioHttpsGatewayProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     this.name = checkDnsLabel(site.at('name'), props.name);
     if (props.hosts.length === 0) site.at('hosts').fail([], 'must list at least one host', 'e.g. hosts: ["app.example.com"]');
@@ -87,9 +89,10 @@ export interface IstioVirtualServiceProps {
  */
 export class IstioVirtualService extends Construct {
   constructor(scope: Construct, id: string, props: IstioVirtualServiceProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const namespace = checkDnsLabel(site.at('namespace'), props.namespace);
+    checkListOfObjects(site.at('routes'), props.routes);
     if (props.routes.length === 0) site.at('routes').fail([], 'must list at least one route', 'route a path to a workload');
     const backends = new RouteBackends('VirtualService', namespace);
     const http: VirtualServiceV1Beta1SpecHttp[] = props.routes.map((route, i) => {

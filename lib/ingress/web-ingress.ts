@@ -1,3 +1,5 @@
+import { checkListOfObjects } from '../core/shapes';
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -37,11 +39,14 @@ export interface WebIngressProps {
  */
 export class WebIngress extends Construct {
   constructor(scope: Construct, id: string, props: WebIngressProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const name = checkDnsSubdomain(site.at('name'), props.name);
     const namespace = checkDnsLabel(site.at('namespace'), props.namespace);
-    checkDnsSubdomain(site.at('host'), props.host);
+    // A wildcard host ("*.example.com") is valid in an Ingress rule: the label after "*." must be a name.
+    const wildcard = typeof props.host === 'string' && props.host.startsWith('*.');
+    checkDnsSubdomain(site.at(wildcard ? 'host (after "*.")' : 'host'), wildcard ? props.host.slice(2) : props.host);
+    checkListOfObjects(site.at('routes'), props.routes);
     if (props.routes.length === 0) site.at('routes').fail([], 'must list at least one route', 'route "/" to the front-end service');
 
     const backends = new RouteBackends('Ingress', namespace);

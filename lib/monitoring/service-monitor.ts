@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { ServiceMonitor } from '../imports/servicemonitor-monitoring.coreos.com';
 import { checkDuration } from '../core/duration';
@@ -37,7 +38,7 @@ export interface WorkloadMonitorProps {
 /** A ServiceMonitor that scrapes a workload's Service, and the network path for the scrape. */
 export class WorkloadMonitor extends Construct {
   constructor(scope: Construct, id: string, props: WorkloadMonitorProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const port = props.workload.servicePort(props.port);
     const prometheus = props.prometheus;

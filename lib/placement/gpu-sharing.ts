@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
@@ -56,7 +57,7 @@ export interface GpuTimeSlicingConfigProps {
  */
 export class GpuTimeSlicingConfig extends Construct {
   constructor(scope: Construct, id: string, props: GpuTimeSlicingConfigProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const shared = props.pools.filter((p) => p.gpuSharing !== undefined);
     if (shared.length === 0) {
       new Site(this.node.path).at('pools').fail(props.pools.map((p) => p.name), 'has no pool with GPU sharing', 'give a GPU pool gpuSharing: GpuSharing.timeSlicing(4), or drop this config');

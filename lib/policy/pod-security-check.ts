@@ -38,5 +38,8 @@ export const podSecurityCheck: PolicyCheck = {
 
 /** What the given Pod Security level would refuse in a found pod spec, with fields from the object's root. */
 export function podSecurityFindings(found: FoundPodSpec, level: Level): Finding[] {
-  return podSecurityViolations(found.spec, PodSecurityLevel.of(level)!).map((v) => ({ ...v, field: `${found.field}.${v.field}` }));
+  // Annotation fields name the pod template's metadata, beside its spec.
+  const base = found.field.replace(/\.?spec$/, '');
+  return podSecurityViolations(found.spec, PodSecurityLevel.of(level)!, found.annotations).map((v) => ({ ...v,
+    field: v.field.startsWith('metadata.') ? (base ? `${base}.${v.field}` : v.field) : `${found.field}.${v.field}` }));
 }

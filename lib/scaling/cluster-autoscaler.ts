@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkDuration } from '../core/duration';
@@ -31,7 +32,7 @@ export interface ClusterAutoscalerSettingsProps {
  */
 export class ClusterAutoscalerSettings extends Construct {
   constructor(scope: Construct, id: string, props: ClusterAutoscalerSettingsProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const { maxNodesTotal: max, minNodesTotal: min } = props;
     if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < Math.max(1, min)) {

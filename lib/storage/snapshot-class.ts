@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { VolumeSnapshotClass as VolumeSnapshotClassObject, VolumeSnapshotClassDeletionPolicy } from '../imports/volumesnapshotclass-snapshot.storage.k8s.io';
 import { Site } from '../core/errors';
@@ -20,7 +21,7 @@ export class SnapshotClass extends Construct {
   readonly driver: string;
 
   constructor(scope: Construct, id: string, props: SnapshotClassProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     this.name = checkDnsSubdomain(site.at('name'), props.name);
     this.driver = checkDnsSubdomain(site.at('driver'), props.driver);

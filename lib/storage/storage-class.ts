@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -55,7 +56,7 @@ export class StorageClass extends Construct {
   readonly name: string;
 
   constructor(scope: Construct, id: string, props: StorageClassProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     this.name = checkDnsSubdomain(site.at('name'), props.name);
     if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$/.test(props.provisioner ?? '')) {
