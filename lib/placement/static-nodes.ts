@@ -29,13 +29,16 @@ export interface StaticNodeProps {
   readonly purpose?: string;
 }
 
-/** The k3s components that take host ports on every node. */
-export interface K3sPackaged {
-  /** ServiceLB (klipper-lb): a LoadBalancer Service's ports become host ports on every node. @default true */
-  readonly serviceLb?: boolean;
-  /** The packaged Traefik, a LoadBalancer on 80 and 443 (so, with ServiceLB, host ports on every node). @default true, as k3s installs it */
-  readonly traefik?: boolean;
-}
+/**
+ * The add-ons the cluster runs, as the platform declares them (its cluster.provided, e.g.
+ * K3S_BUILT_INS): two of k3s's take host ports on every node. Only the names matter here.
+ */
+export type ClusterAddons = readonly { readonly addon: string }[];
+
+/** k3s's ServiceLB (klipper-lb): a LoadBalancer Service's ports become host ports on every node. */
+export const K3S_SERVICE_LB = 'servicelb';
+/** k3s's packaged Traefik: a LoadBalancer on 80 and 443 (so, with ServiceLB, host ports on every node). */
+export const K3S_TRAEFIK = 'traefik';
 
 /** A node of the inventory with the labels the scheduler sees (given + hostname + architecture). */
 export interface StaticNode {
@@ -60,7 +63,8 @@ export class StaticNodes {
   private readonly hostPorts = new Map<string, Map<string, string>>();
   private readonly serviceLb: boolean;
 
-  constructor(name: string, nodes: readonly StaticNodeProps[], k3s: K3sPackaged = {}) {
+  /** `provided`: what the cluster runs (its cluster.provided); absent, k3s as installed, ServiceLB and Traefik on. */
+  constructor(name: string, nodes: readonly StaticNodeProps[], provided?: ClusterAddons) {
     const site = new Site(`static nodes ${name}`);
     this.name = name;
     const seen = new Set<string>();
@@ -76,13 +80,14 @@ export class StaticNodes {
         labels: { ...labels, [HOSTNAME_LABEL]: node.name, [ARCH_LABEL]: node.arch.label },
       };
     });
-    this.serviceLb = k3s.serviceLb ?? true;
-    const traefik = this.serviceLb && (k3s.traefik ?? true) ? [80, 443].map((port) => `${port}/TCP`) : [];
+    const runs = (addon: string) => provided === undefined || provided.some((p) => p.addon === addon);
+    this.serviceLb = runs(K3S_SERVICE_LB);
+    const traefik = this.serviceLb && runs(K3S_TRAEFIK) ? [80, 443].map((port) => `${port}/TCP`) : [];
     for (const node of this.nodes) {
       const reserved = [...K3S_RESERVED_PORTS.everyNode, ...(node.server ? K3S_RESERVED_PORTS.servers : [])];
       this.hostPorts.set(node.name, new Map([
         ...reserved.map((p): [string, string] => [`${p.port}/${p.protocol}`, 'k3s itself (kubelet, flannel, API server, etcd)']),
-        ...traefik.map((key): [string, string] => [key, 'k3s\'s packaged Traefik through ServiceLB (start the k3s servers with --disable=traefik and declare traefik: false to free it)']),
+        ...traefik.map((key): [string, string] => [key, 'k3s\'s packaged Traefik through ServiceLB (start the k3s servers with --disable=traefik and leave traefik out of cluster.provided to free it)']),
       ]));
     }
   }

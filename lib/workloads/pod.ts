@@ -1,3 +1,4 @@
+import { checkListOfObjects } from '../core/shapes';
 import { k8s } from 'cdk8s-plus-28';
 import { Site } from '../core/errors';
 import { PodFeature } from '../placement/capacity';
@@ -55,6 +56,9 @@ export interface BuiltPod {
  * volume names provided outside the pod spec (StatefulSet claim templates).
  */
 export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: string, claimNames: readonly string[] = []): BuiltPod {
+  checkListOfObjects(site.at('containers'), props.containers);
+  checkListOfObjects(site.at('initContainers'), props.initContainers, false);
+  checkListOfObjects(site.at('volumes'), props.volumes, false);
   if (props.containers.length === 0) {
     site.at('containers').fail([], 'must list at least one container', 'add the application container');
   }
@@ -105,6 +109,9 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
   // A host-network pod takes every port it listens on from its node.
   const hostPorts = hostNetworkReason ? containers.flatMap((c) => c.container.ports ?? []).map((p) => ({ port: p.containerPort, protocol: p.protocol ?? 'TCP' })) : [];
   const demand = { cpuMillicores: sum('cpuMillicores'), memoryBytes: sum('memoryBytes'), gpus: sum('gpus'), features, images, hostPorts };
+  if (typeof props.pool?.place !== 'function') {
+    site.at('pool').fail(props.pool, 'must be a node pool of this cluster', 'pass one of the cluster\'s pools, e.g. pools.get("general")');
+  }
   const placement = props.pool.place(site, demand);
 
   const spec: k8s.PodSpec = {

@@ -1,7 +1,8 @@
 import { Site } from '../../lib/core/errors';
 import { CpuArch, InstanceType } from '../../lib/placement/instance-types';
 import { NodePool } from '../../lib/placement/node-pool';
-import { StaticNodes } from '../../lib/placement/static-nodes';
+import { ClusterAddons, StaticNodes } from '../../lib/placement/static-nodes';
+import { K3S_BUILT_INS, k3sBuiltInsWithout } from '../../lib/addons/cluster-only';
 import { eddCloudNodes } from '../../lib/platforms/edd-cloud/nodes';
 
 const site = new Site('test/apps/web');
@@ -49,16 +50,22 @@ describe('StaticNodes', () => {
 });
 
 describe('StaticNodes and k3s packaged components', () => {
-  const lab = (k3s: { serviceLb?: boolean; traefik?: boolean }) => new StaticNodes('lab', [{ name: 'n1', arch: CpuArch.AMD64, labels: { role: 'edge' } }], k3s);
-  test('without ServiceLB a LoadBalancer takes no host ports, and Traefik holds none', () => {
-    const nodes = lab({ serviceLb: false });
+  const lab = (provided: string[]) => new StaticNodes('lab', [{ name: 'n1', arch: CpuArch.AMD64, labels: { role: 'edge' } }], provided.map((addon) => ({ addon })));
+  test('without ServiceLB provided a LoadBalancer takes no host ports, and Traefik holds none', () => {
+    const nodes = lab(['traefik']);
     nodes.withLabels({ role: 'edge' }).claimLoadBalancerPorts(site, 'lb', [{ port: 80, protocol: 'TCP' }]);
     expect(() => nodes.withLabels({ role: 'edge' }).place(site, demand([], [{ port: 80, protocol: 'TCP' }]))).not.toThrow();
   });
-  test('with ServiceLB and Traefik off, the first LoadBalancer on 80 is fine and a second one clashes', () => {
-    const nodes = lab({ traefik: false });
+  test('with ServiceLB provided and Traefik not, the first LoadBalancer on 80 is fine and a second one clashes', () => {
+    const nodes = lab(['servicelb', 'coredns']);
     nodes.withLabels({ role: 'edge' }).claimLoadBalancerPorts(site, 'gateway', [{ port: 80, protocol: 'TCP' }]);
     expect(() => nodes.withLabels({ role: 'edge' }).claimLoadBalancerPorts(new Site('test/apps/other', 'service.type'), 'other', [{ port: 80, protocol: 'TCP' }])).toThrow(
       'test/apps/other: service.type claims host port 80/TCP on n1, which gateway (a LoadBalancer, through k3s ServiceLB) also claims on n1 (got 80)');
+  });
+  test('with K3S_BUILT_INS as provided, Traefik holds 80 and 443 on every node; k3sBuiltInsWithout("traefik") frees them', () => {
+    const make = (provided: ClusterAddons) => new StaticNodes('lab', [{ name: 'n1', arch: CpuArch.AMD64, labels: { role: 'edge' } }], provided);
+    expect(() => make(K3S_BUILT_INS).withLabels({ role: 'edge' }).claimLoadBalancerPorts(site, 'gateway', [{ port: 443, protocol: 'TCP' }])).toThrow(
+      'claims host port 443/TCP on n1, which k3s\'s packaged Traefik through ServiceLB');
+    expect(() => make(k3sBuiltInsWithout('traefik')).withLabels({ role: 'edge' }).claimLoadBalancerPorts(site, 'gateway', [{ port: 443, protocol: 'TCP' }])).not.toThrow();
   });
 });

@@ -6,6 +6,10 @@ import { layoutDist } from '../../lib/gitops/layout';
 import { eddCloudProduction } from '../../lib/platforms/edd-cloud/config';
 import { eddCloud } from '../../lib/platforms/edd-cloud/edd-cloud';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
+import { synthesize } from '../../lib/gitops/synth';
+import { ClusterContract } from '../../lib/addons/cluster-contract';
+import { placementRows } from '../../lib/gitops/placement-table';
+import { eddCloudNodes } from '../../lib/platforms/edd-cloud/nodes';
 
 const app = new App();
 eddCloud(app, eddCloudProduction);
@@ -132,7 +136,28 @@ describe('edd-cloud', () => {
     }
   });
 
-  test('k3s-provided add-ons (Traefik, CoreDNS, metrics-server, local-path) are not installed again', () => {
+  test('the docs\' placement table names the nodes a label set selects, with their architectures', () => {
+    const rows = placementRows(all, eddCloudNodes().pools);
+    const row = (workload: string) => rows.find((r) => r.workload === workload)!;
+    expect([row('Deployment edd-cloud/gateway').pool, row('Deployment edd-cloud/gateway').arch]).toEqual(['s0, rp2 (static nodes)', 'amd64, arm64']);
+    expect([row('StatefulSet edd-cloud-gfs/gfs-chunkserver').pool, row('StatefulSet edd-cloud-gfs/gfs-chunkserver').arch]).toEqual(['s1, s2, s3 (static nodes)', 'amd64']);
+    expect(row('StatefulSet edd-cloud/postgres-primary').pool).toBe('s0 (static nodes)');
+  });
+
+  test('closed only with the k3s built-ins (Traefik not among them) and the Secrets declared as prerequisites', () => {
+    const errorsWith = (cluster: ClusterContract) => {
+      const result = synthesize((() => { const a = new App(); eddCloud(a, { ...eddCloudProduction, cluster }); return a; })());
+      return result.ok ? [] : result.errors.map((e) => e.message);
+    };
+    const { provided, prerequisites } = eddCloudProduction.cluster;
+    expect(provided!.map((p) => p.addon)).toEqual(['coredns', 'local-path-provisioner', 'metrics-server', 'servicelb']);
+    expect(errorsWith(eddCloudProduction.cluster)).toEqual([]);
+    expect(prerequisites!.map((p) => `${p.namespace}/${p.name}`)).toEqual(['edd-cloud/postgres-credentials', 'edd-cloud/edd-cloud-auth', 'edd-cloud/eddisonso-wildcard-tls', 'edd-cloud/regcred', 'edd-cloud-gfs/regcred']);
+    const noTls = errorsWith({ provided, prerequisites: prerequisites!.filter((p) => p.name !== 'eddisonso-wildcard-tls') });
+    expect(noTls).toEqual(['edd-cloud/apps/gateway/deployment: spec.template.spec.volumes[0].secret.secretName names a Secret in namespace edd-cloud that nothing creates: not the build, its add-ons, nor a declared prerequisite (got "eddisonso-wildcard-tls"); fix: create the Secret in the build, fix the name, or declare it in the platform\'s cluster.prerequisites with who creates it']);
+  });
+
+  test('k3s-provided add-ons (CoreDNS, metrics-server, local-path, ServiceLB; Traefik is disabled) are not installed', () => {
     expect(all.filter((m) => ['StorageClass', 'IngressClass', 'APIService'].includes(m.kind))).toEqual([]);
     expect(all.map((m) => m.name).filter((n) => /traefik|coredns|metrics-server|local-path/.test(n))).toEqual([]);
   });

@@ -15,21 +15,18 @@ import { StatefulStore } from '../../workloads/stateful-store';
 import { Volume } from '../../workloads/volume';
 import { WebService } from '../../workloads/web-service';
 import { ServicePort } from '../../workloads/workload-services';
-import { EddCloudConfig } from './config';
+import { EDD_CLOUD_SECRETS, EddCloudConfig } from './config';
 import { eddCloudNodes } from './nodes';
 
-// Seed "Secrets": referenced by name only; they exist in the cluster (README lists the keys).
-const POSTGRES_CREDENTIALS = 'postgres-credentials';
-const AUTH_SECRET = 'edd-cloud-auth';
-const TLS_SECRET = 'eddisonso-wildcard-tls';
-const REGISTRY_SECRET = 'regcred';
+// Seed "Secrets": referenced by name only; the cluster contract declares who creates them.
+const { postgres: POSTGRES_CREDENTIALS, auth: AUTH_SECRET, tls: TLS_SECRET, registry: REGISTRY_SECRET } = EDD_CLOUD_SECRETS;
 /** Service port 80 in the table; the apps listen on 8080 so they need no privilege to bind. */
 const HTTP: ServicePort = { name: 'http', port: 80, targetPort: 'http' };
 
 /** Edd Cloud on k3s (seed 003): mixed amd64/arm64 nodes, placement by node labels. */
 export function eddCloud(app: App, config: EddCloudConfig): Platform {
-  const nodes = eddCloudNodes();
-  const platform = new Platform(app, { name: 'edd-cloud', pools: nodes.pools });
+  const nodes = eddCloudNodes(config.cluster.provided);
+  const platform = new Platform(app, { name: 'edd-cloud', pools: nodes.pools, cluster: config.cluster });
   const { infrastructure, apps } = platform;
   const { namespace, images } = config;
   const coreServices = nodes.withLabels({ 'core-services': 'true' }); // s0, rp2
@@ -39,8 +36,8 @@ export function eddCloud(app: App, config: EddCloudConfig): Platform {
   const chunkservers = nodes.withLabels({ role: 'chunkserver' }); // s1, s2, s3
 
   // Infrastructure: the nodes on record, the app namespace (restricted) and the chunkservers'
-  // (privileged: they use the host network). k3s brings Traefik, CoreDNS, metrics-server and
-  // local-path; nothing here installs them.
+  // (privileged: they use the host network). k3s brings CoreDNS, metrics-server, local-path and
+  // ServiceLB (config.cluster); nothing here installs them.
   new NodePoolInventory(infrastructure, 'nodes', { name: 'edd-cloud-nodes', pools: nodes.pools.all });
   new SecureNamespace(infrastructure, 'namespace', { name: namespace });
   new SecureNamespace(infrastructure, 'gfs-namespace', { name: config.gfsNamespace, podSecurity: PodSecurityLevel.PRIVILEGED });

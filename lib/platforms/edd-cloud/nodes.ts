@@ -1,11 +1,12 @@
 import { CpuArch } from '../../placement/instance-types';
-import { StaticNodes } from '../../placement/static-nodes';
+import { ClusterAddons, StaticNodes } from '../../placement/static-nodes';
+import { eddCloudProduction } from './config';
 
 // Seed "Cluster Overview": eight k3s nodes, placement by node labels (not cloud pools). The
 // label sets overlap: core-services spans s0 and rp2, backend spans rp2-rp4. A new inventory per
-// build, since it records the host ports placed on each node. k3s's packaged Traefik is off
-// (servers started with --disable=traefik): the seed's gateway is the LoadBalancer on 80 and 443.
-export function eddCloudNodes(): StaticNodes {
+// build, since it records the host ports placed on each node. What k3s runs comes from the
+// cluster's provided add-ons (config.ts): ServiceLB on, Traefik off.
+export function eddCloudNodes(provided: ClusterAddons = eddCloudProduction.cluster.provided ?? []): StaticNodes {
   return new StaticNodes('edd-cloud', [
     { name: 's0', arch: CpuArch.AMD64, labels: { 'core-services': 'true', 'gfs-master': 'true' }, purpose: 'database primary, GFS master, gateway' },
     { name: 'rp1', arch: CpuArch.ARM64, labels: { 'db-role': 'replica' }, purpose: 'database replica, HAProxy' },
@@ -15,5 +16,5 @@ export function eddCloudNodes(): StaticNodes {
     { name: 's1', arch: CpuArch.AMD64, labels: { role: 'chunkserver' }, server: true, purpose: 'GFS chunkserver, control plane, etcd' },
     { name: 's2', arch: CpuArch.AMD64, labels: { role: 'chunkserver' }, server: true, purpose: 'GFS chunkserver, control plane, etcd' },
     { name: 's3', arch: CpuArch.AMD64, labels: { role: 'chunkserver' }, server: true, purpose: 'GFS chunkserver, control plane, etcd' },
-  ], { serviceLb: true, traefik: false });
+  ], provided);
 }
