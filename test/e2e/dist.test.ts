@@ -29,7 +29,7 @@ describe('the synth entry points', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^ {2}platform +objects +validated +checks +failures +exceptions\n {2}archiverse +\d+ +\d+ +\d+ +0 +\d+\n {2}gimp-streaming +\d+ +\d+ +\d+ +0 +\d+\n/);
-    expect(run.stdout).toMatch(/\nchecks took \d+ ms \(schema \d+ ms, policy \d+ ms\)\nwrote 73 objects \(\d+ files\) to .*dist\/ and 9 Flux objects to its entry points in \d+ ms\n$/);
+    expect(run.stdout).toMatch(/\nchecks took \d+ ms \(schema \d+ ms, policy \d+ ms\)\nwrote 227 objects \(\d+ files\) to .*dist\/ and 21 Flux objects to its entry points in \d+ ms\n$/);
     expect(tree(dist)).toEqual(tree(committed));
     expect(tree(entriesOf(dist))).toEqual(tree(committedEntries));
     expect(readFileSync(join(dirname(dist), 'policy-report.json'), 'utf8')).toBe(readFileSync(committedReport, 'utf8'));
