@@ -5,6 +5,8 @@ import { Manifest } from '../../lib/core/manifest';
 import { layoutDist } from '../../lib/gitops/layout';
 import { webTerminalProduction } from '../../lib/platforms/web-terminal/config';
 import { webTerminal } from '../../lib/platforms/web-terminal/web-terminal';
+import { webTerminalPools } from '../../lib/platforms/web-terminal/pools';
+import { Site } from '../../lib/core/errors';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
 
 const app = new App();
@@ -58,5 +60,16 @@ describe('web-terminal', () => {
     expect(parse(inventory['gpu-t4.yaml'])).toMatchObject({ gpus: '4x NVIDIA T4', minNodes: 0, labels: { 'gpu.claudecode.dev/model': 't4' }, taints: ['nvidia.com/gpu=present:NoSchedule'] });
     expect(parse(inventory['gpu-a2.yaml'])).toMatchObject({ gpus: '4x NVIDIA A2', labels: { 'gpu.claudecode.dev/model': 'a2' } });
     expect(parse(inventory['k8s-node.yaml'])).toMatchObject({ vcpu: 8, memory: '240G', localImages: ['web-terminal-service:1.0.0', 'claudecode-sandbox:1.0.0'] });
+  });
+  test('a GPU workload selects its pool by label and tolerates its taint, so nodes joining later change no manifest', () => {
+    const pools = webTerminalPools(webTerminalProduction);
+    const placed = pools.get('gpu-t4').place(new Site('p/w'), { cpuMillicores: 1000, memoryBytes: 2 ** 30, gpus: 1, features: new Set() });
+    expect(placed).toEqual({
+      nodeSelector: { 'gpu.claudecode.dev/model': 't4', 'kubernetes.io/arch': 'amd64' },
+      tolerations: [{ key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' }],
+      podLabels: {},
+    });
+    // Every pod emitted today stays on k8s-node: none tolerates the GPU taint.
+    expect(all.filter((m) => JSON.stringify(m.object).includes('nvidia.com/gpu') && m.kind !== 'ConfigMap')).toEqual([]);
   });
 });
