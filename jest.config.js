@@ -5,4 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 60000,
+  // One worker per core (jest's default leaves one core to itself): the slow suites wait on child
+  // processes (npm pack, tsc, typedoc, the synth), which then use the other core.
+  maxWorkers: '100%',
 };

@@ -15,3 +15,7 @@ export * as secretproviderclass from './imports/secretproviderclass-secrets-stor
 export * as servicemonitor from './imports/servicemonitor-monitoring.coreos.com';
 export * as volumesnapshot from './imports/volumesnapshot-snapshot.storage.k8s.io';
 export * as volumesnapshotclass from './imports/volumesnapshotclass-snapshot.storage.k8s.io';
+export * as helmrelease from './imports/helmrelease-helm.toolkit.fluxcd.io';
+export * as helmrepository from './imports/helmrepository-source.toolkit.fluxcd.io';
+export * as provider from './imports/provider-notification.toolkit.fluxcd.io';
+export * as alert from './imports/alert-notification.toolkit.fluxcd.io';

@@ -15,6 +15,7 @@ export * from './workloads';
 export * from './security';
 export * from './ingress';
 export * from './monitoring';
+export * from './addons';
 export * from './policy';
 export * from './gitops';
 export * as imports from './crd-imports';

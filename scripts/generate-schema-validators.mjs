@@ -4,6 +4,7 @@
 // Usage: node scripts/generate-schema-validators.mjs [--network]   (SHARED_DIR defaults to ../shared)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fail, helpRequested, oneLineErrors } from './cli.mjs';
 import { pinnedImports } from './pinned-crds.mjs';
 import { schemaValidatorsCode } from './schema-validators-code.mjs';
 
@@ -33,6 +34,13 @@ export declare const sources: Readonly<Record<string, string>>;
 `;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  helpRequested(`Usage: node scripts/generate-schema-validators.mjs [--network]   (npm run import runs it)
+Writes lib/imports/schema-validators.js (+ .d.ts): strict validators of the Kubernetes 1.28 API
+(../shared/schemas/k8s-1.28; SHARED_DIR overrides ../shared) and of the CRDs pinned in cdk8s.yaml.
+  --network   read the pinned CRDs from their URLs instead of ../shared/crds.
+Exit codes: 0 written; 1 generation failed; 2 bad command line.`);
+  oneLineErrors('generate-schema-validators');
+  for (const arg of process.argv.slice(2)) if (arg !== '--network') fail('generate-schema-validators', `unknown argument ${JSON.stringify(arg)}; see --help`);
   writeFileSync(GENERATED, await generatedCode({ network: process.argv.includes('--network') }));
   writeFileSync(GENERATED.replace(/\.js$/, '.d.ts'), TYPES);
   console.log(`wrote ${GENERATED}`);

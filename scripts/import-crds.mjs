@@ -13,9 +13,20 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { pinnedImports } from './pinned-crds.mjs';
+import { fail, helpRequested, oneLineErrors } from './cli.mjs';
+import { crdFolder, pinnedImports } from './pinned-crds.mjs';
+
+helpRequested(`Usage: npm run import [-- --network]
+Regenerates lib/imports/ (and lib/platforms/<id>/imports/) from the imports: list of cdk8s.yaml,
+then the Kubernetes 1.28 and CRD schema validators (lib/imports/schema-validators.js).
+Offline by default: the upstream CRDs are read from ../shared/crds (CRD_DIR overrides it).
+  --network   download the commit-pinned URLs instead (the 1.28 schemas still come from ../shared).
+Exit codes: 0 imported; 1 a CRD is missing or cdk8s import failed; 2 bad command line or no CRD folder.`);
+oneLineErrors('import');
+for (const arg of process.argv.slice(2)) if (arg !== '--network') fail('import', `unknown argument ${JSON.stringify(arg)}; see npm run import -- --help`);
 
 const network = process.argv.includes('--network');
+if (!network && !existsSync(crdFolder)) fail('import', `no CRD folder at ${crdFolder}: the offline import reads the upstream CRDs from ../shared (see README "What ../shared is"); set CRD_DIR, or run npm run import -- --network`);
 const config = readFileSync('cdk8s.yaml', 'utf8');
 const imports = await pinnedImports({ network });
 const scratch = mkdtempSync(join(tmpdir(), 'crd-import-'));

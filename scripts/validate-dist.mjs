@@ -6,14 +6,29 @@
 // - a kind no pinned CRD describes is checked against its CRD in ../shared/crds, and a kind with
 //   no schema at all is an error.
 // Usage: node scripts/validate-dist.mjs [DIST] (SHARED_DIR defaults to ../shared)
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { fail, helpRequested, oneLineErrors } from './cli.mjs';
 import { GENERATED, generatedCode } from './generate-schema-validators.mjs';
 import { loadTs } from './load-ts.mjs';
 import { offlineCrds } from './pinned-crds.mjs';
 
+helpRequested(`Usage: node scripts/validate-dist.mjs [DIST]   (DIST defaults to dist; CI also runs it on kustomization)
+Validates every object of DIST strictly with the synth's own validator (Kubernetes 1.28 and the
+pinned CRDs, generated into lib/imports/schema-validators.js), checks that generated code equals
+what ../shared describes, and checks kinds no pinned CRD covers against ../shared/crds. SHARED_DIR
+overrides ../shared. CI runs it; the synth's own schema check needs no ../shared.
+Exit codes: 0 every object valid; 1 an object invalid or without a schema (listed); 2 DIST or
+../shared missing.`);
+oneLineErrors('validate-dist');
+
 const dist = process.argv[2] ?? 'dist';
+const shared = process.env.SHARED_DIR ?? join('..', 'shared');
+if (!existsSync(dist)) fail('validate-dist', `no folder ${dist}/ to validate; run npm run synth first, or name one: node scripts/validate-dist.mjs DIST`);
+for (const needed of [join(shared, 'schemas', 'k8s-1.28', '_definitions.json'), join(shared, 'crds')]) {
+  if (!existsSync(needed)) fail('validate-dist', `${needed} is missing: strict validation needs the pinned schemas and CRDs of ../shared, a sibling checkout beside this repository (see README "What ../shared is"); set SHARED_DIR to use another copy. npm run synth and npm test do not need it.`);
+}
 let invalid = 0;
 
 if ((await generatedCode()) !== readFileSync(GENERATED, 'utf8')) {

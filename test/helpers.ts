@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { collectPlatforms, policyInputOf } from '../lib/gitops/collect';
 import { Manifest } from '../lib/core/manifest';
 import { GitSource } from '../lib/gitops/git-source';
+import { ClusterContract } from '../lib/addons/cluster-contract';
 import { Platform } from '../lib/gitops/platform';
 import { PublishOptions } from '../lib/gitops/publish';
 import { runSynth, SynthOutcome } from '../lib/gitops/run-synth';
@@ -24,10 +25,10 @@ export function testPools(): NodePools {
 }
 
 /** An app with one platform `test` and a restricted namespace `apps`. */
-export function testPlatform(): { app: App; platform: Platform; pools: NodePools } {
+export function testPlatform(cluster?: ClusterContract): { app: App; platform: Platform; pools: NodePools } {
   const app = new App();
   const pools = testPools();
-  const platform = new Platform(app, { name: 'test', pools });
+  const platform = new Platform(app, { name: 'test', pools, cluster });
   new SecureNamespace(platform.infrastructure, 'namespace', { name: 'apps' });
   return { app, platform, pools };
 }

@@ -1,4 +1,5 @@
 import { ApiObject } from 'cdk8s';
+import { Site } from './errors';
 
 /**
  * A rule of the synth-time policy checks that an object may be excused from. The id is part of
@@ -49,6 +50,11 @@ export class PolicyRule {
   static readonly CLAIM_TEMPLATES = new PolicyRule('claim-templates');
   /** A pod's requests fit a node's allocatable resources, below its capacity by the system reservations. */
   static readonly FITS_ALLOCATABLE = new PolicyRule('fits-allocatable', false);
+  // Issue 11: RBAC with real reach.
+  /** No binding to cluster-admin, admin, edit or a role that may escalate, bind or impersonate; each is reported. */
+  static readonly POWERFUL_ROLE_BINDING = new PolicyRule('powerful-role-binding');
+  /** No Role lets its subjects create pods in a namespace that admits privileged pods; each such grant is reported with its chain. */
+  static readonly CREATE_PODS_WHERE_PRIVILEGED = new PolicyRule('create-pods-where-privileged');
 
   static of(id: string): PolicyRule | undefined {
     return PolicyRule.all.find((r) => r.id === id);
@@ -79,11 +85,15 @@ export interface PolicyException {
 
 /** Marks `obj` as excused from `exception.rule`; the reason is stored as an annotation. */
 export function declareException(obj: ApiObject, exception: PolicyException): void {
-  if (!exception.rule.excusable) {
-    throw new Error(`${obj.node.path}: exception ${exception.rule.id} cannot be declared: the rule has no exceptions; fix: change the object so it follows the rule`);
+  const site = new Site(obj.node.path, 'exception');
+  if (!(exception?.rule instanceof PolicyRule)) {
+    site.at('rule').fail(exception?.rule, 'must be a PolicyRule', 'write declareException(obj, { rule: PolicyRule.X, reason: "why the rule cannot hold here" })');
   }
-  if (exception.reason.trim().length < 10) {
-    throw new Error(`${obj.node.path}: exception ${exception.rule.id} needs a reason of at least 10 characters (got ${JSON.stringify(exception.reason)}); fix: say why the rule cannot hold for this object`);
+  if (!exception.rule.excusable) {
+    site.at('rule').fail(exception.rule.id, 'names a rule that has no exceptions', 'change the object so it follows the rule');
+  }
+  if (typeof exception.reason !== 'string' || exception.reason.trim().length < 10) {
+    site.at('reason').fail(exception.reason, `must say in at least 10 characters why ${exception.rule.id} cannot hold for this object`, 'write the reason a reviewer needs');
   }
   obj.metadata.addAnnotation(exception.rule.annotation, exception.reason);
 }

@@ -9,12 +9,17 @@
  */
 export * from './duration';
 export * from './environment';
+export * from './construct-id';
 export * from './errors';
 export * from './exceptions';
+export * from './image-reference';
 export * from './kinds';
 export * from './labels';
 export * from './manifest';
 export * from './names';
+export * from './not-secret';
 export * from './pod-security';
 export * from './quantity';
 export * from './secrets';
+export * from './addon-needs';
+export * from './shapes';

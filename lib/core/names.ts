@@ -73,7 +73,7 @@ export function checkLabels(site: Site, labels: Readonly<Record<string, string>>
 
 /** A legal name close to what was given, for error hints. */
 function suggestName(value: unknown, max: number): string {
-  const cleaned = String(value ?? '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').replace(/-{2,}/g, '-');
+  const cleaned = (typeof value === 'string' ? value : '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').replace(/-{2,}/g, '-');
   return (cleaned || 'my-name').slice(0, max).replace(/-+$/, '');
 }
 

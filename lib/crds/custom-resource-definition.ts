@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -53,7 +54,7 @@ export class CustomResourceDefinition extends Construct {
   readonly name: string;
 
   constructor(scope: Construct, id: string, props: CustomResourceDefinitionProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     checkDnsSubdomain(site.at('group'), props.group);
     if (!props.group.includes('.')) site.at('group').fail(props.group, 'must contain a dot (the API server refuses groups without one)', 'use a domain you own, e.g. "streaming.example.com"');

@@ -85,6 +85,10 @@ function toManifest(obj: ApiObject, errors: Error[]): Manifest {
   const namespace = object.metadata?.namespace;
   try {
     checkDnsSubdomain(site.at('metadata.name'), name);
+    if (kind === 'List' || (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(object.items))) {
+      // kustomize unpacks a List after every check here: a Secret with data inside one reached the cluster.
+      site.at('kind').fail(kind, 'wraps objects that the checks would not see (kustomize unpacks it, e.g. into a Secret with data)', 'create each item as an object of its own');
+    }
     if (isClusterScoped(kind)) {
       if (namespace !== undefined) {
         site.at('metadata.namespace').fail(namespace, `must be empty: ${kind} is cluster-scoped`, 'remove the namespace');

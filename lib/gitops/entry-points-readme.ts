@@ -1,14 +1,20 @@
-import { DIST_PATH, ENTRY_POINTS_PATH, FLUX_NAMESPACE } from './flux-entry-point';
+import { BOOTSTRAP_FOLDER } from './bootstrap-files';
+import { BOOTSTRAP_SOURCE, DIST_PATH, ENTRY_POINTS_PATH, FLUX_NAMESPACE } from './flux-entry-point';
+import { GitSource } from './git-source';
 
 export interface EntryPointSummary {
   readonly folder: string;
   readonly platform: string;
   readonly environment: string;
   readonly layers: readonly string[];
+  /** The add-ons the build installs (controllers layer). */
+  readonly installs?: readonly string[];
+  /** What the cluster must provide: declared add-ons and prerequisites, each with its reason. */
+  readonly provides?: readonly string[];
 }
 
 /** kustomization/README.md: generated with the folders it describes, so it cannot go stale. */
-export function entryPointsReadme(entries: readonly EntryPointSummary[], source: { readonly url: string; readonly branch: string }): string {
+export function entryPointsReadme(entries: readonly EntryPointSummary[], source: { readonly url: string; readonly branch: string; readonly secretName?: string }): string {
   const rows = entries.map((e) => `| \`${ENTRY_POINTS_PATH}/${e.folder}/\` | ${e.platform} | ${e.environment} | ${e.layers.map((l) => `\`${DIST_PATH}/${e.folder}/${l}\``).join(' -> ')} |`);
   return [
     '# Flux entry points',
@@ -17,24 +23,46 @@ export function entryPointsReadme(entries: readonly EntryPointSummary[], source:
     '',
     `One folder per platform build: \`${ENTRY_POINTS_PATH}/<platform>/\` for a platform's production`,
     `environment, \`${ENTRY_POINTS_PATH}/<platform>-<environment>/\` for any other. Each holds, in namespace`,
-    `\`${FLUX_NAMESPACE}\`, a GitRepository for this repository, a Kustomization per layer of`,
-    `\`${DIST_PATH}/<folder>/\` (each depends on every layer before it), and a root Kustomization that`,
-    'applies the folder itself, so later changes to it arrive through Git too.',
+    `\`${FLUX_NAMESPACE}\`, a Kustomization per layer of \`${DIST_PATH}/<folder>/\` (each depends on every layer before`,
+    'it, with wait: the controllers layer of add-on HelmReleases first), all reading the one GitRepository',
+    `\`${BOOTSTRAP_SOURCE}\` that \`flux bootstrap\` creates, and a notification Provider and Alert for failed`,
+    'reconciliations (the Provider reads its address from a Secret made at bootstrap).',
     '',
     '| entry point | platform | environment | layers, in order |',
     '| --- | --- | --- | --- |',
     ...rows,
     '',
-    `Repository: \`${source.url}\`, branch \`${source.branch}\`. The URL is a placeholder until set`,
-    'in lib/platforms/index.ts (GitSource): the seeds do not say where this repository lives.',
+    '## What each cluster must provide, and what the build installs',
     '',
-    'Bootstrap a cluster (Flux installed, no Git write access needed):',
+    'Every cluster needs Flux 2.4 (`flux bootstrap`, below; Flux 2.5 and later need Kubernetes 1.30 or newer),',
+    'CoreDNS and the namespaces Kubernetes makes itself. The synth refuses a build whose custom resource',
+    'kinds, namespaces or references are made by none of these (lib/gitops/closure.ts).',
+    '',
+    ...entries.flatMap((e) => [
+      `### ${e.folder}`,
+      '',
+      'The cluster provides:',
+      ...((e.provides ?? []).length > 0 ? (e.provides ?? []).map((p) => `- ${p}`) : ['- nothing beyond Flux']),
+      '',
+      `The build installs (\`${DIST_PATH}/${e.folder}/controllers\`, as Flux HelmReleases):`,
+      ...((e.installs ?? []).length > 0 ? (e.installs ?? []).map((i) => `- ${i}`) : ['- no add-on']),
+      '',
+    ]),
+    `Repository: \`${source.url}\`, branch \`${source.branch}\`.${source.url === GitSource.PLACEHOLDER_URL ? ' The URL is a placeholder until set in lib/platforms/index.ts (GitSource): the seeds do not say where this repository lives.' : ''}`,
+    '',
+    'Bootstrap a cluster (Flux CLI 2.4, the last Flux for Kubernetes 1.28; write access to the repository):',
     '',
     '```sh',
-    'flux install',
-    `kubectl apply -k ${ENTRY_POINTS_PATH}/<folder>`,
+    `kubectl create namespace ${FLUX_NAMESPACE}`,
+    `kubectl -n ${FLUX_NAMESPACE} create secret generic <folder>-alerts --from-literal=address=<webhook URL>`,
+    `flux bootstrap git --url=${source.url} --branch=${source.branch}${source.secretName ? ` --secret-name=${source.secretName}` : ''} --path=${ENTRY_POINTS_PATH}/<folder>`,
+    'npm run synth && git commit -am "list flux-system in the entry point" && git push   # once, after bootstrap',
     `flux get kustomizations -n ${FLUX_NAMESPACE} --watch`,
     '```',
+    '',
+    `Bootstrap writes \`${ENTRY_POINTS_PATH}/<folder>/${BOOTSTRAP_FOLDER}/\`; the synth keeps it and lists it in the folder's`,
+    'kustomization.yaml, so Flux keeps upgrading itself from Git. Every object has one owner: the',
+    `\`${BOOTSTRAP_SOURCE}\` Kustomization applies this folder, each layer Kustomization its dist/ folder.`,
     '',
     'Every layer Kustomization prunes what leaves dist/, except data-bearing objects (namespaces,',
     'volume claims and volumes, CRDs, volume snapshots), which carry',

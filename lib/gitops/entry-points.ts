@@ -19,7 +19,15 @@ export function layoutEntryPoints(platforms: readonly PlatformManifests[], sourc
     });
     files.set(`${platform.folder}/kustomization.yaml`, kustomization(resources));
     const present = layers.filter((l) => l.manifests.length > 0).map((l) => l.layer.name);
-    return { folder: platform.folder, platform: platform.name, environment: platform.environment.name, layers: present };
+    const prerequisites = [...(platform.cluster.prerequisites ?? []), ...(platform.entryPoint?.prerequisites ?? [])];
+    return {
+      folder: platform.folder, platform: platform.name, environment: platform.environment.name, layers: present,
+      installs: platform.addons.installed.map((a) => a.summary),
+      provides: [
+        ...(platform.cluster.provided ?? []).map((p) => `${p.addon}: ${p.reason}`),
+        ...prerequisites.map((p) => `${p.kind} ${p.namespace ? `${p.namespace}/` : ''}${p.name}: ${p.reason}`),
+      ],
+    };
   });
   files.set('README.md', entryPointsReadme(entries, source));
   return files;

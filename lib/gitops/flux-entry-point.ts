@@ -1,7 +1,9 @@
+import { freeId } from '../core/construct-id';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GitRepository } from '../imports/gitrepository-source.toolkit.fluxcd.io';
 import { Kustomization, KustomizationSpecSourceRefKind } from '../imports/kustomization-kustomize.toolkit.fluxcd.io';
+import { ExternalPrerequisite } from '../addons/cluster-contract';
+import { AlertSettings, FluxAlerts } from './flux-alerts';
 import { Layer } from './layer';
 import { MANAGED_BY_LABEL, PART_OF_LABEL } from '../core/labels';
 
@@ -10,13 +12,18 @@ export const DIST_PATH = 'dist';
 export const ENTRY_POINTS_PATH = 'kustomization';
 /** Flux's own namespace: its controllers watch sources and Kustomizations there. */
 export const FLUX_NAMESPACE = 'flux-system';
+/**
+ * The GitRepository (and Kustomization) `flux bootstrap` creates for this repository in
+ * flux-system: the one source every layer reads, so the build adds none of its own.
+ */
+export const BOOTSTRAP_SOURCE = 'flux-system';
 
-// How often Flux looks: Git every minute; each layer re-applied (drift corrected) every 10
-// minutes, retried 2 minutes after a failure; one apply plus health checks may take 5 minutes.
-const GIT_INTERVAL = '1m';
+// Each layer re-applied (drift corrected) every 10 minutes, retried 2 minutes after a failure;
+// one apply plus health checks may take 5 minutes, or 15 for the add-ons' Helm releases.
 const INTERVAL = '10m';
 const RETRY_INTERVAL = '2m';
 const TIMEOUT = '5m';
+const CONTROLLERS_TIMEOUT = '15m';
 
 export interface FluxEntryPointProps {
   /** The platform id, for labels. */
@@ -25,50 +32,36 @@ export interface FluxEntryPointProps {
   readonly folder: string;
   /** The layer folders of dist/<folder>/ that exist, in apply order. */
   readonly layers: readonly Layer[];
-  /** The repository Flux clones. */
-  readonly source: { readonly url: string; readonly branch: string; readonly secretName?: string };
+  /** The build's HelmReleases (its add-ons), alerted on like its Kustomizations. */
+  readonly releases?: readonly string[];
+  readonly alerts?: AlertSettings;
 }
 
 /**
- * What a cluster bootstraps from (kustomization/<folder>/): a GitRepository for this
- * repository, a Kustomization per dist layer, each depending on every layer before it (CRDs,
- * then infrastructure, then apps: a layer starts only when the ones it uses are Ready), and a
- * root Kustomization that applies this folder itself, so changes to the entry point also flow
- * through Git after the first `kubectl apply -k`.
+ * What `flux bootstrap --path kustomization/<folder>` reconciles besides Flux itself: a
+ * Kustomization per dist layer, from the bootstrap GitRepository, each depending on every layer
+ * before it with wait (controllers, then CRDs, infrastructure, apps: a custom resource is applied
+ * only once the release defining its kind is Ready), and the Provider and Alert for its failures.
  */
 export class FluxEntryPoint extends Chart {
-  /** In apply order: the source, the root, then the layers. */
+  /** In apply order: the layers, then the alerts. */
   readonly objects: ApiObject[] = [];
+  /** Objects the entry point references that are created at bootstrap, outside Git. */
+  readonly prerequisites: readonly ExternalPrerequisite[];
 
   constructor(scope: Construct, id: string, props: FluxEntryPointProps) {
-    super(scope, id, { labels: { [PART_OF_LABEL]: props.platform, [MANAGED_BY_LABEL]: 'cdk8s' } });
-    const { folder, source } = props;
-    const sourceRef = { kind: KustomizationSpecSourceRefKind.GIT_REPOSITORY, name: folder };
-    const metadata = (name: string) => ({ name, namespace: FLUX_NAMESPACE });
-
-    this.objects.push(new GitRepository(this, 'source', {
-      metadata: metadata(folder),
-      spec: {
-        interval: GIT_INTERVAL,
-        url: source.url,
-        ref: { branch: source.branch },
-        secretRef: source.secretName ? { name: source.secretName } : undefined,
-      },
-    }));
-    // The root only applies Flux objects; each layer reports its own health, so it does not wait.
-    this.objects.push(new Kustomization(this, 'root', {
-      metadata: metadata(folder),
-      spec: { interval: INTERVAL, retryInterval: RETRY_INTERVAL, timeout: TIMEOUT, sourceRef, path: `./${ENTRY_POINTS_PATH}/${folder}`, prune: true, wait: false },
-    }));
+    super(scope, freeId(scope, id), { labels: { [PART_OF_LABEL]: props.platform, [MANAGED_BY_LABEL]: 'cdk8s' } });
+    const { folder } = props;
+    const sourceRef = { kind: KustomizationSpecSourceRefKind.GIT_REPOSITORY, name: BOOTSTRAP_SOURCE };
     const before: string[] = [];
     for (const layer of props.layers) {
       const name = `${folder}-${layer.name}`;
       this.objects.push(new Kustomization(this, layer.name, {
-        metadata: metadata(name),
+        metadata: { name, namespace: FLUX_NAMESPACE },
         spec: {
           interval: INTERVAL,
           retryInterval: RETRY_INTERVAL,
-          timeout: TIMEOUT,
+          timeout: layer === Layer.CONTROLLERS ? CONTROLLERS_TIMEOUT : TIMEOUT,
           sourceRef,
           path: `./${DIST_PATH}/${folder}/${layer.name}`,
           prune: true,
@@ -78,5 +71,8 @@ export class FluxEntryPoint extends Chart {
       }));
       before.push(name);
     }
+    const alerts = new FluxAlerts(this, 'alerts', { folder, namespace: FLUX_NAMESPACE, kustomizations: before, helmReleases: props.releases ?? [], settings: props.alerts });
+    this.objects.push(...alerts.node.findAll().filter(ApiObject.isApiObject));
+    this.prerequisites = [alerts.prerequisite];
   }
 }

@@ -14,17 +14,17 @@ export interface GitSourceProps {
    */
   readonly branch?: string;
   /**
-   * Secret in flux-system with the credentials to clone a private repository; it is created at
-   * bootstrap (flux create secret git) and never stored in Git.
-   * @default none: the repository is public
+   * Secret in flux-system with the credentials to clone the repository, which `flux bootstrap`
+   * creates (`--secret-name`, named in the bootstrap command of kustomization/README.md); never stored in Git.
+   * @default none: bootstrap's own default, `flux-system`
    */
   readonly secretName?: string;
 }
 
 /**
- * Where the clusters pull dist/ from: the GitRepository of every Flux entry point. A plain value
- * handed to synthesize(), never looked up in the construct tree; without one, the synth uses
- * GitSource.placeholder().
+ * Where the clusters pull dist/ from: the repository `flux bootstrap` points its GitRepository at
+ * (the bootstrap command in kustomization/README.md). A plain value handed to synthesize(), never
+ * looked up in the construct tree; without one, the synth uses GitSource.placeholder() and warns.
  */
 export class GitSource {
   static readonly PLACEHOLDER_URL = 'https://git.example.com/platform/k8s-platforms.git';
@@ -37,6 +37,10 @@ export class GitSource {
 
   readonly url: string;
   readonly branch: string;
+  /** The URL is still GitSource.PLACEHOLDER_URL: no cluster can bootstrap from it. */
+  get isPlaceholder(): boolean {
+    return this.url === GitSource.PLACEHOLDER_URL;
+  }
   readonly secretName?: string;
 
   constructor(props: GitSourceProps = {}) {

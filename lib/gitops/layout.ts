@@ -1,5 +1,5 @@
-import { stringify } from 'yaml';
 import { ValidationError } from '../core/errors';
+import { toYaml } from './fast-yaml';
 import { PlatformManifests } from './collect';
 import { Manifest } from '../core/manifest';
 
@@ -19,8 +19,9 @@ export function layoutDist(platforms: readonly PlatformManifests[]): DistFiles {
     for (const { layer, manifests } of layers) {
       if (manifests.length === 0) continue;
       const folder = `${platform.folder}/${layer.name}`;
+      const groupClashes = kindsInSeveralGroups(manifests);
       const resources = manifests.map((m) => {
-        const file = fileName(m);
+        const file = fileName(m, groupClashes.has(fileName(m)));
         if (files.has(`${folder}/${file}`)) throw sameFile(m, `${folder}/${file}`);
         files.set(`${folder}/${file}`, objectFile(m));
         return file;
@@ -39,9 +40,24 @@ export function sameFile(m: Manifest, file: string): ValidationError {
     fix: 'give one of the two objects another name' });
 }
 
-export function fileName(m: Manifest): string {
-  const file = `${m.kind.toLowerCase()}-${m.name}.yaml`;
+/**
+ * `<kind>-<name>.yaml`; `withGroup` adds the API group (`gateway.networking.istio.io-edge.yaml`)
+ * for kinds that share a name across groups (an Istio Gateway and a Gateway API Gateway).
+ */
+export function fileName(m: Manifest, withGroup = false): string {
+  const group = m.apiVersion.includes('/') ? m.apiVersion.slice(0, m.apiVersion.lastIndexOf('/')) : 'core';
+  const file = withGroup ? `${m.kind.toLowerCase()}.${group}-${m.name}.yaml` : `${m.kind.toLowerCase()}-${m.name}.yaml`;
   return m.namespace === undefined ? file : `${m.namespace}/${file}`;
+}
+
+/** Plain file names that objects of one kind from different API groups would share. */
+function kindsInSeveralGroups(manifests: readonly Manifest[]): Set<string> {
+  const groups = new Map<string, Set<string>>();
+  for (const m of manifests) {
+    const file = fileName(m);
+    groups.set(file, (groups.get(file) ?? new Set()).add(m.apiVersion.split('/').slice(0, -1).join('/')));
+  }
+  return new Set([...groups].filter(([, g]) => g.size > 1).map(([file]) => file));
 }
 
 /** The file of one object: where it came from, then its YAML. */
@@ -52,8 +68,4 @@ export function objectFile(m: Manifest): string {
 /** A kustomization.yaml listing `resources` in the order given (the apply order). */
 export function kustomization(resources: readonly string[]): string {
   return toYaml({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources });
-}
-
-function toYaml(value: unknown): string {
-  return stringify(value, { lineWidth: 0 });
 }

@@ -1,5 +1,8 @@
 import { App } from 'cdk8s';
+import { baselineOf } from './committed-tree';
+import { docsDir, publishDocs } from './docs-publish';
 import { GitSource } from './git-source';
+import { diffTrees, PlatformChanges } from './object-changes';
 import { publish, PublishOptions } from './publish';
 import { acquireSynthLock } from './synth-lock';
 import { refusalOf, synthesize, SynthRefusal, SynthSummary } from './synth';
@@ -11,7 +14,14 @@ export interface PlatformApp {
   readonly source?: GitSource;
 }
 
-export type SynthOutcome = { readonly ok: true; readonly summary: SynthSummary } | SynthRefusal;
+/** What a published synth changed, object by object, against the baseline (the committed dist/, else the one on disk). */
+export interface SynthChanges {
+  /** How the baseline is named to a person. */
+  readonly against: string;
+  readonly platforms: readonly PlatformChanges[];
+}
+
+export type SynthOutcome = { readonly ok: true; readonly summary: SynthSummary; readonly changes: SynthChanges } | SynthRefusal;
 
 /**
  * A whole synth into `outdir`: take the lock (or be refused at once), then synthAndPublish(),
@@ -34,8 +44,11 @@ export function synthAndPublish(outdir: string, build: () => PlatformApp, option
     const { app, source } = build();
     const result = synthesize(app, { source });
     if (!result.ok) return result;
+    const baseline = baselineOf(outdir); // read before publish replaces dist/ on disk
     const published = publish(result, outdir, options);
-    return published.ok ? { ok: true, summary: result.summary } : published;
+    if (!published.ok) return published;
+    publishDocs(docsDir(outdir), result.trees.docs);
+    return { ok: true, summary: result.summary, changes: { against: baseline.label, platforms: diffTrees(baseline.tree, result.trees.dist) } };
   } catch (error) {
     const refusal = refusalOf(error);
     if (refusal) return refusal;

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The lock file of a dist/ folder: beside it, with kustomization/ and the report it guards. */
@@ -50,14 +50,22 @@ function heldMessage(lock: string, pid: number | undefined): string {
   return `${who} holds ${lock}; wait for it to finish and run the synth again (if no synth is running, delete ${lock})`;
 }
 
-/** Creates `path` with our pid, or returns false when it exists. */
+/**
+ * Creates `path` with our pid, or returns false when it exists. The pid is written to a file of
+ * our own first and linked into place (link fails if `path` exists), so no other run ever reads
+ * the lock empty and has to say "another synth" without its pid.
+ */
 function create(path: string): boolean {
+  const own = `${path}.${process.pid}`;
+  writeFileSync(own, `${process.pid}\n`);
   try {
-    writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+    linkSync(own, path);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
+  } finally {
+    unlink(own);
   }
 }
 

@@ -5,6 +5,8 @@ import { layoutEntryPoints } from './entry-points';
 import { GitSource } from './git-source';
 import { DistFiles, layoutDist } from './layout';
 import { Platform } from './platform';
+import { closureErrors } from './closure';
+import { layoutDocs } from './platform-docs';
 import { reportFile, VerificationReport } from '../policy/report';
 import { verifyPlatforms } from '../policy/verify-platforms';
 
@@ -22,6 +24,8 @@ export interface SynthTrees {
   readonly entryPoints: DistFiles;
   /** policy-report.json. */
   readonly report: string;
+  /** docs/<folder>.md per platform build (platform-docs.ts). */
+  readonly docs: ReadonlyMap<string, string>;
 }
 
 export interface SynthSummary {
@@ -34,6 +38,8 @@ export interface SynthSummary {
   readonly entryPointObjects: number;
   /** The checks' summary table (lib/policy), for the terminal. */
   readonly checks: string;
+  /** What the synth published but a person should still act on (the placeholder repository URL). */
+  readonly warnings: readonly string[];
 }
 
 /** A synth that can be published: every check passed. */
@@ -75,9 +81,21 @@ export function refusalOf(error: unknown): SynthRefusal | undefined {
   return undefined;
 }
 
+/**
+ * What the synth adds to every platform of the app before it collects: the add-ons its constructs
+ * need, then its Flux entry point (after the add-ons: it alerts on their releases). Anything that
+ * checks an app's objects as the synth sees them (the cdk8s validation plugin) calls this too.
+ */
+export function completePlatforms(app: App, source: GitSource): void {
+  for (const platform of app.node.findAll().filter(Platform.isPlatform)) {
+    platform.buildAddons();
+    platform.buildEntryPoint(source);
+  }
+}
+
 function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
   const source = options.source ?? GitSource.placeholder();
-  for (const platform of app.node.findAll().filter(Platform.isPlatform)) platform.buildEntryPoint(source);
+  completePlatforms(app, source);
   const { platforms, errors } = collectPlatformsWithErrors(app);
   if (errors.length > 0) return { ok: false, errors };
   if (platforms.length === 0) return { ok: false, errors: [new Error('the app defines no platform; refusing to replace dist/ with nothing')] };
@@ -89,10 +107,13 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
   if (verification.errors.length > 0) return { ok: false, errors: verification.errors, checks: verification.summary };
   const dist = layoutDist(platforms);
   const entryPoints = layoutEntryPoints(platforms, source);
+  // Closed: every kind, namespace and reference of a build is made by it, its add-ons or the cluster it declares.
+  const open = platforms.flatMap((p) => closureErrors(p, [...(p.platform.cluster.prerequisites ?? []), ...(p.platform.entryPoint?.prerequisites ?? [])]));
+  if (open.length > 0) return { ok: false, errors: open, checks: verification.summary };
   const counts = platforms.map((p) => ({ name: p.platform.folder, objects: distObjectCount(p) }));
   return {
     ok: true,
-    trees: { dist, entryPoints, report: reportFile(verification.report) },
+    trees: { dist, entryPoints, report: reportFile(verification.report), docs: layoutDocs(platforms) },
     report: verification.report,
     summary: {
       platforms: counts,
@@ -100,6 +121,9 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
       files: dist.size,
       entryPointObjects: platforms.reduce((n, p) => n + p.entryPoint.length, 0),
       checks: verification.summary,
+      warnings: source.isPlaceholder
+        ? [`warning: the repository URL is the placeholder ${source.url}; set it in lib/platforms/index.ts (GitSource) before \`flux bootstrap\``]
+        : [],
     },
   };
 }

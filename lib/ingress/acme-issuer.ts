@@ -1,8 +1,10 @@
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { ClusterIssuer } from '../imports/clusterissuer-cert-manager.io';
 import { Site } from '../core/errors';
 import { checkDnsSubdomain } from '../core/names';
 import { IngressController } from './ingress-controller';
+import { needAddon } from '../core/addon-needs';
 
 export const LETS_ENCRYPT_PRODUCTION = 'https://acme-v02.api.letsencrypt.org/directory';
 export const LETS_ENCRYPT_STAGING = 'https://acme-staging-v02.api.letsencrypt.org/directory';
@@ -29,12 +31,18 @@ export class AcmeClusterIssuer extends Construct {
   readonly name: string;
 
   constructor(scope: Construct, id: string, props: AcmeClusterIssuerProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     this.name = checkDnsSubdomain(site.at('name'), props.name);
+    if (props.server !== undefined && !isHttpsUrl(props.server)) {
+      site.at('server').fail(props.server, 'must be the https URL of an ACME directory', 'drop server for Let\'s Encrypt production, or give e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"');
+    }
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(props.email)) {
       site.at('email').fail(props.email, 'must be an email address', 'give the team address that should get certificate expiry notices');
     }
+    // cert-manager issues; the HTTP-01 challenge is served through the cluster's ingress controller.
+    needAddon(this, { addon: 'cert-manager' });
+    needAddon(this, props.ingressController.addon);
     new ClusterIssuer(this, 'issuer', {
       metadata: { name: this.name },
       spec: {
@@ -46,5 +54,13 @@ export class AcmeClusterIssuer extends Construct {
         },
       },
     });
+  }
+}
+
+function isHttpsUrl(value: unknown): boolean {
+  try {
+    return typeof value === 'string' && new URL(value).protocol === 'https:';
+  } catch {
+    return false;
   }
 }

@@ -1,3 +1,5 @@
+import { checkListOfObjects } from '../core/shapes';
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { GatewayV1Beta1, GatewayV1Beta1SpecServersTlsMode, VirtualServiceV1Beta1, VirtualServiceV1Beta1SpecHttp } from '../imports/istio-networking.istio.io';
 import { checkDuration } from '../core/duration';
@@ -6,6 +8,7 @@ import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
 import { NetworkGraph, Peer } from '../security/network-graph';
 import { ServiceTarget } from '../workloads/service-target';
 import { RouteBackends } from './route-backends';
+import { needAddon } from '../core/addon-needs';
 
 /** The Istio ingress gateway pods (installed with Istio, not by this project). */
 export class IstioIngressGateway {
@@ -36,7 +39,7 @@ export class IstioHttpsGateway extends Construct {
   readonly ingressGateway: IstioIngressGateway;
 
   constructor(scope: Construct, id: string, props: IstioHttpsGatewayProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     this.name = checkDnsLabel(site.at('name'), props.name);
     if (props.hosts.length === 0) site.at('hosts').fail([], 'must list at least one host', 'e.g. hosts: ["app.example.com"]');
@@ -44,6 +47,7 @@ export class IstioHttpsGateway extends Construct {
     checkDnsSubdomain(site.at('tlsSecret'), props.tlsSecret);
     this.hosts = props.hosts;
     this.ingressGateway = props.ingressGateway;
+    needAddon(this, { addon: 'istio' });
     new GatewayV1Beta1(this, 'gateway', {
       metadata: { name: this.name, namespace: checkDnsLabel(site.at('namespace'), props.namespace) },
       spec: {
@@ -85,9 +89,10 @@ export interface IstioVirtualServiceProps {
  */
 export class IstioVirtualService extends Construct {
   constructor(scope: Construct, id: string, props: IstioVirtualServiceProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const namespace = checkDnsLabel(site.at('namespace'), props.namespace);
+    checkListOfObjects(site.at('routes'), props.routes);
     if (props.routes.length === 0) site.at('routes').fail([], 'must list at least one route', 'route a path to a workload');
     const backends = new RouteBackends('VirtualService', namespace);
     const http: VirtualServiceV1Beta1SpecHttp[] = props.routes.map((route, i) => {
@@ -100,6 +105,7 @@ export class IstioVirtualService extends Construct {
         timeout: checkDuration(at.at('timeout'), route.timeout),
       };
     });
+    needAddon(this, { addon: 'istio' });
     new VirtualServiceV1Beta1(this, 'virtual-service', {
       metadata: { name: checkDnsLabel(site.at('name'), props.name), namespace },
       spec: { hosts: [...props.gateway.hosts], gateways: [props.gateway.name], http },

@@ -1,3 +1,5 @@
+import { checkListOfObjects } from '../core/shapes';
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -7,6 +9,7 @@ import { ServiceTarget } from '../workloads/service-target';
 import { AcmeClusterIssuer, HTTP01_SOLVER } from './acme-issuer';
 import { IngressController } from './ingress-controller';
 import { RouteBackends } from './route-backends';
+import { needAddon } from '../core/addon-needs';
 
 export interface IngressRoute {
   /** URL path prefix, e.g. "/api". */
@@ -36,11 +39,14 @@ export interface WebIngressProps {
  */
 export class WebIngress extends Construct {
   constructor(scope: Construct, id: string, props: WebIngressProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const name = checkDnsSubdomain(site.at('name'), props.name);
     const namespace = checkDnsLabel(site.at('namespace'), props.namespace);
-    checkDnsSubdomain(site.at('host'), props.host);
+    // A wildcard host ("*.example.com") is valid in an Ingress rule: the label after "*." must be a name.
+    const wildcard = typeof props.host === 'string' && props.host.startsWith('*.');
+    checkDnsSubdomain(site.at(wildcard ? 'host (after "*.")' : 'host'), wildcard ? props.host.slice(2) : props.host);
+    checkListOfObjects(site.at('routes'), props.routes);
     if (props.routes.length === 0) site.at('routes').fail([], 'must list at least one route', 'route "/" to the front-end service');
 
     const backends = new RouteBackends('Ingress', namespace);
@@ -51,6 +57,7 @@ export class WebIngress extends Construct {
       return { path: route.path, pathType: 'Prefix', backend: { service: { name: destination.serviceName, port: { number: destination.port } } } };
     });
 
+    needAddon(this, props.controller.addon);
     new k8s.KubeIngress(this, 'ingress', {
       metadata: {
         name,

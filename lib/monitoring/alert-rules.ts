@@ -1,9 +1,12 @@
+import { checkListOfObjects, checkObject } from '../core/shapes';
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { PrometheusRule, PrometheusRuleSpecGroupsRulesExpr } from '../imports/prometheusrule-monitoring.coreos.com';
 import { checkDuration } from '../core/duration';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkLabels } from '../core/names';
-import { PrometheusStack } from './service-monitor';
+import { prometheusOperatorNeed, PrometheusStack } from './service-monitor';
+import { needAddon } from '../core/addon-needs';
 
 export interface Alert {
   /** CamelCase alert name, e.g. "SessionManagerDown". */
@@ -28,12 +31,12 @@ export interface AlertRulesProps {
 /** A PrometheusRule of alerts, each with severity, summary and a description a person can act on. */
 export class AlertRules extends Construct {
   constructor(scope: Construct, id: string, props: AlertRulesProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const seen = new Set<string>();
-    const groups = Object.entries(props.groups).map(([group, alerts]) => ({
+    const groups = Object.entries(checkObject(site.at('groups'), props.groups)).map(([group, alerts]) => ({
       name: group,
-      rules: alerts.map((alert, i) => {
+      rules: checkListOfObjects(site.at('groups').at(group), alerts).map((alert, i) => {
         const at = site.at('groups').at(group).at(i);
         if (!/^[A-Z][A-Za-z0-9]*$/.test(alert.name)) at.at('name').fail(alert.name, 'must be a CamelCase alert name', 'e.g. "SessionManagerDown"');
         if (seen.has(alert.name)) at.at('name').fail(alert.name, 'is used by two alerts', 'give every alert its own name');
@@ -48,6 +51,7 @@ export class AlertRules extends Construct {
         };
       }),
     }));
+    needAddon(this, prometheusOperatorNeed(props.prometheus));
     new PrometheusRule(this, 'rule', {
       metadata: { name: checkDnsLabel(site.at('name'), props.name), namespace: props.namespace, labels: checkLabels(site.at('prometheus.selectorLabels'), props.prometheus.selectorLabels) },
       spec: { groups },

@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { ServiceMonitor } from '../imports/servicemonitor-monitoring.coreos.com';
 import { checkDuration } from '../core/duration';
@@ -5,6 +6,7 @@ import { Site } from '../core/errors';
 import { checkLabels } from '../core/names';
 import { NetworkGraph, Peer } from '../security/network-graph';
 import { ServiceTarget } from '../workloads/service-target';
+import { AddonNeed, needAddon } from '../core/addon-needs';
 
 /** The Prometheus pods of the cluster's Prometheus Operator stack. */
 export interface PrometheusStack {
@@ -12,6 +14,11 @@ export interface PrometheusStack {
   readonly podLabels: Readonly<Record<string, string>>;
   /** Labels the stack's Prometheus selects ServiceMonitors and rules by (e.g. `release`). */
   readonly selectorLabels: Readonly<Record<string, string>>;
+}
+
+/** The Prometheus Operator stack a monitor or rule needs: installed in the stack's namespace, released under its `release` label. */
+export function prometheusOperatorNeed(prometheus: PrometheusStack): AddonNeed {
+  return { addon: 'prometheus-operator', namespace: prometheus.namespace, releaseName: prometheus.selectorLabels.release ?? 'kube-prometheus-stack' };
 }
 
 export interface WorkloadMonitorProps {
@@ -31,10 +38,11 @@ export interface WorkloadMonitorProps {
 /** A ServiceMonitor that scrapes a workload's Service, and the network path for the scrape. */
 export class WorkloadMonitor extends Construct {
   constructor(scope: Construct, id: string, props: WorkloadMonitorProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const port = props.workload.servicePort(props.port);
     const prometheus = props.prometheus;
+    needAddon(this, prometheusOperatorNeed(prometheus));
     new ServiceMonitor(this, 'service-monitor', {
       metadata: { name: props.workload.serviceName, namespace: props.workload.namespace, labels: checkLabels(site.at('prometheus.selectorLabels'), prometheus.selectorLabels) },
       spec: {

@@ -1,8 +1,10 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { Site } from '../core/errors';
 import type { NodePool } from './node-pool';
+import { needAddon } from '../core/addon-needs';
 
 /** Node label the NVIDIA device plugin reads to pick its configuration for a node. */
 export const DEVICE_PLUGIN_CONFIG_LABEL = 'nvidia.com/device-plugin.config';
@@ -55,13 +57,17 @@ export interface GpuTimeSlicingConfigProps {
  */
 export class GpuTimeSlicingConfig extends Construct {
   constructor(scope: Construct, id: string, props: GpuTimeSlicingConfigProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const shared = props.pools.filter((p) => p.gpuSharing !== undefined);
     if (shared.length === 0) {
       new Site(this.node.path).at('pools').fail(props.pools.map((p) => p.name), 'has no pool with GPU sharing', 'give a GPU pool gpuSharing: GpuSharing.timeSlicing(4), or drop this config');
     }
+    const name = props.name ?? 'time-slicing-config';
+    const namespace = props.namespace ?? 'gpu-operator';
+    // The GPU operator's device plugin reads this ConfigMap, in its own namespace.
+    needAddon(this, { addon: 'gpu-operator', configMap: name, namespace });
     new k8s.KubeConfigMap(this, 'config-map', {
-      metadata: { name: props.name ?? 'time-slicing-config', namespace: props.namespace ?? 'gpu-operator' },
+      metadata: { name, namespace },
       data: Object.fromEntries(shared.map((p) => [p.name, p.gpuSharing!.devicePluginConfig()])),
     });
   }

@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
@@ -27,7 +28,7 @@ function fargateProfileOf(pool: NodePool): Record<string, unknown> | undefined {
  */
 export class NodePoolInventory extends Construct {
   constructor(scope: Construct, id: string, props: NodePoolInventoryProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const data: Record<string, string> = {};
     for (const pool of props.pools) {
       data[`${pool.name}.yaml`] = stringify({

@@ -3,7 +3,9 @@ import { defaultDenyCheck } from './default-deny-check';
 import { imagePinCheck } from './image-pin-check';
 import { PolicyCheck } from './policy-check';
 import { podSecurityCheck } from './pod-security-check';
+import { privilegedPodsGrantCheck } from './privileged-pods-grant-check';
 import { probesCheck } from './probes-check';
+import { roleBindingCheck } from './role-binding-check';
 import { rbacCheck } from './rbac-check';
 import { resourcesCheck } from './resources-check';
 import { disruptionBudgetCheck, hpaReplicasCheck } from './scaling-checks';
@@ -25,4 +27,6 @@ export const POLICY_CHECKS: readonly PolicyCheck[] = [
   // issue 10
   numericUserCheck, budgetEvictionCheck, probePortCheck, governingServiceCheck, externalServiceCheck, policyPortsCheck,
   claimTemplatesCheck, allocatableCheck,
+  // issue 11
+  roleBindingCheck, privilegedPodsGrantCheck,
 ];

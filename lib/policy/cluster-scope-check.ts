@@ -1,16 +1,12 @@
 import { Manifest } from '../core/manifest';
 import { isClusterScoped } from '../core/kinds';
 import { PolicyRule } from '../core/exceptions';
+import { manifestIndex } from './manifest-index';
 import { PolicyCheck, PolicyContext } from './policy-check';
 
-/** Kinds a CRD of this platform declares cluster-scoped, by `<group>/<kind>`. */
-function clusterScopedCustomKinds({ manifests }: PolicyContext): Set<string> {
-  return new Set(manifests.filter((m) => m.kind === 'CustomResourceDefinition' && m.object.spec?.scope === 'Cluster')
-    .map((m) => `${m.object.spec.group}/${m.object.spec.names?.kind}`));
-}
-
+/** Built-in cluster-scoped kinds, and kinds a CRD of this platform declares cluster-scoped (indexed once per object list). */
 function clusterScoped(m: Manifest, context: PolicyContext): boolean {
-  return isClusterScoped(m.kind) || clusterScopedCustomKinds(context).has(`${m.apiVersion.split('/')[0]}/${m.kind}`);
+  return isClusterScoped(m.kind) || manifestIndex(context.manifests).clusterScopedCustomKinds.has(`${m.apiVersion.split('/')[0]}/${m.kind}`);
 }
 
 /** The API server refuses (or, via kubectl, silently drops) a namespace on a cluster-scoped kind. */

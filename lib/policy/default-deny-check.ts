@@ -1,4 +1,5 @@
 import { PolicyRule } from '../core/exceptions';
+import { manifestIndex } from './manifest-index';
 import { PolicyCheck } from './policy-check';
 
 /** A namespace the platform creates has a NetworkPolicy that selects every pod and allows nothing. */
@@ -6,7 +7,7 @@ export const defaultDenyCheck: PolicyCheck = {
   rule: PolicyRule.DEFAULT_DENY,
   appliesTo: (m) => m.kind === 'Namespace',
   check(m, { manifests }) {
-    const denies = manifests.some((p) => p.kind === 'NetworkPolicy' && p.namespace === m.name && isDenyAll(p.object.spec ?? {}));
+    const denies = manifestIndex(manifests).networkPoliciesIn(m.name).some((p) => isDenyAll(p.object.spec ?? {}));
     if (denies) return [];
     return [{ field: 'metadata.name', value: m.name, problem: 'names a namespace without a default-deny NetworkPolicy (podSelector {}, policyTypes Ingress and Egress, no rules)',
       fix: 'create the namespace with SecureNamespace, which adds default-deny-all' }];

@@ -1,3 +1,4 @@
+import { isFloatingTag } from '../core/image-reference';
 import { PolicyRule } from '../core/exceptions';
 import { Finding, PolicyCheck } from './policy-check';
 import { containersOf, podSpecOf } from './pod-specs';
@@ -9,7 +10,7 @@ export function imageTag(image: string): string | undefined {
   return lastPart.includes(':') ? lastPart.slice(lastPart.indexOf(':') + 1) : undefined;
 }
 
-/** `latest` or no tag means "whatever was pushed last": a re-apply could change what runs. */
+/** `latest` (or `stable`, `LATEST`, ...) or no tag means "whatever was pushed last": a re-apply could change what runs. */
 export const imagePinCheck: PolicyCheck = {
   rule: PolicyRule.IMAGES_PINNED,
   appliesTo: (m, { environment }) => !environment.floatingImageTags && podSpecOf(m) !== undefined,
@@ -17,8 +18,8 @@ export const imagePinCheck: PolicyCheck = {
     const findings: Finding[] = [];
     for (const { field, container } of containersOf(podSpecOf(m)!)) {
       const tag = imageTag(container.image ?? '');
-      if (tag === undefined || tag === 'latest') {
-        findings.push({ field: `${field}.image`, value: container.image, problem: `must be pinned to a version (${tag ? 'latest is not one' : 'it has no tag'})`,
+      if (tag === undefined || (!tag.includes(':') && isFloatingTag(tag))) {
+        findings.push({ field: `${field}.image`, value: container.image, problem: `must be pinned to a version (${tag ? `${tag} is not one` : 'it has no tag'})`,
           fix: 'give a version tag or a digest, e.g. "postgres:16.4"; a local-dev environment (Environment.localDev()) may float' });
       }
     }

@@ -1,5 +1,6 @@
 import { Manifest } from '../core/manifest';
 import { declaredExceptions, PolicyRule } from '../core/exceptions';
+import { manifestIndex } from './manifest-index';
 import { Finding, PolicyCheck, PolicyContext } from './policy-check';
 import { FoundPodSpec, podSpecOf } from './pod-specs';
 import { PodSecurityLevel, podSecurityViolations } from '../core/pod-security';
@@ -20,7 +21,7 @@ export const podSecurityCheck: PolicyCheck = {
     const found = podSpecOf(m)!;
     const restricted = podSecurityFindings(found, 'restricted');
     if (!declaredExceptions(m.object).has(PolicyRule.POD_SECURITY_RESTRICTED.id)) return restricted;
-    const namespace = context.manifests.find((n) => n.kind === 'Namespace' && n.name === m.namespace);
+    const namespace = manifestIndex(context.manifests).namespace(m.namespace);
     if (!namespace) {
       return [...restricted, { field: 'metadata.namespace', value: m.namespace, excusable: false,
         problem: 'is not created by this platform, so the Pod Security level that must admit this excused pod is unknown',
@@ -37,5 +38,8 @@ export const podSecurityCheck: PolicyCheck = {
 
 /** What the given Pod Security level would refuse in a found pod spec, with fields from the object's root. */
 export function podSecurityFindings(found: FoundPodSpec, level: Level): Finding[] {
-  return podSecurityViolations(found.spec, PodSecurityLevel.of(level)!).map((v) => ({ ...v, field: `${found.field}.${v.field}` }));
+  // Annotation fields name the pod template's metadata, beside its spec.
+  const base = found.field.replace(/\.?spec$/, '');
+  return podSecurityViolations(found.spec, PodSecurityLevel.of(level)!, found.annotations).map((v) => ({ ...v,
+    field: v.field.startsWith('metadata.') ? (base ? `${base}.${v.field}` : v.field) : `${found.field}.${v.field}` }));
 }

@@ -6,6 +6,8 @@ export interface FoundPodSpec {
   readonly spec: Record<string, any>;
   /** Labels of the pods it makes. */
   readonly labels: Readonly<Record<string, string>>;
+  /** Annotations of the pods it makes (AppArmor profiles live there in 1.28). */
+  readonly annotations?: Readonly<Record<string, string>>;
 }
 
 /** Where each kind keeps its pod template; Pod Security Admission only sees the Pods these create. */
@@ -28,7 +30,7 @@ export function podSpecOf(m: Manifest): FoundPodSpec | undefined {
   if (!path) return undefined;
   const template = path.reduce<any>((node, key) => node?.[key], m.object);
   if (!template?.spec) return undefined;
-  return { field: [...path, 'spec'].join('.'), spec: template.spec, labels: template.metadata?.labels ?? {} };
+  return { field: [...path, 'spec'].join('.'), spec: template.spec, labels: template.metadata?.labels ?? {}, annotations: template.metadata?.annotations ?? {} };
 }
 
 /** Every container of a pod spec with the field that names it. */

@@ -1,14 +1,14 @@
 import { Manifest } from '../core/manifest';
 import { PolicyRule } from '../core/exceptions';
 import { PolicyCheck, PolicyContext } from './policy-check';
-import { podSpecOf, selects } from './pod-specs';
+import { manifestIndex } from './manifest-index';
+import { podSpecOf } from './pod-specs';
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
 
 /** The HorizontalPodAutoscaler that scales this workload, if any. */
 export function hpaOf(m: Manifest, { manifests }: PolicyContext): Manifest | undefined {
-  return manifests.find((h) => h.kind === 'HorizontalPodAutoscaler' && h.namespace === m.namespace
-    && h.object.spec?.scaleTargetRef?.kind === m.kind && h.object.spec?.scaleTargetRef?.name === m.name);
+  return manifestIndex(manifests).hpaOf(m);
 }
 
 /** Several pods (or an HPA that may make several) need a budget, or a node drain takes them all at once. */
@@ -17,8 +17,8 @@ export const disruptionBudgetCheck: PolicyCheck = {
   appliesTo: (m, context) => SCALABLE.has(m.kind) && ((m.object.spec?.replicas ?? 1) > 1 || hpaOf(m, context) !== undefined),
   check(m, { manifests }) {
     const labels = podSpecOf(m)?.labels ?? {};
-    // Only policy/v1 counts: policy/v1beta1 is not served by 1.28 (the schema check refuses it).
-    const covered = manifests.some((p) => p.kind === 'PodDisruptionBudget' && p.apiVersion === 'policy/v1' && p.namespace === m.namespace && selects(p.object.spec?.selector, labels));
+    // Only policy/v1 counts: policy/v1beta1 is not served by 1.28 (the schema check refuses it); the index holds only policy/v1 budgets.
+    const covered = manifestIndex(manifests).pdbCovers(m.namespace, labels);
     if (covered) return [];
     return [{ field: 'spec.replicas', value: m.object.spec?.replicas, problem: 'makes a replicated workload that no PodDisruptionBudget covers',
       fix: 'add a PodDisruptionBudget (minAvailable: 1) selecting its pods; WebService and StatefulStore add one when replicas > 1' }];

@@ -1,6 +1,6 @@
 import { PolicyRule } from '../core/exceptions';
 import { PolicyCheck } from './policy-check';
-import { podTemplatesIn, selects } from './pod-specs';
+import { manifestIndex } from './manifest-index';
 
 /**
  * A Service or NetworkPolicy that selects no pod emitted here is a typo or a leftover: traffic
@@ -15,7 +15,7 @@ export const selectorCheck: PolicyCheck = {
     const field = m.kind === 'Service' ? 'spec.selector' : 'spec.podSelector';
     const selector = m.kind === 'Service' ? m.object.spec?.selector : m.object.spec?.podSelector ?? {};
     const wholeNamespace = m.kind === 'NetworkPolicy' && Object.keys(selector).length === 0;
-    const selected = selector && Object.keys(selector).length > 0 && podTemplatesIn(manifests, m.namespace).some((p) => selects(selector, p.labels));
+    const selected = selector && Object.keys(selector).length > 0 && manifestIndex(manifests).selectsTemplateIn(m.namespace, selector);
     if (wholeNamespace || selected) return [];
     return [{ field, value: selector, problem: `selects no pod template emitted in namespace ${m.namespace}`,
       fix: 'select the labels of a workload of this platform, or remove the object' }];

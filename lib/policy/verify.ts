@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { ValidationError } from '../core/errors';
 import { Manifest, objectId } from '../core/manifest';
 import { POLICY_CHECKS } from './checks';
+import { declaredNotSecrets } from '../core/not-secret';
 import { declaredExceptions, EXCEPTION_ANNOTATION_PREFIX, PolicyRule } from '../core/exceptions';
 import { checkPlacement } from './placement-check';
 import { checkPoolCapabilities } from './pool-capability-check';
@@ -9,6 +10,8 @@ import { PolicyInput } from './policy-check';
 import { podSpecOf } from './pod-specs';
 import { PlatformReport } from './report';
 import { sensitiveAccess } from './rbac-check';
+import { powerfulBindingGrants } from './role-binding-check';
+import { privilegedPodsChain } from './privileged-pods-grant-check';
 import { validateSchemas } from './schema/validate-schemas';
 
 export interface PlatformVerification {
@@ -52,6 +55,9 @@ export function verifyPlatform(context: PolicyInput): PlatformVerification {
       errors.push(...exceptionErrors(m, rule, used.has(rule)));
       exceptions.push({ object: objectId(m), rule, reason });
     }
+    for (const [field, reason] of declaredNotSecrets(m.object)) {
+      exceptions.push({ object: objectId(m), rule: `${PolicyRule.NO_SECRET_VALUES.id}: ${field} is not a secret`, reason });
+    }
   }
   const policyDone = performance.now();
 
@@ -71,7 +77,7 @@ export function verifyPlatform(context: PolicyInput): PlatformVerification {
       rules,
     },
     exceptions,
-    sensitiveAccess: manifests.map((m) => ({ object: objectId(m), grants: sensitiveAccess(m) })).filter((a) => a.grants.length > 0),
+    sensitiveAccess: manifests.map((m) => ({ object: objectId(m), grants: [...sensitiveAccess(m), ...powerfulBindingGrants(m, manifests), ...privilegedPodsChain(m, manifests)] })).filter((a) => a.grants.length > 0),
   };
   return { report, errors, timing: { schemaMs: schemaDone - started, policyMs: policyDone - schemaDone } };
 }

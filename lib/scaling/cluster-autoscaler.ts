@@ -1,8 +1,10 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { checkDuration } from '../core/duration';
 import { Site } from '../core/errors';
 import { NodePool } from '../placement/node-pool';
+import { needAddon } from '../core/addon-needs';
 
 export interface ClusterAutoscalerSettingsProps {
   /**
@@ -30,7 +32,7 @@ export interface ClusterAutoscalerSettingsProps {
  */
 export class ClusterAutoscalerSettings extends Construct {
   constructor(scope: Construct, id: string, props: ClusterAutoscalerSettingsProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const { maxNodesTotal: max, minNodesTotal: min } = props;
     if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < Math.max(1, min)) {
@@ -54,6 +56,13 @@ export class ClusterAutoscalerSettings extends Construct {
       site.at('minNodesTotal').fail(min, `is above the sum of the autoscaled pools' minimums (${poolMin}: ${list}), so the cluster can shrink below it`,
         `raise a pool's minNodes so they add up to at least ${min}`);
     }
+    // The autoscaler runs with the same settings as flags (its chart does not read this ConfigMap).
+    needAddon(this, { addon: 'cluster-autoscaler', extraArgs: {
+      'max-nodes-total': String(max),
+      'scale-down-utilization-threshold': String(threshold),
+      'scale-down-unneeded-time': props.scaleDownUnneededTime,
+      'scale-down-delay-after-add': props.scaleDownDelayAfterAdd,
+    } });
     new k8s.KubeConfigMap(this, 'config-map', {
       metadata: { name: props.name ?? 'cluster-autoscaler-settings', namespace: props.namespace ?? 'kube-system' },
       data: {

@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -44,7 +45,7 @@ export class HorizontalAutoscaler extends Construct {
   readonly object: k8s.KubeHorizontalPodAutoscalerV2;
 
   constructor(scope: Construct, id: string, props: HorizontalAutoscalerProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path, 'autoscaling');
     const name = checkDnsLabel(site.at('name'), props.name ?? props.target.name);
     if (!Number.isInteger(props.minReplicas) || props.minReplicas < 1 || !Number.isInteger(props.maxReplicas) || props.maxReplicas < props.minReplicas) {

@@ -1,3 +1,5 @@
+import { checkListOfObjects } from '../core/shapes';
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { SecretProviderClass } from '../imports/secretproviderclass-secrets-store.csi.x-k8s.io';
@@ -7,6 +9,7 @@ import { CloudIdentity } from '../workloads/cloud-identity';
 import { SecretKeyRef } from '../workloads/env';
 import { SecretStoreAccess } from '../workloads/pod-group';
 import { Volume } from '../workloads/volume';
+import { needAddon } from '../core/addon-needs';
 
 const CSI_DRIVER = 'secrets-store.csi.k8s.io';
 
@@ -43,7 +46,7 @@ export class AzureKeyVaultSecrets extends Construct implements SecretStoreAccess
   private readonly secrets: readonly KeyVaultSecret[];
 
   constructor(scope: Construct, id: string, props: AzureKeyVaultSecretsProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     this.site = site;
     this.secrets = props.secrets;
@@ -54,14 +57,20 @@ export class AzureKeyVaultSecrets extends Construct implements SecretStoreAccess
     }
     checkGuid(site.at('tenantId'), props.tenantId);
     this.identity = CloudIdentity.azureWorkloadIdentity(props.workloadIdentityClientId).check(site.at('workloadIdentityClientId'));
+    checkListOfObjects(site.at('secrets'), props.secrets);
     if (props.secrets.length === 0) site.at('secrets').fail([], 'must list at least one secret', 'name the Key Vault secrets the workloads need');
 
     const secretObjects = new Map<string, { objectName: string; key: string }[]>();
     props.secrets.forEach((s, i) => {
       checkDnsSubdomain(site.at('secrets').at(i).at('secretName'), s.secretName);
+      for (const field of ['objectName', 'key'] as const) {
+        if (typeof s[field] !== 'string' || s[field].trim() === '') site.at('secrets').at(i).at(field).fail(s[field], 'must not be empty', field === 'key' ? 'give the key the value gets in the Kubernetes Secret, e.g. "password"' : 'give the name of the secret in the Key Vault');
+      }
       secretObjects.set(s.secretName, [...(secretObjects.get(s.secretName) ?? []), { objectName: s.objectName, key: s.key }]);
     });
 
+    // The CSI driver mounts the secrets and syncs the Secrets; the Azure provider reads Key Vault.
+    needAddon(this, { addon: 'secrets-store-csi-azure' });
     new SecretProviderClass(this, 'secret-provider-class', {
       metadata: { name: props.name, namespace: props.namespace },
       spec: {

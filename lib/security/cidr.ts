@@ -1,7 +1,7 @@
+import { isIP } from 'node:net';
 import { Site } from '../core/errors';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const IPV6 = /^[0-9a-fA-F:]+$/;
 
 /**
  * A CIDR block as NetworkPolicy ipBlock takes it: an IPv4 or IPv6 address and a prefix length,
@@ -10,7 +10,7 @@ const IPV6 = /^[0-9a-fA-F:]+$/;
 export function checkCidr(site: Site, cidr: string): string {
   const [address, prefix, extra] = typeof cidr === 'string' ? cidr.split('/') : [];
   const v4 = IPV4.test(address ?? '');
-  const v6 = !v4 && IPV6.test(address ?? '') && (address ?? '').includes(':');
+  const v6 = !v4 && isIP(address ?? '') === 6;
   const bits = v4 ? 32 : 128;
   const length = Number(prefix);
   if ((!v4 && !v6) || extra !== undefined || prefix === undefined || !/^\d{1,3}$/.test(prefix) || length > bits) {

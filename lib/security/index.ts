@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 export * from './azure-key-vault';
+export * from './metadata-addresses';
 export * from './namespace';
 export * from './network-graph';
 export * from './pod-network-policy';

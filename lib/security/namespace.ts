@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -33,7 +34,7 @@ export class SecureNamespace extends Construct {
   readonly allowDns: k8s.KubeNetworkPolicy;
 
   constructor(scope: Construct, id: string, props: SecureNamespaceProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     this.name = checkDnsLabel(site.at('name'), props.name);
     const labels = checkLabels(site.at('labels'), props.labels ?? {});

@@ -1,3 +1,5 @@
+import { ipBlockWithoutMetadata } from './metadata-addresses';
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -81,7 +83,12 @@ export class Peer {
 
   /** The NetworkPolicyPeer that selects this peer, seen from a policy in `fromNamespace`. */
   selectorFrom(fromNamespace: string): k8s.NetworkPolicyPeer {
-    if (this.ipBlock) return { ipBlock: { cidr: this.ipBlock, except: this.except.length > 0 ? [...this.except] : undefined } };
+    if (this.ipBlock) {
+      // The cloud metadata addresses stay out of any block that holds them, unless named as a peer of their own.
+      const block = ipBlockWithoutMetadata(new Site(`Peer.cidr(${JSON.stringify(this.name)})`, 'cidr'), this.ipBlock);
+      const except = [...new Set([...this.except, ...(block.except ?? [])])];
+      return { ipBlock: { cidr: this.ipBlock, except: except.length > 0 ? except : undefined } };
+    }
     const pods = { matchLabels: { ...this.podLabels } };
     if (this.namespace === fromNamespace) return { podSelector: pods };
     return { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: this.namespace } }, podSelector: pods };
@@ -101,7 +108,7 @@ export class NetworkGraph extends Construct {
   private readonly edges = new Set<string>();
 
   constructor(scope: Construct, id: string) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     this.site = new Site(this.node.path);
   }
 

@@ -1,3 +1,5 @@
+import { anyDestinationButMetadata } from './metadata-addresses';
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -32,7 +34,7 @@ export class PodNetworkPolicy extends Construct {
   readonly policy: k8s.KubeNetworkPolicy;
 
   constructor(scope: Construct, id: string, props: PodNetworkPolicyProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const namespace = props.pods.namespace;
     const rule = (at: Site, r: TrafficRule) => ({
@@ -45,7 +47,8 @@ export class PodNetworkPolicy extends Construct {
         podSelector: { matchLabels: { ...props.pods.selector } },
         policyTypes: ['Ingress', 'Egress'],
         ingress: props.ingress?.map((r, i) => { const b = rule(site.at('ingress').at(i), r); return { from: b.peers, ports: b.ports }; }),
-        egress: props.egress?.map((r, i) => { const b = rule(site.at('egress').at(i), r); return { to: b.peers, ports: b.ports }; }),
+        // An egress rule without peers reaches every pod and address, but not cloud instance metadata.
+        egress: props.egress?.map((r, i) => { const b = rule(site.at('egress').at(i), r); return { to: b.peers ?? anyDestinationButMetadata(site.at('egress').at(i).at('peers')), ports: b.ports }; }),
       },
     });
   }

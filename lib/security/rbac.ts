@@ -1,3 +1,6 @@
+import { checkList, checkListOfObjects, checkStrings } from '../core/shapes';
+import { declareException, PolicyException } from '../core/exceptions';
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -28,6 +31,8 @@ export interface NamespacedRoleProps {
   readonly subjects: readonly ServiceAccountRef[];
   /** @default `<name>-binding` */
   readonly bindingName?: string;
+  /** Rules of the synth's checks the Role cannot follow, each with its reason (shown in the report). */
+  readonly exceptions?: readonly PolicyException[];
 }
 
 /**
@@ -41,16 +46,17 @@ export class NamespacedRole extends Construct {
   readonly binding: k8s.KubeRoleBinding;
 
   constructor(scope: Construct, id: string, props: NamespacedRoleProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const name = checkDnsSubdomain(site.at('name'), props.name);
     const namespace = checkDnsLabel(site.at('namespace'), props.namespace);
-    props.rules.forEach((rule, i) => checkRule(site.at('rules').at(i), rule));
-    if (props.subjects.length === 0) site.at('subjects').fail([], 'must name at least one subject', 'bind the role to the service account that uses it');
+    checkListOfObjects(site.at('rules'), props.rules).forEach((rule, i) => checkRule(site.at('rules').at(i), rule));
+    if (checkListOfObjects(site.at('subjects'), props.subjects).length === 0) site.at('subjects').fail([], 'must name at least one subject', 'bind the role to the service account that uses it');
     this.role = new k8s.KubeRole(this, 'role', {
       metadata: { name, namespace },
       rules: props.rules.map((r) => ({ apiGroups: [...r.apiGroups], resources: [...r.resources], verbs: [...r.verbs] })),
     });
+    for (const exception of checkList(site.at('exceptions'), props.exceptions, false)) declareException(this.role, exception);
     this.binding = new k8s.KubeRoleBinding(this, 'binding', {
       metadata: { name: props.bindingName ?? `${name}-binding`, namespace },
       subjects: props.subjects.map((s, i) => ({
@@ -65,6 +71,7 @@ export class NamespacedRole extends Construct {
 
 function checkRule(site: Site, rule: RbacRule): void {
   for (const [field, values] of [['apiGroups', rule.apiGroups], ['resources', rule.resources], ['verbs', rule.verbs]] as const) {
+    checkStrings(site.at(field), values);
     if (values.length === 0) site.at(field).fail([], 'must not be empty', `list the ${field} the rule grants`);
     if (values.includes('*')) site.at(field).fail([...values], 'must not contain "*": a wildcard grants whatever is added later', `list the ${field} explicitly`);
   }

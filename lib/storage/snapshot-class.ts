@@ -1,7 +1,9 @@
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { VolumeSnapshotClass as VolumeSnapshotClassObject, VolumeSnapshotClassDeletionPolicy } from '../imports/volumesnapshotclass-snapshot.storage.k8s.io';
 import { Site } from '../core/errors';
 import { checkDnsSubdomain } from '../core/names';
+import { needAddon } from '../core/addon-needs';
 
 export interface SnapshotClassProps {
   readonly name: string;
@@ -19,10 +21,11 @@ export class SnapshotClass extends Construct {
   readonly driver: string;
 
   constructor(scope: Construct, id: string, props: SnapshotClassProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     this.name = checkDnsSubdomain(site.at('name'), props.name);
     this.driver = checkDnsSubdomain(site.at('driver'), props.driver);
+    needAddon(this, { addon: 'snapshot-controller' });
     new VolumeSnapshotClassObject(this, 'snapshot-class', {
       metadata: { name: this.name },
       driver: this.driver,

@@ -1,7 +1,9 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsSubdomain } from '../core/names';
+import { needAddon } from '../core/addon-needs';
 
 /** The AWS EBS CSI driver; the in-tree `kubernetes.io/aws-ebs` plugin is gone since Kubernetes 1.27. */
 export const EBS_CSI_DRIVER = 'ebs.csi.aws.com';
@@ -54,7 +56,7 @@ export class StorageClass extends Construct {
   readonly name: string;
 
   constructor(scope: Construct, id: string, props: StorageClassProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     this.name = checkDnsSubdomain(site.at('name'), props.name);
     if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$/.test(props.provisioner ?? '')) {
@@ -63,6 +65,8 @@ export class StorageClass extends Construct {
     if (props.provisioner === 'kubernetes.io/no-provisioner' && props.volumeBindingMode === 'Immediate') {
       site.at('volumeBindingMode').fail('Immediate', 'cannot bind local volumes before the pod is scheduled', 'use "WaitForFirstConsumer"');
     }
+    // A CSI class provisions nothing until its driver runs in the cluster.
+    if (props.provisioner === EBS_CSI_DRIVER) needAddon(this, { addon: 'aws-ebs-csi-driver' });
     new k8s.KubeStorageClass(this, 'storage-class', {
       metadata: { name: this.name },
       provisioner: props.provisioner,

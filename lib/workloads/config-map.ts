@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -15,7 +16,7 @@ export class AppConfig extends Construct {
   readonly name: string;
 
   constructor(scope: Construct, id: string, props: AppConfigProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     this.name = checkDnsSubdomain(site.at('name'), props.name);
     checkDnsLabel(site.at('namespace'), props.namespace);

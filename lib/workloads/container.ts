@@ -1,3 +1,5 @@
+import { imageReferenceProblem } from '../core/image-reference';
+import { checkListOfObjects, checkStrings } from '../core/shapes';
 import { k8s } from 'cdk8s-plus-28';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkPort, checkPortName } from '../core/names';
@@ -97,16 +99,31 @@ export interface BuiltContainer {
   readonly podSecurityExceptions: readonly string[];
 }
 
+/** A probe built with Probe.httpGet / tcpSocket / exec, as the API wants it. */
+function probeOf(site: Site, probe: Probe | undefined): k8s.Probe | undefined {
+  if (probe === undefined) return undefined;
+  if (!(probe instanceof Probe)) site.fail(probe, 'must be a Probe', 'write Probe.httpGet("/healthz", "http"), Probe.tcpSocket("http") or Probe.exec([...])');
+  return probe.toK8s();
+}
+
+/** A list prop as given; anything but an array (or nothing) is refused by name. */
+export function listOf<T>(site: Site, value: readonly T[] | undefined): readonly T[] {
+  if (value !== undefined && !Array.isArray(value)) site.fail(value, 'must be a list', 'write it as an array, e.g. [ ... ]');
+  return value ?? [];
+}
+
 export function buildContainer(site: Site, props: ContainerProps): BuiltContainer {
   checkDnsLabel(site.at('name'), props.name);
   if (typeof props.image !== 'string' || props.image.trim() === '' || /\s/.test(props.image)) {
     site.at('image').fail(props.image, 'must be an image reference', 'write "registry/name:tag" or "name@sha256:..."');
   }
+  const imageProblem = imageReferenceProblem(props.image);
+  if (imageProblem) site.at('image').fail(props.image, imageProblem, 'write "registry/name:tag" or "name@sha256:<64 hex digits>", lower-case, with the tag filled in (no ${VARIABLES})');
   const resources = buildResources(site.at('resources'), props.resources);
   const privilegedReason = checkPrivileged(site.at('privileged'), props.privileged);
   const rootReason = props.runAsRoot === undefined ? undefined
     : checkExceptionReason(site.at('runAsRoot'), props.runAsRoot, 'write runAsRoot: { reason: "why the container must be uid 0" }');
-  const ports = (props.ports ?? []).map((port, i) => ({
+  const ports = listOf(site.at('ports'), props.ports).map((port, i) => ({
     name: checkPortName(site.at('ports').at(i).at('name'), port.name),
     containerPort: checkPort(site.at('ports').at(i).at('port'), port.port),
     protocol: port.protocol ?? 'TCP',
@@ -121,15 +138,15 @@ export function buildContainer(site: Site, props: ContainerProps): BuiltContaine
     name: props.name,
     image: props.image,
     imagePullPolicy: props.imagePullPolicy ?? 'IfNotPresent',
-    command: props.command ? [...props.command] : undefined,
-    args: props.args ? [...props.args] : undefined,
+    command: props.command ? [...checkStrings(site.at('command'), props.command)] : undefined,
+    args: props.args ? [...checkStrings(site.at('args'), props.args)] : undefined,
     ports: ports.length > 0 ? ports : undefined,
     env: buildEnv(site.at('env'), props.env),
-    envFrom: props.envFromConfigMaps?.map((name) => ({ configMapRef: { name } })),
+    envFrom: checkStrings(site.at('envFromConfigMaps'), props.envFromConfigMaps, false).length === 0 ? undefined : props.envFromConfigMaps?.map((name) => ({ configMapRef: { name } })),
     resources: resources.spec,
-    volumeMounts: props.volumeMounts?.map((m, i) => buildMount(site.at('volumeMounts').at(i), m, privilegedReason !== undefined)),
-    readinessProbe: props.readinessProbe?.toK8s(),
-    livenessProbe: props.livenessProbe?.toK8s(),
+    volumeMounts: props.volumeMounts === undefined ? undefined : checkListOfObjects(site.at('volumeMounts'), props.volumeMounts).map((m, i) => buildMount(site.at('volumeMounts').at(i), m, privilegedReason !== undefined)),
+    readinessProbe: probeOf(site.at('readinessProbe'), props.readinessProbe),
+    livenessProbe: probeOf(site.at('livenessProbe'), props.livenessProbe),
     startupProbe: props.startupProbe?.toK8s(),
     securityContext: privilegedReason === undefined ? {
       allowPrivilegeEscalation: false,

@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { PodSecurityLevel } from '../core/pod-security';
 import { NodePool } from '../placement/node-pool';
@@ -41,7 +42,7 @@ export class EtcdSnapshotJob extends Construct implements PodGroup {
   private readonly identity: PodIdentity;
 
   constructor(scope: Construct, id: string, props: EtcdSnapshotJobProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const certs = props.certDir ?? '/etc/kubernetes/pki/etcd';
     const built = buildScheduledJob(this, {
       name: props.name ?? 'etcd-snapshot',

@@ -10,6 +10,7 @@
 export * from './cloud-identity';
 export * from './config-map';
 export * from './container';
+export * from './cron-schedule';
 export * from './env';
 export * from './etcd-snapshot-job';
 export * from './pod';

@@ -1,3 +1,4 @@
+import { AddonNeed } from '../core/addon-needs';
 import { Site } from '../core/errors';
 
 /** NLB TCP listener idle timeout bounds, in seconds (AWS ListenerAttribute tcp.idle_timeout.seconds). */
@@ -20,7 +21,7 @@ export interface AwsNlbOptions {
  */
 export class CloudLoadBalancer {
   static awsNlb(options: AwsNlbOptions): CloudLoadBalancer {
-    return new CloudLoadBalancer('AWS Load Balancer Controller', (site, ports) => {
+    return new CloudLoadBalancer('AWS Load Balancer Controller', { addon: 'aws-load-balancer-controller' }, (site, ports) => {
       const timeout = options.idleTimeoutSeconds;
       if (!Number.isInteger(timeout) || timeout < NLB_IDLE_TIMEOUT.min || timeout > NLB_IDLE_TIMEOUT.max) {
         site.at('idleTimeoutSeconds').fail(timeout, `must be a whole number of seconds from ${NLB_IDLE_TIMEOUT.min} to ${NLB_IDLE_TIMEOUT.max} (an NLB TCP listener's idle timeout)`, 'e.g. 3600 for long-lived WebSockets');
@@ -40,6 +41,8 @@ export class CloudLoadBalancer {
   private constructor(
     /** What reads the annotations; the cluster must run it. */
     readonly controller: string,
+    /** The add-on that controller is, which the build installs or the cluster declares provided. */
+    readonly addon: AddonNeed,
     private readonly build: (site: Site, ports: readonly number[]) => Record<string, string>,
   ) {}
 

@@ -1,3 +1,4 @@
+import { checkListOfObjects } from '../core/shapes';
 import { k8s } from 'cdk8s-plus-28';
 import { Site } from '../core/errors';
 import { PodFeature } from '../placement/capacity';
@@ -52,6 +53,9 @@ export interface BuiltPod {
  * volume names provided outside the pod spec (StatefulSet claim templates).
  */
 export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: string, claimNames: readonly string[] = [], namespace?: string): BuiltPod {
+  checkListOfObjects(site.at('containers'), props.containers);
+  checkListOfObjects(site.at('initContainers'), props.initContainers, false);
+  checkListOfObjects(site.at('volumes'), props.volumes, false);
   if (props.containers.length === 0) {
     site.at('containers').fail([], 'must list at least one container', 'add the application container');
   }
@@ -100,6 +104,9 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
     ...containers.map((c, i) => ({ field: `containers[${i}].image`, container: c.container })),
   ].filter(({ container }) => container.imagePullPolicy === 'Never').map(({ field, container }) => ({ field, image: container.image! }));
   const demand = { cpuMillicores: sum('cpuMillicores'), memoryBytes: sum('memoryBytes'), gpus: sum('gpus'), features, namespace, neverPulledImages };
+  if (!(props.pool instanceof NodePool)) {
+    site.at('pool').fail(props.pool, 'must be a node pool of this cluster', 'pass one of the cluster\'s pools, e.g. pools.get("general")');
+  }
   const placement = props.pool.place(site, demand);
 
   const spec: k8s.PodSpec = {

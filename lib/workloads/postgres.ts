@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { NodePool } from '../placement/node-pool';
 import { AppConfig } from './config-map';
@@ -49,7 +50,7 @@ export class PostgresDatabase extends Construct implements ServiceTarget {
   readonly config: AppConfig;
 
   constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const config = this.config = new AppConfig(this, 'config', {
       name: `${props.name}-config`,
       namespace: props.namespace,

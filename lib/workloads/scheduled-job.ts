@@ -1,3 +1,5 @@
+import { checkTimeZone, cronProblem } from './cron-schedule';
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
@@ -6,9 +8,6 @@ import { CloudIdentity } from './cloud-identity';
 import { PodProps } from './pod';
 import { PodIdentity } from './pod-identity';
 import { PodGroup } from './pod-group';
-
-// Five cron fields, or a macro. `TZ=` inside the schedule is refused by 1.27+: use timeZone.
-const CRON = /^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|([0-9*/,\-A-Za-z?]+\s+){4}[0-9*/,\-A-Za-z?]+)$/;
 
 export interface ScheduledJobProps extends PodProps {
   /** CronJob and ServiceAccount name (at most 52 characters: Jobs get a suffix). */
@@ -42,7 +41,7 @@ export class ScheduledJob extends Construct implements PodGroup {
   private readonly identity: PodIdentity;
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     const built = buildScheduledJob(this, props);
     this.identity = built.identity;
     this.cronJob = built.cronJob;
@@ -64,8 +63,12 @@ export class ScheduledJob extends Construct implements PodGroup {
 export function buildScheduledJob(owner: Construct, props: ScheduledJobProps): { identity: PodIdentity; cronJob: k8s.KubeCronJob } {
   const site = new Site(owner.node.path);
   if (typeof props.name === 'string' && props.name.length > 52) site.at('name').fail(props.name, 'must be at most 52 characters (the Job controller appends 11)', 'shorten the name');
-  if (!CRON.test(props.schedule ?? '')) {
-    site.at('schedule').fail(props.schedule, 'must be a cron schedule of five fields or a macro such as @daily', 'e.g. "0 2 * * *" for 02:00 every day; set the zone with timeZone');
+  const cron = cronProblem(props.schedule);
+  if (cron) site.at('schedule').fail(props.schedule, `${cron}: it must be a cron schedule of five fields or a macro such as @daily`, 'e.g. "0 2 * * *" for 02:00 every day; set the zone with timeZone');
+  if (props.timeZone !== undefined) checkTimeZone(site.at('timeZone'), props.timeZone);
+  for (const [field, min] of [['backoffLimit', 0], ['activeDeadlineSeconds', 1]] as const) {
+    const value = props[field];
+    if (value !== undefined && (!Number.isInteger(value) || value < min)) site.at(field).fail(value, `must be a whole number of at least ${min}`, `drop ${field} for the default, or give e.g. ${field === 'backoffLimit' ? 3 : 3600}`);
   }
   const identity = new PodIdentity(owner, site, { name: props.name, namespace: props.namespace, podLabels: props.podLabels, cloudIdentities: props.cloudIdentity ? [props.cloudIdentity] : [] });
   const pod = identity.buildPod(site, props);

@@ -1,4 +1,5 @@
 import { App, Chart } from 'cdk8s';
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
@@ -120,7 +121,7 @@ export class SessionTemplates extends Construct implements PodGroup {
   private readonly site: Site;
 
   constructor(scope: Construct, id: string, props: SessionTemplatesProps) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     this.site = new Site(this.node.path);
     this.props = props;
     this.identity = new PodIdentity(this, this.site, { name: props.name, namespace: props.namespace, selector: props.podLabels });

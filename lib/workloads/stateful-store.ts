@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { buildClaimTemplate, ClaimTemplateProps } from '../storage/claim-template';
@@ -18,7 +19,7 @@ export class StatefulStore extends Workload {
   readonly controller: k8s.KubeStatefulSet;
 
   constructor(scope: Construct, id: string, props: StatefulStoreProps) {
-    super(scope, id, props, 'StatefulSet', (props.volumeClaims ?? []).map((c) => c.name));
+    super(scope, freeId(scope, id), props, 'StatefulSet', (props.volumeClaims ?? []).map((c) => c.name));
     if (!props.volumeClaims || props.volumeClaims.length === 0) {
       this.site.at('volumeClaims').fail(props.volumeClaims, 'must list at least one claim template (a StatefulSet without storage is a Deployment)', 'add volumeClaims: [{ name, size, storageClass }], or use WebService');
     }

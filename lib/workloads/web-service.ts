@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Workload, WorkloadProps } from './workload';
@@ -10,7 +11,7 @@ export class WebService extends Workload {
   readonly controller: k8s.KubeDeployment;
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
-    super(scope, id, props, 'Deployment');
+    super(scope, freeId(scope, id), props, 'Deployment');
     const deployment = this.controller = new k8s.KubeDeployment(this, 'deployment', {
       metadata: this.metadata(),
       spec: {

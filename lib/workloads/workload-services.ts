@@ -1,6 +1,7 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { needAddon } from '../core/addon-needs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkPort, checkPortName } from '../core/names';
 import { CloudLoadBalancer } from './load-balancer';
@@ -75,6 +76,7 @@ export function buildServices(owner: Construct, options: readonly { at: Site; se
       at.at('loadBalancer').fail(service.loadBalancer.controller, `only applies to a Service of type LoadBalancer, not ${type}`, 'set type: "LoadBalancer", or drop loadBalancer');
     }
     const annotations = service.loadBalancer?.annotations(at.at('loadBalancer'), ports.map((p) => p.port));
+    if (service.loadBalancer) needAddon(owner, service.loadBalancer.addon);
     const object = new k8s.KubeService(owner, i === 0 ? 'service' : `service-${name}`, {
       metadata: context.metadata({ name, annotations }),
       spec: {

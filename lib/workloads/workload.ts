@@ -1,3 +1,4 @@
+import { freeId } from '../core/construct-id';
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
@@ -72,7 +73,7 @@ export abstract class Workload extends Construct implements ServiceTarget {
 
   /** `controllerKind` is what the subclass creates, for the autoscaler's target. */
   protected constructor(scope: Construct, id: string, props: WorkloadProps, controllerKind: 'Deployment' | 'StatefulSet', claimNames: readonly string[] = []) {
-    super(scope, id);
+    super(scope, freeId(scope, id));
     this.site = new Site(this.node.path);
     const store = props.secretStore;
     this.identity = new PodIdentity(this, this.site, {

@@ -12,7 +12,7 @@ const RANK: Record<string, number> = {
   storage: 2, scaling: 2, crds: 2,
   workloads: 3,
   security: 4,
-  ingress: 5, monitoring: 5,
+  ingress: 5, monitoring: 5, addons: 5,
   policy: 6,
   gitops: 7,
   platforms: 8,

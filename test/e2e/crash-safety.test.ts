@@ -2,14 +2,16 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listFiles, recover, replaceDirectory, swapFolders } from '../../lib/gitops/dist-swap';
+import { listFiles, replaceDirectory, swapFolders } from '../../lib/gitops/dist-swap';
+import { journalPath, recoverPublish } from '../../lib/gitops/publish';
 
 // kill -9 the real synth (node build/main.js, built by `npm test`) at random moments: dist/,
 // kustomization/ and policy-report.json must each always be the old one or the new one (or,
-// killed between a swap's two renames, absent with the old one parked beside it), and the next
-// run must take over the dead run's lock, recover and write the new ones. To stay fast, the next
-// run is the real synth after every fourth kill and after any kill inside a swap; after the
-// others it is the same recover() the synth starts with.
+// killed between a swap's two renames, absent with the old one parked beside it), and after
+// recovery all three together: all old or all new, never new dist/ with an old kustomization/.
+// The next run must take over the dead run's lock, recover and write the new ones. To stay
+// fast, the next run is the real synth after every fourth kill; after the others it is the same
+// recoverPublish() the synth starts with.
 const root = join(__dirname, '..', '..');
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 const after = tree(join(root, 'dist'));
@@ -18,6 +20,7 @@ beforeFiles.set('archiverse/apps/archiverse/deployment-retired.yaml', 'kind: Dep
 const before = [...beforeFiles].sort(([a], [b]) => (a < b ? -1 : 1));
 const afterEntries = tree(join(root, 'kustomization'));
 const beforeEntries = new Map(afterEntries.map(([f, c]) => [f, `${c}# an older synth\n`]));
+const sortedBeforeEntries = [...beforeEntries].sort(([a], [b]) => (a < b ? -1 : 1));
 const afterReport = readFileSync(join(root, 'policy-report.json'), 'utf8');
 const beforeReport = afterReport.replace('"platforms"', '"older": true, "platforms"');
 
@@ -52,7 +55,7 @@ function random(seed: number): () => number {
   return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 }
 
-test('kill -9 at 20 random moments: dist/, kustomization/ and the report are each always old or new, and the next run recovers', async () => {
+test('kill -9 at 20 random moments: dist/, kustomization/ and the report are each always old or new, recovered to all old or all new, and the next run completes', async () => {
   expect(existsSync(join(root, 'build', 'main.js'))).toBe(true);
   const fullRun = await synth(join(mkdtempSync(join(tmpdir(), 'crash-')), 'dist'));
   const next = random(20261122);
@@ -69,24 +72,23 @@ test('kill -9 at 20 random moments: dist/, kustomization/ and the report are eac
     await synth(dist, killAfterMs);
     const outcomes = [
       stateOf(dist, tree, before, after),
-      stateOf(entries, tree, [...beforeEntries].sort(([a], [b]) => (a < b ? -1 : 1)), afterEntries),
+      stateOf(entries, tree, sortedBeforeEntries, afterEntries),
       stateOf(report, (f) => readFileSync(f, 'utf8'), beforeReport, afterReport),
     ];
-    const outcome = outcomes[0];
-    seen.push(outcome);
-    if (index % 4 === 0 || outcomes.includes('between renames')) {
+    seen.push(outcomes.join(' '));
+    if (index % 4 === 0) {
       await synth(dist);
       expect([tree(dist), tree(entries), readFileSync(report, 'utf8')]).toEqual([after, afterEntries, afterReport]);
       expect(existsSync(join(dist, '..', '.synth.lock'))).toBe(false);
     } else {
-      for (const target of [dist, entries, report]) {
-        recover(target);
-        expect(existsSync(target)).toBe(true);
-      }
+      recoverPublish(dist);
+      const together = [tree(dist), tree(entries), readFileSync(report, 'utf8')];
+      expect([[before, sortedBeforeEntries, beforeReport], [after, afterEntries, afterReport]]).toContainEqual(together);
     }
     for (const target of [dist, entries, report]) expect(existsSync(swapFolders(target).next) || existsSync(swapFolders(target).previous)).toBe(false);
+    expect(existsSync(journalPath(dist))).toBe(false);
   };
   for (let i = 0; i < moments.length; i += 4) await Promise.all(moments.slice(i, i + 4).map((ms, j) => runOne(ms, i + j)));
   expect(seen).toHaveLength(20);
-  expect(seen).toContain('old');
-});
+  expect(seen).toContain('old old old');
+}, 180000); // 26 synths, killed or whole: minutes on a busy machine

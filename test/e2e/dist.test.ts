@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -10,12 +10,23 @@ const committed = join(root, 'dist');
 const committedEntries = join(root, 'kustomization');
 const committedReport = join(root, 'policy-report.json');
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+/** What every synth of the real app prints on stderr until the repository URL is set. */
+const PLACEHOLDER_WARNING = 'warning: the repository URL is the placeholder https://git.example.com/platform/k8s-platforms.git; set it in lib/platforms/index.ts (GitSource) before `flux bootstrap`\n';
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'synth-')), 'dist');
 /** The Flux entry points a synth into `dist` wrote beside it. */
 const entriesOf = (dist: string) => join(dist, '..', 'kustomization');
 
 function synth(command: string, args: string[], dist: string) {
   return spawnSync(command, args, { cwd: root, env: { ...process.env, DIST_DIR: dist }, encoding: 'utf8' });
+}
+
+/** The first test's synth output; later tests start from a copy of it instead of synthesizing again. */
+let firstOutput: string | undefined;
+function synthesized(): string {
+  const dist = fresh();
+  if (!firstOutput) expect(synth('node', ['build/main.js'], dist).status).toBe(0);
+  else cpSync(firstOutput, dirname(dist), { recursive: true });
+  return dist;
 }
 
 beforeAll(() => {
@@ -26,20 +37,21 @@ describe('the synth entry points', () => {
   test('node build/main.js writes exactly the committed dist/ and policy report, and prints the checks table', () => {
     const dist = fresh();
     const run = synth('node', ['build/main.js'], dist);
-    expect(run.stderr).toBe('');
+    firstOutput = dirname(dist);
+    // The one warning: the repository URL is still the placeholder.
+    expect(run.stderr).toBe(PLACEHOLDER_WARNING);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^ {2}platform +objects +validated +checks +failures +exceptions\n {2}archiverse +\d+ +\d+ +\d+ +0 +\d+\n {2}gimp-streaming +\d+ +\d+ +\d+ +0 +\d+\n/);
-    expect(run.stdout).toMatch(/\nchecks took \d+ ms \(schema \d+ ms, policy \d+ ms\)\nwrote 227 objects \(\d+ files\) to .*dist\/ and 21 Flux objects to its entry points in \d+ ms\n$/);
+    expect(run.stdout).toMatch(/\nchecks took \d+ ms \(schema \d+ ms, policy \d+ ms\)\nchanges against dist\/ on disk:\n {2}archiverse: \d+ added, 0 removed, 0 changed\n(.*\n)+ {2}computesdk-eks: \d+ added, 0 removed, 0 changed\n(.*\n)+ {2}computesdk-local: \d+ added, 0 removed, 0 changed\n(.*\n)+ {2}gimp-streaming: \d+ added, 0 removed, 0 changed\n(.*\n)+ {2}web-terminal: \d+ added, 0 removed, 0 changed\n(.*\n)+wrote 254 objects \(\d+ files\) to .*dist\/ and 24 Flux objects to its entry points in \d+ ms\n$/);
     expect(tree(dist)).toEqual(tree(committed));
     expect(tree(entriesOf(dist))).toEqual(tree(committedEntries));
     expect(readFileSync(join(dirname(dist), 'policy-report.json'), 'utf8')).toBe(readFileSync(committedReport, 'utf8'));
   });
 
   test('a second run gives byte-identical output', () => {
-    const dist = fresh();
-    synth('node', ['build/main.js'], dist);
+    const dist = synthesized();
     const first = [tree(dist), tree(entriesOf(dist))];
-    synth('node', ['build/main.js'], dist);
+    expect(synth('node', ['build/main.js'], dist).status).toBe(0);
     expect([tree(dist), tree(entriesOf(dist))]).toEqual(first);
   });
 
@@ -52,23 +64,38 @@ describe('the synth entry points', () => {
     expect(tree(entriesOf(dist))).toEqual(tree(committedEntries));
   });
 
-  test('a platform folder that would vanish stops the synth, unless --allow-shrink or ALLOW_SHRINK=1 says so', () => {
-    const dist = fresh();
-    synth('node', ['build/main.js'], dist);
-    mkdirSync(join(dist, 'retired'));
-    writeFileSync(join(dist, 'retired', 'configmap-x.yaml'), 'kind: ConfigMap\n');
+  test('a platform folder that would vanish stops the synth, unless --allow-removal <platform> or ALLOW_REMOVAL=<platform> says so, and the synth lists what it deleted', () => {
+    const dist = synthesized();
+    mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
+    writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');
     const before = tree(dist);
     const refused = synth('node', ['build/main.js'], dist);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0: the platform is no longer built, so ${join(dist, 'retired')}/ would be deleted and Flux would prune every object it deployed (got 0); fix: if the removal is intended, run \`npm run synth -- --allow-shrink\` (or set ALLOW_SHRINK=1 for npx cdk8s synth); otherwise bring the missing objects back\n`);
+    expect(refused.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0 against dist/ on disk: the platform is no longer built, and Flux would prune every object it deployed (got 0); fix: if the removal is intended, name what may go: \`npm run synth -- --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] for npx cdk8s synth; otherwise bring the missing objects back\n`);
     expect(tree(dist)).toEqual(before);
-    expect(synth('node', ['build/main.js', '--allow-shrink'], dist).status).toBe(0);
+    const allowed = synth('node', ['build/main.js', '--allow-removal', 'retired'], dist);
+    expect(allowed.status).toBe(0);
+    expect(allowed.stdout).toContain('\n  retired: 0 added, 1 removed, 0 changed\n     - removed ConfigMap old/x (apps)\n');
+    expect(allowed.stdout).toContain('\ndeleted, as --allow-removal retired allowed: retired/ConfigMap/old/x\n');
     expect(tree(dist)).toEqual(tree(committed));
-    mkdirSync(join(dist, 'retired'));
-    writeFileSync(join(dist, 'retired', 'configmap-x.yaml'), 'kind: ConfigMap\n');
-    const viaEnv = spawnSync('node', ['build/main.js'], { cwd: root, env: { ...process.env, DIST_DIR: dist, ALLOW_SHRINK: '1' }, encoding: 'utf8' });
+    mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
+    writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');
+    const viaEnv = spawnSync('node', ['build/main.js'], { cwd: root, env: { ...process.env, DIST_DIR: dist, ALLOW_REMOVAL: 'retired' }, encoding: 'utf8' });
     expect(viaEnv.status).toBe(0);
     expect(tree(dist)).toEqual(tree(committed));
+  });
+
+  test('--help prints the usage and writes nothing; a bad command line exits 2 with one line, no stack trace', () => {
+    const dist = fresh();
+    const help = synth('node', ['build/main.js', '--help'], dist);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run synth \[-- --allow-removal/);
+    expect(existsSync(dist)).toBe(false);
+    const bad = synth('node', ['build/main.js', '--allow-shrink'], dist);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nsynth: --allow-shrink allowed every platform to lose anything at once and is no longer accepted (got "--allow-shrink"); fix: name what may go: \`npm run synth -- --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] for npx cdk8s synth\n`);
+    const unknown = synth('node', ['build/main.js', '--fast'], dist);
+    expect([unknown.status, unknown.stderr]).toEqual([2, `synth failed; ${dist}/ was left unchanged.\nunknown argument "--fast"; see npm run synth -- --help\n`]);
   });
 
   test('a failed synth exits non-zero, says so, and leaves dist/ as it was', () => {
@@ -79,6 +106,38 @@ describe('the synth entry points', () => {
     // Not a check failing but the file system: one line for what, one for where, no stack trace.
     expect(run.stderr).toMatch(/^synth failed; .*blocker\/dist\/ was left unchanged\.\nunexpected Error: EEXIST: file already exists, mkdir '.*blocker'\nit was raised at .*; run `node --enable-source-maps build\/main\.js` for the TypeScript lines of the full stack\n$/);
     expect(readFileSync(join(parent, 'blocker'), 'utf8')).toBe('a file where a folder should be\n');
+  });
+});
+
+describe('where the synth writes (issue 11, section 4)', () => {
+  test('DIST_DIR set but empty is refused, and nothing is written', () => {
+    const before = readdirSync(root).sort();
+    const run = synth('node', ['build/main.js'], '');
+    expect([run.status, run.stdout]).toEqual([1, '']);
+    expect(run.stderr).toBe(`synth failed; nothing was written.\nDIST_DIR: the environment variable is empty, so there is no folder to write (got ""); fix: unset DIST_DIR to write ${join(root, 'dist')}/, or set it to the folder to write\n`);
+    expect(readdirSync(root).sort()).toEqual(before);
+  });
+
+  test('started from another folder, the synth writes the project\'s dist/ (not one in that folder), and the shrink guard still applies', () => {
+    // A copy of the project (its bundle, with node_modules linked), so the real dist/ is not touched.
+    const project = mkdtempSync(join(tmpdir(), 'project-'));
+    mkdirSync(join(project, 'build'));
+    copyFileSync(join(root, 'build', 'main.js'), join(project, 'build', 'main.js'));
+    symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
+    const dist = join(project, 'dist');
+    mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
+    writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'elsewhere-'));
+    const env = { ...process.env };
+    delete env.DIST_DIR;
+    const refused = spawnSync('node', [join(project, 'build', 'main.js')], { cwd: elsewhere, env, encoding: 'utf8' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0 against dist/ on disk: the platform is no longer built, and Flux would prune every object it deployed (got 0); fix: if the removal is intended, name what may go: \`npm run synth -- --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] for npx cdk8s synth; otherwise bring the missing objects back\n`);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    const allowed = spawnSync('node', [join(project, 'build', 'main.js'), '--allow-removal', 'retired'], { cwd: elsewhere, env, encoding: 'utf8' });
+    expect(allowed.stdout).toMatch(new RegExp(`wrote 254 objects \\(\\d+ files\\) to ${dist}/ and 24 Flux`));
+    expect(tree(dist)).toEqual(tree(committed));
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listFiles, recover, replaceDirectory, swapFolders } from '../../lib/gitops/dist-swap';
@@ -59,5 +59,29 @@ describe('replaceDirectory', () => {
     replaceDirectory(dist, new Map([['fresh.yaml', 'fresh\n']]));
     expect(snapshot(dist)).toEqual([['fresh.yaml', 'fresh\n']]);
     expect(existsSync(previous)).toBe(false);
+  });
+
+  test('a read-only leftover (dist/ checked out read-only, then swapped out) is made writable and removed: no run is blocked by it', () => {
+    const dist = setup();
+    const { previous } = swapFolders(dist);
+    mkdirSync(join(previous, 'p'), { recursive: true });
+    writeFileSync(join(previous, 'p', 'stale.yaml'), 'stale\n');
+    chmodSync(join(previous, 'p'), 0o555);
+    // As root the removal would succeed anyway; fail it once, as it fails for the owner.
+    const nodeFs: typeof import('node:fs') = jest.requireActual('node:fs');
+    const rm = nodeFs.rmSync;
+    let modeAtRetry = 0;
+    const spy = jest.spyOn(nodeFs, 'rmSync').mockImplementationOnce(() => {
+      throw Object.assign(new Error(`EACCES: permission denied, unlink '${join(previous, 'p', 'stale.yaml')}'`), { code: 'EACCES' });
+    }).mockImplementationOnce((path, options) => {
+      modeAtRetry = nodeFs.statSync(join(previous, 'p')).mode & 0o777;
+      return rm(path, options);
+    });
+    recover(dist);
+    spy.mockRestore();
+    expect(modeAtRetry).toBe(0o700);
+    expect(existsSync(previous)).toBe(false);
+    expect(snapshot(dist)).toEqual([['p/old.yaml', 'old\n']]);
+    expect(rm).toBe(nodeFs.rmSync);
   });
 });

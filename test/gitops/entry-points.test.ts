@@ -1,5 +1,5 @@
 import { ApiObject, App } from 'cdk8s';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -12,6 +12,7 @@ import { Platform } from '../../lib/gitops/platform';
 import { buildApp } from '../../lib/platforms';
 import { SecureNamespace } from '../../lib/security/namespace';
 import { PlatformApp, runSynth } from '../../lib/gitops/run-synth';
+import { synthesize } from '../../lib/gitops/synth';
 import { refusalMessage, testPools } from '../helpers';
 
 /** Synthesizes `app` into a fresh repository root; returns the root and each entry point's objects, in its kustomization.yaml order. */
@@ -67,10 +68,10 @@ describe.each([
     }
   });
 
-  test('a Kustomization for each dist layer that exists, in layer order, and the root for the folder itself', () => {
+  test('a Kustomization for each dist layer that exists, in layer order (controllers first); none for the folder itself, which bootstrap applies', () => {
     for (const [folder, objects] of entries) {
       const layers = listFiles(join(root, 'dist', folder)).filter((f) => /^[^/]+\/kustomization\.yaml$/.test(f)).map((f) => `./dist/${folder}/${f.split('/')[0]}`);
-      expect(kustomizations(objects).map((k) => k.spec.path)).toEqual([`./kustomization/${folder}`, ...[Layer.CRDS, Layer.INFRASTRUCTURE, Layer.APPS].map((l) => `./dist/${folder}/${l.name}`).filter((p) => layers.includes(p))]);
+      expect(kustomizations(objects).map((k) => k.spec.path)).toEqual([Layer.CONTROLLERS, Layer.CRDS, Layer.INFRASTRUCTURE, Layer.APPS].map((l) => `./dist/${folder}/${l.name}`).filter((p) => layers.includes(p)));
     }
   });
 
@@ -98,39 +99,72 @@ describe.each([
     }
   });
 
-  test('layers prune and wait, with interval, retry interval and timeout; nothing forces; the root only applies', () => {
+  test('layers prune and wait, with interval, retry interval and timeout (15m for the add-on releases); nothing forces', () => {
     for (const objects of entries.values()) {
       for (const k of kustomizations(objects)) {
-        const isRoot = k.spec.path.startsWith('./kustomization/');
-        expect(k.spec).toMatchObject({ prune: true, wait: !isRoot, interval: '10m', retryInterval: '2m', timeout: '5m' });
+        const controllers = k.spec.path.endsWith('/controllers');
+        expect(k.spec).toMatchObject({ prune: true, wait: true, interval: '10m', retryInterval: '2m', timeout: controllers ? '15m' : '5m' });
         expect(k.spec.force).toBeUndefined();
         expect(k.metadata.namespace).toBe('flux-system');
       }
     }
   });
 
-  test('every Kustomization reads the GitRepository of its own entry point', () => {
+  test('every Kustomization reads the one GitRepository flux bootstrap makes; the build makes none', () => {
+    for (const objects of entries.values()) {
+      expect(objects.filter((o) => o.kind === 'GitRepository')).toEqual([]);
+      for (const k of kustomizations(objects)) expect(k.spec.sourceRef).toEqual({ kind: 'GitRepository', name: 'flux-system' });
+    }
+  });
+
+  test('no object is owned by two Kustomizations: each layer path once, none inside kustomization/ (the bootstrap Kustomization applies that)', () => {
+    const paths = [...entries.values()].flatMap((objects) => kustomizations(objects).map((k) => k.spec.path));
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(paths.filter((p) => !p.startsWith('./dist/'))).toEqual([]);
+  });
+
+  test('a Provider whose address is in a Secret, and an Alert on errors of every Kustomization and HelmRelease of the build', () => {
     for (const [folder, objects] of entries) {
-      const sources = objects.filter((o) => o.kind === 'GitRepository');
-      expect(sources.map((s) => `${s.metadata.namespace}/${s.metadata.name}`)).toEqual([`flux-system/${folder}`]);
-      for (const k of kustomizations(objects)) expect(k.spec.sourceRef).toEqual({ kind: 'GitRepository', name: folder });
+      const provider = objects.find((o) => o.kind === 'Provider')!;
+      expect(provider.spec).toEqual({ type: 'generic', secretRef: { name: `${folder}-alerts` } });
+      const alert = objects.find((o) => o.kind === 'Alert')!;
+      expect(alert.spec.providerRef).toEqual({ name: provider.metadata.name });
+      expect(alert.spec.eventSeverity).toBe('error');
+      const releases = listFiles(join(root, 'dist', folder)).filter((f) => /\/helmrelease-[^/]+\.yaml$/.test(f)).map((f) => parse(readFileSync(join(root, 'dist', folder, f), 'utf8')).metadata.name);
+      expect(alert.spec.eventSources.map((e: any) => `${e.kind}/${e.name}`).sort()).toEqual([
+        ...kustomizations(objects).map((k) => `Kustomization/${k.metadata.name}`), ...releases.map((r) => `HelmRelease/${r}`)].sort());
     }
   });
 });
 
 describe('the Git source', () => {
-  test('the real app follows main of the documented placeholder URL', () => {
-    const { entries } = synthRepo(buildApp());
-    for (const objects of entries.values()) {
-      expect(objects.find((o) => o.kind === 'GitRepository')!.spec).toEqual({ interval: '1m', url: GitSource.PLACEHOLDER_URL, ref: { branch: 'main' } });
-    }
+  test('the real app follows main of the documented placeholder URL, and the synth warns that it is one', () => {
+    const { app, source } = buildApp();
+    const result = synthesize(app, { source });
+    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+    expect(result.summary.warnings).toEqual([`warning: the repository URL is the placeholder ${GitSource.PLACEHOLDER_URL}; set it in lib/platforms/index.ts (GitSource) before \`flux bootstrap\``]);
+    expect(result.trees.entryPoints.get('README.md')).toContain(`flux bootstrap git --url=${GitSource.PLACEHOLDER_URL} --branch=main --path=kustomization/<folder>`);
   });
 
-  test('URL, branch and credentials secret come from the GitSource handed to the synth; a secret is referenced, never stored', () => {
-    const { entries } = synthRepo(twoEnvironments());
-    expect(entries.get('shop-local')!.find((o) => o.kind === 'GitRepository')!.spec).toEqual({
-      interval: '1m', url: 'ssh://git@git.example.com/ops/platforms.git', ref: { branch: 'release' }, secretRef: { name: 'flux-git' },
-    });
+  test('URL, branch and credentials secret come from the GitSource handed to the synth, into the bootstrap command; a set URL gives no warning', () => {
+    const { app, source } = twoEnvironments();
+    const result = synthesize(app, { source });
+    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+    expect(result.summary.warnings).toEqual([]);
+    expect(result.trees.entryPoints.get('README.md')).toContain('flux bootstrap git --url=ssh://git@git.example.com/ops/platforms.git --branch=release --secret-name=flux-git --path=kustomization/<folder>');
+  });
+
+  test('the synth keeps what flux bootstrap wrote and lists it in the entry point', () => {
+    const { root } = synthRepo(twoEnvironments());
+    const bootstrap = join(root, 'kustomization', 'shop', 'flux-system');
+    mkdirSync(bootstrap);
+    writeFileSync(join(bootstrap, 'gotk-sync.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bootstrap-marker\n  namespace: flux-system\n');
+    writeFileSync(join(bootstrap, 'kustomization.yaml'), 'resources:\n  - gotk-sync.yaml\n');
+    const outcome = runSynth(join(root, 'dist'), twoEnvironments);
+    if (!outcome.ok) throw new Error(refusalMessage(outcome));
+    expect(readFileSync(join(bootstrap, 'gotk-sync.yaml'), 'utf8')).toContain('bootstrap-marker');
+    expect(parse(readFileSync(join(root, 'kustomization', 'shop', 'kustomization.yaml'), 'utf8')).resources[0]).toBe('flux-system');
+    expect(parse(readFileSync(join(root, 'kustomization', 'shop-local', 'kustomization.yaml'), 'utf8')).resources).not.toContain('flux-system');
   });
 
   test('the README lists every entry point with its layers in order', () => {

@@ -11,6 +11,8 @@ const LIB = resolve(__dirname, '../../lib');
 const INTERNAL: Record<string, string> = {
   'gitops/dist-swap.ts': 'the checked swap behind publishGitOps/synthesize; callers use those',
   'gitops/entry-points-readme.ts': 'the text of kustomization/README.md',
+  'gitops/fast-yaml.ts': "layout's YAML writer: yaml.stringify's output, faster; callers use layoutDist",
+  'policy/manifest-index.ts': "the checks' lookups across a build's objects, built once per synth",
   'policy/schema/crd-schemas.ts': 'schema plumbing behind validateSchemas',
   'policy/schema/removed-api-versions.ts': 'schema plumbing behind validateSchemas',
   'policy/schema/schema-registry.ts': 'schema plumbing behind validateSchemas',
@@ -76,7 +78,7 @@ describe('the public API lists every file', () => {
     for (const name of ['ValidationError', 'NodePool', 'StorageClass', 'HorizontalAutoscaler', 'CustomResourceDefinition', 'WebService', 'SecureNamespace', 'WebIngress', 'WorkloadMonitor', 'POLICY_CHECKS', 'Platform', 'synthesize']) {
       expect([name, typeof api[name]]).toEqual([name, expect.stringMatching(/^(function|object)$/)]);
     }
-    expect(Object.keys(api.imports).sort()).toEqual(['clusterissuer', 'gitrepository', 'istio', 'kustomization', 'prometheusrule', 'secretproviderclass', 'servicemonitor', 'volumesnapshot', 'volumesnapshotclass']);
+    expect(Object.keys(api.imports).sort()).toEqual(['alert', 'clusterissuer', 'gitrepository', 'helmrelease', 'helmrepository', 'istio', 'kustomization', 'prometheusrule', 'provider', 'secretproviderclass', 'servicemonitor', 'volumesnapshot', 'volumesnapshotclass']);
     expect(typeof api.imports.istio.VirtualServiceV1Beta1).toBe('function');
   });
 });

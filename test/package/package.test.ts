@@ -114,7 +114,7 @@ describe('the packed package, used from a project outside the repository', () =>
     const namespace = parse(readFileSync(join(dist(), 'shop', 'infrastructure', 'namespace-web.yaml'), 'utf8'));
     expect(namespace.metadata.labels).toMatchObject({ 'pod-security.kubernetes.io/enforce': 'restricted' });
     expect(readdirSync(join(scratch, 'out', 'kustomization', 'shop')).sort()).toEqual([
-      'gitrepository-shop.yaml', 'kustomization-shop-apps.yaml', 'kustomization-shop-infrastructure.yaml', 'kustomization-shop.yaml', 'kustomization.yaml',
+      'alert-shop.yaml', 'kustomization-shop-apps.yaml', 'kustomization-shop-infrastructure.yaml', 'kustomization.yaml', 'provider-shop.yaml',
     ]);
     expect(JSON.parse(readFileSync(join(scratch, 'out', 'policy-report.json'), 'utf8'))).toHaveProperty('platforms');
   });

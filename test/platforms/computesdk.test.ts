@@ -28,6 +28,13 @@ describe.each([['local', computesdkLocal], ['eks', computesdkEks]] as const)('co
   test(`is written to dist/computesdk-${env}/`, () => {
     expect(platforms.map((p) => p.platform.folder)).toEqual([`computesdk-${env}`]);
   });
+  test('installs the add-ons its constructs need that the cluster does not provide', () => {
+    const app = new App();
+    const platform = computesdk(app, config);
+    const plan = platform.buildAddons();
+    expect(plan.installed.map((a) => a.name)).toEqual(env === 'eks' ? ['aws-ebs-csi-driver'] : []);
+    expect(plan.provided.map((p) => p.addon)).toEqual(config.cluster.provided!.map((p) => p.addon));
+  });
   test('two restricted, closed namespaces', () => {
     for (const name of ['computesdk-system', 'computesdk-workloads']) {
       expect(get('Namespace', name).metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
@@ -123,4 +130,10 @@ describe('computesdk: what differs between environments', () => {
     expect(eks.get('StatefulSet', 'mysql').spec.volumeClaimTemplates[0].spec.storageClassName).toBe('computesdk-gp3');
     expect(eks.get('StorageClass', 'computesdk-gp3').parameters).toMatchObject({ type: 'gp3' });
   });
+});
+
+test('the eks gateway\'s NLB needs the AWS Load Balancer Controller: a cluster that does not declare it is refused', () => {
+  const cluster = { ...computesdkEks.cluster, provided: computesdkEks.cluster.provided!.filter((p) => p.addon !== 'aws-load-balancer-controller') };
+  const platform = computesdk(new App(), { ...computesdkEks, cluster });
+  expect(() => platform.buildAddons()).toThrow('computesdk-eks/apps/gateway: addon is an add-on only the cluster can provide (AWS Load Balancer Controller, set up with the EKS cluster (IAM role, VPC)), and the platform does not declare it provided (got "aws-load-balancer-controller")');
 });

@@ -73,3 +73,11 @@ describe('web-terminal', () => {
     expect(all.filter((m) => JSON.stringify(m.object).includes('nvidia.com/gpu') && m.kind !== 'ConfigMap')).toEqual([]);
   });
 });
+
+test('web-terminal installs no add-on: k3s provides Traefik (its Ingress\'s controller), CoreDNS, local-path and metrics-server', () => {
+  const platform = webTerminal(new App(), webTerminalProduction);
+  const plan = platform.buildAddons();
+  expect(plan.installed).toEqual([]);
+  expect(plan.provided.map((p) => p.addon)).toEqual(['traefik', 'coredns', 'local-path-provisioner', 'metrics-server']);
+  expect(get('Ingress', 'web-terminal').spec.ingressClassName).toBe('traefik');
+});

@@ -44,7 +44,7 @@ describe('NetworkGraph', () => {
   test('the Kubernetes API server is a peer of its own', () => {
     const { chart, graph: g } = graph();
     g.allow(Peer.pods(web), Peer.kubernetesApiServer(), [KUBERNETES_API_PORT]);
-    expect(rendered(chart, 'NetworkPolicy', 'web-to-kube-apiserver').spec.egress).toEqual([{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ protocol: 'TCP', port: 443 }] }]);
+    expect(rendered(chart, 'NetworkPolicy', 'web-to-kube-apiserver').spec.egress).toEqual([{ to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.0.0/16'] } }], ports: [{ protocol: 'TCP', port: 443 }] }]);
   });
   test('port ranges are allowed in policies (endPort)', () => {
     const { chart, graph: g } = graph();

@@ -3,7 +3,7 @@ import { Peer } from '../../lib/security/network-graph';
 import { PodNetworkPolicy } from '../../lib/security/pod-network-policy';
 
 describe('PodNetworkPolicy', () => {
-  test('one policy with both directions; egress without peers goes anywhere', () => {
+  test('one policy with both directions; egress without peers goes anywhere but cloud instance metadata', () => {
     const chart = Testing.chart();
     new PodNetworkPolicy(chart, 'p', {
       name: 'session', pods: { name: 'session', namespace: 'work', selector: { app: 'session' } },
@@ -15,7 +15,7 @@ describe('PodNetworkPolicy', () => {
       policyTypes: ['Ingress', 'Egress'],
       ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'istio-system' } }, podSelector: { matchLabels: {} } }], ports: [{ protocol: 'TCP', port: 6901 }] }],
       egress: [
-        { ports: [{ protocol: 'TCP', port: 443 }, { protocol: 'UDP', port: 53 }] },
+        { to: [{ namespaceSelector: {} }, { ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.0.0/16'] } }, { ipBlock: { cidr: '::/0', except: ['fe80::/10', 'fd00:ec2::254/128'] } }], ports: [{ protocol: 'TCP', port: 443 }, { protocol: 'UDP', port: 53 }] },
         { to: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ protocol: 'TCP', port: 5432 }] },
       ],
     });

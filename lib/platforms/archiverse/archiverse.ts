@@ -17,7 +17,7 @@ import { archiversePools as pools } from './pools';
 
 /** Archiverse on AKS (seed 004): Next.js frontend -> FastAPI backend -> PostgreSQL. */
 export function archiverse(app: App, config: ArchiverseConfig): Platform {
-  const platform = new Platform(app, { name: 'archiverse', pools, environment: config.environment });
+  const platform = new Platform(app, { name: 'archiverse', pools, environment: config.environment, cluster: config.cluster });
   const { infrastructure, apps } = platform;
   const namespace = config.namespace;
 

@@ -19,7 +19,7 @@ const COMPUTE_EGRESS_PORTS = [22, 80, 443];
 /** ComputeSDK (seed 000): gateway -> API and compute pods; MySQL, Redis, SeaweedFS behind the API. */
 export function computesdk(app: App, config: ComputesdkConfig): Platform {
   const { pools, placement } = config;
-  const platform = new Platform(app, { name: 'computesdk', pools, environment: config.environment });
+  const platform = new Platform(app, { name: 'computesdk', pools, environment: config.environment, cluster: config.cluster });
   const { infrastructure, apps } = platform;
   const ns = config.namespaces;
 

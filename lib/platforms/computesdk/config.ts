@@ -1,3 +1,4 @@
+import { ClusterContract } from '../../addons/cluster-contract';
 import { Environment } from '../../core/environment';
 import { NodePools } from '../../placement/node-pool';
 import { Resources } from '../../workloads/container';
@@ -42,9 +43,17 @@ export interface ComputesdkConfig {
   };
   /** Spread the gateway and API over availability zones. */
   readonly spreadOverZones: boolean;
+  /** What the cluster provides and what its add-ons are told; the build installs the rest. */
+  readonly cluster: ClusterContract;
 }
 
 const SEAWEEDFS = 'chrislusf/seaweedfs:3.80';
+
+/** The credentials the data stores and the API read; values never enter Git. */
+const SECRETS_OUTSIDE_GIT = [
+  { kind: 'Secret', namespace: 'computesdk-system', name: 'mysql-credentials', reason: 'MySQL root and application passwords (keys root-password, password), created at bootstrap with kubectl create secret or synced by the team\'s secret store' },
+  { kind: 'Secret', namespace: 'computesdk-system', name: 'seaweedfs-s3-credentials', reason: 'the SeaweedFS S3 keys (keys access-key, secret-key), created at bootstrap with kubectl create secret or synced by the team\'s secret store' },
+] as const;
 const BUSYBOX = 'busybox:1.36.1';
 
 /**
@@ -67,6 +76,14 @@ export const computesdkLocal: ComputesdkConfig = {
   // OrbStack's built-in local provisioner.
   storage: { storageClass: { name: 'local-path' }, sizes: { mysql: '5Gi', redis: '1Gi', seaweedfsMaster: '1Gi', seaweedfsVolume: '10Gi', seaweedfsFiler: '1Gi' } },
   spreadOverZones: false,
+  cluster: {
+    provided: [
+      { addon: 'coredns', reason: 'OrbStack\'s Kubernetes (k3s) runs CoreDNS in kube-system' },
+      { addon: 'local-path-provisioner', reason: 'OrbStack\'s Kubernetes (k3s) ships the local-path provisioner and its default StorageClass local-path', objects: ['StorageClass/local-path'] },
+      { addon: 'metrics-server', reason: 'OrbStack\'s Kubernetes (k3s) ships metrics-server, which the API\'s HorizontalPodAutoscaler reads' },
+    ],
+    prerequisites: [...SECRETS_OUTSIDE_GIT],
+  },
 };
 
 /**
@@ -101,4 +118,25 @@ export const computesdkEks: ComputesdkConfig = {
     sizes: { mysql: '20Gi', redis: '5Gi', seaweedfsMaster: '1Gi', seaweedfsVolume: '100Gi', seaweedfsFiler: '5Gi' },
   },
   spreadOverZones: true,
+  cluster: {
+    // The seed's region; the IAM roles (IRSA) are placeholders like the ECR account.
+    inputs: {
+      aws: {
+        clusterName: 'computesdk',
+        region: 'us-east-1',
+        ebsCsiRoleArn: 'arn:aws:iam::000000000000:role/computesdk-ebs-csi',
+        autoscalerRoleArn: 'arn:aws:iam::000000000000:role/computesdk-cluster-autoscaler',
+      },
+    },
+    provided: [
+      { addon: 'coredns', reason: 'EKS installs CoreDNS in kube-system (the managed add-on), on the system node group' },
+      { addon: 'eks-pod-identity-webhook', reason: 'EKS runs the IRSA webhook that gives the EBS CSI driver\'s annotated ServiceAccount its IAM role' },
+      { addon: 'aws-load-balancer-controller', reason: 'installed with the cluster (Helm chart eks/aws-load-balancer-controller with its IAM role, or EKS Auto Mode): it makes the gateway\'s NLB from the Service annotations' },
+      { addon: 'metrics-server', reason: 'the EKS metrics-server add-on, enabled with the cluster; the API\'s HorizontalPodAutoscaler reads it' },
+    ],
+    prerequisites: [
+      ...SECRETS_OUTSIDE_GIT,
+      { kind: 'Secret', namespace: 'computesdk-system', name: 'compute-gateway-tls', reason: 'the certificate the gateway serves (TLS ends in the pod, so the NLB stays a TCP listener); the seed names no issuer, so it is created outside Git' },
+    ],
+  },
 };

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { declareNotSecret } from '../../core/not-secret';
 import { ClaimTemplateProps } from '../../storage/claim-template';
 import { AppConfig } from '../../workloads/config-map';
 import { ContainerProps } from '../../workloads/container';
@@ -120,6 +121,7 @@ export function dataStores(scope: Construct, config: ComputesdkConfig, storageCl
   // Filer: filer API 8888 and S3 API 8333. seaweedfs-s3-config holds the identities with
   // placeholders; an init step writes the real keys (from the Secret) into a memory volume.
   const s3Config = new AppConfig(scope, 'seaweedfs-s3-config', { name: 'seaweedfs-s3-config', namespace, data: { 's3.json.template': S3_CONFIG_TEMPLATE } });
+  declareNotSecret(s3Config, 'data.s3.json.template', 'the identities list holds only the placeholders __S3_ACCESS_KEY__ and __S3_SECRET_KEY__; the filer\'s init step writes the real keys from the Secret into a memory volume');
   const filer = store('seaweedfs-filer', {
     ...seaweed('seaweedfs-filer',
       ['filer', '-master=seaweedfs-master:9333', '-port=8888', '-defaultStoreDir=/data', '-s3', '-s3.port=8333', '-s3.config=/etc/seaweedfs/s3.json'],

@@ -1,3 +1,4 @@
+import { ClusterContract } from '../../addons/cluster-contract';
 import { PrometheusStack } from '../../monitoring/service-monitor';
 
 /** The values that differ between gimp-streaming clusters; everything else comes from lib/. */
@@ -14,7 +15,7 @@ export interface GimpStreamingConfig {
   readonly host: string;
   /** TLS Secret for the host, in istio-system. */
   readonly tlsSecret: string;
-  /** Pinned images; CI sets the tags of our own images from the commit it built. */
+  /** Pinned images: a new tag is a change to this file, reviewed like any other (nothing rewrites them in CI). */
   readonly images: {
     readonly gimp: string;
     readonly rclone: string;
@@ -32,6 +33,8 @@ export interface GimpStreamingConfig {
     readonly roleArn: string;
   };
   readonly prometheus: PrometheusStack;
+  /** What the EKS cluster provides, and what the add-ons the build installs are told. */
+  readonly cluster: ClusterContract;
 }
 
 export const gimpStreamingProduction: GimpStreamingConfig = {
@@ -57,5 +60,23 @@ export const gimpStreamingProduction: GimpStreamingConfig = {
     namespace: 'monitoring',
     podLabels: { 'app.kubernetes.io/name': 'prometheus' },
     selectorLabels: { release: 'kube-prometheus-stack' },
+  },
+  cluster: {
+    // The seed's region; the IAM roles (IRSA) are placeholders like the backup role.
+    inputs: {
+      aws: {
+        clusterName: 'gimp-streaming',
+        region: 'us-east-1',
+        ebsCsiRoleArn: 'arn:aws:iam::000000000000:role/gimp-streaming-ebs-csi',
+        autoscalerRoleArn: 'arn:aws:iam::000000000000:role/gimp-streaming-cluster-autoscaler',
+      },
+    },
+    provided: [
+      { addon: 'eks-pod-identity-webhook', reason: 'EKS runs the IRSA webhook that gives annotated ServiceAccounts their IAM role' },
+      { addon: 'coredns', reason: 'EKS installs CoreDNS in kube-system (the managed add-on)' },
+    ],
+    prerequisites: [
+      { kind: 'Secret', namespace: 'istio-system', name: 'gimp-streaming-tls', reason: 'the certificate the Istio gateway serves for gimp.example.com; the seed names no issuer, so it is created outside Git' },
+    ],
   },
 };

@@ -1,4 +1,5 @@
 import { App } from 'cdk8s';
+import { PolicyRule } from '../../core/exceptions';
 import { Layer } from '../../gitops/layer';
 import { Platform } from '../../gitops/platform';
 import { IstioHttpsGateway, IstioIngressGateway, IstioVirtualService } from '../../ingress/istio';
@@ -23,7 +24,7 @@ const ALL_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'
 
 /** GIMP streaming on AWS (seed 001): one pod per user, session manager, Istio in front. */
 export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
-  const platform = new Platform(app, { name: 'gimp-streaming', pools });
+  const platform = new Platform(app, { name: 'gimp-streaming', pools, cluster: config.cluster });
   const { infrastructure, apps } = platform;
   const ns = config.namespaces;
 
@@ -100,6 +101,7 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
       { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ALL_VERBS },
       { apiGroups: ['snapshot.storage.k8s.io'], resources: ['volumesnapshots'], verbs: ['get', 'list', 'watch', 'create', 'delete'] },
     ],
+    exceptions: [{ rule: PolicyRule.CREATE_PODS_WHERE_PRIVILEGED, reason: 'the seed has the session manager start each user\'s session pod in gimp-sessions, and session pods carry the privileged rclone FUSE sidecar, so that namespace must admit privileged pods; whoever controls the session manager can be root on a session node' }],
   });
 
   // WebRTC gateway: the VirtualService's /streaming/ backend, relaying to session pods.

@@ -1,4 +1,7 @@
+import { ClusterContract } from '../../addons/cluster-contract';
+import { K3S_BUILT_INS } from '../../addons/cluster-only';
 import { Environment } from '../../core/environment';
+import { IngressController } from '../../ingress/ingress-controller';
 import { Resources } from '../../workloads/container';
 
 /** The values that differ between web-terminal clusters; everything else comes from lib/. */
@@ -21,6 +24,10 @@ export interface WebTerminalConfig {
   readonly images: { readonly webTerminal: string; readonly sandbox: string };
   /** What one sandbox may use; it must fit the single node (8 vCPU / 240 GB). */
   readonly sandboxResources: Resources;
+  /** The Ingress's controller: k3s's built-in Traefik. */
+  readonly ingressController: IngressController;
+  /** What the k3s node provides; the build installs nothing. */
+  readonly cluster: ClusterContract;
 }
 
 export const webTerminalProduction: WebTerminalConfig = {
@@ -30,4 +37,6 @@ export const webTerminalProduction: WebTerminalConfig = {
   nodePort: 31000,
   images: { webTerminal: 'web-terminal-service:1.0.0', sandbox: 'claudecode-sandbox:1.0.0' },
   sandboxResources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2', memory: '4Gi' } },
+  ingressController: IngressController.traefik(),
+  cluster: { provided: K3S_BUILT_INS },
 };

@@ -1,6 +1,5 @@
 import { App } from 'cdk8s';
 import { Platform } from '../../gitops/platform';
-import { IngressController } from '../../ingress/ingress-controller';
 import { WebIngress } from '../../ingress/web-ingress';
 import { NodePoolInventory } from '../../placement/node-pool-inventory';
 import { SecureNamespace } from '../../security/namespace';
@@ -16,7 +15,7 @@ import { claudecodeSandbox } from './sandbox';
 /** Claude Code web terminal on a single-node k3s (seed 002): browser -> WebSocket -> exec into a sandbox pod. */
 export function webTerminal(app: App, config: WebTerminalConfig): Platform {
   const pools = webTerminalPools(config);
-  const platform = new Platform(app, { name: 'web-terminal', pools, environment: config.environment });
+  const platform = new Platform(app, { name: 'web-terminal', pools, environment: config.environment, cluster: config.cluster });
   const { infrastructure, apps } = platform;
   const ns = config.namespaces.terminal;
 
@@ -75,7 +74,7 @@ export function webTerminal(app: App, config: WebTerminalConfig): Platform {
     name: 'web-terminal',
     namespace: ns,
     host: config.host,
-    controller: IngressController.traefik(),
+    controller: config.ingressController,
     network,
     routes: [{ path: '/', backend: service, port: 'http' }],
   });

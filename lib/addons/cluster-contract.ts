@@ -1,0 +1,30 @@
+import { AddonInputs } from './addon-definition';
+
+/** An add-on the cluster already runs (k3s's Traefik, a managed cloud add-on): never installed by the build. */
+export interface ProvidedAddon {
+  /** The add-on's name: one of the build's (then its kinds and objects come along) or any other. */
+  readonly addon: string;
+  /** Why the cluster has it, e.g. "k3s ships Traefik in kube-system". */
+  readonly reason: string;
+  /** Custom resource kinds it defines, as `<group>/<Kind>` (beyond a known add-on's). */
+  readonly kinds?: readonly string[];
+  /** Objects it creates that the build references, as `<Kind>/<name>`, e.g. `StorageClass/managed-csi`. */
+  readonly objects?: readonly string[];
+}
+
+/** An object the build references but does not make, created outside Git (a credentials Secret made at bootstrap). */
+export interface ExternalPrerequisite {
+  readonly kind: string;
+  readonly name: string;
+  /** For a namespaced kind. */
+  readonly namespace?: string;
+  /** Who creates it and when. */
+  readonly reason: string;
+}
+
+/** What a platform's cluster provides, and what its add-ons are told: a platform input. */
+export interface ClusterContract {
+  readonly provided?: readonly ProvidedAddon[];
+  readonly prerequisites?: readonly ExternalPrerequisite[];
+  readonly inputs?: AddonInputs;
+}

@@ -1,0 +1,170 @@
+import { ApiObject, App } from 'cdk8s';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AddonNeed, needAddon } from '../../lib/core/addon-needs';
+import { ClusterContract } from '../../lib/addons/cluster-contract';
+import { K3S_BUILT_INS } from '../../lib/addons/cluster-only';
+import { Platform } from '../../lib/gitops/platform';
+import { synthesize, SynthOutput } from '../../lib/gitops/synth';
+import { AcmeClusterIssuer } from '../../lib/ingress/acme-issuer';
+import { IngressController } from '../../lib/ingress/ingress-controller';
+import { WebIngress } from '../../lib/ingress/web-ingress';
+import { NetworkGraph } from '../../lib/security/network-graph';
+import { SecureNamespace } from '../../lib/security/namespace';
+import { Probe } from '../../lib/workloads/probe';
+import { WebService } from '../../lib/workloads/web-service';
+import { container, refusalMessage, synthInto, testPools } from '../helpers';
+import { parse } from 'yaml';
+
+const AWS = { clusterName: 'shop', region: 'eu-west-1', ebsCsiRoleArn: 'arn:aws:iam::111111111111:role/ebs', autoscalerRoleArn: 'arn:aws:iam::111111111111:role/autoscaler' };
+
+/** A platform `shop` with a namespace and a web service, so it is never empty. */
+function shop(cluster: ClusterContract = {}): { app: App; platform: Platform; web: WebService } {
+  const app = new App();
+  const platform = new Platform(app, { name: 'shop', pools: testPools(), cluster });
+  new SecureNamespace(platform.infrastructure, 'namespace', { name: 'apps' });
+  const web = new WebService(platform.apps, 'web', { name: 'web', namespace: 'apps', pool: platform.pools.get('general'), containers: [container({ readinessProbe: Probe.httpGet('/', 'http'), livenessProbe: Probe.httpGet('/', 'http') })] });
+  return { app, platform, web };
+}
+
+function synthesized(app: App): SynthOutput {
+  const result = synthesize(app);
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  return result;
+}
+
+/** The objects of one dist/ layer folder of `shop`, parsed. */
+function layerObjects(result: SynthOutput, layer: string): Record<string, any>[] {
+  return [...result.trees.dist].filter(([f]) => f.startsWith(`shop/${layer}/`) && !f.endsWith('kustomization.yaml')).map(([, text]) => parse(text));
+}
+const releasesOf = (result: SynthOutput) => layerObjects(result, 'controllers').filter((o) => o.kind === 'HelmRelease');
+
+describe('add-ons are inferred from the constructs that need them', () => {
+  test('a platform with ACME issuers gets cert-manager exactly once, and ingress-nginx for the issuers\' and the Ingress\'s controller', () => {
+    const { app, platform, web } = shop();
+    const controller = IngressController.nginx();
+    const issuer = new AcmeClusterIssuer(platform.infrastructure, 'issuer', { name: 'letsencrypt', email: 'ops@example.com', ingressController: controller });
+    new AcmeClusterIssuer(platform.infrastructure, 'staging', { name: 'letsencrypt-staging', email: 'ops@example.com', ingressController: controller });
+    new WebIngress(platform.apps, 'ingress', { name: 'shop', namespace: 'apps', host: 'shop.example.com', controller, network: new NetworkGraph(platform.apps, 'network'), tls: { issuer, secretName: 'shop-tls' }, routes: [{ path: '/', backend: web, port: 'http' }] });
+    const releases = releasesOf(synthesized(app));
+    expect(releases.map((r) => r.metadata.name)).toEqual(['cert-manager', 'ingress-nginx']);
+    expect(releases.find((r) => r.metadata.name === 'cert-manager')!.spec.chart.spec).toMatchObject({ chart: 'cert-manager', version: 'v1.16.5', sourceRef: { kind: 'HelmRepository', name: 'jetstack', namespace: 'flux-system' } });
+  });
+
+  test('a platform without one gets no add-on and no controllers layer', () => {
+    const result = synthesized(shop().app);
+    expect([...result.trees.dist.keys()].filter((f) => f.startsWith('shop/controllers/'))).toEqual([]);
+    expect(result.trees.dist.get('shop/kustomization.yaml')).not.toContain('controllers');
+  });
+
+  test('an add-on the cluster provides is not installed; its kinds close the build, and ingress traffic comes from where it runs', () => {
+    const { app, platform, web } = shop({ provided: [{ addon: 'traefik', reason: 'k3s ships Traefik in kube-system' }] });
+    const controller = IngressController.traefik();
+    const issuer = new AcmeClusterIssuer(platform.infrastructure, 'issuer', { name: 'letsencrypt', email: 'ops@example.com', ingressController: controller });
+    new WebIngress(platform.apps, 'ingress', { name: 'shop', namespace: 'apps', host: 'shop.example.com', controller, network: new NetworkGraph(platform.apps, 'network'), tls: { issuer, secretName: 'shop-tls' }, routes: [{ path: '/', backend: web, port: 'http' }] });
+    new ApiObject(platform.apps, 'route', { apiVersion: 'traefik.io/v1alpha1', kind: 'IngressRoute', metadata: { name: 'shop', namespace: 'apps' } });
+    const result = synthesized(app);
+    expect(releasesOf(result).map((r) => r.metadata.name)).toEqual(['cert-manager']);
+    const admit = layerObjects(result, 'apps').find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'web-from-ingress-traefik')!;
+    expect(admit.spec.ingress[0].from[0].namespaceSelector.matchLabels).toEqual({ 'kubernetes.io/metadata.name': 'kube-system' });
+  });
+
+  test('with the Application Gateway (AKS add-on) the NetworkPolicies admit its subnet', () => {
+    const { app, platform, web } = shop({ provided: [{ addon: 'azure-application-gateway', reason: 'AKS add-on ingress-appgw, enabled on the cluster' }] });
+    new WebIngress(platform.apps, 'ingress', { name: 'shop', namespace: 'apps', host: 'shop.example.com', controller: IngressController.azureApplicationGateway('10.225.0.0/16'), network: new NetworkGraph(platform.apps, 'network'), routes: [{ path: '/', backend: web, port: 'http' }] });
+    const result = synthesized(app);
+    expect(releasesOf(result)).toEqual([]);
+    const ingress = layerObjects(result, 'apps').find((o) => o.kind === 'Ingress')!;
+    expect(ingress.spec.ingressClassName).toBe('azure-application-gateway');
+    const admit = layerObjects(result, 'apps').find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'web-from-application-gateway')!;
+    expect(admit.spec.ingress[0].from).toEqual([{ ipBlock: { cidr: '10.225.0.0/16' } }]);
+  });
+});
+
+test('an Ingress through Istio\'s gateway gets Istio installed, and admits traffic from its gateway pods', () => {
+  const { app, platform, web } = shop();
+  new WebIngress(platform.apps, 'ingress', { name: 'shop', namespace: 'apps', host: 'shop.example.com', controller: IngressController.istio(), network: new NetworkGraph(platform.apps, 'network'), routes: [{ path: '/', backend: web, port: 'http' }] });
+  const result = synthesized(app);
+  expect(releasesOf(result).map((r) => r.metadata.name).sort()).toEqual(['istio-base', 'istio-ingressgateway', 'istiod']);
+  const admit = layerObjects(result, 'apps').find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'web-from-ingress-istio')!;
+  expect(admit.spec.ingress[0].from[0]).toEqual({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'istio-system' } }, podSelector: { matchLabels: { istio: 'ingressgateway' } } });
+});
+
+test('a k3s platform declaring K3S_BUILT_INS installs nothing for Traefik and finds its local-path StorageClass', () => {
+  const { app, platform, web } = shop({ provided: K3S_BUILT_INS });
+  new WebIngress(platform.apps, 'ingress', { name: 'shop', namespace: 'apps', host: 'shop.example.com', controller: IngressController.traefik(), network: new NetworkGraph(platform.apps, 'network'), routes: [{ path: '/', backend: web, port: 'http' }] });
+  new ApiObject(platform.apps, 'claim', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'apps' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'local-path', resources: { requests: { storage: '1Gi' } } } });
+  const result = synthesized(app);
+  expect(releasesOf(result)).toEqual([]);
+  expect(result.trees.entryPoints.get('README.md')).toContain('- traefik: k3s ships Traefik in kube-system (its packaged Helm chart)');
+});
+
+/** A platform whose constructs need every add-on the build can install. */
+function everyAddon(): App {
+  const { app, platform } = shop({ inputs: { aws: AWS } });
+  const needs: AddonNeed[] = [
+    { addon: 'cert-manager' }, { addon: 'secrets-store-csi-azure' }, { addon: 'ingress-nginx' }, { addon: 'istio' },
+    { addon: 'prometheus-operator', namespace: 'monitoring', releaseName: 'kube-prometheus-stack' }, { addon: 'snapshot-controller' },
+    { addon: 'aws-ebs-csi-driver' }, { addon: 'gpu-operator', configMap: 'time-slicing-config', namespace: 'gpu-operator' },
+    { addon: 'cluster-autoscaler', extraArgs: { 'max-nodes-total': '10' } },
+  ];
+  needs.forEach((need) => needAddon(platform.infrastructure, need));
+  return app;
+}
+
+describe('every add-on the build installs', () => {
+  const result = synthesized(everyAddon());
+  const controllers = layerObjects(result, 'controllers');
+  const releases = controllers.filter((o) => o.kind === 'HelmRelease');
+
+  test('is a pinned HelmRelease with CRDs CreateReplace, remediation with retries, drift detection, an explicit release name and a target namespace', () => {
+    expect(releases.map((r) => r.metadata.name).sort()).toEqual(['aws-ebs-csi-driver', 'cert-manager', 'cluster-autoscaler', 'csi-secrets-store-provider-azure', 'gpu-operator',
+      'ingress-nginx', 'istio-base', 'istio-ingressgateway', 'istiod', 'kube-prometheus-stack', 'snapshot-controller']);
+    for (const r of releases) {
+      expect(r.spec.chart.spec.version).toMatch(/^v?\d+\.\d+\.\d+$/);
+      expect(r.spec).toMatchObject({ releaseName: r.metadata.name, install: { crds: 'CreateReplace', remediation: { retries: 3 } },
+        upgrade: { crds: 'CreateReplace', remediation: { retries: 3, strategy: 'rollback' } }, driftDetection: { mode: 'enabled' } });
+      expect(r.spec.targetNamespace).toMatch(/^[a-z-]+$/);
+      const source = controllers.find((o) => o.kind === 'HelmRepository' && o.metadata.name === r.spec.chart.spec.sourceRef.name);
+      expect(source?.spec.url).toMatch(/^https:\/\//);
+    }
+  });
+
+  test('releases depend only on releases of the build, in an order without cycles: base, istiod, gateway; snapshots before the EBS driver', () => {
+    const deps = Object.fromEntries(releases.map((r) => [r.metadata.name, (r.spec.dependsOn ?? []).map((d: any) => d.name)]));
+    expect(deps).toMatchObject({ istiod: ['istio-base'], 'istio-ingressgateway': ['istiod'], 'aws-ebs-csi-driver': ['snapshot-controller'] });
+    // Take releases whose dependencies are all taken until none is left: a cycle or a missing release would stop it.
+    const done = new Set<string>();
+    for (let progress = true; progress;) {
+      progress = false;
+      for (const [name, needs] of Object.entries<string[]>(deps)) {
+        if (!done.has(name) && needs.every((n) => done.has(n))) progress = done.add(name).size > 0;
+      }
+    }
+    expect(done.size).toBe(releases.length);
+  });
+
+  test('namespaces enforce the Pod Security level their pods need; Kubernetes\' own are not created', () => {
+    const levels = Object.fromEntries(controllers.filter((o) => o.kind === 'Namespace').map((n) => [n.metadata.name, n.metadata.labels['pod-security.kubernetes.io/enforce']]));
+    expect(levels).toEqual({ 'cert-manager': 'restricted', 'ingress-nginx': 'restricted', 'istio-system': 'baseline', monitoring: 'privileged', 'gpu-operator': 'privileged' });
+  });
+
+  test('values come from the typed needs and cluster inputs', () => {
+    const values = (name: string) => releases.find((r) => r.metadata.name === name)!.spec.values;
+    expect(values('cluster-autoscaler')).toMatchObject({ awsRegion: 'eu-west-1', autoDiscovery: { clusterName: 'shop' }, extraArgs: { 'max-nodes-total': '10' } });
+    expect(values('gpu-operator').devicePlugin.config).toEqual({ name: 'time-slicing-config', default: '', create: false });
+    expect(values('aws-ebs-csi-driver').controller.serviceAccount.annotations).toEqual({ 'eks.amazonaws.com/role-arn': AWS.ebsCsiRoleArn });
+  });
+
+  test('validates strictly against the pinned Flux CRDs in ../shared (scripts/validate-dist.mjs, as .ci/run)', () => {
+    const dist = join(mkdtempSync(join(tmpdir(), 'addons-')), 'dist');
+    const outcome = synthInto(everyAddon(), dist);
+    if (!outcome.ok) throw new Error(refusalMessage(outcome));
+    for (const tree of [dist, join(dist, '..', 'kustomization')]) {
+      const run = spawnSync('node', ['scripts/validate-dist.mjs', tree], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
+      expect([run.status, run.stdout.trim().split('\n').pop()]).toEqual([0, expect.stringMatching(/ 0 invalid$/)]);
+    }
+  });
+});
