@@ -29,3 +29,4 @@ export * from './workload-services';
 export * from './disruption-budget';
 export * from './pod-settings';
 export * from './user-ids';
+export * from './load-balancer';
