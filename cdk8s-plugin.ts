@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { ValidationError } from './lib/core/errors';
 import { Manifest, objectId } from './lib/core/manifest';
 import { collectPlatforms, policyInputOf } from './lib/gitops/collect';
@@ -28,8 +29,9 @@ export class PlatformChecks {
     const { app, source } = buildApp();
     completePlatforms(app, source); // as the synth does
     const platforms = collectPlatforms(app).map(policyInputOf);
-    // Hand each object to the platform that builds it; the stream is in platform order, so the
-    // n-th copy of an identity two platforms share goes to the n-th of them.
+    // Hand each object to the platform that builds it. Two builds of one platform (computesdk's
+    // environments) share identities: a copy goes to the build whose object it equals, else to
+    // the first build not yet served (a changed object still reaches one build's checks).
     const claimants = new Map<string, string[]>();
     for (const p of platforms) for (const m of p.manifests) claimants.set(key(m), [...(claimants.get(key(m)) ?? []), p.name]);
     const assigned = new Map<string, Manifest[]>(platforms.map((p) => [p.name, []]));
@@ -37,7 +39,9 @@ export class PlatformChecks {
     let failed = false;
     for (const { file, object } of received) {
       const id = { kind: object.kind, namespace: object.metadata?.namespace, name: object.metadata?.name };
-      const owner = claimants.get(key(id))?.shift();
+      const candidates = claimants.get(key(id)) ?? [];
+      const same = candidates.findIndex((name) => isDeepStrictEqual(platforms.find((p) => p.name === name)!.manifests.find((m) => key(m) === key(id))?.object, object));
+      const owner = candidates.splice(same >= 0 ? same : 0, 1)[0];
       const built = owner ? platforms.find((p) => p.name === owner)!.manifests.find((m) => key(m) === key(id)) : undefined;
       if (!owner || !built) {
         failed = true;

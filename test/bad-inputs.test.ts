@@ -43,6 +43,13 @@ import { eddCloudNodes } from '../lib/platforms/edd-cloud/nodes';
 import { loadImageCatalog } from '../lib/workloads/image-catalog';
 import { NodeDaemon } from '../lib/workloads/node-daemon';
 import { PortRange } from '../lib/workloads/port-range';
+import { CloudLoadBalancer } from '../lib/workloads/load-balancer';
+import { computesdkEksPools } from '../lib/platforms/computesdk/pools';
+import { webTerminalPools } from '../lib/platforms/web-terminal/pools';
+import { webTerminalProduction } from '../lib/platforms/web-terminal/config';
+import { NodeCapacity } from '../lib/placement/capacity';
+import { InstanceType } from '../lib/placement/instance-types';
+import { NodePool } from '../lib/placement/node-pool';
 import { container, refusalMessage, synthInto, testPlatform } from './helpers';
 
 type Context = ReturnType<typeof testPlatform>;
@@ -576,6 +583,50 @@ const cases: [string, (ctx: Context) => void, string][] = [
     'images.json: gateway.tag must be a commit (7-40 hex digits) or a version tag (got "latest"); fix: run: node scripts/set-image.mjs images.json gateway <commit sha>'],
   ['image pull secret that is not a DNS name', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { imagePullSecrets: ['Reg_Cred'] })),
     'test/apps/web: imagePullSecrets[0] must be a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", at most 253 characters) (got "Reg_Cred"); fix: use a name such as "reg-cred"'],
+  // Issue 13: Fargate placement, never-pulled images, exec RBAC, untrusted session pods, cloud load balancers, the single node's size.
+  ['gVisor RuntimeClass on a Fargate pod', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { pool: ctx.pools.get('serverless'), runtimeClassName: 'gvisor' }, PROBED)),
+    'test/apps/web: pool is fargate capacity, which cannot run a custom RuntimeClass (e.g. gVisor) (got "serverless"); fix: place this workload on a node-group pool, or drop the feature for this environment'],
+  ['DaemonSet on Fargate (hand-written)', (ctx) => new ApiObject(ctx.platform.apps, 'raw', { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'raw', namespace: 'apps' },
+    spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw', compute: 'fargate' } }, spec: { ...rawPodSpec(), nodeSelector: undefined } } } }),
+    'test/apps/raw: kind puts the pod on pool serverless, which is fargate capacity and cannot run DaemonSets (got "DaemonSet"); fix: place this workload on a node-group pool, or drop the feature for this environment'],
+  ['privileged container on Fargate', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { pool: ctx.pools.get('serverless') }, { ...PROBED, privileged: { reason: 'mounts a FUSE file system for the user' } })),
+    'test/apps/web: pool is fargate capacity, which cannot run privileged containers (got "serverless"); fix: place this workload on a node-group pool, or drop the feature for this environment'],
+  ['GPU on Fargate', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { pool: ctx.pools.get('serverless') }, { ...PROBED, resources: { ...container().resources, gpus: 1 } })),
+    'test/apps/web: pool is fargate capacity, which cannot run GPUs (got "serverless"); fix: place this workload on a node-group pool, or drop the feature for this environment'],
+  ['hostNetwork on Fargate (hand-written)', (ctx) => new ApiObject(ctx.platform.apps, 'raw', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'raw', namespace: 'apps' },
+    spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw', compute: 'fargate' } }, spec: { ...rawPodSpec(), nodeSelector: undefined, hostNetwork: true } } } }),
+    'test/apps/raw: spec.template.spec.hostNetwork puts the pod on pool serverless, which is fargate capacity and cannot run hostNetwork (got true); fix: place this workload on a node-group pool, or drop the feature for this environment\ntest/apps/raw: spec.template.spec.hostNetwork must not be true (Pod Security restricted) [pod-security-restricted] (got true); fix: remove hostNetwork; or, if it cannot hold, declareException(obj, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason })'],
+  ['pod outside the Fargate profile\'s namespaces', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { pool: computesdkEksPools.get('compute') }, PROBED)),
+    'test/apps/web: pool is fargate capacity whose profile computesdk-compute selects namespaces computesdk-workloads, so a pod in apps would stay Pending (got "compute"); fix: run the pod in one of: computesdk-workloads, or add its namespace to the profile'],
+  ['Fargate profile without namespaces', () => new NodePool({ name: 'compute', instanceType: InstanceType.AWS_FARGATE, capacity: NodeCapacity.fargate({ name: 'compute', namespaces: [] }), minNodes: 0, maxNodes: 10, labels: { compute: 'fargate' } }),
+    'node pool compute: capacity.fargateProfile.namespaces must name at least one namespace (got []); fix: list the namespaces whose pods run on Fargate'],
+  ['exec role without get', (ctx) => new NamespacedRole(ctx.platform.apps, 'role', { name: 'terminal', namespace: 'apps', subjects: [{ name: 'web', namespace: 'apps' }], rules: [{ apiGroups: [''], resources: ['pods/exec'], verbs: ['create'] }] }),
+    'test/apps/role: rules[0].verbs grant pods/exec without "get": WebSocket clients (@kubernetes/client-node, kubectl 1.30+) open it with an HTTP GET, which RBAC checks as get (got ["create"]); fix: grant both "get" and "create" on pods/exec'],
+  ['exec role without create', (ctx) => new NamespacedRole(ctx.platform.apps, 'role', { name: 'terminal', namespace: 'apps', subjects: [{ name: 'web', namespace: 'apps' }], rules: [{ apiGroups: [''], resources: ['pods', 'pods/exec'], verbs: ['get'] }] }),
+    'test/apps/role: rules[0].verbs grant pods/exec without "create": SPDY clients open it with a POST, and from Kubernetes 1.35 the WebSocket upgrade is checked as create too (got ["get"]); fix: grant both "get" and "create" on pods/exec'],
+  ['sandbox asking for a token', (ctx) => new SessionTemplates(ctx.platform.apps, 'sandbox', { name: 'sandbox', namespace: 'apps', podLabels: { app: 'sandbox' }, runsUntrustedCode: true,
+    variants: { shell: { pool: ctx.pools.get('general'), automountServiceAccountToken: true, containers: [container(PROBED)] } } }),
+    'test/apps/sandbox: variants.shell.automountServiceAccountToken must be false for a pod that runs user code: the user would hold its API token (got true); fix: drop it; the service that creates the pods calls the API, not the pod'],
+  ['privileged container in a sandbox', (ctx) => new SessionTemplates(ctx.platform.apps, 'sandbox', { name: 'sandbox', namespace: 'apps', podLabels: { app: 'sandbox' }, runsUntrustedCode: true,
+    variants: { shell: { pool: ctx.pools.get('general'), containers: [container({ ...PROBED, privileged: { reason: 'wants to run docker inside' } })] } } }),
+    'test/apps/sandbox: variants.shell.containers[0].privileged is not allowed in a pod that runs user code: the user would get root on the pod, and with privileged the node (got {"reason":"wants to run docker inside"}); fix: run the container as a non-root user without privileges'],
+  ['NodePort above 32767', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { type: 'NodePort', ports: [{ name: 'http', port: 3000, nodePort: 40000 }] } })),
+    'test/apps/web: service.ports[0].nodePort must be a whole number from 30000 to 32767 (the cluster\'s node port range) (got 40000); fix: pick a port in that range, or leave nodePort out and let the cluster assign one'],
+  ['never-pulled image on a pool that does not hold it', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { pool: webTerminalPools(webTerminalProduction).get('gpu-t4') }, { ...PROBED, image: 'claudecode-sandbox:1.0.0', imagePullPolicy: 'Never' })),
+    'test/apps/web: containers[0].image is never pulled (imagePullPolicy Never), but pool gpu-t4 does not hold it, so the pod would fail with ErrImageNeverPull (got "claudecode-sandbox:1.0.0"); fix: place the pod on a pool whose localImages list it (pool gpu-t4 lists none), or push it to a registry and use IfNotPresent'],
+  ['never-pulled image on a pool that does not hold it (hand-written)', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ imagePullPolicy: 'Never' })),
+    'test/apps/raw: spec.template.spec.containers[0].image is never pulled (imagePullPolicy Never), but pool general does not hold it, so the pod would fail with ErrImageNeverPull (got "registry.example.com/app:1.0.0"); fix: select only pools whose localImages list it, or push it to a registry and use IfNotPresent'],
+  ['local image without a version tag', () => new NodePool({ name: 'node', instanceType: InstanceType.AWS_M6G_XLARGE, minNodes: 1, maxNodes: 1, labels: { node: 'one' }, localImages: ['claudecode-sandbox'] }),
+    'node pool node: localImages[0] must be an image reference with a version tag (a never-pulled image is matched by its full name) (got "claudecode-sandbox"); fix: e.g. "claudecode-sandbox:1.0.0"'],
+  ['sandbox too large for the single k3s node', (ctx) => new SessionTemplates(ctx.platform.apps, 'sandbox', { name: 'sandbox', namespace: 'apps', podLabels: { app: 'sandbox' },
+    variants: { shell: { pool: webTerminalPools(webTerminalProduction).get('k8s-node'), containers: [container({ ...PROBED, resources: { requests: { cpu: '10', memory: '16Gi' }, limits: { cpu: '10', memory: '16Gi' } } })] } } }),
+    'test/apps/sandbox: variants.shell.resources.requests do not fit one node of pool k8s-node (k8s-node: 8 vCPU, 240G) (got {"cpu":"10","memory":"16Gi"}); fix: lower the requests or choose a pool with larger nodes'],
+  ['NLB idle timeout above 6000 seconds', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { type: 'LoadBalancer', loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 7200 }) } }, PROBED)),
+    'test/apps/web: service.loadBalancer.idleTimeoutSeconds must be a whole number of seconds from 60 to 6000 (an NLB TCP listener\'s idle timeout) (got 7200); fix: e.g. 3600 for long-lived WebSockets'],
+  ['load balancer settings on a ClusterIP Service', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 3600 }) } }, PROBED)),
+    'test/apps/web: service.loadBalancer only applies to a Service of type LoadBalancer, not ClusterIP (got "AWS Load Balancer Controller"); fix: set type: "LoadBalancer", or drop loadBalancer'],
+  ['NLB Service on a cluster that does not declare the AWS Load Balancer Controller', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { type: 'LoadBalancer', loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 3600 }) } }, PROBED)),
+    'test/apps/web: addon is an add-on only the cluster can provide (AWS Load Balancer Controller, set up with the EKS cluster (IAM role, VPC)), and the platform does not declare it provided (got "aws-load-balancer-controller"); fix: declare it in the platform\'s cluster.provided with a reason, e.g. { addon: "aws-load-balancer-controller", reason: "..." }, or choose one the build installs'],
 ];
 /** Runs a case like the synth would: build, then synthesize into `dist`; returns what was thrown. */
 function runCase(build: (ctx: Context) => void, dist: string): Error | undefined {

@@ -3,7 +3,7 @@ import { AddonDefinition } from './addon-definition';
 import { awsEbsCsiDriver } from './aws-ebs-csi-driver';
 import { certManager } from './cert-manager';
 import { clusterAutoscaler } from './cluster-autoscaler';
-import { azureApplicationGateway, k3sTraefik } from './cluster-only';
+import { awsLoadBalancerController, azureApplicationGateway, k3sTraefik } from './cluster-only';
 import { gpuOperator } from './gpu-operator';
 import { ingressNginx } from './ingress-nginx';
 import { istio } from './istio';
@@ -17,7 +17,7 @@ import { snapshotController } from './snapshot-controller';
  */
 export const ADDONS: readonly AddonDefinition[] = [
   certManager, secretsStoreCsiAzure, ingressNginx, istio, prometheusOperator, snapshotController, awsEbsCsiDriver, gpuOperator, clusterAutoscaler,
-  k3sTraefik, azureApplicationGateway,
+  k3sTraefik, azureApplicationGateway, awsLoadBalancerController,
 ];
 
 export function addonDefinition(name: AddonName | string): AddonDefinition | undefined {

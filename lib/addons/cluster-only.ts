@@ -17,6 +17,17 @@ export const azureApplicationGateway: AddonDefinition = {
   objects: ['IngressClass/azure-application-gateway'],
 };
 
+/**
+ * The AWS Load Balancer Controller: it turns `aws-load-balancer-type: external` Services into
+ * NLBs (the in-tree controller ignores them, so without it they stay pending). It needs an IAM
+ * role and the VPC, set up with the cluster, so the cluster provides it (EKS Auto Mode includes it).
+ */
+export const awsLoadBalancerController: AddonDefinition = {
+  name: 'aws-load-balancer-controller',
+  summary: 'AWS Load Balancer Controller, set up with the EKS cluster (IAM role, VPC)',
+  kinds: ['elbv2.k8s.aws/TargetGroupBinding', 'elbv2.k8s.aws/IngressClassParams'],
+};
+
 /** What every k3s server runs in kube-system out of the box; a k3s platform declares it as its cluster's provided add-ons. */
 export const K3S_BUILT_INS: readonly ProvidedAddon[] = [
   { addon: 'traefik', reason: 'k3s ships Traefik in kube-system (its packaged Helm chart)' },

@@ -22,7 +22,9 @@ export type AddonNeed =
   /** Traefik as k3s ships it: only the cluster provides it. */
   | { readonly addon: 'traefik' }
   /** AKS's Application Gateway Ingress Controller: only the cluster provides it. */
-  | { readonly addon: 'azure-application-gateway' };
+  | { readonly addon: 'azure-application-gateway' }
+  /** The AWS Load Balancer Controller, which reads a LoadBalancer Service's NLB annotations: the cluster provides it. */
+  | { readonly addon: 'aws-load-balancer-controller' };
 
 export type AddonName = AddonNeed['addon'];
 

@@ -8,6 +8,15 @@ export enum PodFeature {
 }
 
 /**
+ * An EKS Fargate profile: created with eksctl, Terraform or the AWS API, not by Kubernetes. It
+ * runs on Fargate the pods of `namespaces` that carry the pool's labels.
+ */
+export interface FargateProfile {
+  readonly name: string;
+  readonly namespaces: readonly string[];
+}
+
+/**
  * The kind of capacity behind a node pool. Serverless capacity (AWS Fargate) runs each pod in its
  * own micro-VM and is selected by profile labels, not by nodeSelector; it cannot run several
  * things that node groups can.
@@ -18,9 +27,13 @@ export class NodeCapacity {
     return new NodeCapacity('managed node group', new Set(), true);
   }
 
-  /** AWS Fargate: one micro-VM per pod, chosen by the Fargate profile's namespace and labels. */
-  static fargate(): NodeCapacity {
-    return new NodeCapacity('fargate', new Set([PodFeature.RUNTIME_CLASS, PodFeature.DAEMON_SET, PodFeature.PRIVILEGED, PodFeature.HOST_NETWORK, PodFeature.GPU]), false);
+  /**
+   * AWS Fargate: one micro-VM per pod, chosen by the Fargate profile's namespace and labels.
+   * With `profile`, pods outside its namespaces are refused (they would stay Pending) and the
+   * pool inventory writes the profile the cluster must have.
+   */
+  static fargate(profile?: FargateProfile): NodeCapacity {
+    return new NodeCapacity('fargate', new Set([PodFeature.RUNTIME_CLASS, PodFeature.DAEMON_SET, PodFeature.PRIVILEGED, PodFeature.HOST_NETWORK, PodFeature.GPU]), false, profile);
   }
 
   /** The control-plane nodes of a self-managed cluster (kubeadm, kops): etcd and the API server. */
@@ -40,5 +53,7 @@ export class NodeCapacity {
     public readonly cannotRun: ReadonlySet<PodFeature>,
     /** True when pods reach the pool by nodeSelector; false when by pod labels (Fargate profiles). */
     public readonly selectedByNodeLabels: boolean,
+    /** The Fargate profile (made by the cloud, outside Kubernetes) that selects the pool's pods. */
+    public readonly fargateProfile?: FargateProfile,
   ) {}
 }

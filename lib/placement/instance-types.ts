@@ -40,6 +40,8 @@ export class InstanceType {
   static readonly AWS_M6G_XLARGE = new InstanceType({ name: 'm6g.xlarge', vcpu: 4, memory: '16Gi', arch: CpuArch.ARM64 });
   static readonly AWS_M6I_XLARGE = new InstanceType({ name: 'm6i.xlarge', vcpu: 4, memory: '16Gi', arch: CpuArch.AMD64 });
   static readonly AWS_R6G_XLARGE = new InstanceType({ name: 'r6g.xlarge', vcpu: 4, memory: '32Gi', arch: CpuArch.ARM64 });
+  /** EKS Fargate's largest pod (16 vCPU, 120 GB); Fargate runs x86_64 pods only. */
+  static readonly AWS_FARGATE = new InstanceType({ name: 'fargate', vcpu: 16, memory: '120G', arch: CpuArch.AMD64 });
 
   /** A machine outside the catalog: a VM, a bare-metal server, a single-board computer. */
   static custom(props: InstanceTypeProps): InstanceType {

@@ -12,6 +12,16 @@ export interface NodePoolInventoryProps {
 }
 
 /**
+ * What the cloud side must create for a Fargate pool, in eksctl's `fargateProfiles` shape: the
+ * profile runs the pods of these namespaces that carry the pool's labels.
+ */
+function fargateProfileOf(pool: NodePool): Record<string, unknown> | undefined {
+  const profile = pool.capacity.fargateProfile;
+  if (!profile) return undefined;
+  return { name: profile.name, selectors: profile.namespaces.map((namespace) => ({ namespace, labels: { ...pool.labels } })) };
+}
+
+/**
  * The cluster's node pools as a ConfigMap, one key per pool: what the cloud side must provide
  * (instance type, size bounds, labels, taints) next to the workloads that rely on it. Pools are
  * created by the cloud (AKS, EKS, k3s join), not by Kubernetes; this is their record in git.
@@ -37,6 +47,8 @@ export class NodePoolInventory extends Construct {
         autoscaling: pool.autoscaling,
         labels: pool.labels,
         taints: pool.taints.length > 0 ? pool.taints.map((t) => t.toString()) : undefined,
+        localImages: pool.localImages.length > 0 ? [...pool.localImages] : undefined,
+        fargateProfile: fargateProfileOf(pool),
       });
     }
     new k8s.KubeConfigMap(this, 'config-map', {

@@ -68,6 +68,11 @@ export interface NodePoolProps {
    * device-plugin config label. @default each pod gets whole GPUs
    */
   readonly gpuSharing?: GpuSharing;
+  /**
+   * Images built on the pool's nodes and never pulled (`imagePullPolicy: Never`), e.g. a k3s
+   * node's locally built images. Only pods on this pool may use them. @default none
+   */
+  readonly localImages?: readonly string[];
 }
 
 /** What one pod asks of the node it lands on. */
@@ -79,6 +84,10 @@ export interface PodDemand {
   /** Whole GPUs requested. */
   readonly gpus: number;
   readonly features: ReadonlySet<PodFeature>;
+  /** The pod's namespace, when known (a Fargate profile selects by it). */
+  readonly namespace?: string;
+  /** Images with `imagePullPolicy: Never` (they must already be on the node), with the field naming each. @default none */
+  readonly neverPulledImages?: readonly { readonly field: string; readonly image: string }[];
   /** The pod's images and the architectures each declares (none declared: any). @default none listed */
   readonly images?: readonly PodImage[];
   /** Host ports the pod takes on its node (all container ports of a host-network pod). @default none */
@@ -120,6 +129,8 @@ export class NodePool implements PodPlacement {
   readonly system: boolean;
   readonly purpose: string | undefined;
   readonly gpuSharing: GpuSharing | undefined;
+  /** Images present on every node of the pool without a pull. */
+  readonly localImages: readonly string[];
   private readonly memoryBytes: number | undefined;
 
   constructor(props: NodePoolProps) {
@@ -145,6 +156,13 @@ export class NodePool implements PodPlacement {
     this.taints = props.taints ?? [];
     this.system = props.system ?? false;
     this.purpose = props.purpose;
+    this.localImages = (props.localImages ?? []).map((image, i) => checkLocalImage(site.at('localImages').at(i), image));
+    const profile = this.capacity.fargateProfile;
+    if (profile) {
+      checkDnsLabel(site.at('capacity.fargateProfile.name'), profile.name);
+      if (profile.namespaces.length === 0) site.at('capacity.fargateProfile.namespaces').fail([], 'must name at least one namespace', 'list the namespaces whose pods run on Fargate');
+      profile.namespaces.forEach((ns, i) => checkDnsLabel(site.at('capacity.fargateProfile.namespaces').at(i), ns));
+    }
   }
 
   get autoscaling(): boolean {
@@ -157,6 +175,17 @@ export class NodePool implements PodPlacement {
       if (this.capacity.cannotRun.has(feature)) {
         site.at('pool').fail(this.name, `is ${this.capacity.kind} capacity, which cannot run ${feature}`,
           'place this workload on a node-group pool, or drop the feature for this environment');
+      }
+    }
+    const profile = this.capacity.fargateProfile;
+    if (profile && demand.namespace !== undefined && !profile.namespaces.includes(demand.namespace)) {
+      site.at('pool').fail(this.name, `is fargate capacity whose profile ${profile.name} selects namespaces ${profile.namespaces.join(', ')}, so a pod in ${demand.namespace} would stay Pending`,
+        `run the pod in one of: ${profile.namespaces.join(', ')}, or add its namespace to the profile`);
+    }
+    for (const { field, image } of demand.neverPulledImages ?? []) {
+      if (!this.localImages.includes(image)) {
+        site.at(field).fail(image, `is never pulled (imagePullPolicy Never), but pool ${this.name} does not hold it, so the pod would fail with ErrImageNeverPull`,
+          `place the pod on a pool whose localImages list it${this.localImages.length > 0 ? '' : ` (pool ${this.name} lists none)`}, or push it to a registry and use IfNotPresent`);
       }
     }
     const gpus = this.instanceType.gpus?.count ?? 0;
@@ -229,4 +258,13 @@ export class NodePools {
     }
     return pool;
   }
+}
+
+/** A local image must name its tag: the kubelet compares the whole reference with what the node has. */
+function checkLocalImage(site: Site, image: string): string {
+  const lastPart = typeof image === 'string' ? image.slice(image.lastIndexOf('/') + 1) : '';
+  if (typeof image !== 'string' || /\s/.test(image) || (!lastPart.includes(':') && !image.includes('@')) || lastPart.endsWith(':latest')) {
+    site.fail(image, 'must be an image reference with a version tag (a never-pulled image is matched by its full name)', 'e.g. "claudecode-sandbox:1.0.0"');
+  }
+  return image;
 }

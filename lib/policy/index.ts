@@ -12,6 +12,7 @@ export * from './cluster-scope-check';
 export * from './default-deny-check';
 export * from './image-pin-check';
 export * from './placement-check';
+export * from './pool-capability-check';
 export * from './pod-security-check';
 export * from './pod-specs';
 export * from './policy-check';

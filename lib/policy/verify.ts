@@ -5,6 +5,7 @@ import { POLICY_CHECKS } from './checks';
 import { declaredNotSecrets } from '../core/not-secret';
 import { declaredExceptions, EXCEPTION_ANNOTATION_PREFIX, PolicyRule } from '../core/exceptions';
 import { checkPlacement } from './placement-check';
+import { checkPoolCapabilities } from './pool-capability-check';
 import { PolicyInput } from './policy-check';
 import { podSpecOf } from './pod-specs';
 import { PlatformReport } from './report';
@@ -30,7 +31,7 @@ export function verifyPlatform(context: PolicyInput): PlatformVerification {
   const schemaDone = performance.now();
 
   const placement = checkPlacement(manifests, context.pools);
-  errors.push(...placement);
+  errors.push(...placement, ...checkPoolCapabilities(manifests, context.pools));
   const rules = POLICY_CHECKS.map((check) => ({ rule: check.rule.id, objects: 0, failures: 0, excused: 0 }));
   const exceptions: PlatformReport['exceptions'][number][] = [];
   for (const m of manifests) {

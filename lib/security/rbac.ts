@@ -77,4 +77,18 @@ function checkRule(site: Site, rule: RbacRule): void {
   }
   const unknown = rule.verbs.filter((v) => !VERBS.has(v));
   if (unknown.length > 0) site.at('verbs').fail(unknown, 'are not Kubernetes API verbs', `use ${[...VERBS].join(', ')}`);
+  for (const resource of rule.resources.filter((r) => STREAMING_SUBRESOURCES.has(r))) {
+    for (const [verb, why] of STREAMING_VERBS) {
+      if (!rule.verbs.includes(verb)) {
+        site.at('verbs').fail([...rule.verbs], `grant ${resource} without "${verb}": ${why}`, `grant both "get" and "create" on ${resource}`);
+      }
+    }
+  }
 }
+
+/** Subresources clients open as a stream: over WebSocket (a GET) or SPDY (a POST). */
+const STREAMING_SUBRESOURCES = new Set(['pods/exec', 'pods/attach']);
+const STREAMING_VERBS: readonly [string, string][] = [
+  ['get', 'WebSocket clients (@kubernetes/client-node, kubectl 1.30+) open it with an HTTP GET, which RBAC checks as get'],
+  ['create', 'SPDY clients open it with a POST, and from Kubernetes 1.35 the WebSocket upgrade is checked as create too'],
+];

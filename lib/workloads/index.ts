@@ -32,3 +32,4 @@ export * from './disruption-budget';
 export * from './pod-settings';
 export * from './port-range';
 export * from './user-ids';
+export * from './load-balancer';

@@ -75,7 +75,7 @@ export class PodIdentity implements PodGroup {
    * `claimNames` are volumes provided outside the spec (StatefulSet claim templates).
    */
   buildPod(site: Site, props: PodProps, claimNames: readonly string[] = []): IdentityPod {
-    const built = buildPodSpec(site, props, this.name, claimNames);
+    const built = buildPodSpec(site, props, this.name, claimNames, this.namespace);
     this.levels.push(built.podSecurity);
     const labels = checkLabels(this.site.at('podLabels'), { ...this.podLabels, ...built.placementLabels, ...this.selector });
     // Spread constraints count the identity's own pods.

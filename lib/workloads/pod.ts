@@ -55,7 +55,7 @@ export interface BuiltPod {
  * A pod spec that passes Pod Security `restricted` and is placed on its pool. `claimNames` are
  * volume names provided outside the pod spec (StatefulSet claim templates).
  */
-export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: string, claimNames: readonly string[] = []): BuiltPod {
+export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: string, claimNames: readonly string[] = [], namespace?: string): BuiltPod {
   checkListOfObjects(site.at('containers'), props.containers);
   checkListOfObjects(site.at('initContainers'), props.initContainers, false);
   checkListOfObjects(site.at('volumes'), props.volumes, false);
@@ -102,13 +102,17 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
   if ([...containers, ...initContainers].some((c) => c.privileged)) features.add(PodFeature.PRIVILEGED);
   if (hostNetworkReason) features.add(PodFeature.HOST_NETWORK);
   if (settings.runtimeClassName) features.add(PodFeature.RUNTIME_CLASS);
+  const neverPulledImages = [
+    ...initContainers.map((c, i) => ({ field: `initContainers[${i}].image`, container: c.container })),
+    ...containers.map((c, i) => ({ field: `containers[${i}].image`, container: c.container })),
+  ].filter(({ container }) => container.imagePullPolicy === 'Never').map(({ field, container }) => ({ field, image: container.image! }));
   const images = [
     ...initContainers.map((c, i) => ({ field: `initContainers[${i}].image`, ref: c.container.image!, architectures: c.architectures })),
     ...containers.map((c, i) => ({ field: `containers[${i}].image`, ref: c.container.image!, architectures: c.architectures })),
   ];
   // A host-network pod takes every port it listens on from its node.
   const hostPorts = hostNetworkReason ? containers.flatMap((c) => c.container.ports ?? []).map((p) => ({ port: p.containerPort, protocol: p.protocol ?? 'TCP' })) : [];
-  const demand = { cpuMillicores: sum('cpuMillicores'), memoryBytes: sum('memoryBytes'), gpus: sum('gpus'), features, images, hostPorts };
+  const demand = { cpuMillicores: sum('cpuMillicores'), memoryBytes: sum('memoryBytes'), gpus: sum('gpus'), features, namespace, neverPulledImages, images, hostPorts };
   if (typeof props.pool?.place !== 'function') {
     site.at('pool').fail(props.pool, 'must be a node pool of this cluster', 'pass one of the cluster\'s pools, e.g. pools.get("general")');
   }

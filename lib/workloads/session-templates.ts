@@ -70,6 +70,11 @@ export interface SessionTemplatesProps {
   readonly placeholder?: string;
   /** The PodTemplate name of each variant. @default `<name>-<variant>` */
   readonly templateNames?: Readonly<Record<string, string>>;
+  /**
+   * The pods run code the user types (a shell, a notebook): they get no API token, no
+   * privileged container and no host network, whatever a variant says. @default false
+   */
+  readonly runsUntrustedCode?: boolean;
 }
 
 /** The objects of one user's session. */
@@ -137,6 +142,7 @@ export class SessionTemplates extends Construct implements PodGroup {
     }
     if (Object.keys(props.variants).length === 0) this.site.at('variants').fail({}, 'must define at least one pod template', 'e.g. variants: { cpu: {...} }');
     for (const variant of Object.keys(props.templateNames ?? {})) this.variantProps(variant, 'templateNames');
+    if (props.runsUntrustedCode) checkUntrusted(this.site, props.variants);
 
     const instructions = `name the pod ${this.name}-${this.placeholder}, label it ${this.userLabel}=${this.placeholder}, and replace ${this.placeholder} in claim and secret names`;
     const templates: Record<string, k8s.KubePodTemplate> = {};
@@ -248,6 +254,27 @@ export class SessionTemplates extends Construct implements PodGroup {
         source: { persistentVolumeClaimName: `${this.props.userStorage!.claimPrefix}-${userId}` },
       },
     };
+  }
+}
+
+/** Pods that run a user's code must not hold anything the user could turn against the cluster. */
+function checkUntrusted(site: Site, variants: Readonly<Record<string, PodProps>>): void {
+  for (const [variant, props] of Object.entries(variants)) {
+    const at = site.at('variants').at(variant);
+    if (props.automountServiceAccountToken) {
+      at.at('automountServiceAccountToken').fail(true, 'must be false for a pod that runs user code: the user would hold its API token',
+        'drop it; the service that creates the pods calls the API, not the pod');
+    }
+    if (props.hostNetwork) at.at('hostNetwork').fail(props.hostNetwork, 'is not allowed for a pod that runs user code: the user would be on the node\'s network', 'drop hostNetwork');
+    for (const group of ['initContainers', 'containers'] as const) {
+      (props[group] ?? []).forEach((c, i) => {
+        const field = c.privileged ? 'privileged' : c.runAsRoot ? 'runAsRoot' : undefined;
+        if (field) {
+          at.at(group).at(i).at(field).fail(c[field], 'is not allowed in a pod that runs user code: the user would get root on the pod, and with privileged the node',
+            'run the container as a non-root user without privileges');
+        }
+      });
+    }
   }
 }
 

@@ -1,8 +1,10 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { needAddon } from '../core/addon-needs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkPort, checkPortName } from '../core/names';
+import { CloudLoadBalancer } from './load-balancer';
 import { expandPortRanges, PortRange } from './port-range';
 import { intOrString } from './probe';
 
@@ -35,6 +37,8 @@ export interface ServiceOptions {
   readonly type?: ServiceType;
   /** Ports and port ranges (written out one port each). @default one port per container port, same number and name */
   readonly ports?: readonly (ServicePort | PortRange)[];
+  /** The cloud load balancer's settings (idle timeout, scheme); only with type "LoadBalancer". @default the cloud's defaults */
+  readonly loadBalancer?: CloudLoadBalancer;
 }
 
 /** A Service as the workload built it: the L1 object, its type and its resolved ports. */
@@ -69,8 +73,13 @@ export function buildServices(owner: Construct, options: readonly { at: Site; se
     const type = service.type ?? context.defaultType;
     const ports = resolvePorts(at.at('ports'), service.ports, context.containerPorts, type);
     if (ports.length === 0) return [];
+    if (service.loadBalancer && type !== 'LoadBalancer') {
+      at.at('loadBalancer').fail(service.loadBalancer.controller, `only applies to a Service of type LoadBalancer, not ${type}`, 'set type: "LoadBalancer", or drop loadBalancer');
+    }
+    const annotations = service.loadBalancer?.annotations(at.at('loadBalancer'), ports.map((p) => p.port));
+    if (service.loadBalancer) needAddon(owner, service.loadBalancer.addon);
     const object = new k8s.KubeService(owner, i === 0 ? 'service' : `service-${name}`, {
-      metadata: context.metadata({ name }),
+      metadata: context.metadata({ name, annotations }),
       spec: {
         type: type === 'Headless' ? 'ClusterIP' : type,
         clusterIp: type === 'Headless' ? 'None' : undefined,

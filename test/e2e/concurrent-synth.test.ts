@@ -23,7 +23,11 @@ function synth(dist: string): Promise<{ status: number | null; stdout: string; s
 test('two synths started together: one writes, the other is refused at once with a clear message', async () => {
   const dist = join(mkdtempSync(join(tmpdir(), 'concurrent-')), 'dist');
   const lock = join(dist, '..', '.synth.lock');
-  const runs = await Promise.all([synth(dist), synth(dist)]);
+  // The second starts once the first holds the lock, so they overlap even on a busy machine.
+  const first = synth(dist);
+  const deadline = Date.now() + 30_000;
+  while (!existsSync(lock) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  const runs = await Promise.all([first, synth(dist)]);
   const won = runs.filter((r) => r.status === 0);
   const refused = runs.filter((r) => r.status !== 0);
   expect([won.length, refused.length]).toEqual([1, 1]);
@@ -42,4 +46,20 @@ test('a lock left by a synth killed with -9 (its pid gone) is taken over', async
   expect([run.status, run.stderr]).toEqual([0, 'warning: the repository URL is the placeholder https://git.example.com/platform/k8s-platforms.git; set it in lib/platforms/index.ts (GitSource) before `flux bootstrap`\n']);
   expect(tree(dist)).toEqual(tree(join(root, 'dist')));
   expect(existsSync(lock)).toBe(false);
+});
+
+test('a lock held by a live process refuses the synth at once, naming that process, and leaves the lock alone', async () => {
+  const dist = join(mkdtempSync(join(tmpdir(), 'concurrent-')), 'dist');
+  const lock = join(dist, '..', '.synth.lock');
+  const holder = spawn('sleep', ['30']);
+  try {
+    writeFileSync(lock, `${holder.pid}\n`);
+    const run = await synth(dist);
+    expect([run.status, run.stdout]).toEqual([1, '']);
+    expect(run.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nanother synth (pid ${holder.pid}) holds ${lock}; wait for it to finish and run the synth again (if no synth is running, delete ${lock})\n`);
+    expect(existsSync(dist)).toBe(false);
+    expect(readFileSync(lock, 'utf8')).toBe(`${holder.pid}\n`);
+  } finally {
+    holder.kill();
+  }
 });

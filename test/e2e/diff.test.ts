@@ -42,8 +42,11 @@ describe('npm run diff', () => {
       '        spec.selector.matchLabels.app.kubernetes.io/name: "api" -> "backend"',
       '     ~ changed Deployment archiverse/frontend (apps)',
       '        spec.replicas: 3 -> 2',
+      '  computesdk-eks: no changes',
+      '  computesdk-local: no changes',
       '  edd-cloud: no changes',
       '  gimp-streaming: no changes',
+      '  web-terminal: no changes',
       '',
     ].join('\n'));
     const markdown = diff('--dist', dist, '--markdown');
@@ -55,7 +58,7 @@ describe('npm run diff', () => {
   test('nothing changed against a commit of the same dist/: exit 0', () => {
     const dist = editedHistory(false);
     const run = diff('--dist', dist, '--against', 'HEAD');
-    expect([run.status, run.stdout]).toEqual([0, `changes against ${dist}/ at HEAD:\n  archiverse: no changes\n  edd-cloud: no changes\n  gimp-streaming: no changes\n`]);
+    expect([run.status, run.stdout]).toEqual([0, `changes against ${dist}/ at HEAD:\n  archiverse: no changes\n  computesdk-eks: no changes\n  computesdk-local: no changes\n  edd-cloud: no changes\n  gimp-streaming: no changes\n  web-terminal: no changes\n`]);
   });
 
   test('a ref that names no commit, or a bad argument, is one line and exit 2', () => {
