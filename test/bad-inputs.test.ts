@@ -50,7 +50,7 @@ import { webTerminalProduction } from '../lib/platforms/web-terminal/config';
 import { NodeCapacity } from '../lib/placement/capacity';
 import { InstanceType } from '../lib/placement/instance-types';
 import { NodePool } from '../lib/placement/node-pool';
-import { container, refusalMessage, synthInto, testPlatform } from './helpers';
+import { container, rawPodSpec, refusalMessage, synthInto, testPlatform } from './helpers';
 
 type Context = ReturnType<typeof testPlatform>;
 
@@ -73,18 +73,6 @@ function sessions(ctx: Context, variant: Partial<PodProps> = {}, containerOverri
   });
 }
 const SESSION_RESOURCES = { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } };
-/** A hand-written (L1) pod spec on pool "general" that passes every rule; cases break one thing. */
-function rawPodSpec(containerOverrides: Record<string, unknown> = {}): any {
-  const probe = { tcpSocket: { port: 8080 } };
-  return {
-    nodeSelector: { pool: 'general' },
-    securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
-    containers: [{ name: 'c', image: 'registry.example.com/app:1.0.0', ports: [{ name: 'http', containerPort: 8080 }], readinessProbe: probe, livenessProbe: probe,
-      resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } }, ...containerOverrides }],
-  };
-}
-
 const RESTRICTED_CONTAINER = { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } };
 /** A corpus case: a raw Deployment whose pod spec (and template annotations) break one Pod Security control. */
 function podSecurityCase(control: string, spec: Record<string, unknown>, message: string, annotations?: Record<string, string>): [string, (ctx: Context) => void, string][] {
@@ -278,7 +266,7 @@ const cases: [string, (ctx: Context) => void, string][] = [
     new ApiObject(ctx.platform.apps, 'session', { apiVersion: 'streaming.platform/v1', kind: 'Session', metadata: { name: 's1', namespace: 'apps' }, spec: { userId: 'u1' } });
   }, 'test/apps/session: metadata.namespace must be empty: Session is cluster-scoped [cluster-scope] (got "apps"); fix: remove the namespace'],
   ['exception from an unknown rule', (ctx) => rawDeployment(ctx).metadata.addAnnotation('policy.k8s-platforms.dev/allow-everything', 'because we said so'),
-    'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-everything"] declares an exception from an unknown rule (got "everything"); fix: use one of: pod-security-restricted, default-deny, rbac-no-wildcards, images-pinned, resources-set, probes-set, disruption-budget, hpa-owns-replicas, selects-pods, numeric-user, budget-allows-eviction, external-service-admitted, policy-ports-exposed, claim-templates, powerful-role-binding, create-pods-where-privileged'],
+    'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-everything"] declares an exception from an unknown rule (got "everything"); fix: use one of: pod-security-restricted, default-deny, rbac-no-wildcards, images-pinned, resources-set, probes-set, disruption-budget, hpa-owns-replicas, selects-pods, numeric-user, budget-allows-eviction, external-service-admitted, policy-ports-exposed, claim-templates, powerful-role-binding, create-pods-where-privileged, namespace-owned'],
   ['exception the object does not need', (ctx) => declareException(rawDeployment(ctx), { rule: PolicyRule.PROBES_SET, reason: 'the app has no health endpoint' }),
     'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-probes-set"] declares an exception the object does not need (it breaks no part of that rule) (got "probes-set"); fix: remove the exception, so the rule guards this object again'],
   ['exception from a rule without exceptions', (ctx) => declareException(rawDeployment(ctx), { rule: PolicyRule.NO_SECRET_VALUES, reason: 'it is only a test password' }),
@@ -627,6 +615,42 @@ const cases: [string, (ctx: Context) => void, string][] = [
     'test/apps/web: service.loadBalancer only applies to a Service of type LoadBalancer, not ClusterIP (got "AWS Load Balancer Controller"); fix: set type: "LoadBalancer", or drop loadBalancer'],
   ['NLB Service on a cluster that does not declare the AWS Load Balancer Controller', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { type: 'LoadBalancer', loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 3600 }) } }, PROBED)),
     'test/apps/web: addon is an add-on only the cluster can provide (AWS Load Balancer Controller, set up with the EKS cluster (IAM role, VPC)), and the platform does not declare it provided (got "aws-load-balancer-controller"); fix: declare it in the platform\'s cluster.provided with a reason, e.g. { addon: "aws-load-balancer-controller", reason: "..." }, or choose one the build installs'],
+  // Issue 11, remaining: labels, selectors, probe timings, pool capacity, memory floor, ServiceAccounts, PromQL, L1 images, system namespaces
+  ['a label-selector value with a space', (ctx) => {
+    rawDeployment(ctx);
+    new k8s.KubeService(ctx.platform.apps, 'svc', { metadata: { name: 'raw', namespace: 'apps' }, spec: { selector: { app: 'raw app' }, ports: [{ port: 80, targetPort: k8s.IntOrString.fromNumber(8080) }] } });
+  }, 'test/apps/svc: spec.selector.app must be a label value (at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit) (got "raw app"); fix: shorten it or move long text to an annotation'],
+  ['a 64-character label value on an L1 object', (ctx) => new k8s.KubeConfigMap(ctx.platform.apps, 'config', { metadata: { name: 'config', namespace: 'apps', labels: { team: 'a'.repeat(64) } }, data: { mode: 'fast' } }),
+    'test/apps/config: metadata.labels.team must be a label value (at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit) (got "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"); fix: shorten it or move long text to an annotation'],
+  ['a negative probe period', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ readinessProbe: { tcpSocket: { port: 8080 }, periodSeconds: -10 } })),
+    'test/apps/raw: spec.template.spec.containers[0].readinessProbe.periodSeconds must be a whole number of at least 1 (got -10); fix: drop periodSeconds for the default, or give e.g. 10'],
+  ['a probe timeout of 0', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { readinessProbe: Probe.httpGet('/healthz', 'http', { timeoutSeconds: 0 }), livenessProbe: Probe.httpGet('/healthz', 'http') })),
+    'test/apps/web/deployment: spec.template.spec.containers[0].readinessProbe.timeoutSeconds must be a whole number of at least 1 (got 0); fix: drop timeoutSeconds for the default, or give e.g. 10'],
+  ['replicas far beyond what the pool can hold', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { replicas: 500 }, PROBES)),
+    'test/apps/web/deployment: spec.replicas asks for more pods than pool general can ever hold: at most 60 (3 nodes of Standard_B2ps_v2, 2 vCPU and 8Gi each, pods requesting 100m CPU and 128Mi) [fits-pool] (got 500); fix: ask for at most 60, or raise the pool\'s maxNodes, or use a pool with larger nodes'],
+  ['an HPA maxReplicas of a million', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { autoscaling: { minReplicas: 2, maxReplicas: 1000000, cpuUtilization: 70 } }, PROBES)),
+    'test/apps/web/autoscaler/hpa: spec.maxReplicas asks for more pods than pool general can ever hold: at most 60 (3 nodes of Standard_B2ps_v2, 2 vCPU and 8Gi each, pods requesting 100m CPU and 128Mi) [fits-pool] (got 1000000); fix: ask for at most 60, or raise the pool\'s maxNodes, or use a pool with larger nodes'],
+  ['memory of 1e3 (1000 bytes)', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { ...PROBES, resources: { requests: { cpu: '100m', memory: '1e3' }, limits: { cpu: '500m', memory: '256Mi' } } })),
+    'test/apps/web/deployment: spec.template.spec.containers[0].resources.requests.memory is 1000 bytes, below the 6Mi a container needs to start (runc\'s minimum memory limit) (got "1e3"); fix: write memory with a binary suffix, e.g. "256Mi"'],
+  ['an L1 Deployment whose selector misses its template', (ctx) => rawDeployment(ctx, { selector: { matchLabels: { app: 'other' } } }),
+    'test/apps/raw: spec.selector does not select the labels of its own pod template {"app":"raw"}, so the API server refuses the Deployment (got {"matchLabels":{"app":"other"}}); fix: make spec.selector.matchLabels a subset of spec.template.metadata.labels'],
+  ['a serviceAccountName nothing creates', (ctx) => rawDeployment(ctx, {}, { ...rawPodSpec(), serviceAccountName: 'ghost' }),
+    'test/apps/raw: spec.template.spec.serviceAccountName names a ServiceAccount in namespace apps that nothing creates: not the build, its add-ons, nor a declared prerequisite (got "ghost"); fix: create the ServiceAccount in the build, fix the name, or declare it in the platform\'s cluster.prerequisites with who creates it'],
+  ['unbalanced PromQL in AlertRules', (ctx) => new AlertRules(ctx.platform.apps, 'alerts', { name: 'alerts', namespace: 'apps', prometheus: PROMETHEUS, groups: { app: [{ ...ALERT, expr: 'sum(rate(http_requests_total[5m])' }] } }),
+    'test/apps/alerts: groups.app[0].expr is not valid PromQL: it stops parsing at character 34 (the end: an unclosed bracket or a missing operand?) (got "sum(rate(http_requests_total[5m])"); fix: close every bracket and brace, and give each operator both operands, e.g. up{job="app"} == 0'],
+  ['unbalanced PromQL in an L1 PrometheusRule', (ctx) => {
+    new AlertRules(ctx.platform.apps, 'alerts', { name: 'alerts', namespace: 'apps', prometheus: PROMETHEUS, groups: { app: [ALERT] } }); // brings the operator that defines the kind
+    new ApiObject(ctx.platform.apps, 'rule', { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: { name: 'raw', namespace: 'apps' },
+      spec: { groups: [{ name: 'app', rules: [{ alert: 'AppDown', expr: 'up{job="app" == 0', for: '5m' }] }] } });
+  }, 'test/apps/rule: spec.groups[0].rules[0].expr is not valid PromQL: it stops parsing at character 14 ("== 0") (got "up{job=\\"app\\" == 0"); fix: close every bracket and brace, and give each operator both operands, e.g. up{job="app"} == 0'],
+  ['an invalid image on an L1 object', (ctx) => rawDeployment(ctx, {}, rawPodSpec({ image: 'registry.example.com/app:' })),
+    'test/apps/raw: spec.template.spec.containers[0].image is not a valid image reference (registry/name:tag or name@sha256:<64 hex digits>) (got "registry.example.com/app:"); fix: write "registry/name:tag" or "name@sha256:<64 hex digits>", lower-case, with the tag filled in (no ${VARIABLES})'],
+  ['a workload in default', (ctx) => new ApiObject(ctx.platform.apps, 'raw', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'raw', namespace: 'default' },
+    spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw' } }, spec: rawPodSpec() } } }),
+  'test/apps/raw: metadata.namespace puts a workload in default, a namespace the cluster makes for itself, outside the build\'s Pod Security level and default deny [namespace-owned] (got "default"); fix: run it in a namespace of the build (SecureNamespace); or, if it cannot hold, declareException(obj, { rule: PolicyRule.NAMESPACE_OWNED, reason })'],
+  ['a workload in kube-system', (ctx) => new ApiObject(ctx.platform.apps, 'raw', { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'raw', namespace: 'kube-system' },
+    spec: { template: { metadata: { labels: { app: 'raw' } }, spec: { ...rawPodSpec(), restartPolicy: 'Never' } } } }),
+  'test/apps/raw: metadata.namespace puts a workload in kube-system, a namespace the cluster makes for itself, outside the build\'s Pod Security level and default deny [namespace-owned] (got "kube-system"); fix: run it in a namespace of the build (SecureNamespace); or, if it cannot hold, declareException(obj, { rule: PolicyRule.NAMESPACE_OWNED, reason })'],
 ];
 /** Runs a case like the synth would: build, then synthesize into `dist`; returns what was thrown. */
 function runCase(build: (ctx: Context) => void, dist: string): Error | undefined {

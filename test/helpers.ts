@@ -44,6 +44,18 @@ export function container(overrides: Partial<ContainerProps> = {}): ContainerPro
   };
 }
 
+/** A hand-written (L1) pod spec on pool "general" that passes every rule; cases break one thing. */
+export function rawPodSpec(containerOverrides: Record<string, unknown> = {}): any {
+  const probe = { tcpSocket: { port: 8080 } };
+  return {
+    nodeSelector: { pool: 'general' },
+    securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+    containers: [{ name: 'c', image: 'registry.example.com/app:1.0.0', ports: [{ name: 'http', containerPort: 8080 }], readinessProbe: probe, livenessProbe: probe,
+      resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } }, ...containerOverrides }],
+  };
+}
+
 /** All synthesized objects of the app, checked like the real synth does. */
 export function manifests(app: App): Manifest[] {
   return collectPlatforms(app).flatMap((p) => p.layers.flatMap((l) => l.manifests));

@@ -55,6 +55,11 @@ export class PolicyRule {
   static readonly POWERFUL_ROLE_BINDING = new PolicyRule('powerful-role-binding');
   /** No Role lets its subjects create pods in a namespace that admits privileged pods; each such grant is reported with its chain. */
   static readonly CREATE_PODS_WHERE_PRIVILEGED = new PolicyRule('create-pods-where-privileged');
+  // Issue 11, remaining.
+  /** Workloads run in namespaces the build owns: not default, kube-system, kube-public or kube-node-lease. */
+  static readonly NAMESPACE_OWNED = new PolicyRule('namespace-owned');
+  /** A workload's replicas (or its HPA's maxReplicas) fit on its pool's maximum nodes. */
+  static readonly FITS_POOL = new PolicyRule('fits-pool', false);
 
   static of(id: string): PolicyRule | undefined {
     return PolicyRule.all.find((r) => r.id === id);

@@ -13,6 +13,7 @@ export * from './construct-id';
 export * from './errors';
 export * from './exceptions';
 export * from './image-reference';
+export * from './promql';
 export * from './kinds';
 export * from './labels';
 export * from './manifest';

@@ -84,7 +84,7 @@ const referenceFix = (kind: string) => `create the ${kind} in the build, fix the
  * The closure of one build: every custom resource's kind is defined by the build (its CRDs, the
  * add-ons it installs) or by a declared cluster-provided add-on; every namespace an object lives
  * in is created by the build or by Kubernetes or Flux; every reference (a binding's role, a pod's
- * ConfigMaps, Secrets, secret store, claims, PriorityClass, RuntimeClass, a claim's StorageClass,
+ * ServiceAccount, ConfigMaps, Secrets, secret store, claims, PriorityClass, RuntimeClass, a claim's StorageClass,
  * a Flux Provider's Secret, a HelmRelease's chart source) finds its object in the build or in a declared prerequisite. A
  * Service's pods are checked before, by the selects-pods rule (lib/policy/selector-check.ts).
  */
@@ -125,6 +125,8 @@ export function closureErrors(build: PlatformManifests, prerequisites: readonly 
     const ns = m.namespace;
     need(m, `${field}.priorityClassName`, 'PriorityClass', undefined, spec.priorityClassName);
     need(m, `${field}.runtimeClassName`, 'RuntimeClass', undefined, spec.runtimeClassName);
+    // Every namespace has its "default" ServiceAccount; any other must be made (a pod naming a missing one is never created).
+    if (spec.serviceAccountName !== 'default') need(m, `${field}.serviceAccountName`, 'ServiceAccount', ns, spec.serviceAccountName);
     (spec.volumes ?? []).forEach((v: any, i: number) => {
       const at = `${field}.volumes[${i}]`;
       if (v.configMap && !v.configMap.optional) need(m, `${at}.configMap.name`, 'ConfigMap', ns, v.configMap.name);

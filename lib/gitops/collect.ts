@@ -8,6 +8,7 @@ import { Layer } from './layer';
 import { Platform } from './platform';
 import { PolicyInput } from '../policy/policy-check';
 import { withPruneProtection } from './prune-protection';
+import { objectValueErrors } from '../policy/object-values';
 
 export interface LayerManifests {
   readonly layer: Layer;
@@ -101,7 +102,9 @@ function toManifest(obj: ApiObject, errors: Error[]): Manifest {
   } catch (error) {
     errors.push(error as Error);
   }
-  return { path: obj.node.path, apiVersion, kind, name, namespace, object };
+  const manifest = { path: obj.node.path, apiVersion, kind, name, namespace, object };
+  errors.push(...objectValueErrors(manifest));
+  return manifest;
 }
 
 function compareManifests(a: Manifest, b: Manifest): number {

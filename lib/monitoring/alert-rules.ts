@@ -7,6 +7,7 @@ import { Site } from '../core/errors';
 import { checkDnsLabel, checkLabels } from '../core/names';
 import { prometheusOperatorNeed, PrometheusStack } from './service-monitor';
 import { needAddon } from '../core/addon-needs';
+import { PROMQL_FIX, promqlProblem } from '../core/promql';
 
 export interface Alert {
   /** CamelCase alert name, e.g. "SessionManagerDown". */
@@ -41,7 +42,8 @@ export class AlertRules extends Construct {
         if (!/^[A-Z][A-Za-z0-9]*$/.test(alert.name)) at.at('name').fail(alert.name, 'must be a CamelCase alert name', 'e.g. "SessionManagerDown"');
         if (seen.has(alert.name)) at.at('name').fail(alert.name, 'is used by two alerts', 'give every alert its own name');
         seen.add(alert.name);
-        if (alert.expr.trim() === '') at.at('expr').fail(alert.expr, 'must be a PromQL expression', 'e.g. up{job="app"} == 0');
+        const exprProblem = promqlProblem(alert.expr);
+        if (exprProblem) at.at('expr').fail(alert.expr, exprProblem, PROMQL_FIX);
         return {
           alert: alert.name,
           expr: PrometheusRuleSpecGroupsRulesExpr.fromString(alert.expr),

@@ -4,7 +4,7 @@ import { PolicyCheck } from './policy-check';
 import { podSpecOf } from './pod-specs';
 
 /** The pod's effective request of one resource: its containers' sum, or its largest init container. */
-function podRequest(spec: Record<string, any>, resource: 'cpu' | 'memory'): number {
+export function podRequest(spec: Record<string, any>, resource: 'cpu' | 'memory'): number {
   const of = (c: any) => parseQuantity(c.resources?.requests?.[resource] ?? '0') ?? 0;
   return Math.max((spec.containers ?? []).reduce((sum: number, c: any) => sum + of(c), 0), ...(spec.initContainers ?? []).map(of));
 }

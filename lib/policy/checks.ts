@@ -19,6 +19,8 @@ import { externalServiceCheck } from './external-service-check';
 import { policyPortsCheck } from './policy-ports-check';
 import { claimTemplatesCheck } from './claim-templates-check';
 import { allocatableCheck } from './allocatable-check';
+import { namespaceOwnedCheck } from './namespace-owned-check';
+import { poolCapacityCheck } from './pool-capacity-check';
 
 /** Every rule the synth holds each platform to, in report order. */
 export const POLICY_CHECKS: readonly PolicyCheck[] = [
@@ -29,4 +31,6 @@ export const POLICY_CHECKS: readonly PolicyCheck[] = [
   claimTemplatesCheck, allocatableCheck,
   // issue 11
   roleBindingCheck, privilegedPodsGrantCheck,
+  // issue 11, remaining
+  namespaceOwnedCheck, poolCapacityCheck,
 ];

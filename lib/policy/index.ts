@@ -36,4 +36,7 @@ export * from './external-service-check';
 export * from './policy-ports-check';
 export * from './claim-templates-check';
 export * from './allocatable-check';
+export * from './object-values';
+export * from './namespace-owned-check';
+export * from './pool-capacity-check';
 export * from './schema/validate-schemas';
