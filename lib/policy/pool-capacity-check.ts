@@ -12,6 +12,8 @@ const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
 function poolHolds(pool: NodePool, spec: Record<string, any>): number | undefined {
   const cpu = podRequest(spec, 'cpu');
   const memory = podRequest(spec, 'memory');
+  // Static nodes (k3s on own machines) record no size: nothing to bound by.
+  if (pool.instanceType.vcpu === undefined || pool.instanceType.memory === undefined) return undefined;
   const nodeMemory = parseQuantity(pool.instanceType.memory) ?? Infinity;
   const perNode = Math.min(cpu > 0 ? Math.floor(pool.instanceType.vcpu / cpu) : Infinity, memory > 0 ? Math.floor(nodeMemory / memory) : Infinity);
   return Number.isFinite(perNode) ? perNode * pool.maxNodes : undefined;
