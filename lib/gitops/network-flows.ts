@@ -50,9 +50,20 @@ export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
     const ports = (pod.spec.containers ?? []).flatMap((c: any) => (c.ports ?? []).map((p: any) => ({ port: p.containerPort, name: p.name, protocol: p.protocol ?? 'TCP' })));
     return [{ id: `${m.kind}/${m.namespace}/${m.name}`, kind: m.kind, name: m.name, namespace: m.namespace, labels: pod.labels, ports }];
   });
-  const policies = manifests.filter((m) => m.kind === 'NetworkPolicy' && m.namespace !== undefined);
-  const selecting = (w: FlowWorkload, type: 'Ingress' | 'Egress') => policies.filter((p) => p.namespace === w.namespace
-    && (p.object.spec?.policyTypes ?? ['Ingress']).includes(type) && selects(p.object.spec?.podSelector ?? {}, w.labels));
+  // Indexed once, so a fleet of thousands of workloads stays linear: policies and workloads by
+  // namespace, the policies that isolate each workload, and the workloads each peer selects.
+  const policiesByNs = groupBy(manifests.filter((m) => m.kind === 'NetworkPolicy' && m.namespace !== undefined), (m) => m.namespace!);
+  const workloadsByNs = groupBy(workloads, (w) => w.namespace);
+  const selectingMemo = new Map<string, Manifest[]>();
+  const selecting = (w: FlowWorkload, type: 'Ingress' | 'Egress'): Manifest[] => {
+    const key = `${type} ${w.id}`;
+    let found = selectingMemo.get(key);
+    if (!found) {
+      found = (policiesByNs.get(w.namespace) ?? []).filter((p) => (p.object.spec?.policyTypes ?? ['Ingress']).includes(type) && selects(p.object.spec?.podSelector ?? {}, w.labels));
+      selectingMemo.set(key, found);
+    }
+    return found;
+  };
   const rulesOf = (p: Manifest, type: 'Ingress' | 'Egress'): Rule[] => (p.object.spec?.[type === 'Ingress' ? 'ingress' : 'egress'] ?? [])
     .map((r: any) => ({ ports: r.ports, peers: r[type === 'Ingress' ? 'from' : 'to'] }));
   const peerSelects = (policyNs: string, peer: Record<string, any>, w: FlowWorkload) => {
@@ -79,8 +90,46 @@ export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
     return ports;
   };
 
+  /** The emitted workloads a peer selects (memoized: many rules repeat a peer). */
+  const peerMemo = new Map<string, readonly FlowWorkload[]>();
+  const selectedBy = (policyNs: string, peer: Record<string, any>): readonly FlowWorkload[] => {
+    const key = `${policyNs} ${JSON.stringify(peer)}`;
+    let found = peerMemo.get(key);
+    if (!found) {
+      const namespaces = peer.namespaceSelector ? [...workloadsByNs.keys()].filter((ns) => selects(peer.namespaceSelector, nsLabels(ns))) : [policyNs];
+      found = peer.ipBlock ? [] : namespaces.flatMap((ns) => (workloadsByNs.get(ns) ?? []).filter((w) => peerSelects(policyNs, peer, w)));
+      peerMemo.set(key, found);
+    }
+    return found;
+  };
+  /** Workloads a side's rules name (all of them when a rule names no peer); undefined when nothing isolates it. */
+  const named = (w: FlowWorkload, type: 'Ingress' | 'Egress'): Set<FlowWorkload> | 'all' | undefined => {
+    const applying = selecting(w, type);
+    if (applying.length === 0) return undefined;
+    const found = new Set<FlowWorkload>();
+    for (const p of applying) for (const rule of rulesOf(p, type)) {
+      if (rule.peers === undefined || rule.peers.length === 0) return 'all';
+      for (const peer of rule.peers) for (const x of selectedBy(p.namespace!, peer)) found.add(x);
+    }
+    return found;
+  };
+  // A flow between two emitted pods needs an isolated side whose rules name the other (see above):
+  // the receiver named by the sender's egress, or the sender named by the receiver's ingress when
+  // the sender's egress is open. Only those pairs are checked.
+  const candidates = new Map<FlowWorkload, Set<FlowWorkload>>(workloads.map((w) => [w, new Set()]));
+  const openEgress = new Set<FlowWorkload>();
+  for (const w of workloads) {
+    const out = named(w, 'Egress');
+    if (out === undefined) openEgress.add(w);
+    else for (const to of out === 'all' ? workloads : out) candidates.get(w)!.add(to);
+  }
+  for (const to of workloads) {
+    const inn = named(to, 'Ingress');
+    if (inn !== undefined) for (const from of inn === 'all' ? workloads : inn) if (openEgress.has(from)) candidates.get(from)!.add(to);
+  }
+
   const flows: Flow[] = [];
-  for (const from of workloads) for (const to of workloads) {
+  for (const from of workloads) for (const to of candidates.get(from)!) {
     if (from === to) continue;
     const out = side(from, to, 'Egress', to);
     const inn = side(to, from, 'Ingress', to);
@@ -92,6 +141,7 @@ export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
 
   // Outsiders: peers that select no emitted pod, and the open side of a pod no policy isolates.
   const outsiders = new Map<string, FlowOutsider>();
+  const outsiderFlows = new Map<string, Flow>();
   const outsider = (peer: Record<string, any> | undefined, policyNs: string): FlowOutsider => {
     const found = describePeer(peer, policyNs);
     if (!outsiders.has(found.id)) outsiders.set(found.id, found);
@@ -102,23 +152,39 @@ export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
       const applying = selecting(w, type);
       if (applying.length === 0) {
         outsiders.set(ANYWHERE.id, ANYWHERE);
-        flows.push(type === 'Egress' ? { from: w.id, to: ANYWHERE.id, ports: ['any port'] } : { from: ANYWHERE.id, to: w.id, ports: w.ports.length > 0 ? w.ports.map((p) => `${p.protocol} ${p.port}`) : ['any port'] });
+        const open = type === 'Egress' ? { from: w.id, to: ANYWHERE.id, ports: ['any port'] } : { from: ANYWHERE.id, to: w.id, ports: w.ports.length > 0 ? w.ports.map((p) => `${p.protocol} ${p.port}`) : ['any port'] };
+        flows.push(open);
+        outsiderFlows.set(`${open.from} ${open.to}`, open);
         continue;
       }
       for (const p of applying) for (const rule of rulesOf(p, type)) {
-        const peers = rule.peers === undefined || rule.peers.length === 0 ? [undefined] : rule.peers.filter((peer) => !workloads.some((x) => peerSelects(p.namespace!, peer, x)));
+        const peers = rule.peers === undefined || rule.peers.length === 0 ? [undefined] : rule.peers.filter((peer) => selectedBy(p.namespace!, peer).length === 0);
         for (const peer of peers) {
           const o = outsider(peer, p.namespace!);
           const ports = allowedPorts(rule, type === 'Ingress' ? w : undefined).sort();
           const flow = type === 'Egress' ? { from: w.id, to: o.id, ports } : { from: o.id, to: w.id, ports };
-          const same = flows.find((f) => f.from === flow.from && f.to === flow.to);
+          const same = outsiderFlows.get(`${flow.from} ${flow.to}`);
           if (same) (same.ports as string[]).splice(0, same.ports.length, ...[...new Set([...same.ports, ...ports])].sort());
-          else flows.push(flow);
+          else {
+            flows.push(flow);
+            outsiderFlows.set(`${flow.from} ${flow.to}`, flow);
+          }
         }
       }
     }
   }
   return { workloads, outsiders: [...outsiders.values()].sort((a, b) => a.id.localeCompare(b.id)), flows: flows.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)) };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /** Ports both directions allow; 'any port' stands for every port. */
