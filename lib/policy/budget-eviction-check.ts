@@ -1,14 +1,16 @@
 import { PolicyRule } from '../core/exceptions';
 import { Manifest } from '../core/manifest';
 import { PolicyCheck, PolicyContext } from './policy-check';
+import { manifestIndex } from './manifest-index';
 import { podSpecOf, selects } from './pod-specs';
 
 /** The fixed replica counts of the workloads a budget covers (autoscaled ones count their minimum). */
 function coveredReplicas(budget: Manifest, { manifests }: PolicyContext): number[] {
-  return manifests.filter((m) => m.namespace === budget.namespace && ['Deployment', 'StatefulSet', 'ReplicaSet'].includes(m.kind))
+  const inNamespace = manifestIndex(manifests).inNamespace(budget.namespace); // not every object for every budget
+  return inNamespace.filter((m) => ['Deployment', 'StatefulSet', 'ReplicaSet'].includes(m.kind))
     .filter((m) => selects(budget.object.spec?.selector, podSpecOf(m)?.labels ?? {}))
     .map((m) => {
-      const hpa = manifests.find((h) => h.kind === 'HorizontalPodAutoscaler' && h.namespace === m.namespace && h.object.spec?.scaleTargetRef?.name === m.name);
+      const hpa = inNamespace.find((h) => h.kind === 'HorizontalPodAutoscaler' && h.object.spec?.scaleTargetRef?.name === m.name);
       return hpa?.object.spec?.minReplicas ?? m.object.spec?.replicas ?? 1;
     });
 }

@@ -1,6 +1,7 @@
 import { PolicyRule } from '../core/exceptions';
 import { PolicyCheck } from './policy-check';
-import { podTemplatesIn, selects } from './pod-specs';
+import { manifestIndex } from './manifest-index';
+import { selects } from './pod-specs';
 
 const EXTERNAL_TYPES = new Set(['LoadBalancer', 'NodePort']);
 
@@ -18,7 +19,7 @@ export const externalServiceCheck: PolicyCheck = {
   rule: PolicyRule.EXTERNAL_SERVICE_ADMITTED,
   appliesTo: (m) => m.kind === 'Service' && EXTERNAL_TYPES.has(m.object.spec?.type),
   check(m, { manifests }) {
-    const pods = podTemplatesIn(manifests, m.namespace).filter((p) => selects(m.object.spec?.selector, p.labels));
+    const pods = manifestIndex(manifests).podTemplatesIn(m.namespace).filter((p) => selects(m.object.spec?.selector, p.labels));
     const admitted = pods.length > 0 && pods.every((pod) => manifests.some((policy) => policy.kind === 'NetworkPolicy' && policy.namespace === m.namespace
       && selects(policy.object.spec?.podSelector, pod.labels) && (policy.object.spec?.ingress ?? []).some(admitsOutside)));
     if (admitted) return [];

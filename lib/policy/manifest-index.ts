@@ -21,6 +21,12 @@ export interface ManifestIndex {
   selectsTemplateIn(namespace: string | undefined, selector: Record<string, any>): boolean;
   /** NetworkPolicies of a namespace, in manifests order. */
   networkPoliciesIn(namespace: string | undefined): readonly Manifest[];
+  /** Every object of a namespace, in manifests order. */
+  inNamespace(namespace: string | undefined): readonly Manifest[];
+  /** The pod templates of a namespace (objects that make pods), in manifests order. */
+  podTemplatesIn(namespace: string | undefined): readonly FoundPodSpec[];
+  /** First object of this kind, namespace and name. */
+  find(kind: unknown, namespace: string | undefined, name: unknown): Manifest | undefined;
 }
 
 const cache = new WeakMap<readonly Manifest[], ManifestIndex>();
@@ -93,8 +99,16 @@ function buildIndex(manifests: readonly Manifest[]): ManifestIndex {
   const templates = new Map<string | undefined, LabelledIndex>();
   const networkPolicies = new Map<string | undefined, Manifest[]>();
   const hpaKey = (namespace: string | undefined, kind: unknown, name: unknown) => JSON.stringify([namespace ?? null, kind, name]);
+  const byNamespace = new Map<string | undefined, Manifest[]>();
+  const byIdentity = new Map<string, Manifest>();
+  const podTemplates = new Map<string | undefined, FoundPodSpec[]>();
 
   for (const m of manifests) {
+    push(byNamespace, m.namespace, m);
+    const identity = hpaKey(m.namespace, m.kind, m.name);
+    if (!byIdentity.has(identity)) byIdentity.set(identity, m);
+    const pod = podSpecOf(m);
+    if (pod) push(podTemplates, m.namespace, pod);
     switch (m.kind) {
       case 'CustomResourceDefinition':
         if (m.object.spec?.scope === 'Cluster') clusterScopedCustomKinds.add(`${m.object.spec.group}/${m.object.spec.names?.kind}`);
@@ -136,5 +150,8 @@ function buildIndex(manifests: readonly Manifest[]): ManifestIndex {
     pdbCovers: (namespace, labels) => pdbs.get(namespace)?.anySelects(labels) ?? false,
     selectsTemplateIn: (namespace, selector) => templates.get(namespace)?.anySelectedBy(selector) ?? false,
     networkPoliciesIn: (namespace) => networkPolicies.get(namespace) ?? [],
+    inNamespace: (namespace) => byNamespace.get(namespace) ?? [],
+    podTemplatesIn: (namespace) => podTemplates.get(namespace) ?? [],
+    find: (kind, namespace, name) => byIdentity.get(hpaKey(namespace, kind, name)),
   };
 }

@@ -1,6 +1,7 @@
 import { PolicyRule } from '../core/exceptions';
 import { Finding, PolicyCheck } from './policy-check';
-import { podTemplatesIn, selects } from './pod-specs';
+import { manifestIndex } from './manifest-index';
+import { selects } from './pod-specs';
 
 interface DeclaredPort { readonly name?: string; readonly containerPort: number; readonly protocol?: string }
 
@@ -16,7 +17,7 @@ export const policyPortsCheck: PolicyCheck = {
   rule: PolicyRule.POLICY_PORTS_EXPOSED,
   appliesTo: (m) => m.kind === 'NetworkPolicy' && Object.keys(m.object.spec?.podSelector ?? {}).length > 0 && (m.object.spec?.ingress ?? []).length > 0,
   check(m, { manifests }) {
-    const pods = podTemplatesIn(manifests, m.namespace).filter((p) => selects(m.object.spec.podSelector, p.labels));
+    const pods = manifestIndex(manifests).podTemplatesIn(m.namespace).filter((p) => selects(m.object.spec.podSelector, p.labels));
     if (pods.length === 0) return []; // selects-pods reports it
     const declared: DeclaredPort[] = pods.flatMap((p) => [...(p.spec.containers ?? []), ...(p.spec.initContainers ?? [])].flatMap((c: any) => c.ports ?? []));
     const findings: Finding[] = [];

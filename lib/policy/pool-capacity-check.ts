@@ -5,6 +5,7 @@ import { NodePool } from '../placement/node-pool';
 import { podRequest } from './allocatable-check';
 import { Finding, PolicyCheck, PolicyContext } from './policy-check';
 import { podSpecOf } from './pod-specs';
+import { manifestIndex } from './manifest-index';
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
 
@@ -40,7 +41,7 @@ export const poolCapacityCheck: PolicyCheck = {
   appliesTo: (m) => SCALABLE.has(m.kind) || m.kind === 'HorizontalPodAutoscaler',
   check(m, context) {
     const target = m.kind === 'HorizontalPodAutoscaler'
-      ? context.manifests.find((t) => t.namespace === m.namespace && t.kind === m.object.spec?.scaleTargetRef?.kind && t.name === m.object.spec?.scaleTargetRef?.name)
+      ? manifestIndex(context.manifests).find(m.object.spec?.scaleTargetRef?.kind, m.namespace, m.object.spec?.scaleTargetRef?.name)
       : m;
     const count = m.kind === 'HorizontalPodAutoscaler' ? m.object.spec?.maxReplicas : m.object.spec?.replicas;
     const pool = target && poolOf(target, context);
