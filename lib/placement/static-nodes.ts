@@ -4,9 +4,9 @@ import { NodeCapacity } from './capacity';
 import { checkImageArchitectures, HostPort } from './image-architectures';
 import { CpuArch, InstanceType } from './instance-types';
 import { ARCH_LABEL, NodePool, NodePools, Placement, PodDemand, PodPlacement } from './node-pool';
+import { HOSTNAME_LABEL } from '../core/labels';
 
 /** The label the kubelet gives every node: its name. */
-export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 
 /**
  * Ports k3s itself holds on its nodes' network (docs.k3s.io "Inbound rules"): host-network pods

@@ -4,6 +4,7 @@ import { Probe } from '../../workloads/probe';
 import { SessionTemplates } from '../../workloads/session-templates';
 import { Volume } from '../../workloads/volume';
 import { ComputesdkConfig } from './config';
+import { NAME_LABEL } from '../../core/labels';
 
 /** The pod label carrying the session id. */
 export const SESSION_LABEL = 'computesdk.dev/session';
@@ -22,7 +23,7 @@ export function computePods(scope: Construct, infrastructure: Construct, config:
   return new SessionTemplates(scope, 'compute', {
     name: 'compute',
     namespace: config.namespaces.workloads,
-    podLabels: { 'app.kubernetes.io/name': 'compute' },
+    podLabels: { [NAME_LABEL]: 'compute' },
     userLabel: SESSION_LABEL,
     placeholder: '{session-id}',
     templateNames: { session: 'compute-session' },

@@ -12,6 +12,7 @@ import { WebService } from '../../workloads/web-service';
 import { computePods } from './compute-pods';
 import { ComputesdkConfig } from './config';
 import { dataStores, MYSQL_SECRET, S3_SECRET } from './data-stores';
+import { ZONE_LABEL } from '../../core/labels';
 
 /** Ports compute pods may reach on the internet: git over ssh, http and https (package registries, APIs). */
 const COMPUTE_EGRESS_PORTS = [22, 80, 443];
@@ -40,7 +41,7 @@ export function computesdk(app: App, config: ComputesdkConfig): Platform {
   const data = dataStores(apps, config, storage.name);
 
   // API Service: business logic, reached through the gateway; several replicas, autoscaled.
-  const zoneSpread = config.spreadOverZones ? [{ topologyKey: 'topology.kubernetes.io/zone' }] : undefined;
+  const zoneSpread = config.spreadOverZones ? [{ topologyKey: ZONE_LABEL }] : undefined;
   const api = new WebService(apps, 'api', {
     name: 'computesdk-api',
     namespace: ns.system,

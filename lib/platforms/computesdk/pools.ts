@@ -1,6 +1,7 @@
 import { NodeCapacity } from '../../placement/capacity';
 import { CpuArch, InstanceType } from '../../placement/instance-types';
 import { NodePool, NodePools, Taint } from '../../placement/node-pool';
+import { HOSTNAME_LABEL } from '../../core/labels';
 
 /** The node label saying gVisor (runsc) is registered with the node's containerd. */
 export const GVISOR_NODE_LABEL = 'runtime.computesdk.dev/gvisor';
@@ -17,7 +18,7 @@ export const computesdkLocalPools = new NodePools([
     capacity: NodeCapacity.staticNodes(),
     instanceType: InstanceType.custom({ name: 'orbstack-vm', vcpu: 4, memory: '8Gi', arch: CpuArch.ARM64 }),
     minNodes: 1, maxNodes: 1,
-    labels: { 'kubernetes.io/hostname': 'orbstack', [GVISOR_NODE_LABEL]: 'true' },
+    labels: { [HOSTNAME_LABEL]: 'orbstack', [GVISOR_NODE_LABEL]: 'true' },
   }),
 ]);
 

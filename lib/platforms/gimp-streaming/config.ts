@@ -1,5 +1,6 @@
 import { ClusterContract } from '../../addons/cluster-contract';
 import { PrometheusStack } from '../../monitoring/service-monitor';
+import { NAME_LABEL } from '../../core/labels';
 
 /** The values that differ between gimp-streaming clusters; everything else comes from lib/. */
 export interface GimpStreamingConfig {
@@ -58,7 +59,7 @@ export const gimpStreamingProduction: GimpStreamingConfig = {
   },
   prometheus: {
     namespace: 'monitoring',
-    podLabels: { 'app.kubernetes.io/name': 'prometheus' },
+    podLabels: { [NAME_LABEL]: 'prometheus' },
     selectorLabels: { release: 'kube-prometheus-stack' },
   },
   cluster: {

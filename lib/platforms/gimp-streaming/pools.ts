@@ -2,6 +2,7 @@ import { NodeCapacity } from '../../placement/capacity';
 import { GpuSharing } from '../../placement/gpu-sharing';
 import { CpuArch, InstanceType } from '../../placement/instance-types';
 import { NodePool, NodePools, Taint } from '../../placement/node-pool';
+import { CONTROL_PLANE_LABEL } from '../../core/labels';
 
 // Seed: "Node Pool Strategy". Sessions choose the CPU or GPU pool; GPU, storage and edge nodes
 // are tainted so only work placed there on purpose lands on them.
@@ -44,7 +45,7 @@ export const gimpStreamingPools = new NodePools([
     capacity: NodeCapacity.controlPlane(),
     instanceType: InstanceType.custom({ name: 'm6i.large', vcpu: 2, memory: '8Gi', arch: CpuArch.AMD64 }),
     minNodes: 3, maxNodes: 3,
-    labels: { 'node-role.kubernetes.io/control-plane': '' },
-    taints: [Taint.noSchedule('node-role.kubernetes.io/control-plane', '')],
+    labels: { [CONTROL_PLANE_LABEL]: '' },
+    taints: [Taint.noSchedule(CONTROL_PLANE_LABEL, '')],
   }),
 ]);

@@ -2,6 +2,7 @@ import { NodeCapacity } from '../../placement/capacity';
 import { CpuArch, InstanceType } from '../../placement/instance-types';
 import { NodePool, NodePools, Taint } from '../../placement/node-pool';
 import { WebTerminalConfig } from './config';
+import { HOSTNAME_LABEL } from '../../core/labels';
 
 /** The label GPU workers join with (`k3s agent --node-label`); GPU workloads select it. */
 export const GPU_MODEL_LABEL = 'gpu.claudecode.dev/model';
@@ -32,7 +33,7 @@ export function webTerminalPools(config: WebTerminalConfig): NodePools {
       // The seed's "240GB", in decimal units as written.
       instanceType: InstanceType.custom({ name: 'k8s-node', vcpu: 8, memory: '240G', arch: CpuArch.AMD64, localDisks: '1 TB' }),
       minNodes: 1, maxNodes: 1,
-      labels: { 'kubernetes.io/hostname': 'k8s-node' },
+      labels: { [HOSTNAME_LABEL]: 'k8s-node' },
       localImages: [config.images.webTerminal, config.images.sandbox],
     }),
     gpuWorker('t4', 'Dell T640', 'NVIDIA T4'),

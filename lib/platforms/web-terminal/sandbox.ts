@@ -4,6 +4,7 @@ import { NodePool } from '../../placement/node-pool';
 import { SessionTemplates } from '../../workloads/session-templates';
 import { Volume } from '../../workloads/volume';
 import { WebTerminalConfig } from './config';
+import { NAME_LABEL } from '../../core/labels';
 
 /** The pod label carrying the session id; the service deletes the pod by it when the session ends. */
 export const SESSION_LABEL = 'claudecode.dev/session';
@@ -17,7 +18,7 @@ export function claudecodeSandbox(scope: Construct, config: WebTerminalConfig, p
   const sandbox = new SessionTemplates(scope, 'sandbox', {
     name: 'claudecode-sandbox',
     namespace: config.namespaces.terminal,
-    podLabels: { 'app.kubernetes.io/name': 'claudecode-sandbox' },
+    podLabels: { [NAME_LABEL]: 'claudecode-sandbox' },
     userLabel: SESSION_LABEL,
     placeholder: '{session-id}',
     templateNames: { shell: 'claudecode-sandbox' },
