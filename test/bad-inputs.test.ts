@@ -652,6 +652,9 @@ const cases: [string, (ctx: Context) => void, string][] = [
   ['a workload in kube-system', (ctx) => new ApiObject(ctx.platform.apps, 'raw', { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'raw', namespace: 'kube-system' },
     spec: { template: { metadata: { labels: { app: 'raw' } }, spec: { ...rawPodSpec(), restartPolicy: 'Never' } } } }),
   'test/apps/raw: metadata.namespace puts a workload in kube-system, a namespace the cluster makes for itself, outside the build\'s Pod Security level and default deny [namespace-owned] (got "kube-system"); fix: run it in a namespace of the build (SecureNamespace); or, if it cannot hold, declareException(obj, { rule: PolicyRule.NAMESPACE_OWNED, reason })'],
+  // Review at the end of the session: a prop of the wrong type reached a raw TypeError.
+  ['extraServices that is not a list', (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { extraServices: 'public' as any })),
+    'test/apps/web: extraServices must be a list (got "public"); fix: write it as an array, e.g. [ ... ]'],
 ];
 /** Runs a case like the synth would: build, then synthesize into `dist`; returns what was thrown. */
 function runCase(build: (ctx: Context) => void, dist: string): Error | undefined {

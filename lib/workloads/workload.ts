@@ -12,6 +12,7 @@ import { SecretStoreAccess } from './pod-group';
 import { DEFAULT_DISRUPTION_BUDGET, DisruptionBudgetProps, buildDisruptionBudget } from './disruption-budget';
 import { ServiceTarget } from './service-target';
 import { buildServices, ServiceOptions, WorkloadService } from './workload-services';
+import { checkListOfObjects } from '../core/shapes';
 
 export type { ServiceOptions, ServicePort, ServiceType, WorkloadService } from './workload-services';
 
@@ -98,7 +99,7 @@ export abstract class Workload extends Construct implements ServiceTarget {
     this.pod = this.identity.buildPod(this.site, store ? withSecretStore(props, store) : props, claimNames);
     const requested = [
       ...(props.service === false ? [] : [{ at: this.site.at('service'), service: props.service ?? {} }]),
-      ...(props.extraServices ?? []).map((service, i) => ({ at: this.site.at('extraServices').at(i), service })),
+      ...checkListOfObjects(this.site.at('extraServices'), props.extraServices, false).map((service, i) => ({ at: this.site.at('extraServices').at(i), service })),
     ];
     this.mainServiceName = props.service === false ? undefined : props.service?.name ?? this.name;
     this.services = buildServices(this, requested, {
