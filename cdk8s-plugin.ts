@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ValidationError } from './lib/core/errors';
 import { Manifest, objectId } from './lib/core/manifest';
-import { collectPlatforms, policyInputOf } from './lib/gitops/collect';
-import { completePlatforms } from './lib/gitops/synth';
-import { buildApp } from './lib/platforms/index';
+import { collectPlatforms, policyInputOf } from './lib/output/collect';
+import { completePlatforms } from './lib/pipeline/synth';
+import { buildApp } from './platforms/index';
 import { verifyPlatform } from './lib/policy/verify';
 
 // The project's checks (schema, placement, every policy rule) as a cdk8s validation plugin, for
@@ -26,8 +26,8 @@ const key = (o: { kind: string; namespace?: string; name: string }) => `${o.kind
 export class PlatformChecks {
   async validate(context: ValidationContext): Promise<void> {
     const received = context.manifests.flatMap((file) => context.parseManifest(file).filter((o): o is Record<string, any> => !!o && typeof o === 'object').map((object) => ({ file, object })));
-    const { app, source } = buildApp();
-    completePlatforms(app, source); // as the synth does
+    const { app } = buildApp();
+    completePlatforms(app); // as the synth does
     const platforms = collectPlatforms(app).map(policyInputOf);
     // Hand each object to the platform that builds it. Two builds of one platform (computesdk's
     // environments) share identities: a copy goes to the build whose object it equals, else to

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CDK8S_MANIFEST_FILE, manifestStream } from './lib/gitops/cdk8s-output';
-import { formatChanges } from './lib/gitops/change-report';
-import { readTree } from './lib/gitops/dist-objects';
-import { PublishError } from './lib/gitops/publish-error';
-import type { SynthOutcome } from './lib/gitops/run-synth';
-import { ALLOW_REMOVAL_ENV, ALLOW_REMOVAL_FLAG, removalAllowances } from './lib/gitops/shrink-guard';
-import { acquireSynthLock } from './lib/gitops/synth-lock';
+import { CDK8S_MANIFEST_FILE, manifestStream } from './lib/output/cdk8s-output';
+import { formatChanges } from './lib/changes/change-report';
+import { readTree } from './lib/output/file-tree';
+import { PublishError } from './lib/publish/publish-error';
+import type { SynthOutcome } from './lib/pipeline/run-synth';
+import { ALLOW_REMOVAL_ENV, ALLOW_REMOVAL_FLAG, removalAllowances } from './lib/publish/shrink-guard';
+import { acquireSynthLock } from './lib/publish/synth-lock';
 
 const USAGE = `Usage: npm run synth [-- ${ALLOW_REMOVAL_FLAG} <platform | platform/Kind/namespace/name>]...
        npx cdk8s synth --no-check-upgrade [--stdout]
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   if (!lock.held) return report({ ok: false, errors: [new Error(lock.message)] }, allowRemoval);
   try {
     // Loaded once the lock is ours, so a refused run answers at once, without loading cdk8s.
-    const [{ synthAndPublish }, { buildApp }] = await Promise.all([import('./lib/gitops/run-synth.js'), import('./lib/platforms/index.js')]);
+    const [{ synthAndPublish }, { buildApp }] = await Promise.all([import('./lib/pipeline/run-synth.js'), import('./platforms/index.js')]);
     report(synthAndPublish(outdir, buildApp, { allowRemoval }), allowRemoval);
   } finally {
     lock.release();

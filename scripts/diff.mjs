@@ -41,11 +41,11 @@ for (let i = 0; i < args.length; i++) {
 const outfile = 'build/diff-lib.cjs';
 await build({
   stdin: {
-    contents: `export { synthesize } from './lib/gitops/synth';
-export { buildApp } from './lib/platforms/index';
-export { isCommit, readCommittedTree } from './lib/gitops/committed-tree';
-export { anyChange, diffTrees } from './lib/gitops/object-changes';
-export { formatChanges, formatChangesMarkdown } from './lib/gitops/change-report';`,
+    contents: `export { synthesize } from './lib/pipeline/synth';
+export { buildApp } from './platforms/index';
+export { isCommit, readCommittedTree } from './lib/publish/committed-tree';
+export { anyChange, diffTrees } from './lib/changes/object-changes';
+export { formatChanges, formatChangesMarkdown } from './lib/changes/change-report';`,
     resolveDir: process.cwd(), loader: 'ts',
   },
   outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning',

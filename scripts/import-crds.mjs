@@ -1,6 +1,6 @@
 // Regenerates the generated CRD code from the `imports:` list of cdk8s.yaml: upstream CRDs into
-// lib/imports/ (inside the package, so lib/ never reaches outside itself), and a CRD this repository
-// synthesizes (dist/<platform>/...) into lib/platforms/<platform>/imports/, beside the platform that owns it.
+// lib/imports/ (inside the package, so lib/ never reaches outside itself), and a CRD this application
+// synthesizes (dist/<platform>/...) into imports/, the application's own `cdk8s import` output.
 // A source is a commit-pinned upstream URL or a path in this repository (our own CRDs, synthesized
 // into dist/); which CRDs an entry takes is scripts/pinned-crds.mjs.
 // Offline (default): the same CRDs, byte for byte, are documents of the files in ../shared/crds;
@@ -17,7 +17,7 @@ import { fail, helpRequested, oneLineErrors } from './cli.mjs';
 import { crdFolder, pinnedImports } from './pinned-crds.mjs';
 
 helpRequested(`Usage: npm run import [-- --network]
-Regenerates lib/imports/ (and lib/platforms/<id>/imports/) from the imports: list of cdk8s.yaml,
+Regenerates lib/imports/ (and the application's imports/) from the imports: list of cdk8s.yaml,
 then the Kubernetes 1.28 and CRD schema validators (lib/imports/schema-validators.js).
 Offline by default: the upstream CRDs are read from ../shared/crds (CRD_DIR overrides it).
   --network   download the commit-pinned URLs instead (the 1.28 schemas still come from ../shared).
@@ -39,7 +39,7 @@ try {
     } else if (!existsSync(source)) {
       throw new Error(`cdk8s.yaml import ${prefix}:=${source}: ${source} does not exist; run npm run synth first`);
     }
-    const outdir = file === source ? join('lib', 'platforms', source.split('/')[1], 'imports') : join('lib', 'imports');
+    const outdir = file === source ? 'imports' : join('lib', 'imports');
     execFileSync('npx', ['cdk8s', 'import', '--no-check-upgrade', '-l', 'typescript', '-o', outdir, `${prefix}:=${file}`], { stdio: 'inherit' });
   }
 } finally {

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // CI's replacement for `kubectl set image`: pins one image of a platform's image file to the
-// commit CI built, e.g. `node scripts/set-image.mjs lib/platforms/edd-cloud/images.json gateway <sha>`.
+// commit CI built, e.g. `node scripts/set-image.mjs platforms/edd-cloud/images.json gateway <sha>`.
 // The synth then checks the tag (lib/workloads/image-catalog.ts: a commit or a version, never
 // "latest") and writes dist/ from it; CI commits both and Flux applies the commit.
 // Exit codes: 0 written; 1 the file has no such image; 2 bad arguments or an unreadable file.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const USAGE = `Usage: node scripts/set-image.mjs <images.json> <image> <tag>
-Sets <image>'s tag in a platform's image file (e.g. lib/platforms/edd-cloud/images.json); run npm run synth next.
+Sets <image>'s tag in a platform's image file (e.g. platforms/edd-cloud/images.json); run npm run synth next.
 Exit codes: 0 written; 1 the file has no such image; 2 bad arguments or an unreadable file.`;
 const args = process.argv.slice(2);
 if (args.includes('--help')) {

@@ -1,12 +1,12 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { collectPlatforms, policyInputOf } from '../lib/gitops/collect';
+import { collectPlatforms, policyInputOf } from '../lib/output/collect';
 import { Manifest } from '../lib/core/manifest';
-import { GitSource } from '../lib/gitops/git-source';
+import { GitSource } from '../lib/flux/git-source';
 import { ClusterContract } from '../lib/addons/cluster-contract';
-import { Platform } from '../lib/gitops/platform';
-import { PublishOptions } from '../lib/gitops/publish';
-import { runSynth, SynthOutcome } from '../lib/gitops/run-synth';
+import { Platform } from '../lib/flux/platform';
+import { PublishOptions } from '../lib/publish/publish';
+import { runSynth, SynthOutcome } from '../lib/pipeline/run-synth';
 import { NodeCapacity } from '../lib/placement/capacity';
 import { CpuArch, InstanceType } from '../lib/placement/instance-types';
 import { NodePool, NodePools, Taint } from '../lib/placement/node-pool';

@@ -3,13 +3,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { HelmRelease, HelmReleaseSpecChartSpecSourceRefKind, HelmReleaseSpecDriftDetectionMode, HelmReleaseSpecInstallCrds, HelmReleaseSpecUpgradeCrds, HelmReleaseSpecUpgradeRemediationStrategy } from '../imports/helmrelease-helm.toolkit.fluxcd.io';
 import { HelmRepository } from '../imports/helmrepository-source.toolkit.fluxcd.io';
 import { declareException, PolicyRule } from '../core/exceptions';
+import { FLUX_NAMESPACE, KUBERNETES_NAMESPACES } from '../core/kinds';
 import { podSecurityLabels, PodSecurityLevel } from '../core/pod-security';
-
-/** Flux's namespace: sources and releases live there (the charts' objects go to their target namespace). */
-export const ADDON_FLUX_NAMESPACE = 'flux-system';
-
-/** Namespaces Kubernetes creates itself; the build never creates them. */
-export const KUBERNETES_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 /** An HTTP Helm repository (the Flux source of 1.28-era controllers serves OCIRepository only as v1beta2). */
 export interface HelmRepositorySource {
@@ -70,13 +65,13 @@ export class AddonInstaller extends Construct {
     if (!this.repositories.has(repository.name)) {
       this.repositories.add(repository.name);
       new HelmRepository(this, `repository-${repository.name}`, {
-        metadata: { name: repository.name, namespace: ADDON_FLUX_NAMESPACE },
+        metadata: { name: repository.name, namespace: FLUX_NAMESPACE },
         spec: { interval: REPOSITORY_INTERVAL, url: repository.url },
       });
     }
     this.releases.push(release.name);
     new HelmRelease(this, `release-${release.name}`, {
-      metadata: { name: release.name, namespace: ADDON_FLUX_NAMESPACE },
+      metadata: { name: release.name, namespace: FLUX_NAMESPACE },
       spec: {
         interval: RELEASE_INTERVAL,
         timeout: RELEASE_TIMEOUT,
@@ -87,7 +82,7 @@ export class AddonInstaller extends Construct {
             chart: release.chart.chart,
             version: release.chart.version,
             interval: REPOSITORY_INTERVAL,
-            sourceRef: { kind: HelmReleaseSpecChartSpecSourceRefKind.HELM_REPOSITORY, name: repository.name, namespace: ADDON_FLUX_NAMESPACE },
+            sourceRef: { kind: HelmReleaseSpecChartSpecSourceRefKind.HELM_REPOSITORY, name: repository.name, namespace: FLUX_NAMESPACE },
           },
         },
         dependsOn: release.dependsOn?.length ? release.dependsOn.map((name) => ({ name })) : undefined,

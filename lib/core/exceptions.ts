@@ -33,7 +33,7 @@ export class PolicyRule {
   static readonly SELECTS_PODS = new PolicyRule('selects-pods');
   /** Cluster-scoped kinds carry no namespace. */
   static readonly CLUSTER_SCOPE = new PolicyRule('cluster-scope', false);
-  // Issue 10: what a new platform needs checked.
+  // Pods, Services and budgets as the cluster runs them.
   /** Every non-root container runs as a numeric user and group (the kubelet cannot check a user name against runAsNonRoot). */
   static readonly NUMERIC_USER = new PolicyRule('numeric-user');
   /** A PodDisruptionBudget lets at least one pod be evicted (a node drain otherwise hangs). */
@@ -50,12 +50,12 @@ export class PolicyRule {
   static readonly CLAIM_TEMPLATES = new PolicyRule('claim-templates');
   /** A pod's requests fit a node's allocatable resources, below its capacity by the system reservations. */
   static readonly FITS_ALLOCATABLE = new PolicyRule('fits-allocatable', false);
-  // Issue 11: RBAC with real reach.
+  // RBAC with real reach.
   /** No binding to cluster-admin, admin, edit or a role that may escalate, bind or impersonate; each is reported. */
   static readonly POWERFUL_ROLE_BINDING = new PolicyRule('powerful-role-binding');
   /** No Role lets its subjects create pods in a namespace that admits privileged pods; each such grant is reported with its chain. */
   static readonly CREATE_PODS_WHERE_PRIVILEGED = new PolicyRule('create-pods-where-privileged');
-  // Issue 11, remaining.
+  // Where workloads run and whether they fit.
   /** Workloads run in namespaces the build owns: not default, kube-system, kube-public or kube-node-lease. */
   static readonly NAMESPACE_OWNED = new PolicyRule('namespace-owned');
   /** A workload's replicas (or its HPA's maxReplicas) fit on its pool's maximum nodes. */

@@ -24,3 +24,4 @@ export * from './quantity';
 export * from './secrets';
 export * from './addon-needs';
 export * from './shapes';
+export * from './pod-specs';

@@ -14,3 +14,12 @@ export interface Manifest {
 export function objectId(m: Manifest): string {
   return `${m.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name}`;
 }
+
+/**
+ * The key under which two objects of one cluster are the same object: `Kind/namespace/name`, the
+ * namespace empty for a cluster-scoped kind. References (a binding's role, a pod's ServiceAccount)
+ * name their target the same way, without an API group.
+ */
+export function identityKey(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}/${namespace ?? ''}/${name}`;
+}

@@ -58,3 +58,6 @@ export function formatBytes(bytes: number): string {
 export function formatMillicores(millicores: number): string {
   return millicores % 1000 === 0 ? `${millicores / 1000}` : `${millicores}m`;
 }
+
+/** The extended resource of an NVIDIA GPU (device plugin and GPU operator): whole numbers only, request equal to limit. */
+export const GPU_RESOURCE = 'nvidia.com/gpu';

@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import { Site } from '../core/errors';
 import type { NodePool } from './node-pool';
 import { needAddon } from '../core/addon-needs';
+import { GPU_RESOURCE } from '../core/quantity';
 
 /** Node label the NVIDIA device plugin reads to pick its configuration for a node. */
 export const DEVICE_PLUGIN_CONFIG_LABEL = 'nvidia.com/device-plugin.config';
@@ -34,7 +35,7 @@ export class GpuSharing {
           renameByDefault: false,
           // A second unit gives a pod no more GPU time, so asking for it is refused.
           failRequestsGreaterThanOne: true,
-          resources: [{ name: 'nvidia.com/gpu', replicas: this.replicas }],
+          resources: [{ name: GPU_RESOURCE, replicas: this.replicas }],
         },
       },
     });

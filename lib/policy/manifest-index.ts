@@ -1,5 +1,5 @@
 import { Manifest } from '../core/manifest';
-import { FoundPodSpec, podSpecOf, selects } from './pod-specs';
+import { FoundPodSpec, podSpecOf, selects } from '../core/pod-specs';
 
 /**
  * Lookups the rules need across a platform's objects, built once per object list (one pass),

@@ -2,6 +2,8 @@ import { Manifest } from '../core/manifest';
 import { Environment } from '../core/environment';
 import { NodePools } from '../placement/node-pool';
 import { PolicyRule } from '../core/exceptions';
+import { ExternalPrerequisite } from '../addons/cluster-contract';
+import { AddonPlan } from '../addons/install-addons';
 
 /** One broken rule on one object; the runner turns it into a ValidationError or an excused finding. */
 export interface Finding {
@@ -13,9 +15,15 @@ export interface Finding {
   readonly excusable?: boolean;
 }
 
+/** What a build's cluster brings besides its objects: the add-ons installed or provided, and what exists outside Git. */
+export interface BuildCluster {
+  readonly addons: AddonPlan;
+  readonly prerequisites: readonly ExternalPrerequisite[];
+}
+
 /**
  * What the checks look at: one build's objects and the cluster they are for. Plain data, so the
- * checks know nothing of how a platform is put together (lib/gitops builds this from a Platform).
+ * checks know nothing of how a platform is put together (lib/output builds this from a Platform).
  */
 export interface PolicyInput {
   /** Platform id, for messages and the report. */
@@ -24,6 +32,11 @@ export interface PolicyInput {
   /** The cluster's node pools: every pod must land on one of them. */
   readonly pools: NodePools;
   readonly manifests: readonly Manifest[];
+  /**
+   * The add-ons and prerequisites of the build's cluster, for the whole-build closure check.
+   * @default the closure is not checked (objects checked outside a platform build)
+   */
+  readonly cluster?: BuildCluster;
 }
 
 /** What a check may look at besides the object itself: the rest of its build. */

@@ -1,17 +1,18 @@
 import { performance } from 'node:perf_hooks';
 import { ValidationError } from '../core/errors';
 import { Manifest, objectId } from '../core/manifest';
-import { POLICY_CHECKS } from './checks';
+import { POLICY_CHECKS } from './rules/registry';
 import { declaredNotSecrets } from '../core/not-secret';
 import { declaredExceptions, EXCEPTION_ANNOTATION_PREFIX, PolicyRule } from '../core/exceptions';
-import { checkPlacement } from './placement-check';
-import { checkPoolCapabilities } from './pool-capability-check';
+import { checkPlacement } from './build/placement-check';
+import { closureErrors } from './build/closure';
+import { checkPoolCapabilities } from './build/pool-capability-check';
 import { PolicyInput } from './policy-check';
-import { podSpecOf } from './pod-specs';
+import { podSpecOf } from '../core/pod-specs';
 import { PlatformReport } from './report';
-import { sensitiveAccess } from './rbac-check';
-import { powerfulBindingGrants } from './role-binding-check';
-import { privilegedPodsChain } from './privileged-pods-grant-check';
+import { sensitiveAccess } from './rules/rbac-check';
+import { powerfulBindingGrants } from './rules/role-binding-check';
+import { privilegedPodsChain } from './rules/privileged-pods-grant-check';
 import { validateSchemas } from './schema/validate-schemas';
 
 export interface PlatformVerification {
@@ -32,6 +33,8 @@ export function verifyPlatform(context: PolicyInput): PlatformVerification {
 
   const placement = checkPlacement(manifests, context.pools);
   errors.push(...placement, ...checkPoolCapabilities(manifests, context.pools));
+  // Closed: every kind, namespace and reference of a build is made by it, its add-ons or the cluster it declares.
+  if (context.cluster) errors.push(...closureErrors(manifests, context.cluster));
   const rules = POLICY_CHECKS.map((check) => ({ rule: check.rule.id, objects: 0, failures: 0, excused: 0 }));
   const exceptions: PlatformReport['exceptions'][number][] = [];
   for (const m of manifests) {

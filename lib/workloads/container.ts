@@ -3,7 +3,7 @@ import { checkListOfObjects, checkStrings } from '../core/shapes';
 import { k8s } from 'cdk8s-plus-28';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkPort, checkPortName } from '../core/names';
-import { checkBytes, checkCpu } from '../core/quantity';
+import { checkBytes, checkCpu, GPU_RESOURCE } from '../core/quantity';
 import { CpuArch } from '../placement/instance-types';
 import { buildEnv, EnvVars } from './env';
 import { expandPortRanges, PortRange } from './port-range';
@@ -92,8 +92,6 @@ export interface ContainerDemand {
   readonly memoryBytes: number;
   readonly gpus: number;
 }
-
-export const GPU_RESOURCE = 'nvidia.com/gpu';
 
 /**
  * A container that passes Pod Security `restricted` by construction: no privilege escalation, all
@@ -229,7 +227,7 @@ function buildResources(site: Site, resources: Resources | undefined): { spec: k
   }
   const gpus = resources.gpus ?? 0;
   if (typeof gpus !== 'number' || !Number.isInteger(gpus) || gpus < 0) {
-    site.at('gpus').fail(gpus, 'must be a whole number of GPUs: nvidia.com/gpu is an extended resource, which cannot be split, and its request must equal its limit',
+    site.at('gpus').fail(gpus, `must be a whole number of GPUs: ${GPU_RESOURCE} is an extended resource, which cannot be split, and its request must equal its limit`,
       'request gpus: 1 on a pool with GPU time-slicing (GpuSharing.timeSlicing(4) makes each physical GPU 4 schedulable units, so 1 unit is a quarter of a GPU\'s time)');
   }
   const requests: Record<string, k8s.Quantity> = {

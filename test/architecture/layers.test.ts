@@ -14,9 +14,13 @@ const RANK: Record<string, number> = {
   security: 4,
   ingress: 5, monitoring: 5, addons: 5,
   policy: 6,
-  gitops: 7,
-  platforms: 8,
-  '(index)': 9,
+  flux: 7,
+  output: 8,
+  docs: 9, changes: 9,
+  publish: 10,
+  pipeline: 11,
+  cli: 12,
+  '(index)': 13,
 };
 
 const LIB = resolve(__dirname, '../../lib');
@@ -53,13 +57,7 @@ export function layerViolations(sources: readonly { file: string; text: string }
         continue;
       }
       const to = folderOf(target);
-      if (to === from) {
-        if (from === 'platforms' && relative(LIB, file).split(sep).length > 2) {
-          const [own, other] = [relative(LIB, file).split(sep)[1], relative(LIB, target).split(sep)[1]];
-          if (own !== other) found.push(`${where} (one platform imports another)`);
-        }
-        continue;
-      }
+      if (to === from) continue;
       if (!(from in RANK) || !(to in RANK)) found.push(`${where} (folder without a rank: add it to RANK)`);
       else if (RANK[to] >= RANK[from]) found.push(`${where} (${from} may not import ${to}: ${RANK[to] === RANK[from] ? 'siblings' : 'a higher layer'})`);
     }
@@ -81,13 +79,54 @@ describe('lib/ layers', () => {
       at('workloads/pod.ts', "import { declareException } from '../policy/exceptions';"),
       at('ingress/istio.ts', "import { WorkloadMonitor } from '../monitoring/service-monitor';"),
       at('storage/snapshot-class.ts', "import { VolumeSnapshotClass } from '../../imports/volumesnapshotclass';"),
-      at('platforms/web-terminal/pools.ts', "import { pools } from '../archiverse/pools';"),
-      at('gitops/collect.ts', "import { Manifest } from '../core/manifest';\nexport { x } from './layer';"),
+      at('output/collect.ts', "import { Manifest } from '../core/manifest';\nexport { x } from './layout';"),
     ])).toEqual([
       'workloads/pod.ts -> ../policy/exceptions (workloads may not import policy: a higher layer)',
       'ingress/istio.ts -> ../monitoring/service-monitor (ingress may not import monitoring: siblings)',
       'storage/snapshot-class.ts -> ../../imports/volumesnapshotclass (reaches outside lib/)',
+    ]);
+  });
+});
+
+const ROOT = resolve(__dirname, '../..');
+
+/**
+ * The application (platforms/, main.ts) is one consumer of the package: it imports lib/ only
+ * through lib/index.ts, as another team imports 'k8s-platforms', and one platform never imports
+ * another (shared code belongs in lib/).
+ */
+export function applicationViolations(sources: readonly { file: string; text: string }[]): string[] {
+  const found: string[] = [];
+  for (const { file, text } of sources) {
+    for (const spec of relativeImports(text)) {
+      const target = resolve(dirname(file), spec);
+      const where = `${relative(ROOT, file)} -> ${spec}`;
+      if (target.startsWith(LIB + sep)) found.push(`${where} (reaches inside lib/: import from its index, the package's public API)`);
+      const [fromPlatform, toPlatform] = [file, target].map((p) => relative(join(ROOT, 'platforms'), p).split(sep));
+      if (fromPlatform.length > 1 && toPlatform.length > 1 && !fromPlatform[0].startsWith('..') && !toPlatform[0].startsWith('..') && fromPlatform[0] !== toPlatform[0]) {
+        found.push(`${where} (one platform imports another)`);
+      }
+    }
+  }
+  return found;
+}
+
+describe('the application uses the package as another team would', () => {
+  const sources = [...sourceFiles(join(ROOT, 'platforms')), join(ROOT, 'main.ts')].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+
+  test('platforms/ and main.ts import lib/ only through lib/index.ts, and no platform imports another', () => {
+    expect(sources.length).toBeGreaterThan(10);
+    expect(applicationViolations(sources)).toEqual([]);
+  });
+
+  test('the check names a deep import into lib/ and one platform using another', () => {
+    const at = (path: string, text: string) => ({ file: join(ROOT, path), text });
+    expect(applicationViolations([
+      at('platforms/web-terminal/pools.ts', "import { pools } from '../archiverse/pools';\nimport { NodePool } from '../../lib';"),
+      at('platforms/archiverse/archiverse.ts', "import { WebService } from '../../lib/workloads/web-service';"),
+    ])).toEqual([
       'platforms/web-terminal/pools.ts -> ../archiverse/pools (one platform imports another)',
+      'platforms/archiverse/archiverse.ts -> ../../lib/workloads/web-service (reaches inside lib/: import from its index, the package\'s public API)',
     ]);
   });
 });

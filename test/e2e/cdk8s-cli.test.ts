@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { PlatformChecks } from '../../cdk8s-plugin';
-import { listFiles } from '../../lib/gitops/dist-swap';
+import { listFiles } from '../../lib/output/file-tree';
 
 const root = join(__dirname, '..', '..');
 const committed = join(root, 'dist');

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listFiles } from '../../lib/gitops/dist-swap';
+import { listFiles } from '../../lib/output/file-tree';
 
 // Real synths (node build/main.js, built by `npm test`) racing for one temporary dist/.
 const root = join(__dirname, '..', '..');

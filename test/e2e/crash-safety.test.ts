@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listFiles, replaceDirectory, swapFolders } from '../../lib/gitops/dist-swap';
-import { journalPath, recoverPublish } from '../../lib/gitops/publish';
+import { replaceDirectory, swapFolders } from '../../lib/publish/dist-swap';
+import { listFiles } from '../../lib/output/file-tree';
+import { journalPath, recoverPublish } from '../../lib/publish/publish';
 
 // kill -9 the real synth (node build/main.js, built by `npm test`) at random moments: dist/,
 // kustomization/ and policy-report.json must each always be the old one or the new one (or,

@@ -3,7 +3,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { listFiles } from '../../lib/gitops/dist-swap';
+import { listFiles } from '../../lib/output/file-tree';
 
 const root = join(__dirname, '..', '..');
 const committed = join(root, 'dist');

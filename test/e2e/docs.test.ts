@@ -3,9 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Manifest } from '../../lib/core/manifest';
-import { objectsOfTree, readTree } from '../../lib/gitops/dist-objects';
-import { networkFlows } from '../../lib/gitops/network-flows';
-import { GENERATED_DOC_MARKER } from '../../lib/gitops/platform-docs';
+import { objectsOfTree } from '../../lib/output/dist-objects';
+import { readTree } from '../../lib/output/file-tree';
+import { networkFlows } from '../../lib/docs/network-flows';
+import { GENERATED_DOC_MARKER } from '../../lib/docs/platform-docs';
 import { parseMermaid } from '../mermaid';
 
 const root = join(__dirname, '..', '..');

@@ -1,8 +1,8 @@
 import { App } from 'cdk8s';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { collectPlatforms, policyInputOf } from '../../lib/gitops/collect';
-import { layoutDist } from '../../lib/gitops/layout';
+import { collectPlatforms, policyInputOf } from '../../lib/output/collect';
+import { layoutDist } from '../../lib/output/layout';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
 import { ledger } from './ledger-platform';
 

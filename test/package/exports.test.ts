@@ -9,9 +9,9 @@ import { join, relative, resolve } from 'node:path';
 const LIB = resolve(__dirname, '../../lib');
 
 const INTERNAL: Record<string, string> = {
-  'gitops/dist-swap.ts': 'the checked swap behind publishGitOps/synthesize; callers use those',
-  'gitops/entry-points-readme.ts': 'the text of kustomization/README.md',
-  'gitops/fast-yaml.ts': "layout's YAML writer: yaml.stringify's output, faster; callers use layoutDist",
+  'publish/dist-swap.ts': 'the checked swap behind publish(); callers use that',
+  'output/entry-points-readme.ts': 'the text of kustomization/README.md',
+  'output/fast-yaml.ts': "layout's YAML writer: yaml.stringify's output, faster; callers use layoutDist",
   'policy/manifest-index.ts': "the checks' lookups across a build's objects, built once per synth",
   'policy/schema/crd-schemas.ts': 'schema plumbing behind validateSchemas',
   'policy/schema/removed-api-versions.ts': 'schema plumbing behind validateSchemas',
@@ -22,7 +22,6 @@ const INTERNAL: Record<string, string> = {
 
 /** Folders of lib/ that are not re-exported by lib/index.ts, and why. */
 const NOT_IN_PACKAGE: Record<string, string> = {
-  platforms: "this repository's own clusters (its application), built by main.ts",
   imports: 'generated CRD code, exported as namespaces by lib/crd-imports.ts',
 };
 
@@ -75,7 +74,7 @@ describe('the public API lists every file', () => {
   test('the public API loads, and names the layers\' main constructs from one place', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const api = require('../../lib');
-    for (const name of ['ValidationError', 'NodePool', 'StorageClass', 'HorizontalAutoscaler', 'CustomResourceDefinition', 'WebService', 'SecureNamespace', 'WebIngress', 'WorkloadMonitor', 'POLICY_CHECKS', 'Platform', 'synthesize']) {
+    for (const name of ['ValidationError', 'NodePool', 'StorageClass', 'HorizontalAutoscaler', 'CustomResourceDefinition', 'WebService', 'SecureNamespace', 'WebIngress', 'WorkloadMonitor', 'POLICY_CHECKS', 'Platform', 'synthesize', 'runSynth', 'publish', 'layoutDist', 'platformDoc', 'diffTrees']) {
       expect([name, typeof api[name]]).toEqual([name, expect.stringMatching(/^(function|object)$/)]);
     }
     expect(Object.keys(api.imports).sort()).toEqual(['alert', 'clusterissuer', 'gitrepository', 'helmrelease', 'helmrepository', 'istio', 'kustomization', 'prometheusrule', 'provider', 'secretproviderclass', 'servicemonitor', 'volumesnapshot', 'volumesnapshotclass']);

@@ -3,7 +3,7 @@ import { CpuArch, InstanceType } from '../../lib/placement/instance-types';
 import { NodePool } from '../../lib/placement/node-pool';
 import { ClusterAddons, StaticNodes } from '../../lib/placement/static-nodes';
 import { K3S_BUILT_INS, k3sBuiltInsWithout } from '../../lib/addons/cluster-only';
-import { eddCloudNodes } from '../../lib/platforms/edd-cloud/nodes';
+import { eddCloudNodes } from '../../platforms/edd-cloud/nodes';
 
 const site = new Site('test/apps/web');
 const demand = (images = [] as any[], hostPorts = [] as any[]) => ({ cpuMillicores: 100, memoryBytes: 1 << 20, gpus: 0, features: new Set<any>(), images, hostPorts });

@@ -1,10 +1,10 @@
 import { App } from 'cdk8s';
 import { parse } from 'yaml';
-import { collectPlatforms, policyInputOf } from '../../lib/gitops/collect';
+import { collectPlatforms, policyInputOf } from '../../lib/output/collect';
 import { Manifest } from '../../lib/core/manifest';
-import { layoutDist } from '../../lib/gitops/layout';
-import { archiverse } from '../../lib/platforms/archiverse/archiverse';
-import { archiverseProduction } from '../../lib/platforms/archiverse/config';
+import { layoutDist } from '../../lib/output/layout';
+import { archiverse } from '../../platforms/archiverse/archiverse';
+import { archiverseProduction } from '../../platforms/archiverse/config';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
 
 const app = new App();

@@ -1,10 +1,10 @@
 import { App } from 'cdk8s';
 import { parse } from 'yaml';
-import { collectPlatforms, policyInputOf } from '../../lib/gitops/collect';
+import { collectPlatforms, policyInputOf } from '../../lib/output/collect';
 import { Manifest } from '../../lib/core/manifest';
-import { layoutDist } from '../../lib/gitops/layout';
-import { computesdk } from '../../lib/platforms/computesdk/computesdk';
-import { ComputesdkConfig, computesdkEks, computesdkLocal } from '../../lib/platforms/computesdk/config';
+import { layoutDist } from '../../lib/output/layout';
+import { computesdk } from '../../platforms/computesdk/computesdk';
+import { ComputesdkConfig, computesdkEks, computesdkLocal } from '../../platforms/computesdk/config';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
 import { find } from '../helpers';
 

@@ -1,15 +1,15 @@
 import { App } from 'cdk8s';
 import { parse } from 'yaml';
-import { collectPlatforms, policyInputOf } from '../../lib/gitops/collect';
+import { collectPlatforms, policyInputOf } from '../../lib/output/collect';
 import { Manifest } from '../../lib/core/manifest';
-import { layoutDist } from '../../lib/gitops/layout';
-import { eddCloudProduction } from '../../lib/platforms/edd-cloud/config';
-import { eddCloud } from '../../lib/platforms/edd-cloud/edd-cloud';
+import { layoutDist } from '../../lib/output/layout';
+import { eddCloudProduction } from '../../platforms/edd-cloud/config';
+import { eddCloud } from '../../platforms/edd-cloud/edd-cloud';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
-import { synthesize } from '../../lib/gitops/synth';
+import { synthesize } from '../../lib/pipeline/synth';
 import { ClusterContract } from '../../lib/addons/cluster-contract';
-import { placementRows } from '../../lib/gitops/placement-table';
-import { eddCloudNodes } from '../../lib/platforms/edd-cloud/nodes';
+import { placementRows } from '../../lib/docs/placement-table';
+import { eddCloudNodes } from '../../platforms/edd-cloud/nodes';
 
 const app = new App();
 eddCloud(app, eddCloudProduction);

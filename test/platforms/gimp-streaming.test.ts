@@ -1,12 +1,12 @@
 import { App, Chart } from 'cdk8s';
 import { parse } from 'yaml';
-import { collectPlatforms, policyInputOf } from '../../lib/gitops/collect';
+import { collectPlatforms, policyInputOf } from '../../lib/output/collect';
 import { Manifest } from '../../lib/core/manifest';
-import { layoutDist } from '../../lib/gitops/layout';
-import { gimpStreamingProduction as config } from '../../lib/platforms/gimp-streaming/config';
-import { gimpStreaming } from '../../lib/platforms/gimp-streaming/gimp-streaming';
-import { gimpSessions } from '../../lib/platforms/gimp-streaming/sessions';
-import { userSession } from '../../lib/platforms/gimp-streaming/user-session';
+import { layoutDist } from '../../lib/output/layout';
+import { gimpStreamingProduction as config } from '../../platforms/gimp-streaming/config';
+import { gimpStreaming } from '../../platforms/gimp-streaming/gimp-streaming';
+import { gimpSessions } from '../../platforms/gimp-streaming/sessions';
+import { userSession } from '../../platforms/gimp-streaming/user-session';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
 
 const app = new App();

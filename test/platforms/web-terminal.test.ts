@@ -1,11 +1,11 @@
 import { App } from 'cdk8s';
 import { parse } from 'yaml';
-import { collectPlatforms, policyInputOf } from '../../lib/gitops/collect';
+import { collectPlatforms, policyInputOf } from '../../lib/output/collect';
 import { Manifest } from '../../lib/core/manifest';
-import { layoutDist } from '../../lib/gitops/layout';
-import { webTerminalProduction } from '../../lib/platforms/web-terminal/config';
-import { webTerminal } from '../../lib/platforms/web-terminal/web-terminal';
-import { webTerminalPools } from '../../lib/platforms/web-terminal/pools';
+import { layoutDist } from '../../lib/output/layout';
+import { webTerminalProduction } from '../../platforms/web-terminal/config';
+import { webTerminal } from '../../platforms/web-terminal/web-terminal';
+import { webTerminalPools } from '../../platforms/web-terminal/pools';
 import { Site } from '../../lib/core/errors';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
 

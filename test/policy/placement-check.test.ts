@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
-import { checkPlacement } from '../../lib/policy/placement-check';
+import { checkPlacement } from '../../lib/policy/build/placement-check';
 import { manifests, testPlatform } from '../helpers';
 
 function rawDeployment(spec: Partial<k8s.PodSpec>, labels: Record<string, string> = { app: 'raw' }) {

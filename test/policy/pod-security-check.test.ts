@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { declareException, PolicyRule } from '../../lib/core/exceptions';
-import { podSecurityCheck } from '../../lib/policy/pod-security-check';
+import { podSecurityCheck } from '../../lib/policy/rules/pod-security-check';
 import { PodSecurityLevel } from '../../lib/core/pod-security';
 import { SecureNamespace } from '../../lib/security/namespace';
 import { WebService } from '../../lib/workloads/web-service';

@@ -1,5 +1,5 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { gimpStreamingPools } from '../../lib/platforms/gimp-streaming/pools';
+import { gimpStreamingPools } from '../../platforms/gimp-streaming/pools';
 import { ClusterAutoscalerSettings } from '../../lib/scaling/cluster-autoscaler';
 import { HorizontalAutoscaler } from '../../lib/scaling/horizontal-autoscaler';
 import { WebService } from '../../lib/workloads/web-service';

@@ -1,4 +1,4 @@
-import { GIMP_SESSION_CAPACITY as SEED_CAPACITY_MODEL } from '../../lib/platforms/gimp-streaming/capacity';
+import { GIMP_SESSION_CAPACITY as SEED_CAPACITY_MODEL } from '../../platforms/gimp-streaming/capacity';
 import { calculateRequiredNodes } from '../../lib/scaling/capacity-plan';
 
 describe('calculateRequiredNodes (the seed\'s Go function)', () => {

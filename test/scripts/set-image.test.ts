@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadImageCatalog } from '../../lib/workloads/image-catalog';
 
-const committed = join(__dirname, '../../lib/platforms/edd-cloud/images.json');
+const committed = join(__dirname, '../../platforms/edd-cloud/images.json');
 const setImage = (file: string, ...args: string[]) => spawnSync('node', [join(__dirname, '../../scripts/set-image.mjs'), file, ...args], { encoding: 'utf8' });
 
 function copy(): string {

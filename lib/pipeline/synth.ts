@@ -1,0 +1,116 @@
+import { App } from 'cdk8s';
+import { ValidationError, ValidationErrors } from '../core/errors';
+import { collectPlatformsWithErrors, distObjectCount, policyInputOf } from '../output/collect';
+import { layoutEntryPoints } from '../output/entry-points';
+import { GitSource } from '../flux/git-source';
+import { layoutDist } from '../output/layout';
+import { SynthTrees } from '../output/file-tree';
+import { Platform } from '../flux/platform';
+import { layoutDocs } from '../docs/platform-docs';
+import { reportFile, VerificationReport } from '../policy/report';
+import { verifyPlatforms } from '../policy/verify-platforms';
+
+export interface SynthOptions {
+  /**
+   * The repository every entry point's GitRepository names.
+   * @default GitSource.placeholder()
+   */
+  readonly source?: GitSource;
+}
+
+export interface SynthSummary {
+  /** Objects each platform folder of dist/ will hold (what the shrink guard compares). */
+  readonly platforms: readonly { readonly name: string; readonly objects: number }[];
+  /** Objects and files written to dist/. */
+  readonly objects: number;
+  readonly files: number;
+  /** Objects written to kustomization/ (the Flux entry points). */
+  readonly entryPointObjects: number;
+  /** The checks' summary table (lib/policy), for the terminal. */
+  readonly checks: string;
+  /** What the synth published but a person should still act on (the placeholder repository URL). */
+  readonly warnings: readonly string[];
+}
+
+/** A synth that can be published: every check passed. */
+export interface SynthOutput {
+  readonly ok: true;
+  readonly trees: SynthTrees;
+  readonly report: VerificationReport;
+  readonly summary: SynthSummary;
+}
+
+/** A synth refused: every problem found, and the checks' table when the checks ran. Nothing was written. */
+export interface SynthRefusal {
+  readonly ok: false;
+  readonly errors: readonly Error[];
+  readonly checks?: string;
+}
+
+export type SynthResult = SynthOutput | SynthRefusal;
+
+/**
+ * app -> each platform's Flux entry point built in the app -> every object collected and checked
+ * (construct validations, names, schema, policy) -> the files of dist/, kustomization/ and the
+ * report. Writes nothing: publish() does. A failed check is returned, not thrown.
+ */
+export function synthesize(app: App, options: SynthOptions = {}): SynthResult {
+  try {
+    return synthesizeOrThrow(app, options);
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal) return refusal;
+    throw error;
+  }
+}
+
+/** The refusal a thrown ValidationError(s) stands for; undefined for anything unexpected. */
+export function refusalOf(error: unknown): SynthRefusal | undefined {
+  if (error instanceof ValidationErrors) return { ok: false, errors: error.errors };
+  if (error instanceof ValidationError) return { ok: false, errors: [error] };
+  return undefined;
+}
+
+/**
+ * What the synth adds to every platform of the app before it collects: the add-ons its constructs
+ * need, then its Flux entry point (after the add-ons: it alerts on their releases). Anything that
+ * checks an app's objects as the synth sees them (the cdk8s validation plugin) calls this too.
+ */
+export function completePlatforms(app: App): void {
+  for (const platform of app.node.findAll().filter(Platform.isPlatform)) {
+    platform.buildAddons();
+    platform.buildEntryPoint();
+  }
+}
+
+function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
+  const source = options.source ?? GitSource.placeholder();
+  completePlatforms(app);
+  const { platforms, errors } = collectPlatformsWithErrors(app);
+  if (errors.length > 0) return { ok: false, errors };
+  if (platforms.length === 0) return { ok: false, errors: [new Error('the app defines no platform; refusing to replace dist/ with nothing')] };
+  // Its entry point alone would tell Flux to prune everything the platform deployed.
+  const empty = platforms.filter((p) => distObjectCount(p) === 0)
+    .map((p) => new Error(`${p.platform.folder}: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)`));
+  if (empty.length > 0) return { ok: false, errors: empty };
+  const verification = verifyPlatforms(platforms.map(policyInputOf));
+  if (verification.errors.length > 0) return { ok: false, errors: verification.errors, checks: verification.summary };
+  const dist = layoutDist(platforms);
+  const entryPoints = layoutEntryPoints(platforms, source);
+  const counts = platforms.map((p) => ({ name: p.platform.folder, objects: distObjectCount(p) }));
+  return {
+    ok: true,
+    trees: { dist, entryPoints, report: reportFile(verification.report), docs: layoutDocs(platforms) },
+    report: verification.report,
+    summary: {
+      platforms: counts,
+      objects: counts.reduce((n, p) => n + p.objects, 0),
+      files: dist.size,
+      entryPointObjects: platforms.reduce((n, p) => n + p.entryPoint.length, 0),
+      checks: verification.summary,
+      warnings: source.isPlaceholder
+        ? [`warning: the repository URL is the placeholder ${source.url}; set it in lib/platforms/index.ts (GitSource) before \`flux bootstrap\``]
+        : [],
+    },
+  };
+}

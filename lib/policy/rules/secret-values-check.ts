@@ -1,0 +1,134 @@
+import { isReference, literalUnderSecretName, looksSecret, urlPasswords } from '../../core/secrets';
+import { declaredNotSecrets, NOT_SECRET_ANNOTATION } from '../../core/not-secret';
+import { PolicyRule } from '../../core/exceptions';
+import { Manifest } from '../../core/manifest';
+import { Finding, PolicyCheck } from '../policy-check';
+import { containersOf, podSpecOf } from '../../core/pod-specs';
+import { scanForSecrets } from '../secret-scanner';
+
+const HIDDEN = '<literal value hidden>';
+const KEEP_IT_OUT = 'keep the value in a Secret or a secret store and reference it';
+const FROM_SECRET = 'reference it with valueFrom.secretKeyRef (EnvValue.fromSecret) and keep the value in the cluster or a secret store';
+
+/**
+ * dist/ is in git: nothing in it may hold a secret value. Found by name (a literal under a
+ * secret-looking env name, flag, ConfigMap key or properties line) and by content (secretlint's
+ * recommended rules, and a password in any URL's userinfo) in every string of every object,
+ * ConfigMap binaryData decoded. No exceptions: a value that only looks secret is declared with
+ * declareNotSecret, by field.
+ */
+export const secretValuesCheck: PolicyCheck = {
+  rule: PolicyRule.NO_SECRET_VALUES,
+  appliesTo: () => true,
+  check(m, context) {
+    if (m.kind === 'Secret') {
+      return ['data', 'stringData'].filter((field) => m.object[field] !== undefined).map((field) => ({ field, value: HIDDEN,
+        problem: 'would write secret values to dist/', fix: 'keep the Secret out of dist/ and sync it from a secret store (AzureKeyVaultSecrets) or create it in the cluster' }));
+    }
+    const findings = dedupe([...byName(m), ...byContent(m, context.manifests)]);
+    const declared = declaredNotSecrets(m.object);
+    const unused = [...declared.keys()].filter((field) => !findings.some((f) => f.field === field));
+    return [
+      ...findings.filter((f) => !declared.has(f.field)),
+      ...unused.map((field) => ({ field: `metadata.annotations["${NOT_SECRET_ANNOTATION}"]`, value: field,
+        problem: 'declares a value not secret that no part of the rule flags', fix: 'remove the declaration, so the rule guards this value again' })),
+    ];
+  },
+};
+
+/** Literals under names that say "secret": env vars, command-line flags, ConfigMap keys and lines. */
+function byName(m: Manifest): Finding[] {
+  const findings: Finding[] = [];
+  const pod = podSpecOf(m);
+  for (const { field, container } of pod ? containersOf(pod, ['initContainers', 'containers', 'ephemeralContainers']) : []) {
+    (container.env ?? []).forEach((env: { name: string; value?: string }, i: number) => {
+      if (typeof env.value === 'string' && env.value !== '' && looksSecret(env.name)) {
+        findings.push({ field: `${field}.env[${i}].value`, value: HIDDEN, problem: `is a literal value for ${env.name}, which looks like a secret`, fix: FROM_SECRET });
+      }
+    });
+    for (const list of ['command', 'args']) {
+      const args: unknown[] = container[list] ?? [];
+      args.forEach((arg, i) => {
+        const flag = typeof arg === 'string' ? /^--?([A-Za-z0-9][\w.-]*)(?:=([\s\S]*))?$/.exec(arg) : null;
+        if (!flag) return;
+        const value = flag[2] ?? (typeof args[i + 1] === 'string' && !String(args[i + 1]).startsWith('-') ? String(args[i + 1]) : '');
+        if (literalUnderSecretName(flag[1], value)) {
+          findings.push({ field: `${field}.${list}[${flag[2] === undefined ? i + 1 : i}]`, value: HIDDEN, problem: `gives --${flag[1]} a literal value, which looks like a secret`,
+            fix: 'pass it from the environment ("--flag=$(VAR)" with VAR from EnvValue.fromSecret) or from a mounted Secret file' });
+        }
+      });
+    }
+  }
+  if (m.kind === 'ConfigMap') {
+    for (const section of ['data', 'binaryData']) {
+      for (const [key, value] of Object.entries<string>(m.object[section] ?? {})) {
+        const text = section === 'binaryData' ? Buffer.from(value, 'base64').toString('utf8') : value;
+        if (looksSecret(key)) {
+          findings.push({ field: `${section}.${key}`, value: HIDDEN, problem: 'looks like a secret, and ConfigMaps are written to dist/ in clear', fix: KEEP_IT_OUT });
+          continue;
+        }
+        const line = secretLine(text);
+        if (line) findings.push({ field: `${section}.${key}`, value: HIDDEN, problem: `sets ${line} on one of its lines, which looks like a secret`, fix: KEEP_IT_OUT });
+      }
+    }
+  }
+  return findings;
+}
+
+/** The first `key=value` / `key: value` line (properties, .env, YAML) that sets a secret-looking key to a literal. */
+function secretLine(text: string): string | undefined {
+  for (const line of text.split('\n')) {
+    const setting = /^\s*(?:export\s+)?["']?([A-Za-z0-9_.\-[\]]+)["']?\s*[=:]\s*["']?([^"'\s#]+)/.exec(line);
+    if (setting && literalUnderSecretName(setting[1], setting[2])) return setting[1];
+  }
+  return undefined;
+}
+
+/** Every string of the object (and ConfigMap binaryData decoded), checked by content. */
+function byContent(m: Manifest, all: readonly Manifest[]): Finding[] {
+  // One scanner run for the whole build (the scanner caches), not one per object.
+  if (!prescanned.has(all)) {
+    scanForSecrets(all.flatMap((other) => stringsOf(other).map(([, value]) => value)));
+    prescanned.add(all);
+  }
+  const strings = stringsOf(m);
+  const scanned = scanForSecrets(strings.map(([, value]) => value));
+  const findings: Finding[] = [];
+  for (const [field, value] of strings) {
+    const rules = [...scanned.get(value)!, ...(urlPasswords(value).length > 0 ? ['url-userinfo/password'] : [])];
+    if (rules.length > 0) {
+      findings.push({ field, value: HIDDEN, problem: `holds what looks like a secret (${rules.join(', ')})`,
+        fix: 'keep the value in a Secret or a secret store and reference it (a URL takes its password from the environment: "postgresql://app:$(DB_PASSWORD)@db/app")' });
+    }
+  }
+  return findings;
+}
+
+const prescanned = new WeakSet<readonly Manifest[]>();
+
+function stringsOf(m: Manifest): [string, string][] {
+  const strings: [string, string][] = [];
+  collectStrings(m.object, '', strings);
+  for (const [key, value] of Object.entries<string>(m.object.kind === 'ConfigMap' ? m.object.binaryData ?? {} : {})) {
+    strings.push([`binaryData.${key}`, Buffer.from(value, 'base64').toString('utf8')]);
+  }
+  return strings;
+}
+
+function collectStrings(node: unknown, field: string, into: [string, string][]): void {
+  if (typeof node === 'string') {
+    if (!isReference(node)) into.push([field, node]);
+  } else if (Array.isArray(node)) {
+    node.forEach((item, i) => collectStrings(item, `${field}[${i}]`, into));
+  } else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === NOT_SECRET_ANNOTATION || (field === '' && key === 'binaryData')) continue;
+      collectStrings(value, field ? `${field}.${key}` : key, into);
+    }
+  }
+}
+
+/** One finding per field: the name rule's wording wins over the content rule's. */
+function dedupe(findings: Finding[]): Finding[] {
+  return findings.filter((f, i) => findings.findIndex((g) => g.field === f.field) === i);
+}

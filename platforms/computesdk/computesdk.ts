@@ -1,0 +1,129 @@
+import { App } from 'cdk8s';
+import { EnvValue, KUBERNETES_API_PORT, NamespacedRole, NetworkGraph, NodePoolInventory, Peer, Platform, Probe, SecureNamespace, StorageClass, Volume, WebService, ZONE_LABEL } from '../../lib';
+import { computePods } from './compute-pods';
+import { ComputesdkConfig } from './config';
+import { dataStores, MYSQL_SECRET, S3_SECRET } from './data-stores';
+
+/** Ports compute pods may reach on the internet: git over ssh, http and https (package registries, APIs). */
+const COMPUTE_EGRESS_PORTS = [22, 80, 443];
+
+/** ComputeSDK (seed 000): gateway -> API and compute pods; MySQL, Redis, SeaweedFS behind the API. */
+export function computesdk(app: App, config: ComputesdkConfig): Platform {
+  const { pools, placement } = config;
+  const platform = new Platform(app, { name: 'computesdk', pools, environment: config.environment, cluster: config.cluster });
+  const { infrastructure, apps } = platform;
+  const ns = config.namespaces;
+
+  // Namespaces: core services and user workloads, each closed by default. The node pools (and
+  // on EKS the Fargate profile the cluster must have) on record.
+  new NodePoolInventory(infrastructure, 'node-pools', { name: 'computesdk-node-pools', pools: pools.all });
+  new SecureNamespace(infrastructure, 'system-namespace', { name: ns.system });
+  new SecureNamespace(infrastructure, 'workloads-namespace', { name: ns.workloads });
+  const storage = config.storage.storageClass;
+  if (storage.createEbsGp3) {
+    StorageClass.awsEbsGp3(infrastructure, 'storage-class', { name: storage.name, iops: 3000, throughputMiBps: 125, allowVolumeExpansion: true, reclaimPolicy: 'Retain' });
+  }
+
+  // Compute Pod Runtime Environment: one pod a session, from this template.
+  const compute = computePods(apps, infrastructure, config);
+
+  // MySQL, Redis, SeaweedFS (master, volume, filer).
+  const data = dataStores(apps, config, storage.name);
+
+  // API Service: business logic, reached through the gateway; several replicas, autoscaled.
+  const zoneSpread = config.spreadOverZones ? [{ topologyKey: ZONE_LABEL }] : undefined;
+  const api = new WebService(apps, 'api', {
+    name: 'computesdk-api',
+    namespace: ns.system,
+    pool: pools.get(placement.system),
+    autoscaling: { minReplicas: config.api.minReplicas, maxReplicas: config.api.maxReplicas, cpuUtilization: config.api.cpuUtilization },
+    disruptionBudget: { maxUnavailable: 1 },
+    topologySpread: zoneSpread,
+    containers: [{
+      name: 'api',
+      image: config.images.api,
+      ports: [{ name: 'http', port: 8080 }],
+      env: {
+        MYSQL_HOST: data.mysql.serviceName,
+        MYSQL_DATABASE: 'computesdk',
+        MYSQL_USER: 'computesdk',
+        MYSQL_PASSWORD: EnvValue.fromSecret(MYSQL_SECRET, 'password'),
+        REDIS_URL: `redis://${data.redis.serviceName}:${data.redis.servicePort('redis')}`,
+        S3_ENDPOINT: data.filer.serviceUrl('s3'),
+        FILER_URL: data.filer.serviceUrl('http'),
+        S3_ACCESS_KEY: EnvValue.fromSecret(S3_SECRET, 'access-key'),
+        S3_SECRET_KEY: EnvValue.fromSecret(S3_SECRET, 'secret-key'),
+      },
+      resources: config.api.resources,
+      readinessProbe: Probe.httpGet('/health', 'http', { periodSeconds: 10 }),
+      livenessProbe: Probe.httpGet('/health', 'http', { initialDelaySeconds: 15, periodSeconds: 20 }),
+      volumeMounts: [{ volume: 'tmp', path: '/tmp' }],
+    }],
+    volumes: [Volume.emptyDir('tmp', { sizeLimit: '64Mi' })],
+  });
+
+  // Gateway: the single entry point, behind a LoadBalancer. It proxies to the API and to the
+  // compute pods' agents, and creates and deletes those pods, so it calls the Kubernetes API.
+  const tls = config.gateway.tlsSecret;
+  const listener = tls ? { name: 'https', port: 8443 } : { name: 'http', port: 8080 };
+  const gateway = new WebService(apps, 'gateway', {
+    name: 'compute-gateway',
+    namespace: ns.system,
+    pool: pools.get(placement.system),
+    replicas: config.gateway.replicas,
+    automountServiceAccountToken: true,
+    topologySpread: zoneSpread,
+    service: { type: 'LoadBalancer', ports: [{ name: listener.name, port: config.gateway.port }], loadBalancer: config.gateway.loadBalancer },
+    containers: [{
+      name: 'gateway',
+      image: config.images.gateway,
+      ports: [listener],
+      env: {
+        API_URL: api.serviceUrl('http'),
+        COMPUTE_NAMESPACE: ns.workloads,
+        COMPUTE_TEMPLATE: compute.templateName('session'),
+        COMPUTE_SESSION_LABEL: compute.userLabel,
+        COMPUTE_AGENT_PORT: String(config.compute.agentPort),
+        REDIS_URL: `redis://${data.redis.serviceName}:${data.redis.servicePort('redis')}`,
+        ...(tls ? { TLS_CERT_FILE: '/etc/gateway/tls/tls.crt', TLS_KEY_FILE: '/etc/gateway/tls/tls.key' } : {}),
+      },
+      resources: config.gateway.resources,
+      readinessProbe: Probe.tcpSocket(listener.name, { periodSeconds: 10 }),
+      livenessProbe: Probe.tcpSocket(listener.name, { initialDelaySeconds: 15, periodSeconds: 20 }),
+      volumeMounts: [{ volume: 'tmp', path: '/tmp' }, ...(tls ? [{ volume: 'tls', path: '/etc/gateway/tls', readOnly: true }] : [])],
+    }],
+    volumes: [Volume.emptyDir('tmp', { sizeLimit: '64Mi' }), ...(tls ? [Volume.secret('tls', tls)] : [])],
+  });
+
+  // RBAC: the gateway manages compute pods in the workloads namespace only. No pods/exec or
+  // pods/portforward: terminal I/O and port forwarding travel over the agent's own WebSocket.
+  new NamespacedRole(apps, 'gateway-role', {
+    name: 'compute-gateway',
+    namespace: ns.workloads,
+    subjects: [{ name: gateway.name, namespace: ns.system }],
+    rules: [
+      { apiGroups: [''], resources: ['pods'], verbs: ['create', 'get', 'list', 'watch', 'delete'] },
+      { apiGroups: [''], resources: ['podtemplates'], verbs: ['get', 'list', 'watch'] },
+    ],
+  });
+
+  // Network: clients -> gateway; gateway -> API, agents, Redis, API server; API -> data stores;
+  // SeaweedFS among itself; compute pods -> the internet only (no cluster, no metadata address).
+  const seaweedfs = [9333, 19333];
+  const volumeServer = [8080, 18080];
+  new NetworkGraph(apps, 'network')
+    .allow(Peer.cidr('0.0.0.0/0', 'clients'), Peer.pods(gateway), [listener.port])
+    .allow(Peer.pods(gateway), Peer.pods(api), [8080])
+    .allow(Peer.pods(gateway), Peer.pods(compute), [config.compute.agentPort])
+    .allow(Peer.pods(gateway), Peer.pods(data.redis), [6379])
+    .allow(Peer.pods(gateway), Peer.kubernetesApiServer(), [KUBERNETES_API_PORT])
+    .allow(Peer.pods(api), Peer.pods(data.mysql), [3306])
+    .allow(Peer.pods(api), Peer.pods(data.redis), [6379])
+    .allow(Peer.pods(api), Peer.pods(data.filer), [8333, 8888])
+    .allow(Peer.pods(data.filer), Peer.pods(data.master), seaweedfs)
+    .allow(Peer.pods(data.filer), Peer.pods(data.volume), volumeServer)
+    .allow(Peer.pods(data.volume), Peer.pods(data.master), seaweedfs)
+    .allow(Peer.pods(data.master), Peer.pods(data.volume), volumeServer)
+    .allow(Peer.pods(compute), Peer.internet(), COMPUTE_EGRESS_PORTS);
+  return platform;
+}

@@ -1,0 +1,47 @@
+import { CONTROL_PLANE_LABEL, CpuArch, GpuSharing, InstanceType, NodeCapacity, NodePool, NodePools, Taint } from '../../lib';
+
+// Seed: "Node Pool Strategy". Sessions choose the CPU or GPU pool; GPU, storage and edge nodes
+// are tainted so only work placed there on purpose lands on them.
+export const gimpStreamingPools = new NodePools([
+  new NodePool({
+    name: 'cpu',
+    purpose: 'general application streaming, ~8-12 GIMP sessions a node',
+    instanceType: InstanceType.AWS_C6G_4XLARGE,
+    minNodes: 1, maxNodes: 50,
+    labels: { 'node-pool': 'cpu' },
+  }),
+  new NodePool({
+    name: 'gpu',
+    purpose: 'GPU-accelerated image processing, time-sliced 4 users a GPU',
+    instanceType: InstanceType.AWS_G4DN_XLARGE,
+    minNodes: 0, maxNodes: 20,
+    labels: { 'node-pool': 'gpu' },
+    taints: [Taint.noSchedule('nvidia.com/gpu', 'present')],
+    gpuSharing: GpuSharing.timeSlicing(4),
+  }),
+  new NodePool({
+    name: 'storage',
+    purpose: 'high-performance storage I/O: local NVMe for temporary files, 10 Gbps',
+    instanceType: InstanceType.AWS_I3_4XLARGE,
+    minNodes: 1, maxNodes: 10,
+    labels: { 'node-pool': 'storage' },
+    taints: [Taint.noSchedule('workload', 'storage')],
+  }),
+  new NodePool({
+    name: 'edge',
+    purpose: 'streaming relays close to users (geographic distribution)',
+    instanceType: InstanceType.AWS_M6G_XLARGE,
+    minNodes: 2, maxNodes: 10,
+    labels: { 'node-pool': 'edge' },
+    taints: [Taint.noSchedule('workload', 'edge')],
+  }),
+  new NodePool({
+    name: 'control-plane',
+    purpose: 'control plane (3+ masters): etcd and the API server',
+    capacity: NodeCapacity.controlPlane(),
+    instanceType: InstanceType.custom({ name: 'm6i.large', vcpu: 2, memory: '8Gi', arch: CpuArch.AMD64 }),
+    minNodes: 3, maxNodes: 3,
+    labels: { [CONTROL_PLANE_LABEL]: '' },
+    taints: [Taint.noSchedule(CONTROL_PLANE_LABEL, '')],
+  }),
+]);

@@ -1,0 +1,59 @@
+import { flowDiagram } from '../../lib/docs/flow-diagram';
+import { networkFlows } from '../../lib/docs/network-flows';
+import { NetworkGraph, Peer } from '../../lib/security/network-graph';
+import { Probe } from '../../lib/workloads/probe';
+import { WebService } from '../../lib/workloads/web-service';
+import { container, manifests, testPlatform } from '../helpers';
+import { parseMermaid } from '../mermaid';
+
+
+/** Namespace `apps` with web and api; `allow` draws web -> api on 8080 with a NetworkGraph. */
+function objects(allow: boolean) {
+  const ctx = testPlatform();
+  const probes = { readinessProbe: Probe.tcpSocket('http'), livenessProbe: Probe.tcpSocket('http') };
+  const service = (name: string) => new WebService(ctx.platform.apps, name, { name, namespace: 'apps', pool: ctx.pools.get('general'), containers: [container(probes)] });
+  const [web, api] = [service('web'), service('api')];
+  if (allow) new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.pods(web), Peer.pods(api), [8080]);
+  return manifests(ctx.app);
+}
+
+const between = (all: ReturnType<typeof networkFlows>) => all.flows.filter((f) => f.from.includes('/') && f.to.includes('/') && !f.to.startsWith('pods:') && !f.from.startsWith('pods:')).map((f) => `${f.from} -> ${f.to} ${f.ports.join(',')}`);
+
+describe('network flows derived from the emitted NetworkPolicies', () => {
+  test('a flow appears exactly when a policy allows it, in the direction it allows', () => {
+    expect(between(networkFlows(objects(true)))).toEqual(['Deployment/apps/web -> Deployment/apps/api TCP 8080']);
+    expect(between(networkFlows(objects(false)))).toEqual([]);
+  });
+
+  test('both sides are needed: without the receiver\'s ingress policy, or the sender\'s egress policy, there is no flow', () => {
+    const all = objects(true);
+    expect(between(networkFlows(all.filter((m) => m.name !== 'api-from-web')))).toEqual([]);
+    expect(between(networkFlows(all.filter((m) => m.name !== 'web-to-api')))).toEqual([]);
+  });
+
+  test('default deny leaves only DNS to kube-dns; a pod no policy isolates is open to anywhere', () => {
+    const flows = networkFlows(objects(false));
+    expect(flows.flows.map((f) => `${f.from} -> ${f.to} ${f.ports.join(',')}`)).toEqual([
+      'Deployment/apps/api -> pods:kube-system:k8s-app=kube-dns TCP 53,UDP 53',
+      'Deployment/apps/web -> pods:kube-system:k8s-app=kube-dns TCP 53,UDP 53',
+    ]);
+    const open = networkFlows(objects(false).filter((m) => m.kind !== 'NetworkPolicy'));
+    expect(open.flows.map((f) => `${f.from} -> ${f.to} ${f.ports.join(',')}`)).toEqual([
+      'anywhere -> Deployment/apps/api TCP 8080', 'anywhere -> Deployment/apps/web TCP 8080',
+      'Deployment/apps/api -> anywhere any port', 'Deployment/apps/web -> anywhere any port',
+    ]);
+  });
+
+  test("Mermaid's parser reads the diagram, and its edges are the flows", () => {
+    const flows = networkFlows(objects(true));
+    const [parsed] = parseMermaid([flowDiagram(flows)]);
+    expect(parsed).toMatchObject({ ok: true, diagramType: 'flowchart-v2' });
+    const name = new Map<string, string>(parsed.nodes.map((n: any) => [n.id, n.text]));
+    expect(parsed.edges.map((e: any) => `${name.get(e.from)} -> ${name.get(e.to)} ${e.text}`)).toEqual([
+      'Deployment api -> kube-system: k8s-app=kube-dns TCP 53, UDP 53',
+      'Deployment web -> Deployment api TCP 8080',
+      'Deployment web -> kube-system: k8s-app=kube-dns TCP 53, UDP 53',
+    ]);
+    expect(parseMermaid(['flowchart LR\n  a -->|oops b'])[0]).toMatchObject({ ok: false, error: expect.stringMatching(/Parse error/) });
+  });
+});
