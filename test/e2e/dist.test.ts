@@ -109,7 +109,7 @@ describe('the synth entry points', () => {
   });
 });
 
-describe('where the synth writes (issue 11, section 4)', () => {
+describe('where the synth writes: the project\'s dist/ or DIST_DIR, never the working folder', () => {
   test('DIST_DIR set but empty is refused, and nothing is written', () => {
     const before = readdirSync(root).sort();
     const run = synth('node', ['build/main.js'], '');

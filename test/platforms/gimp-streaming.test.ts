@@ -169,7 +169,7 @@ describe('gimp-streaming', () => {
     const session = get('NetworkPolicy', 'gimp-session-netpol').spec;
     expect(session.podSelector).toEqual({ matchLabels: { app: 'gimp-session', tier: 'streaming' } });
     expect(session.ingress[0].from[0].namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': 'istio-system' } });
-    // 80/443 to anywhere, as the seed says, but not to the cloud metadata address (issue 11)
+    // 80/443 to anywhere, as the seed says, but not to the cloud metadata address (link-local is excepted)
     expect(session.egress[0]).toEqual({ to: [{ namespaceSelector: {} }, { ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.0.0/16'] } }, { ipBlock: { cidr: '::/0', except: ['fe80::/10', 'fd00:ec2::254/128'] } }], ports: [{ protocol: 'TCP', port: 443 }, { protocol: 'TCP', port: 80 }, { protocol: 'UDP', port: 53 }] });
     expect(session.egress[1].to[0].namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': 'storage' } });
   });

@@ -23,7 +23,10 @@ function deployment(ctx: Context, namespace: string, extra: Record<string, unkno
     spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw' } }, spec: { ...rawPodSpec(), ...extra } } } });
 }
 
-/** The other side of issue 11's remaining refusals: what must still be accepted. */
+/**
+ * The other side of the refusals of system namespaces, ServiceAccounts nothing creates, pool
+ * capacity and PromQL (test/bad-inputs): the nearby inputs that must still be accepted.
+ */
 describe('valid inputs next to the remaining refusals', () => {
   test('a workload in kube-system is accepted with a declared namespace-owned exception', () => {
     const ctx = testPlatform();

@@ -98,7 +98,7 @@ describe('random props: schema-valid, policy-clean objects or a named error, nev
   }, 120_000);
 
   afterAll(() => {
-    // The closing note of issue 11 quotes this count.
+    // Every construct ran its full share of random cases: none stopped early or was skipped.
     expect(totalRuns).toBe(RUNS_PER_CONSTRUCT * Object.keys(CONSTRUCTS).length);
   });
 });
