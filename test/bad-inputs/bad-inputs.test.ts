@@ -1,0 +1,118 @@
+import { App } from 'cdk8s';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { PolicyRule } from '../../lib/core/exceptions';
+import { Platform } from '../../lib/flux/platform';
+import { listFiles } from '../../lib/output/file-tree';
+import { NodePools } from '../../lib/placement/node-pool';
+import { replaceDirectory } from '../../lib/publish/dist-swap';
+import { refusalMessage, synthInto, testPlatform } from '../helpers';
+import { SUBJECTS } from './corpus';
+import { Context } from './fixtures';
+
+/** Runs a case like the synth would: build, then synthesize into `dist`; returns what was thrown. */
+function runCase(build: (ctx: Context) => void, dist: string): Error | undefined {
+  const ctx = testPlatform();
+  try {
+    build(ctx);
+  } catch (e) {
+    return e as Error; // refused while the construct was built
+  }
+  const outcome = synthInto(ctx.app, dist);
+  if (outcome.ok) return undefined;
+  // Refused by the synth's checks: one error as it is, several as one (their stacks lead to the first).
+  return outcome.errors.length === 1 ? outcome.errors[0] : Object.assign(new Error(refusalMessage(outcome)), { stack: outcome.errors[0].stack });
+}
+
+const LIB = join(__dirname, '..', '..', 'lib');
+
+/**
+ * The lib/ file whose validation refused the input: the first stack frame in lib/ that is not the
+ * error plumbing (Site.fail, ValidationError). Taken from the error, so a case cannot claim a
+ * construct it does not exercise.
+ */
+function refusingFile(error: Error): string | undefined {
+  for (const match of (error.stack ?? '').matchAll(/\((\/[^():]+\.ts):\d+:\d+\)/g)) {
+    const file = relative(LIB, match[1]);
+    if (!file.startsWith('..') && file !== join('core', 'errors.ts')) return file;
+  }
+  return undefined;
+}
+
+/** The policy rules a refusal names: each finding ends in `[rule-id]`. */
+function refusedRules(error: Error): string[] {
+  return [...error.message.matchAll(/\[([a-z-]+)\] \(got /g)].map((m) => m[1]);
+}
+
+/** Every lib/ file that refuses input: it calls Site.fail or throws a ValidationError. */
+function validatingFiles(dir: string = LIB): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'imports' ? [] : validatingFiles(path);
+    if (!entry.name.endsWith('.ts') || relative(LIB, path) === join('core', 'errors.ts')) return [];
+    return /\.fail\(|new ValidationError\(/.test(readFileSync(path, 'utf8')) ? [relative(LIB, path)] : [];
+  });
+}
+
+/**
+ * Validating files whose refusals this corpus cannot reach, each with where it is tested instead.
+ * An entry that no longer validates, or that a case now reaches, fails the coverage test.
+ */
+const COVERED_ELSEWHERE: Record<string, string> = {
+  [join('publish', 'shrink-guard.ts')]: 'compares a synth with the committed (or on-disk) dist/ and refuses removals: test/publish/shrink-guard.test.ts, test/e2e/dist.test.ts',
+  [join('flux', 'git-source.ts')]: 'the app-wide Git source of the entry points: test/flux/entry-points.test.ts',
+};
+
+const cases = SUBJECTS.flatMap((s) => s.cases);
+
+describe('bad input: exact error, dist/ untouched', () => {
+  const dist = join(mkdtempSync(join(tmpdir(), 'bad-input-')), 'dist');
+  replaceDirectory(dist, new Map([['test/kustomization.yaml', 'resources: []\n'], ['test/apps/marker.yaml', 'before\n']]));
+  const before = listFiles(dist).map((f) => [f, readFileSync(join(dist, f), 'utf8')]);
+  const errors = new Map<string, Error | undefined>();
+
+  test('every case has its own title', () => {
+    expect(new Set(cases.map(([title]) => title)).size).toBe(cases.length);
+  });
+
+  describe.each(SUBJECTS.map((s) => [s.subject, s.cases] as const))('%s', (_subject, subjectCases) => {
+    test.each(subjectCases)('%s', (title, build, message) => {
+      const error = runCase(build, dist);
+      errors.set(title, error);
+      expect(error?.message).toBe(message);
+      expect(listFiles(dist).map((f) => [f, readFileSync(join(dist, f), 'utf8')])).toEqual(before);
+    });
+  });
+
+  test('a platform with no objects is refused', () => {
+    const app = new App();
+    const platform = new Platform(app, { name: 'empty', pools: new NodePools([]) });
+    platform.apps; // a layer chart with nothing in it
+    expect(refusalMessage(synthInto(app, dist))).toBe('empty: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)');
+    expect(listFiles(dist).map((f) => [f, readFileSync(join(dist, f), 'utf8')])).toEqual(before);
+  });
+  test('an app with no platform is refused', () => {
+    expect(refusalMessage(synthInto(new App(), dist))).toBe('the app defines no platform; refusing to replace dist/ with nothing');
+  });
+
+  describe('coverage: the corpus reaches every rule and every validating file', () => {
+    /** Each case's error, from the run above, or run now when this test runs alone. */
+    const allErrors = () => cases.map(([title, build]) => (errors.has(title) ? errors.get(title) : runCase(build, dist))).filter((e): e is Error => e !== undefined);
+
+    test('every PolicyRule has a case that a check refuses under it', () => {
+      const refused = new Set(allErrors().flatMap(refusedRules));
+      expect(PolicyRule.rules.map((r) => r.id).filter((id) => !refused.has(id))).toEqual([]);
+    });
+    test('every lib/ file that refuses input has a case it refuses', () => {
+      const refusing = new Set(allErrors().map(refusingFile));
+      const missing = validatingFiles().filter((f) => !refusing.has(f) && !(f in COVERED_ELSEWHERE));
+      expect(missing).toEqual([]);
+    });
+    test('the exceptions to the file coverage are still needed', () => {
+      const refusing = new Set(allErrors().map(refusingFile));
+      const validating = new Set(validatingFiles());
+      expect(Object.keys(COVERED_ELSEWHERE).filter((f) => !validating.has(f) || refusing.has(f))).toEqual([]);
+    });
+  });
+});

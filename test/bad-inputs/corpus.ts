@@ -1,0 +1,39 @@
+import { closure } from './closure';
+import { constructs } from './constructs';
+import { Case } from './fixtures';
+import { fargateAndLocalImages } from './fargate-and-local-images';
+import { namesAndFiles } from './names-and-files';
+import { network } from './network';
+import { objectValues } from './object-values';
+import { podSecurity } from './pod-security';
+import { podsAndServices } from './pods-and-services';
+import { policyRules } from './policy-rules';
+import { resourcesAndPlacement } from './resources-and-placement';
+import { schema } from './schema';
+import { secretValues } from './secret-values';
+import { staticNodes } from './static-nodes';
+import { wrongTypes } from './wrong-types';
+
+/**
+ * The corpus of refused inputs, by subject: one module a subject beside this file, each a list of
+ * cases (title, what it builds, the exact refusal). bad-inputs.test.ts runs them all in one suite,
+ * so its coverage check sees every case's error: every PolicyRule and every lib/ file that refuses
+ * input must be reached by some case. A new case goes in the module of its subject; a new subject
+ * is a module here.
+ */
+export const SUBJECTS: readonly { readonly subject: string; readonly cases: readonly Case[] }[] = [
+  { subject: 'names, identities and files', cases: namesAndFiles },
+  { subject: 'resources and placement', cases: resourcesAndPlacement },
+  { subject: 'Fargate and never-pulled images', cases: fargateAndLocalImages },
+  { subject: 'static nodes (k3s)', cases: staticNodes },
+  { subject: 'pods and Services', cases: podsAndServices },
+  { subject: 'other constructs with their own validation', cases: constructs },
+  { subject: 'props of the wrong type', cases: wrongTypes },
+  { subject: 'network rules', cases: network },
+  { subject: 'schema (Kubernetes 1.28 and the pinned CRDs)', cases: schema },
+  { subject: 'object values as the API server sees them', cases: objectValues },
+  { subject: 'policy rules on hand-written objects', cases: policyRules },
+  { subject: 'Pod Security controls', cases: podSecurity },
+  { subject: 'secret values', cases: secretValues },
+  { subject: 'add-ons and the closure', cases: closure },
+];
