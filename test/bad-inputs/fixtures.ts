@@ -45,6 +45,12 @@ export const PROBES: Partial<ContainerProps> = { readinessProbe: Probe.httpGet('
 export const PROMETHEUS = { namespace: 'monitoring', podLabels: { app: 'prometheus' }, selectorLabels: { release: 'prom' } };
 export const ALERT = { name: 'AppDown', expr: 'up == 0', for: '5m', severity: 'critical' as const, summary: 'down', description: 'the app is down' };
 
+/** A hand-written namespaced CRD `<plural>.<group>` of one version, v1, with this schema: it makes the kind part of the build. */
+export function customResourceDefinition(plural: string, kind: string, schema: Record<string, unknown> = { type: 'object' }, group = 'example.com') {
+  return { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `${plural}.${group}` },
+    spec: { group, scope: 'Namespaced', names: { kind, plural }, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: schema } }] } };
+}
+
 /** A hand-written CRD of kind Session (streaming.platform/v1) whose spec has one field, userId. */
 export const SESSION_CRD = {
   apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'sessions.streaming.platform' },

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { Platform } from '../../lib/flux/platform';
 import { StatefulStore } from '../../lib/workloads/stateful-store';
 import { WebService } from '../../lib/workloads/web-service';
-import { Case, web } from './fixtures';
+import { Case, customResourceDefinition, web } from './fixtures';
 
 /** Refused inputs: names, identities and files: what the synth writes must be one object a name and one file an object. */
 export const namesAndFiles: Case[] = [
@@ -23,6 +23,8 @@ export const namesAndFiles: Case[] = [
   ['cluster-scoped object with a namespace', (ctx) => new ApiObject(ctx.platform.infrastructure, 'sc', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'fast', namespace: 'apps' } }),
     'test/infrastructure/sc: metadata.namespace must be empty: StorageClass is cluster-scoped (got "apps"); fix: remove the namespace'],
   ['two kinds of one API group that the layout writes to one file', (ctx) => {
+    new ApiObject(ctx.platform.apps, 'widgets', customResourceDefinition('widgets', 'Widget'));
+    new ApiObject(ctx.platform.apps, 'upper-case-widgets', customResourceDefinition('uppercasewidgets', 'WIDGET'));
     new ApiObject(ctx.platform.apps, 'widget', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'edge', namespace: 'apps' } });
     new ApiObject(ctx.platform.apps, 'widget-upper', { apiVersion: 'example.com/v1', kind: 'WIDGET', metadata: { name: 'edge', namespace: 'apps' } });
   }, 'test/apps/widget: metadata.name would be written to test/apps/apps/widget-edge.yaml, the file of another object (got "edge"); fix: give one of the two objects another name'],

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { CustomResourceDefinition } from '../../lib/crds/custom-resource-definition';
+import { IstioHttpsGateway, IstioIngressGateway } from '../../lib/ingress/istio';
 import { rawPodSpec } from '../helpers';
 import { Case, rawDeployment, SESSION_CRD } from './fixtures';
 
@@ -24,8 +25,12 @@ export const schema: Case[] = [
   }, 'test/apps/pdb: apiVersion is not served by Kubernetes 1.28: policy/v1beta1 PodDisruptionBudget was removed in 1.25 (got "policy/v1beta1"); fix: use apiVersion policy/v1' + '\n'
     // and the budget it meant to be does not count: the workload is still uncovered
     + 'test/apps/raw: spec.replicas makes a replicated workload that no PodDisruptionBudget covers [disruption-budget] (got 2); fix: add a PodDisruptionBudget (minAvailable: 1) selecting its pods; WebService and StatefulStore add one when replicas > 1; or, if it cannot hold, declareException(obj, { rule: PolicyRule.DISRUPTION_BUDGET, reason })'],
-  ['misspelled field in a custom resource of a pinned CRD', (ctx) => new ApiObject(ctx.platform.apps, 'route', { apiVersion: 'networking.istio.io/v1beta1', kind: 'VirtualService', metadata: { name: 'route', namespace: 'apps' },
-    spec: { hosts: ['web.example.com'], gateway: ['apps/gw'], http: [{ route: [{ destination: { host: 'web' } }] }] } }),
+  ['misspelled field in a custom resource of a pinned CRD', (ctx) => {
+    // brings Istio, the add-on that defines the kind
+    new IstioHttpsGateway(ctx.platform.apps, 'gw', { name: 'gw', namespace: 'apps', ingressGateway: IstioIngressGateway.default(), hosts: ['web.example.com'], tlsSecret: 'tls' });
+    new ApiObject(ctx.platform.apps, 'route', { apiVersion: 'networking.istio.io/v1beta1', kind: 'VirtualService', metadata: { name: 'route', namespace: 'apps' },
+      spec: { hosts: ['web.example.com'], gateway: ['apps/gw'], http: [{ route: [{ destination: { host: 'web' } }] }] } });
+  },
   'test/apps/route: spec.gateway is not a field of networking.istio.io/v1beta1 VirtualService (schema: CRD virtualservices.networking.istio.io) (got ["apps/gw"]); fix: remove it, or correct its name'],
   ['CRD version named V1', (ctx) => new CustomResourceDefinition(ctx.platform.apps, 'crd', { group: 'streaming.platform', kind: 'Session', plural: 'sessions',
     versions: [{ name: 'V1', storage: true, schema: { type: 'object' } }] }),

@@ -4,7 +4,7 @@ import { declareNotSecret } from '../../lib/core/not-secret';
 import { AppConfig } from '../../lib/workloads/config-map';
 import { WebService } from '../../lib/workloads/web-service';
 import { rawPodSpec } from '../helpers';
-import { Case, PROBES, rawDeployment, web } from './fixtures';
+import { Case, customResourceDefinition, PROBES, rawDeployment, web } from './fixtures';
 
 const CONTENT_FIX = 'keep the value in a Secret or a secret store and reference it (a URL takes its password from the environment: "postgresql://app:$(DB_PASSWORD)@db/app")';
 
@@ -41,7 +41,10 @@ export const secretValues: Case[] = [
     `test/apps/cm: binaryData.tls.pem holds what looks like a secret (privatekey/PrivateKey) [no-secret-values] (got "<literal value hidden>"); fix: ${CONTENT_FIX}`],
   ['a token in an annotation', (ctx) => new ApiObject(ctx.platform.apps, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'apps', annotations: { 'ci.example.com/webhook': GITHUB_TOKEN } } }),
     `test/apps/cm: metadata.annotations.ci.example.com/webhook holds what looks like a secret (github/GITHUB_TOKEN) [no-secret-values] (got "<literal value hidden>"); fix: ${CONTENT_FIX}`],
-  ['a token in a nested list of a custom resource', (ctx) => new ApiObject(ctx.platform.apps, 'cr', { apiVersion: 'example.com/v1', kind: 'Pipeline', metadata: { name: 'cr', namespace: 'apps' }, spec: { steps: [{ env: [['TOKEN_FOR_CI', GITHUB_TOKEN]] }] } }),
+  ['a token in a nested list of a custom resource', (ctx) => {
+    new ApiObject(ctx.platform.apps, 'pipelines', customResourceDefinition('pipelines', 'Pipeline', { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }));
+    new ApiObject(ctx.platform.apps, 'cr', { apiVersion: 'example.com/v1', kind: 'Pipeline', metadata: { name: 'cr', namespace: 'apps' }, spec: { steps: [{ env: [['TOKEN_FOR_CI', GITHUB_TOKEN]] }] } });
+  },
     `test/apps/cr: spec.steps[0].env[0][1] holds what looks like a secret (github/GITHUB_TOKEN) [no-secret-values] (got "<literal value hidden>"); fix: ${CONTENT_FIX}`],
   ['a List wrapping a Secret', (ctx) => new ApiObject(ctx.platform.apps, 'list', { apiVersion: 'v1', kind: 'List', metadata: { name: 'bundle' }, items: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'apps' }, data: { a: 'aGk=' } }] } as any),
     'test/apps/list: kind wraps objects that the checks would not see (kustomize unpacks it, e.g. into a Secret with data) (got "List"); fix: create each item as an object of its own'],
