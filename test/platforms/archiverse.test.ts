@@ -5,10 +5,12 @@ import { Manifest } from '../../lib/core/manifest';
 import { layoutDist } from '../../lib/output/layout';
 import { archiverse } from '../../platforms/archiverse/archiverse';
 import { archiverseProduction } from '../../platforms/archiverse/config';
+import { completePlatforms } from '../../lib/pipeline/synth';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
 
 const app = new App();
 archiverse(app, archiverseProduction);
+completePlatforms(app); // its add-ons and Flux entry point, as the synth adds them
 const platforms = collectPlatforms(app);
 const all: Manifest[] = platforms.flatMap((p) => p.layers.flatMap((l) => l.manifests));
 const get = (kind: string, name: string) => all.find((m) => m.kind === kind && m.name === name)!.object;

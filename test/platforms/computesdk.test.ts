@@ -5,12 +5,14 @@ import { Manifest } from '../../lib/core/manifest';
 import { layoutDist } from '../../lib/output/layout';
 import { computesdk } from '../../platforms/computesdk/computesdk';
 import { ComputesdkConfig, computesdkEks, computesdkLocal } from '../../platforms/computesdk/config';
+import { completePlatforms } from '../../lib/pipeline/synth';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
 import { find } from '../helpers';
 
 function build(config: ComputesdkConfig) {
   const app = new App();
   computesdk(app, config);
+  completePlatforms(app); // its add-ons and Flux entry point, as the synth adds them
   const platforms = collectPlatforms(app);
   const all: Manifest[] = platforms.flatMap((p) => p.layers.flatMap((l) => l.manifests));
   return { platforms, all, get: (kind: string, name: string) => find(app, kind, name) };

@@ -6,13 +6,14 @@ import { layoutDist } from '../../lib/output/layout';
 import { eddCloudProduction } from '../../platforms/edd-cloud/config';
 import { eddCloud } from '../../platforms/edd-cloud/edd-cloud';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
-import { synthesize } from '../../lib/pipeline/synth';
+import { completePlatforms, synthesize } from '../../lib/pipeline/synth';
 import { ClusterContract } from '../../lib/addons/cluster-contract';
 import { placementRows } from '../../lib/docs/placement-table';
 import { eddCloudNodes } from '../../platforms/edd-cloud/nodes';
 
 const app = new App();
 eddCloud(app, eddCloudProduction);
+completePlatforms(app); // its add-ons and Flux entry point, as the synth adds them
 const platforms = collectPlatforms(app);
 const all: Manifest[] = platforms.flatMap((p) => p.layers.flatMap((l) => l.manifests));
 const get = (kind: string, name: string) => all.find((m) => m.kind === kind && m.name === name)!.object;

@@ -7,10 +7,12 @@ import { gimpStreamingProduction as config } from '../../platforms/gimp-streamin
 import { gimpStreaming } from '../../platforms/gimp-streaming/gimp-streaming';
 import { gimpSessions } from '../../platforms/gimp-streaming/sessions';
 import { userSession } from '../../platforms/gimp-streaming/user-session';
+import { completePlatforms } from '../../lib/pipeline/synth';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
 
 const app = new App();
 gimpStreaming(app, config);
+completePlatforms(app); // its add-ons and Flux entry point, as the synth adds them
 const platforms = collectPlatforms(app);
 const all: Manifest[] = platforms.flatMap((p) => p.layers.flatMap((l) => l.manifests));
 const get = (kind: string, name: string) => {

@@ -7,10 +7,12 @@ import { webTerminalProduction } from '../../platforms/web-terminal/config';
 import { webTerminal } from '../../platforms/web-terminal/web-terminal';
 import { webTerminalPools } from '../../platforms/web-terminal/pools';
 import { Site } from '../../lib/core/errors';
+import { completePlatforms } from '../../lib/pipeline/synth';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
 
 const app = new App();
 webTerminal(app, webTerminalProduction);
+completePlatforms(app); // its add-ons and Flux entry point, as the synth adds them
 const platforms = collectPlatforms(app);
 const all: Manifest[] = platforms.flatMap((p) => p.layers.flatMap((l) => l.manifests));
 const get = (kind: string, name: string) => all.find((m) => m.kind === kind && m.name === name)!.object;
