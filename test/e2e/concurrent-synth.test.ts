@@ -3,9 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listFiles } from '../../lib/output/file-tree';
+import { builtBundle } from '../shared-synth';
 
-// Real synths (node build/main.js, built by `npm test`) racing for one temporary dist/.
+// Real synths (node build/main.js, built once per test run) racing for one temporary dist/.
 const root = join(__dirname, '..', '..');
+beforeAll(() => builtBundle());
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 
 function synth(dist: string): Promise<{ status: number | null; stdout: string; stderr: string }> {

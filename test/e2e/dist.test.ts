@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { listFiles } from '../../lib/output/file-tree';
+import { builtBundle, sharedSynth } from '../shared-synth';
 
 const root = join(__dirname, '..', '..');
 const committed = join(root, 'dist');
@@ -20,12 +21,10 @@ function synth(command: string, args: string[], dist: string) {
   return spawnSync(command, args, { cwd: root, env: { ...process.env, DIST_DIR: dist }, encoding: 'utf8' });
 }
 
-/** The first test's synth output; later tests start from a copy of it instead of synthesizing again. */
-let firstOutput: string | undefined;
+/** A copy of the run's one synth (test/shared-synth.ts), for a test that starts from a synthesized dist/ and changes it. */
 function synthesized(): string {
   const dist = fresh();
-  if (!firstOutput) expect(synth('node', ['build/main.js'], dist).status).toBe(0);
-  else cpSync(firstOutput, dirname(dist), { recursive: true });
+  cpSync(sharedSynth().root, dirname(dist), { recursive: true });
   return dist;
 }
 
@@ -43,15 +42,12 @@ const app = {
 /** "wrote <N> objects ... to <dist>/ and <M> Flux objects", with the committed counts. */
 const wrote = (dist: string) => `wrote ${app.objects} objects \\(\\d+ files\\) to ${dist}\\/ and ${app.fluxObjects} Flux objects to its entry points in \\d+ ms\\n`;
 
-beforeAll(() => {
-  execFileSync('node', ['scripts/build.mjs'], { cwd: root });
-});
+beforeAll(() => builtBundle());
 
 describe('the synth entry points', () => {
   test('node build/main.js writes exactly the committed dist/ and policy report, and prints the checks table', () => {
-    const dist = fresh();
-    const run = synth('node', ['build/main.js'], dist);
-    firstOutput = dirname(dist);
+    const run = sharedSynth(); // node build/main.js into a fresh DIST_DIR, once for the suites that read it
+    const dist = run.dist;
     // The one warning: the repository URL is still the placeholder.
     expect(run.stderr).toBe(PLACEHOLDER_WARNING);
     expect(run.status).toBe(0);

@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Manifest } from '../../lib/core/manifest';
 import { objectsOfTree } from '../../lib/output/dist-objects';
@@ -8,6 +6,7 @@ import { readTree } from '../../lib/output/file-tree';
 import { networkFlows } from '../../lib/docs/network-flows';
 import { GENERATED_DOC_MARKER } from '../../lib/docs/platform-docs';
 import { parseMermaid } from '../mermaid';
+import { sharedSynth } from '../shared-synth';
 
 const root = join(__dirname, '..', '..');
 const docs = join(root, 'docs');
@@ -22,12 +21,11 @@ function committedObjects(folder: string): Manifest[] {
 
 describe('generated docs', () => {
   test('docs/<build>.md exists for every platform build and equals what a fresh synth writes (no drift)', () => {
-    execFileSync('node', ['scripts/build.mjs'], { cwd: root });
-    const dist = join(mkdtempSync(join(tmpdir(), 'docs-')), 'dist');
-    execFileSync('node', ['build/main.js'], { cwd: root, env: { ...process.env, DIST_DIR: dist }, stdio: 'pipe' });
+    const synth = sharedSynth(); // node build/main.js into a fresh DIST_DIR: it writes docs/ beside it
+    expect(synth.status).toBe(0);
     const platforms = readdirSync(join(root, 'dist')).sort();
     expect(generated(docs).map(([f]) => f)).toEqual(platforms.map((p) => `${p}.md`));
-    expect(generated(join(dist, '..', 'docs'))).toEqual(generated(docs));
+    expect(generated(join(synth.root, 'docs'))).toEqual(generated(docs));
   });
 
   test("every diagram parses with Mermaid's own parser, and its arrows are exactly the flows the committed NetworkPolicies allow", () => {

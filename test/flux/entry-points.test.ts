@@ -14,12 +14,27 @@ import { SecureNamespace } from '../../lib/security/namespace';
 import { PlatformApp, runSynth } from '../../lib/pipeline/run-synth';
 import { synthesize } from '../../lib/pipeline/synth';
 import { refusalMessage, testPools } from '../helpers';
+import { sharedSynth } from '../shared-synth';
 
-/** Synthesizes `app` into a fresh repository root; returns the root and each entry point's objects, in its kustomization.yaml order. */
-function synthRepo({ app, source }: PlatformApp): { root: string; entries: Map<string, Record<string, any>[]> } {
+/** A synthesized repository root (dist/ and kustomization/) and each entry point's objects, in its kustomization.yaml order. */
+interface SynthesizedRepo { root: string; entries: Map<string, Record<string, any>[]> }
+
+/** Synthesizes `app` into a fresh repository root. */
+function synthRepo({ app, source }: PlatformApp): SynthesizedRepo {
   const root = mkdtempSync(join(tmpdir(), 'entry-'));
   const outcome = runSynth(join(root, 'dist'), () => ({ app, source }));
   if (!outcome.ok) throw new Error(refusalMessage(outcome));
+  return readRepo(root);
+}
+
+/** The real app as `node build/main.js` writes it: the test run's one synth of it (test/shared-synth.ts). */
+function realPlatforms(): SynthesizedRepo {
+  const synth = sharedSynth();
+  if (synth.status !== 0) throw new Error(synth.stderr);
+  return readRepo(synth.root);
+}
+
+function readRepo(root: string): SynthesizedRepo {
   const entries = new Map<string, Record<string, any>[]>();
   for (const file of listFiles(join(root, 'kustomization')).filter((f) => f.endsWith('/kustomization.yaml'))) {
     const folder = join(root, 'kustomization', file, '..');
@@ -47,10 +62,10 @@ function twoEnvironments(): PlatformApp {
 const kustomizations = (objects: Record<string, any>[]) => objects.filter((o) => o.kind === 'Kustomization');
 
 describe.each([
-  ['the real platforms', buildApp],
-  ['a platform with two environments and a CRD layer', twoEnvironments],
-])('Flux entry points of %s', (_title, build) => {
-  const { root, entries } = synthRepo(build());
+  ['the real platforms', realPlatforms],
+  ['a platform with two environments and a CRD layer', () => synthRepo(twoEnvironments())],
+])('Flux entry points of %s', (_title, synthesized) => {
+  const { root, entries } = synthesized();
 
   test('one entry point per platform build, its kustomization.yaml listing every object file of the folder', () => {
     const folders = listFiles(join(root, 'dist')).filter((f) => /^[^/]+\/kustomization\.yaml$/.test(f)).map((f) => f.split('/')[0]);
