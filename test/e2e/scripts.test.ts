@@ -25,8 +25,12 @@ describe('scripts behave like tools', () => {
 
   test('the offline import without a CRD folder, and bad arguments, are one line and exit 2', () => {
     expect(run('import-crds.mjs', [], { CRD_DIR: '/nonexistent/crds' }).stderr).toBe('import: no CRD folder at /nonexistent/crds: the offline import reads the upstream CRDs from ../shared (see README "What ../shared is"); set CRD_DIR, or run npm run import -- --network\n');
-    expect([run('import-crds.mjs', ['--fast']).status, run('import-crds.mjs', ['--fast']).stderr]).toEqual([2, 'import: unknown argument "--fast"; see npm run import -- --help\n']);
-    expect([run('bench.mjs', ['ten']).status, run('bench.mjs', ['ten']).stderr]).toEqual([2, 'bench: unknown argument "ten"; see npm run bench -- --help\n']);
-    expect([run('mermaid-check.mjs', []).status, run('mermaid-check.mjs', []).stderr]).toEqual([2, 'mermaid-check: stdin must be a JSON array of diagram texts (Unexpected end of JSON input)\n']);
+    const outcome = (script: string, args: string[]) => {
+      const ran = run(script, args);
+      return [ran.status, ran.stderr];
+    };
+    expect(outcome('import-crds.mjs', ['--fast'])).toEqual([2, 'import: unknown argument "--fast"; see npm run import -- --help\n']);
+    expect(outcome('bench.mjs', ['ten'])).toEqual([2, 'bench: unknown argument "ten"; see npm run bench -- --help\n']);
+    expect(outcome('mermaid-check.mjs', [])).toEqual([2, 'mermaid-check: stdin must be a JSON array of diagram texts (Unexpected end of JSON input)\n']);
   });
 });
