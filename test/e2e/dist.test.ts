@@ -24,7 +24,9 @@ function synth(command: string, args: string[], dist: string) {
 /** A copy of the run's one synth (test/shared-synth.ts), for a test that starts from a synthesized dist/ and changes it. */
 function synthesized(): string {
   const dist = fresh();
-  cpSync(sharedSynth().root, dirname(dist), { recursive: true });
+  const shared = sharedSynth();
+  expect(shared.status).toBe(0);
+  cpSync(shared.root, dirname(dist), { recursive: true });
   return dist;
 }
 
