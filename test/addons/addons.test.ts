@@ -15,7 +15,8 @@ import { NetworkGraph } from '../../lib/security/network-graph';
 import { SecureNamespace } from '../../lib/security/namespace';
 import { Probe } from '../../lib/workloads/probe';
 import { WebService } from '../../lib/workloads/web-service';
-import { container, refusalMessage, synthInto, testPools } from '../helpers';
+import { container, testPools } from '../helpers';
+import { refusalMessage, synthInto } from '../pipeline-helpers';
 import { parse } from 'yaml';
 
 const AWS = { clusterName: 'shop', region: 'eu-west-1', ebsCsiRoleArn: 'arn:aws:iam::111111111111:role/ebs', autoscalerRoleArn: 'arn:aws:iam::111111111111:role/autoscaler' };
@@ -165,9 +166,11 @@ describe('every add-on the build installs', () => {
     const dist = join(mkdtempSync(join(tmpdir(), 'addons-')), 'dist');
     const outcome = synthInto(everyAddon(), dist);
     if (!outcome.ok) throw new Error(refusalMessage(outcome));
-    for (const tree of [dist, join(dist, '..', 'kustomization')]) {
-      const run = spawnSync('node', ['scripts/validate-dist.mjs', tree], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
-      expect([run.status, run.stdout.trim().split('\n').pop()]).toEqual([0, expect.stringMatching(/ 0 invalid$/)]);
-    }
+    // One run over the folder that holds both dist/ and kustomization/: the validator regenerates
+    // its schema code from ../shared first, which takes seconds.
+    const both = join(dist, '..');
+    expect(['dist', 'kustomization'].filter((tree) => existsSync(join(both, tree)))).toEqual(['dist', 'kustomization']);
+    const run = spawnSync('node', ['scripts/validate-dist.mjs', both], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
+    expect([run.status, run.stdout.trim().split('\n').pop()]).toEqual([0, expect.stringMatching(/ 0 invalid$/)]);
   });
 });
