@@ -1,18 +1,11 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { collectPlatforms, policyInputOf } from '../lib/output/collect';
-import { Manifest } from '../lib/core/manifest';
-import { GitSource } from '../lib/flux/git-source';
 import { ClusterContract } from '../lib/addons/cluster-contract';
 import { Platform } from '../lib/flux/platform';
-import { PublishOptions } from '../lib/publish/publish';
-import { runSynth, SynthOutcome } from '../lib/pipeline/run-synth';
 import { NodeCapacity } from '../lib/placement/capacity';
 import { CpuArch, InstanceType } from '../lib/placement/instance-types';
 import { NodePool, NodePools, Taint } from '../lib/placement/node-pool';
 import { SecureNamespace } from '../lib/security/namespace';
-import { PolicyCheck } from '../lib/policy/policy-check';
-import { verifyPlatform } from '../lib/policy/verify';
 import { ContainerProps } from '../lib/workloads/container';
 
 /** A small cluster: an untainted general pool, a tainted GPU pool and a Fargate pool. */
@@ -54,40 +47,6 @@ export function rawPodSpec(containerOverrides: Record<string, unknown> = {}): an
       resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
       securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } }, ...containerOverrides }],
   };
-}
-
-/** All synthesized objects of the app, checked like the real synth does. */
-export function manifests(app: App): Manifest[] {
-  return collectPlatforms(app).flatMap((p) => p.layers.flatMap((l) => l.manifests));
-}
-
-export function find(app: App, kind: string, name: string): Record<string, any> {
-  const found = manifests(app).filter((m) => m.kind === kind && m.name === name);
-  if (found.length !== 1) throw new Error(`expected one ${kind} ${name}, found ${found.length}`);
-  return found[0].object;
-}
-
-/** What one policy check finds on the app's objects, as `<path>: <field> <problem>` lines. */
-export function checkFindings(app: App, check: PolicyCheck): string[] {
-  return collectPlatforms(app).map(policyInputOf).flatMap((context) => {
-    return context.manifests.filter((m) => check.appliesTo(m, context)).flatMap((m) => check.check(m, context).map((f) => `${m.path}: ${f.field} ${f.problem}`));
-  });
-}
-
-/** Every error the synth's checks (schema, placement, policy) raise on the app's objects. */
-export function verificationErrors(app: App): string[] {
-  return collectPlatforms(app).flatMap((p) => verifyPlatform(policyInputOf(p)).errors.map((e) => e.message));
-}
-
-/** A whole synth of `app` into `dist` (lock, checks, publish), as main.ts runs it. */
-export function synthInto(app: App, dist: string, options: PublishOptions = {}, source?: GitSource): SynthOutcome {
-  return runSynth(dist, () => ({ app, source }), options);
-}
-
-/** The messages of a refused synth, one a line; throws when the synth was not refused. */
-export function refusalMessage(outcome: SynthOutcome): string {
-  if (outcome.ok) throw new Error('the synth was not refused');
-  return outcome.errors.map((e) => e.message).join('\n');
 }
 
 /**

@@ -7,7 +7,8 @@ import { Platform } from '../../lib/flux/platform';
 import { listFiles } from '../../lib/output/file-tree';
 import { NodePools } from '../../lib/placement/node-pool';
 import { replaceDirectory } from '../../lib/publish/dist-swap';
-import { refusalMessage, synthInto, testPlatform } from '../helpers';
+import { testPlatform } from '../helpers';
+import { refusalMessage, synthInto } from '../pipeline-helpers';
 import { SUBJECTS } from './corpus';
 import { Context } from './fixtures';
 

@@ -3,7 +3,8 @@ import { networkFlows } from '../../lib/docs/network-flows';
 import { NetworkGraph, Peer } from '../../lib/security/network-graph';
 import { Probe } from '../../lib/workloads/probe';
 import { WebService } from '../../lib/workloads/web-service';
-import { container, manifests, testPlatform } from '../helpers';
+import { container, testPlatform } from '../helpers';
+import { manifests } from '../pipeline-helpers';
 import { parseMermaid } from '../mermaid';
 
 

@@ -13,7 +13,8 @@ import { buildApp } from '../../platforms';
 import { SecureNamespace } from '../../lib/security/namespace';
 import { PlatformApp, runSynth } from '../../lib/pipeline/run-synth';
 import { synthesize } from '../../lib/pipeline/synth';
-import { refusalMessage, testPools } from '../helpers';
+import { testPools } from '../helpers';
+import { refusalMessage } from '../pipeline-helpers';
 import { sharedSynth } from '../shared-synth';
 
 /** A synthesized repository root (dist/ and kustomization/) and each entry point's objects, in its kustomization.yaml order. */

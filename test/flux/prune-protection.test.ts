@@ -2,7 +2,8 @@ import { ApiObject } from 'cdk8s';
 import { collectPlatforms } from '../../lib/output/collect';
 import { isPruneProtected, PRUNE_ANNOTATION, PRUNE_PROTECTED_KINDS } from '../../lib/flux/prune-protection';
 import { buildApp } from '../../platforms';
-import { manifests, testPlatform } from '../helpers';
+import { testPlatform } from '../helpers';
+import { manifests } from '../pipeline-helpers';
 
 describe('prune protection', () => {
   test('the policy: namespaces, claims, volumes, CRDs and snapshots, each with its reason', () => {

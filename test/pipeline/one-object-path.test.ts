@@ -11,7 +11,8 @@ import { runSynth } from '../../lib/pipeline/run-synth';
 import { lockPath } from '../../lib/publish/synth-lock';
 import { buildApp } from '../../platforms';
 import { synthesize } from '../../lib/pipeline/synth';
-import { refusalMessage, synthInto, testPlatform } from '../helpers';
+import { testPlatform } from '../helpers';
+import { refusalMessage, synthInto } from '../pipeline-helpers';
 
 const FIX = 'fix: create it in a layer chart of its platform (platform.infrastructure, platform.apps or platform.layer(Layer.CRDS)), or in a chart inside one, not on the App or a chart of your own';
 const configMap = (name: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'apps' } });

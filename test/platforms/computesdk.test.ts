@@ -7,7 +7,7 @@ import { computesdk } from '../../platforms/computesdk/computesdk';
 import { ComputesdkConfig, computesdkEks, computesdkLocal } from '../../platforms/computesdk/config';
 import { completePlatforms } from '../../lib/pipeline/synth';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
-import { find } from '../helpers';
+import { find } from '../pipeline-helpers';
 
 function build(config: ComputesdkConfig) {
   const app = new App();

@@ -1,6 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { checkPlacement } from '../../lib/policy/build/placement-check';
-import { manifests, testPlatform } from '../helpers';
+import { testPlatform } from '../helpers';
+import { manifests } from '../pipeline-helpers';
 
 function rawDeployment(spec: Partial<k8s.PodSpec>, labels: Record<string, string> = { app: 'raw' }) {
   const { app, platform, pools } = testPlatform();

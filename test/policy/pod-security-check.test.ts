@@ -4,7 +4,8 @@ import { podSecurityCheck } from '../../lib/policy/rules/pod-security-check';
 import { PodSecurityLevel } from '../../lib/core/pod-security';
 import { SecureNamespace } from '../../lib/security/namespace';
 import { WebService } from '../../lib/workloads/web-service';
-import { checkFindings, container, testPlatform, verificationErrors } from '../helpers';
+import { container, testPlatform } from '../helpers';
+import { checkFindings, verificationErrors } from '../pipeline-helpers';
 
 const secure: Partial<k8s.PodSpec> = {
   securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },

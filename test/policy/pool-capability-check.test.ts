@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
-import { verificationErrors, testPlatform } from '../helpers';
+import { testPlatform } from '../helpers';
+import { verificationErrors } from '../pipeline-helpers';
 
 /** A hand-written pod spec that passes every policy rule; cases add what a pool cannot run. */
 function podSpec(extra: Record<string, unknown> = {}, containerExtra: Record<string, unknown> = {}): Record<string, unknown> {

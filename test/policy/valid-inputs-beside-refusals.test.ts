@@ -7,7 +7,8 @@ import { declareException, PolicyRule } from '../../lib/core/exceptions';
 import { promqlProblem } from '../../lib/core/promql';
 import { Probe } from '../../lib/workloads/probe';
 import { WebService } from '../../lib/workloads/web-service';
-import { container, rawPodSpec, synthInto, testPlatform } from '../helpers';
+import { container, rawPodSpec, testPlatform } from '../helpers';
+import { synthInto } from '../pipeline-helpers';
 
 const probes = { readinessProbe: Probe.httpGet('/healthz', 'http'), livenessProbe: Probe.httpGet('/healthz', 'http') };
 type Context = ReturnType<typeof testPlatform>;

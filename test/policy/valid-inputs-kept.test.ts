@@ -7,7 +7,8 @@ import { WebIngress } from '../../lib/ingress/web-ingress';
 import { NetworkGraph } from '../../lib/security/network-graph';
 import { Probe } from '../../lib/workloads/probe';
 import { WebService } from '../../lib/workloads/web-service';
-import { container, find, synthInto, testPlatform } from '../helpers';
+import { container, testPlatform } from '../helpers';
+import { find, synthInto } from '../pipeline-helpers';
 
 const probes = { readinessProbe: Probe.httpGet('/healthz', 'http'), livenessProbe: Probe.httpGet('/healthz', 'http') };
 

@@ -13,7 +13,8 @@ import { SecureNamespace } from '../../lib/security/namespace';
 import { Probe } from '../../lib/workloads/probe';
 import { StatefulStore } from '../../lib/workloads/stateful-store';
 import { WebService } from '../../lib/workloads/web-service';
-import { container, refusalMessage, synthInto, testPools } from '../helpers';
+import { container, testPools } from '../helpers';
+import { refusalMessage, synthInto } from '../pipeline-helpers';
 
 const HINT = 'name what may go: `npm run synth -- --allow-removal <platform>` (everything that platform loses) or `--allow-removal <platform>/<Kind>/<namespace>/<name>` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] for npx cdk8s synth';
 const FIX = `fix: if the removal is intended, ${HINT}; otherwise bring the missing objects back`;

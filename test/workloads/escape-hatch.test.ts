@@ -5,7 +5,8 @@ import { PostgresDatabase } from '../../lib/workloads/postgres';
 import { Probe } from '../../lib/workloads/probe';
 import { ScheduledJob } from '../../lib/workloads/scheduled-job';
 import { WebService } from '../../lib/workloads/web-service';
-import { container, rendered, testChart, testPlatform, verificationErrors } from '../helpers';
+import { container, rendered, testChart, testPlatform } from '../helpers';
+import { verificationErrors } from '../pipeline-helpers';
 
 describe('escape hatch: each construct exposes its main objects by typed properties', () => {
   test('a workload: controller, services, disruption budget, autoscaler, service account', () => {

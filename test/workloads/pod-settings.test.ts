@@ -2,7 +2,8 @@ import { PriorityClass } from '../../lib/placement/priority-class';
 import { RuntimeClass } from '../../lib/placement/runtime-class';
 import { Probe } from '../../lib/workloads/probe';
 import { WebService } from '../../lib/workloads/web-service';
-import { container, rendered, testChart, testPlatform, verificationErrors } from '../helpers';
+import { container, rendered, testChart, testPlatform } from '../helpers';
+import { verificationErrors } from '../pipeline-helpers';
 
 describe('pod settings', () => {
   test('priority, runtime class, spread over zones, grace period, startup probe', () => {

@@ -1,6 +1,6 @@
 import { declareException, PolicyRule } from '../../../lib/core/exceptions';
 import { budgetEvictionCheck } from '../../../lib/policy/rules/budget-eviction-check';
-import { checkFindings, verificationErrors } from '../../helpers';
+import { checkFindings, verificationErrors } from '../../pipeline-helpers';
 import { constructBuilt, webApp } from './workload-fixture';
 
 describe('budget-allows-eviction: a disruption budget must let a node drain evict a pod', () => {

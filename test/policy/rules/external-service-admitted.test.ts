@@ -1,6 +1,6 @@
 import { externalServiceCheck } from '../../../lib/policy/rules/external-service-check';
 import { NetworkGraph, Peer } from '../../../lib/security/network-graph';
-import { checkFindings } from '../../helpers';
+import { checkFindings } from '../../pipeline-helpers';
 import { webApp } from './workload-fixture';
 
 describe('external-service-admitted: a LoadBalancer or NodePort Service needs a NetworkPolicy that admits outside traffic', () => {

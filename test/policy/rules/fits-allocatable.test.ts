@@ -1,5 +1,5 @@
 import { allocatableCheck } from '../../../lib/policy/rules/allocatable-check';
-import { checkFindings } from '../../helpers';
+import { checkFindings } from '../../pipeline-helpers';
 import { constructBuilt } from './workload-fixture';
 
 describe('fits-allocatable: a pod fits what one node of its pool can allocate', () => {

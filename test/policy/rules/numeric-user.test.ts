@@ -1,5 +1,5 @@
 import { numericUserCheck } from '../../../lib/policy/rules/numeric-user-check';
-import { checkFindings } from '../../helpers';
+import { checkFindings } from '../../pipeline-helpers';
 import { handWrittenPod } from './hand-written-pod';
 import { constructBuilt } from './workload-fixture';
 

@@ -1,6 +1,6 @@
 import { policyPortsCheck } from '../../../lib/policy/rules/policy-ports-check';
 import { NetworkGraph, Peer } from '../../../lib/security/network-graph';
-import { checkFindings } from '../../helpers';
+import { checkFindings } from '../../pipeline-helpers';
 import { webApp } from './workload-fixture';
 
 describe('policy-ports-exposed: a NetworkPolicy opens only ports its pods expose', () => {

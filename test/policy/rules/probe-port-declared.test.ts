@@ -1,5 +1,5 @@
 import { probePortCheck } from '../../../lib/policy/rules/probe-port-check';
-import { checkFindings } from '../../helpers';
+import { checkFindings } from '../../pipeline-helpers';
 import { handWrittenPod } from './hand-written-pod';
 import { constructBuilt } from './workload-fixture';
 

@@ -6,7 +6,8 @@ import { collectPlatforms, policyInputOf } from '../../../lib/output/collect';
 import { EnvValue } from '../../../lib/workloads/env';
 import { Probe } from '../../../lib/workloads/probe';
 import { WebService } from '../../../lib/workloads/web-service';
-import { checkFindings, container, testPlatform } from '../../helpers';
+import { container, testPlatform } from '../../helpers';
+import { checkFindings } from '../../pipeline-helpers';
 
 const probes = { readinessProbe: Probe.httpGet('/healthz', 'http'), livenessProbe: Probe.httpGet('/healthz', 'http') };
 

@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { validateSchemas } from '../../../lib/policy/schema/validate-schemas';
 import { goPatternToJs } from '../../../lib/policy/schema/strict-openapi';
-import { manifests, testPlatform } from '../../helpers';
+import { testPlatform } from '../../helpers';
+import { manifests } from '../../pipeline-helpers';
 
 function validate(build: (ctx: ReturnType<typeof testPlatform>) => void) {
   const ctx = testPlatform();
