@@ -23,4 +23,5 @@ export * from './docs';
 export * from './changes';
 export * from './publish';
 export * from './pipeline';
+export * from './cli';
 export * as imports from './crd-imports';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const diff = (...args: string[]) => spawnSync('node', ['scripts/diff.mjs', ...args], { cwd: root, encoding: 'utf8' });
+const diff = (...args: string[]) => spawnSync('node', ['build/k8s-platforms.js', 'diff', '--app', 'node build/main.js', ...args], { cwd: root, encoding: 'utf8' });
 
 /**
  * A repository whose committed dist/ is ours with hand-made differences, so that a fresh synth
@@ -26,14 +26,18 @@ function editedHistory(edited = true): string {
   return dist;
 }
 
-describe('npm run diff', () => {
+beforeAll(() => {
+  execFileSync('node', ['scripts/build.mjs'], { cwd: root });
+});
+
+describe('npm run diff (k8s-platforms diff)', () => {
   test('reports a hand-made change object by object, destructive first, and exits 1', () => {
     const dist = editedHistory();
     const run = diff('--dist', dist);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     expect(run.stdout).toBe([
-      `changes against ${dist}/ at HEAD:`,
+      'changes against the committed dist/ (HEAD):',
       '  archiverse: 0 added, 1 removed, 2 changed, 2 DESTRUCTIVE',
       '    !- removed PersistentVolumeClaim archiverse/uploads (apps)',
       '        DESTRUCTIVE: removes a claim: its volume is deleted with it',
@@ -51,7 +55,7 @@ describe('npm run diff', () => {
     ].join('\n'));
     const markdown = diff('--dist', dist, '--markdown');
     expect(markdown.status).toBe(1);
-    expect(markdown.stdout).toContain(`## Object changes against \`${dist}/ at HEAD\`\n\n### archiverse: 0 added, 1 removed, 2 changed, 2 DESTRUCTIVE\n\n> [!CAUTION]\n`);
+    expect(markdown.stdout).toContain(`## Object changes against \`the committed dist/ (HEAD)\`\n\n### archiverse: 0 added, 1 removed, 2 changed, 2 DESTRUCTIVE\n\n> [!CAUTION]\n`);
     expect(markdown.stdout).toContain('| changed | `Deployment archiverse/frontend` | `spec.replicas: 3 -> 2` |');
   });
 
@@ -63,8 +67,8 @@ describe('npm run diff', () => {
 
   test('a ref that names no commit, or a bad argument, is one line and exit 2', () => {
     expect([diff('--against', 'no-such-ref').status, diff('--against', 'no-such-ref').stderr])
-      .toEqual([2, 'diff: "no-such-ref" names no commit of this repository (in a shallow clone, git fetch it first)\n']);
-    expect([diff('--fast').status, diff('--fast').stderr]).toEqual([2, 'diff: unknown argument "--fast"; see npm run diff -- --help\n']);
-    expect(diff('--help').stdout).toMatch(/^Usage: npm run diff \[-- --against <git-ref>\]/);
+      .toEqual([2, 'diff: "no-such-ref" names no commit of the repository holding dist/ (in a shallow clone, git fetch it first)\n']);
+    expect([diff('--fast').status, diff('--fast').stderr]).toEqual([2, 'k8s-platforms: diff: unknown argument "--fast"; see k8s-platforms diff --help\n']);
+    expect(diff('--help').stdout).toMatch(/^Usage: k8s-platforms diff \[--platform <build>\]\.\.\. \[--against <git-ref>\]/);
   });
 });

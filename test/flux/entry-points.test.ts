@@ -11,12 +11,12 @@ import { Layer } from '../../lib/flux/layer';
 import { Platform } from '../../lib/flux/platform';
 import { buildApp } from '../../platforms';
 import { SecureNamespace } from '../../lib/security/namespace';
-import { PlatformApp, runSynth } from '../../lib/pipeline/run-synth';
+import { PlatformBuild, runSynth } from '../../lib/pipeline/run-synth';
 import { synthesize } from '../../lib/pipeline/synth';
 import { refusalMessage, testPools } from '../helpers';
 
 /** Synthesizes `app` into a fresh repository root; returns the root and each entry point's objects, in its kustomization.yaml order. */
-function synthRepo({ app, source }: PlatformApp): { root: string; entries: Map<string, Record<string, any>[]> } {
+function synthRepo({ app, source }: PlatformBuild): { root: string; entries: Map<string, Record<string, any>[]> } {
   const root = mkdtempSync(join(tmpdir(), 'entry-'));
   const outcome = runSynth(join(root, 'dist'), () => ({ app, source }));
   if (!outcome.ok) throw new Error(refusalMessage(outcome));
@@ -30,7 +30,7 @@ function synthRepo({ app, source }: PlatformApp): { root: string; entries: Map<s
 }
 
 /** A platform `shop` in production with all three layers, and its `local` build without CRDs. */
-function twoEnvironments(): PlatformApp {
+function twoEnvironments(): PlatformBuild {
   const app = new App();
   const source = new GitSource({ url: 'ssh://git@git.example.com/ops/platforms.git', branch: 'release', secretName: 'flux-git' });
   for (const environment of [Environment.PRODUCTION, Environment.named('local')]) {
@@ -47,7 +47,10 @@ function twoEnvironments(): PlatformApp {
 const kustomizations = (objects: Record<string, any>[]) => objects.filter((o) => o.kind === 'Kustomization');
 
 describe.each([
-  ['the real platforms', buildApp],
+  ['the real platforms', () => {
+    const app = buildApp();
+    return { app, source: app.source };
+  }],
   ['a platform with two environments and a CRD layer', twoEnvironments],
 ])('Flux entry points of %s', (_title, build) => {
   const { root, entries } = synthRepo(build());
@@ -139,10 +142,10 @@ describe.each([
 
 describe('the Git source', () => {
   test('the real app follows main of the documented placeholder URL, and the synth warns that it is one', () => {
-    const { app, source } = buildApp();
-    const result = synthesize(app, { source });
+    const app = buildApp();
+    const result = synthesize(app, { source: app.source });
     if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-    expect(result.summary.warnings).toEqual([`warning: the repository URL is the placeholder ${GitSource.PLACEHOLDER_URL}; set it in lib/platforms/index.ts (GitSource) before \`flux bootstrap\``]);
+    expect(result.summary.warnings).toEqual([`warning: the repository URL is the placeholder ${GitSource.PLACEHOLDER_URL}; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before \`flux bootstrap\``]);
     expect(result.trees.entryPoints.get('README.md')).toContain(`flux bootstrap git --url=${GitSource.PLACEHOLDER_URL} --branch=main --path=kustomization/<folder>`);
   });
 
