@@ -20,8 +20,9 @@ export interface SynthOptions {
    */
   readonly source?: GitSource;
   /**
-   * The builds to synthesize, by folder (`computesdk-eks`) or platform name (`computesdk`, every
-   * build of it); the others are neither checked nor laid out, and publish() keeps their files.
+   * The builds to synthesize, by folder (`computesdk-eks`), or by platform name when no build has
+   * that folder (`computesdk`: every build of it); the others are neither checked nor laid out,
+   * and publish() keeps their files.
    * @default every build of the app
    */
   readonly platforms?: readonly string[];
@@ -106,7 +107,9 @@ export function selectBuilds<T extends { readonly platform: Platform }>(builds: 
     const known = builds.map((b) => b.platform.folder).join(', ');
     throw new ValidationError({ path: 'synth', field: '--platform', value: unknown.join(', '), problem: 'names no build of the app', fix: `use a build folder or platform name: ${known}` });
   }
-  return builds.filter((b) => names.some((n) => b.platform.folder === n || b.platform.name === n));
+  // A build folder names that build; any other name, every build of the platform of that name.
+  const chosen = (n: string) => (builds.some((b) => b.platform.folder === n) ? builds.filter((b) => b.platform.folder === n) : builds.filter((b) => b.platform.name === n));
+  return builds.filter((b) => names.some((n) => chosen(n).includes(b)));
 }
 
 function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
