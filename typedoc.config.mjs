@@ -1,5 +1,5 @@
-// The API reference (`npm run docs` -> docs/api/index.html), generated from the TSDoc comments of
-// the package's public API: one page per layer of lib/ (README "What is where") and one for the
+// The API reference (`npm run api-docs` -> docs/api/index.html), generated from the TSDoc comments of
+// the package's public API: one page per layer of lib/ (docs/using-the-library.md) and one for the
 // generated CRD classes. Warnings fail the run, so a broken {@link} or a public signature using an
 // unexported type is caught by test/package/docs.test.ts.
 import { OptionDefaults } from 'typedoc';

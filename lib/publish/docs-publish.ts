@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { replaceFile } from './dist-swap';
 import { DOCS_PATH, GENERATED_DOC_MARKER } from '../docs/platform-docs';
 
-/** docs/ sits beside dist/, as in the repository; docs/api/ (npm run docs) shares it. */
+/** docs/ sits beside dist/, as in the repository; docs/api/ (npm run api-docs) shares it. */
 export function docsDir(outdir: string): string {
   return join(dirname(outdir), DOCS_PATH);
 }
