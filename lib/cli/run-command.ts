@@ -15,7 +15,7 @@ import { PublishError } from '../publish/publish-error';
 import { withUnselectedBuilds } from '../publish/selection-merge';
 import { ALLOW_REMOVAL_FLAG } from '../publish/shrink-guard';
 import { acquireSynthLock } from '../publish/synth-lock';
-import { PlatformBuild, synthAndPublish, SynthOutcome } from '../pipeline/run-synth';
+import { PlatformBuild, runSynth, SynthOutcome } from '../pipeline/run-synth';
 import { synthesize, SynthOutput, SynthResult } from '../pipeline/synth';
 import { CommandRequest } from './command-request';
 
@@ -60,13 +60,7 @@ export function runCommand(request: CommandRequest, build: () => PlatformBuild, 
 }
 
 function synthCommand(request: CommandRequest, build: () => PlatformBuild, dist: string, io: CommandIo, started: number): number {
-  const lock = acquireSynthLock(dist);
-  if (!lock.held) return report({ ok: false, errors: [new Error(lock.message)] }, request, dist, io, started);
-  try {
-    return report(synthAndPublish(dist, build, { allowRemoval: request.allowRemoval, platforms: request.platforms }), request, dist, io, started);
-  } finally {
-    lock.release();
-  }
+  return report(runSynth(dist, build, { allowRemoval: request.allowRemoval, platforms: request.platforms }), request, dist, io, started);
 }
 
 function report(outcome: SynthOutcome, request: CommandRequest, dist: string, io: CommandIo, started: number): number {

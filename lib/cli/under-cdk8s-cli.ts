@@ -2,8 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CDK8S_MANIFEST_FILE, manifestStream } from '../output/cdk8s-output';
 import { readTree } from '../output/file-tree';
-import { acquireSynthLock } from '../publish/synth-lock';
-import { PlatformBuild, synthAndPublish } from '../pipeline/run-synth';
+import { PlatformBuild, runSynth } from '../pipeline/run-synth';
 import { synthesize } from '../pipeline/synth';
 import { clearHandoff, fileHashes, findingOf, writeHandoff } from './cdk8s-handoff';
 import { namesFromEnv, PLATFORM_ENV, removalsFromEnv } from './command-request';
@@ -51,21 +50,15 @@ export function runUnderCdk8sCli(build: () => PlatformBuild, dist: string, root:
       writeHandoff(root, { outdir, ok: true, findings: [], files: fileHashes(outdir), builds: result.summary.platforms.map((p) => p.name), objects: result.summary.objects });
       return 0;
     }
-    const lock = acquireSynthLock(dist);
-    if (!lock.held) return refused([new Error(lock.message)]);
-    try {
-      const outcome = synthAndPublish(dist, build, { platforms, allowRemoval: removalsFromEnv() });
-      for (const note of outcome.notes ?? []) io.err(note);
-      if (!outcome.ok) return refused(outcome.errors, outcome.checks);
-      io.err(outcome.summary.checks);
-      for (const warning of outcome.summary.warnings) io.err(warning);
-      if (outdir !== resolve(dist)) handOver(outdir, manifestStream(readTree(dist)));
-      writeHandoff(root, { outdir, ok: true, findings: [], files: fileHashes(outdir), builds: outcome.summary.platforms.map((p) => p.name), objects: outcome.summary.objects });
-      io.err(`wrote ${outcome.summary.objects} objects to ${shownPath(dist)}/ and ${outcome.summary.entryPointObjects} Flux objects to its entry points`);
-      return 0;
-    } finally {
-      lock.release();
-    }
+    const outcome = runSynth(dist, build, { platforms, allowRemoval: removalsFromEnv() });
+    for (const note of outcome.notes ?? []) io.err(note);
+    if (!outcome.ok) return refused(outcome.errors, outcome.checks);
+    io.err(outcome.summary.checks);
+    for (const warning of outcome.summary.warnings) io.err(warning);
+    if (outdir !== resolve(dist)) handOver(outdir, manifestStream(readTree(dist)));
+    writeHandoff(root, { outdir, ok: true, findings: [], files: fileHashes(outdir), builds: outcome.summary.platforms.map((p) => p.name), objects: outcome.summary.objects });
+    io.err(`wrote ${outcome.summary.objects} objects to ${shownPath(dist)}/ and ${outcome.summary.entryPointObjects} Flux objects to its entry points`);
+    return 0;
   } catch (error) {
     io.err(`synth failed; ${shownPath(dist)}/ was left unchanged.\n${unexpected(error)}`);
     return 1;
