@@ -24,6 +24,7 @@ interface ValidationContext {
 const key = (o: { kind: string; namespace?: string; name: string }) => `${o.kind}/${o.namespace ?? ''}/${o.name}`;
 
 export class PlatformChecks {
+  // eslint-disable-next-line @typescript-eslint/require-await -- the CLI's interface returns a Promise; the checks are synchronous
   async validate(context: ValidationContext): Promise<void> {
     const received = context.manifests.flatMap((file) => context.parseManifest(file).filter((o): o is Record<string, any> => !!o && typeof o === 'object').map((object) => ({ file, object })));
     const { app } = buildApp();
