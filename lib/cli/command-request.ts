@@ -76,7 +76,7 @@ export function parseCommandLine(command: CommandName, args: readonly string[], 
     if (list && list.length > 1) throw new UsageError(`${command}: ${flag} given ${list.length} times; give it once`);
     return list?.[0];
   };
-  const extraValues = Object.fromEntries(extra.filter((f) => values[f]).map((f) => [f, one(f)!]));
+  const extraValues = Object.fromEntries(extra.filter((f) => values[f]).map((f) => [f, one(f)]));
   return {
     command,
     platforms: values['--platform'],

@@ -30,8 +30,8 @@ export function findProjectRoot(from: string = process.cwd()): string | undefine
 export function readCdk8sConfig(root: string): Cdk8sConfig {
   const file = join(root, CDK8S_CONFIG);
   if (!existsSync(file)) return {};
-  const config = parse(readFileSync(file, 'utf8')) as unknown;
-  return config && typeof config === 'object' ? (config as Cdk8sConfig) : {};
+  const config: unknown = parse(readFileSync(file, 'utf8'));
+  return config && typeof config === 'object' ? config : {};
 }
 
 /** Whether cdk8s.yaml lists the project's validation plugin (class PlatformChecks), so `cdk8s synth` will report its findings. */

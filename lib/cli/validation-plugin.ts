@@ -48,7 +48,8 @@ export class PlatformChecks {
     this.root = properties.projectRoot ?? findProjectRoot() ?? process.cwd();
   }
 
-  async validate(context: Cdk8sValidationContext): Promise<void> {
+  // The CLI awaits validate(); the work is synchronous.
+  validate(context: Cdk8sValidationContext): Promise<void> {
     const root = this.root;
     const handoff = takeHandoff(root);
     const violations = handoff ? fromHandoff(handoff, context.manifests) : checkFiles(context.manifests);
@@ -56,6 +57,7 @@ export class PlatformChecks {
     const objects = handoff ? String(handoff.objects) : String(parsedObjects(context.manifests).length);
     const metadata: Record<string, string> = handoff ? { objects, builds: handoff.builds.join(' ') || '(refused)' } : { objects, checked: 'the YAML files alone (no PlatformApp hand-off)' };
     context.report.submit(violations.length > 0 ? 'failure' : 'success', metadata);
+    return Promise.resolve();
   }
 }
 

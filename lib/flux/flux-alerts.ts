@@ -39,7 +39,7 @@ export class FluxAlerts extends CheckedConstruct {
     super(scope, id);
     const { folder, namespace } = props;
     const secretName = props.settings?.secretName ?? `${folder}-alerts`;
-    const type = Object.values(ProviderSpecType).find((t) => t === (props.settings?.type ?? 'generic'))!;
+    const type = Object.values(ProviderSpecType).find((t) => (t as string) === (props.settings?.type ?? 'generic'))!;
     this.prerequisite = { kind: 'Secret', namespace, name: secretName,
       reason: `holds the address Flux alerts go to; created at bootstrap: kubectl -n ${namespace} create secret generic ${secretName} --from-literal=address=<URL>` };
     new Provider(this, 'provider', { metadata: { name: folder, namespace }, spec: { type, secretRef: { name: secretName } } });
