@@ -1,5 +1,5 @@
-// The API reference (`npm run docs` -> docs/api/index.html), generated from the TSDoc comments of
-// the package's public API: one page per layer of lib/ (README "What is where") and one for the
+// The API reference (`npm run api-docs` -> docs/api/index.html), generated from the TSDoc comments of
+// the package's public API: one page per layer of lib/ (docs/using-the-library.md) and one for the
 // generated CRD classes. Warnings fail the run, so a broken {@link} or a public signature using an
 // unexported type is caught by test/package/docs.test.ts.
 import { OptionDefaults } from 'typedoc';
@@ -7,7 +7,7 @@ import { OptionDefaults } from 'typedoc';
 /** @type {Partial<import('typedoc').TypeDocOptions>} */
 export default {
   name: 'k8s-platforms API',
-  entryPoints: ['core', 'placement', 'storage', 'scaling', 'crds', 'workloads', 'security', 'ingress', 'monitoring', 'addons', 'policy', 'flux', 'output', 'docs', 'changes', 'publish', 'pipeline']
+  entryPoints: ['core', 'placement', 'storage', 'scaling', 'crds', 'workloads', 'security', 'ingress', 'monitoring', 'addons', 'policy', 'flux', 'output', 'docs', 'changes', 'publish', 'pipeline', 'cli']
     .map((layer) => `lib/${layer}/index.ts`)
     .concat('lib/crd-imports.ts'),
   tsconfig: 'tsconfig.build.json',

@@ -1,8 +1,9 @@
 /**
  * k8s-platforms: typed cdk8s constructs that turn a platform description into checked,
  * deterministic YAML for Flux. Everything is exported from the package root, layer by layer
- * (README "What is where"); the generated CRD classes sit under the `imports` namespace.
- * This repository's own platforms (lib/platforms) are its application, not part of the package.
+ * (docs/using-the-library.md, "What the package holds"); the generated CRD classes sit under the
+ * `imports` namespace. This repository's own platforms (platforms/) are its application, not part
+ * of the package.
  *
  * @packageDocumentation
  */
@@ -23,4 +24,5 @@ export * from './docs';
 export * from './changes';
 export * from './publish';
 export * from './pipeline';
+export * from './cli';
 export * as imports from './crd-imports';

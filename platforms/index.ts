@@ -1,4 +1,4 @@
-import { App } from 'cdk8s';
+import { join } from 'node:path';
 import { GitSource, PlatformApp } from '../lib';
 import { archiverse } from './archiverse/archiverse';
 import { archiverseProduction } from './archiverse/config';
@@ -12,16 +12,19 @@ import { webTerminalProduction } from './web-terminal/config';
 import { webTerminal } from './web-terminal/web-terminal';
 
 /** Every platform this repository writes to dist/, each with the config of its cluster, and the repository Flux pulls them from. */
-export function buildApp(): Required<PlatformApp> {
-  const app = new App();
+export function buildApp(): PlatformApp {
+  const app = new PlatformApp({
+    // The URL is a placeholder: the seeds do not name one. Set it (and secretName, for a private
+    // repository) before bootstrapping a cluster.
+    source: new GitSource({ url: GitSource.PLACEHOLDER_URL, branch: 'main' }),
+    // This repository's dist/, wherever the synth is started from (main.js is bundled into build/).
+    dist: join(__dirname, '..', 'dist'),
+  });
   archiverse(app, archiverseProduction);
   gimpStreaming(app, gimpStreamingProduction);
   computesdk(app, computesdkLocal);
   computesdk(app, computesdkEks);
   webTerminal(app, webTerminalProduction);
   eddCloud(app, eddCloudProduction);
-  // The URL is a placeholder: the seeds do not name one. Set it (and secretName, for a private
-  // repository) before bootstrapping a cluster.
-  const source = new GitSource({ url: GitSource.PLACEHOLDER_URL, branch: 'main' });
-  return { app, source };
+  return app;
 }

@@ -7,6 +7,7 @@
 //   yamlwrite N OUT  yaml.stringify + one file per object, like dist/
 // Prints one JSON line on stdout ({ objects, phases }). Built by scripts/build-fleet.mjs -> build/fleet.js
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { App, Chart, ApiObject, Size } from 'cdk8s';
@@ -28,7 +29,7 @@ import { synthesize } from '../lib/pipeline/synth';
 const PER_NAMESPACE = 50;
 const [mode = 'project', nArg = '1000', outArg] = process.argv.slice(2);
 const N = Number(nArg);
-const out = outArg ?? join(require('node:os').tmpdir(), `fleet-${mode}-${N}`);
+const out = outArg ?? join(tmpdir(), `fleet-${mode}-${N}`);
 const t0 = performance.now();
 const phases: Record<string, number> = {};
 let last = t0;
@@ -107,7 +108,7 @@ function plainObjects(n: number): { file: string; object: unknown }[] {
   return objects;
 }
 
-let objects = 0;
+let objects: number;
 if (mode === 'project') {
   const app = projectApp(N);
   mark('construct');

@@ -1,4 +1,3 @@
-import { AddonName } from '../core/addon-needs';
 import { AddonDefinition } from './addon-definition';
 import { awsEbsCsiDriver } from './aws-ebs-csi-driver';
 import { certManager } from './cert-manager';
@@ -20,7 +19,7 @@ export const ADDONS: readonly AddonDefinition[] = [
   k3sTraefik, azureApplicationGateway, awsLoadBalancerController,
 ];
 
-export function addonDefinition(name: AddonName | string): AddonDefinition | undefined {
+export function addonDefinition(name: string): AddonDefinition | undefined {
   return ADDONS.find((a) => a.name === name);
 }
 

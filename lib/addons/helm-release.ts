@@ -1,10 +1,10 @@
-import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-28';
 import { HelmRelease, HelmReleaseSpecChartSpecSourceRefKind, HelmReleaseSpecDriftDetectionMode, HelmReleaseSpecInstallCrds, HelmReleaseSpecUpgradeCrds, HelmReleaseSpecUpgradeRemediationStrategy } from '../imports/helmrelease-helm.toolkit.fluxcd.io';
 import { HelmRepository } from '../imports/helmrepository-source.toolkit.fluxcd.io';
 import { declareException, PolicyRule } from '../core/exceptions';
 import { FLUX_NAMESPACE, KUBERNETES_NAMESPACES } from '../core/kinds';
 import { podSecurityLabels, PodSecurityLevel } from '../core/pod-security';
+import { CheckedConstruct } from '../core/app-checks';
 
 /** An HTTP Helm repository (the Flux source of 1.28-era controllers serves OCIRepository only as v1beta2). */
 export interface HelmRepositorySource {
@@ -46,7 +46,7 @@ const CA_BUNDLE_PATHS = [0, 1, 2, 3].map((i) => `/webhooks/${i}/clientConfig/caB
  * (helm.toolkit.fluxcd.io/v2) per release, with its CRDs created and replaced by the release,
  * remediation with retries, and drift detection.
  */
-export class AddonInstaller extends Construct {
+export class AddonInstaller extends CheckedConstruct {
   private readonly namespaces = new Set<string>();
   private readonly repositories = new Set<string>();
   /** Release names, in the order they were made. */

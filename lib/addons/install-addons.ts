@@ -47,13 +47,12 @@ export function installAddons(scope: () => Construct, needs: readonly { readonly
   for (const definition of ADDONS) {
     const wanted = chosen.get(definition.name);
     if (!wanted || provided.some((p) => p.addon === definition.name)) continue;
-    const install = definition.install;
-    if (!install) {
+    if (!definition.install) {
       return new Site(wanted.path).at('addon').fail(definition.name, `is an add-on only the cluster can provide (${definition.summary}), and the platform does not declare it provided`,
         `declare it in the platform's cluster.provided with a reason, e.g. { addon: "${definition.name}", reason: "..." }, or choose one the build installs`);
     }
     installer ??= new AddonInstaller(scope(), 'addons');
-    install(installer, wanted.need, contract.inputs ?? {});
+    definition.install(installer, wanted.need, contract.inputs ?? {});
     installed.push(definition);
   }
   return { installed, provided };

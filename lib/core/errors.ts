@@ -1,3 +1,5 @@
+import { inspect } from 'node:util';
+
 /**
  * The one error type of the project. Every message names where (the construct path), what (the
  * field), the bad value, and how to fix it, so a failed synth reads as a to-do item:
@@ -57,6 +59,7 @@ function show(value: unknown): string {
   try {
     return JSON.stringify(value);
   } catch {
-    return String(value);
+    // A circular value (e.g. a construct where plain data belongs) or a BigInt: String() would say "[object Object]".
+    return inspect(value, { depth: 0, breakLength: Infinity });
   }
 }

@@ -25,3 +25,4 @@ export * from './secrets';
 export * from './addon-needs';
 export * from './shapes';
 export * from './pod-specs';
+export * from './app-checks';

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
 import { checkSchemaTypes, checkVersionName } from './crd-version-checks';
+import { CheckedConstruct } from '../core/app-checks';
 
 /** A printed column of `kubectl get`, e.g. { name: 'Phase', type: 'string', jsonPath: '.status.phase' }. */
 export interface PrinterColumn {
@@ -50,7 +51,7 @@ export interface CustomResourceDefinitionProps {
  * before anything that uses it) and can then be imported with `cdk8s import` so its objects are
  * typed too.
  */
-export class CustomResourceDefinition extends Construct {
+export class CustomResourceDefinition extends CheckedConstruct {
   readonly name: string;
 
   constructor(scope: Construct, id: string, props: CustomResourceDefinitionProps) {

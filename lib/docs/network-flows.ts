@@ -200,7 +200,7 @@ function describePeer(peer: Record<string, any> | undefined, policyNs: string): 
     const except = peer.ipBlock.except?.length ? ` except ${peer.ipBlock.except.join(', ')}` : '';
     return { id: `ip:${peer.ipBlock.cidr}${except}`, label: `addresses ${peer.ipBlock.cidr}${except}` };
   }
-  const labels = (s: Record<string, any> | undefined) => Object.entries(s?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+  const labels = (s: Record<string, any> | undefined) => Object.entries(s?.matchLabels ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(',');
   const nsName = peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'];
   const ns = peer.namespaceSelector ? (nsName ?? `namespaces ${labels(peer.namespaceSelector) || 'all'}`) : policyNs;
   const pods = peer.podSelector ? (labels(peer.podSelector) || 'all pods') : 'all pods';

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { Alert, AlertSpecEventSeverity, AlertSpecEventSourcesKind } from '../imports/alert-notification.toolkit.fluxcd.io';
 import { Provider, ProviderSpecType } from '../imports/provider-notification.toolkit.fluxcd.io';
 import { ExternalPrerequisite } from '../addons/cluster-contract';
+import { CheckedConstruct } from '../core/app-checks';
 
 /** Where Flux sends a build's failures. The address (webhook URL, with its token) is never in Git: it is in a Secret. */
 export interface AlertSettings {
@@ -30,7 +31,7 @@ export interface FluxAlertsProps {
  * A notification Provider (address in a referenced Secret) and an Alert on every failed
  * reconciliation of the build's Kustomizations and HelmReleases (notification.toolkit.fluxcd.io/v1beta3).
  */
-export class FluxAlerts extends Construct {
+export class FluxAlerts extends CheckedConstruct {
   /** The Secret the Provider reads, which bootstrap creates: the build's prerequisite. */
   readonly prerequisite: ExternalPrerequisite;
 
@@ -38,7 +39,7 @@ export class FluxAlerts extends Construct {
     super(scope, id);
     const { folder, namespace } = props;
     const secretName = props.settings?.secretName ?? `${folder}-alerts`;
-    const type = Object.values(ProviderSpecType).find((t) => t === (props.settings?.type ?? 'generic'))!;
+    const type = Object.values(ProviderSpecType).find((t) => (t as string) === (props.settings?.type ?? 'generic'))!;
     this.prerequisite = { kind: 'Secret', namespace, name: secretName,
       reason: `holds the address Flux alerts go to; created at bootstrap: kubectl -n ${namespace} create secret generic ${secretName} --from-literal=address=<URL>` };
     new Provider(this, 'provider', { metadata: { name: folder, namespace }, spec: { type, secretRef: { name: secretName } } });

@@ -12,6 +12,7 @@ import { addonNeedsIn } from '../core/addon-needs';
 import { AddonPlan, checkClusterContract, installAddons } from '../addons/install-addons';
 import { ClusterContract } from '../addons/cluster-contract';
 import { AlertSettings } from './flux-alerts';
+import { CheckedConstruct } from '../core/app-checks';
 
 export interface PlatformProps {
   /** Platform id; also its dist/ folder. */
@@ -38,7 +39,7 @@ export interface PlatformProps {
 }
 
 /** One cluster's objects: a chart per layer, written to `dist/<folder>/<layer>/`. */
-export class Platform extends Construct {
+export class Platform extends CheckedConstruct {
   static isPlatform(x: unknown): x is Platform {
     return x instanceof Platform;
   }
@@ -132,7 +133,7 @@ export class Platform extends Construct {
 }
 
 /** The construct every platform's entry point hangs under: one per app, named like the folder it fills. */
-class EntryPoints extends Construct {}
+class EntryPoints extends CheckedConstruct {}
 
 function entryPointsScope(root: Construct): EntryPoints {
   const found = root.node.tryFindChild(ENTRY_POINTS_PATH);

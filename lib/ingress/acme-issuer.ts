@@ -5,6 +5,7 @@ import { Site } from '../core/errors';
 import { checkDnsSubdomain } from '../core/names';
 import { IngressController } from './ingress-controller';
 import { needAddon } from '../core/addon-needs';
+import { CheckedConstruct } from '../core/app-checks';
 
 export const LETS_ENCRYPT_PRODUCTION = 'https://acme-v02.api.letsencrypt.org/directory';
 export const LETS_ENCRYPT_STAGING = 'https://acme-staging-v02.api.letsencrypt.org/directory';
@@ -27,7 +28,7 @@ export interface AcmeClusterIssuerProps {
  * cluster's ingress controller. The account key is a Secret cert-manager creates: only its name
  * is written here.
  */
-export class AcmeClusterIssuer extends Construct {
+export class AcmeClusterIssuer extends CheckedConstruct {
   readonly name: string;
 
   constructor(scope: Construct, id: string, props: AcmeClusterIssuerProps) {

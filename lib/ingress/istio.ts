@@ -9,6 +9,7 @@ import { NetworkGraph, Peer } from '../security/network-graph';
 import { ServiceTarget } from '../workloads/service-target';
 import { RouteBackends } from './route-backends';
 import { needAddon } from '../core/addon-needs';
+import { CheckedConstruct } from '../core/app-checks';
 
 /** The Istio ingress gateway pods (installed with Istio, not by this project). */
 export class IstioIngressGateway {
@@ -33,7 +34,7 @@ export interface IstioHttpsGatewayProps {
 }
 
 /** An Istio Gateway terminating HTTPS on 443 for some hosts (networking.istio.io/v1beta1). */
-export class IstioHttpsGateway extends Construct {
+export class IstioHttpsGateway extends CheckedConstruct {
   readonly name: string;
   readonly hosts: readonly string[];
   readonly ingressGateway: IstioIngressGateway;
@@ -87,7 +88,7 @@ export interface IstioVirtualServiceProps {
  * HTTP routes from a Gateway to workloads emitted here: the backends and their ports are
  * checked, and the gateway pods are allowed through the backends' default-deny policies.
  */
-export class IstioVirtualService extends Construct {
+export class IstioVirtualService extends CheckedConstruct {
   constructor(scope: Construct, id: string, props: IstioVirtualServiceProps) {
     super(scope, freeId(scope, id));
     const site = new Site(this.node.path);

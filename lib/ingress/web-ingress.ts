@@ -10,6 +10,7 @@ import { AcmeClusterIssuer, HTTP01_SOLVER } from './acme-issuer';
 import { IngressController } from './ingress-controller';
 import { RouteBackends } from './route-backends';
 import { needAddon } from '../core/addon-needs';
+import { CheckedConstruct } from '../core/app-checks';
 
 export interface IngressRoute {
   /** URL path prefix, e.g. "/api". */
@@ -37,7 +38,7 @@ export interface WebIngressProps {
  * backend (and to cert-manager's HTTP-01 solver when TLS comes from an ACME issuer), so routing
  * and NetworkPolicies cannot drift apart.
  */
-export class WebIngress extends Construct {
+export class WebIngress extends CheckedConstruct {
   constructor(scope: Construct, id: string, props: WebIngressProps) {
     super(scope, freeId(scope, id));
     const site = new Site(this.node.path);

@@ -8,6 +8,7 @@ import { checkDnsLabel, checkLabels } from '../core/names';
 import { prometheusOperatorNeed, PrometheusStack } from './service-monitor';
 import { needAddon } from '../core/addon-needs';
 import { PROMQL_FIX, promqlProblem } from '../core/promql';
+import { CheckedConstruct } from '../core/app-checks';
 
 export interface Alert {
   /** CamelCase alert name, e.g. "SessionManagerDown". */
@@ -30,7 +31,7 @@ export interface AlertRulesProps {
 }
 
 /** A PrometheusRule of alerts, each with severity, summary and a description a person can act on. */
-export class AlertRules extends Construct {
+export class AlertRules extends CheckedConstruct {
   constructor(scope: Construct, id: string, props: AlertRulesProps) {
     super(scope, freeId(scope, id));
     const site = new Site(this.node.path);

@@ -7,6 +7,7 @@ import { checkLabels } from '../core/names';
 import { NetworkGraph, Peer } from '../security/network-graph';
 import { ServiceTarget } from '../workloads/service-target';
 import { AddonNeed, needAddon } from '../core/addon-needs';
+import { CheckedConstruct } from '../core/app-checks';
 
 /** The Prometheus pods of the cluster's Prometheus Operator stack. */
 export interface PrometheusStack {
@@ -36,7 +37,7 @@ export interface WorkloadMonitorProps {
 }
 
 /** A ServiceMonitor that scrapes a workload's Service, and the network path for the scrape. */
-export class WorkloadMonitor extends Construct {
+export class WorkloadMonitor extends CheckedConstruct {
   constructor(scope: Construct, id: string, props: WorkloadMonitorProps) {
     super(scope, freeId(scope, id));
     const site = new Site(this.node.path);

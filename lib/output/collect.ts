@@ -1,5 +1,6 @@
 import { ApiObject, App } from 'cdk8s';
 import { Construct } from 'constructs';
+import { withoutAppChecks } from '../core/app-checks';
 import { Site, ValidationError, ValidationErrors } from '../core/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
 import { apiGroupOf, isClusterScoped, kindRank } from '../core/kinds';
@@ -37,9 +38,12 @@ export function collectPlatforms(app: App): PlatformManifests[] {
 /** collectPlatforms without throwing: the platforms, and every problem found. */
 export function collectPlatformsWithErrors(app: App): { platforms: PlatformManifests[]; errors: Error[] } {
   const errors: Error[] = [];
-  for (const construct of app.node.findAll()) {
-    for (const message of construct.node.validate()) errors.push(new Error(`${construct.node.path}: ${message}`));
-  }
+  // The constructs' own validations; the app-wide checks (core/app-checks) are what the pipeline runs next, in full.
+  withoutAppChecks(app, () => {
+    for (const construct of app.node.findAll()) {
+      for (const message of construct.node.validate()) errors.push(new Error(`${construct.node.path}: ${message}`));
+    }
+  });
   const owners = new Map<ApiObject, string>();
   /** The objects under `scope`, each claimed for `owner`; an object claimed twice is an error. */
   const claim = (scope: Construct, owner: string): ApiObject[] => scope.node.findAll().filter(ApiObject.isApiObject).map((obj) => {
@@ -78,7 +82,8 @@ function stray(obj: ApiObject, problem: string, fix: string): ValidationError {
   return new ValidationError({ path: obj.node.path, field: '(object)', value: `${obj.kind} ${obj.name}`, problem, fix });
 }
 
-function toManifest(obj: ApiObject, errors: Error[]): Manifest {
+/** One object as the checks and writers see it; problems with its name, scope and values are added to `errors`. */
+export function toManifest(obj: ApiObject, errors: Error[]): Manifest {
   const object = withPruneProtection(obj.toJson());
   const site = new Site(obj.node.path);
   const { apiVersion, kind } = object;

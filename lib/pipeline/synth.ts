@@ -1,9 +1,12 @@
 import { App } from 'cdk8s';
+import { withoutAppChecks } from '../core/app-checks';
 import { ValidationError, ValidationErrors } from '../core/errors';
+import { ENTRY_POINTS_PATH } from '../flux/flux-entry-point';
+import { layoutDist, parseDistPath } from '../output/layout';
+import { DistFiles } from '../output/file-tree';
 import { collectPlatformsWithErrors, distObjectCount, policyInputOf } from '../output/collect';
 import { layoutEntryPoints } from '../output/entry-points';
 import { GitSource } from '../flux/git-source';
-import { layoutDist } from '../output/layout';
 import { SynthTrees } from '../output/file-tree';
 import { Platform } from '../flux/platform';
 import { layoutDocs } from '../docs/platform-docs';
@@ -16,6 +19,13 @@ export interface SynthOptions {
    * @default GitSource.placeholder()
    */
   readonly source?: GitSource;
+  /**
+   * The builds to synthesize, by folder (`computesdk-eks`), or by platform name when no build has
+   * that folder (`computesdk`: every build of it); the others are neither checked nor laid out,
+   * and publish() keeps their files.
+   * @default every build of the app
+   */
+  readonly platforms?: readonly string[];
 }
 
 export interface SynthSummary {
@@ -38,6 +48,8 @@ export interface SynthOutput {
   readonly trees: SynthTrees;
   readonly report: VerificationReport;
   readonly summary: SynthSummary;
+  /** The folders synthesized when SynthOptions.platforms chose some; undefined for every build. */
+  readonly selection?: readonly string[];
 }
 
 /** A synth refused: every problem found, and the checks' table when the checks ran. Nothing was written. */
@@ -56,7 +68,8 @@ export type SynthResult = SynthOutput | SynthRefusal;
  */
 export function synthesize(app: App, options: SynthOptions = {}): SynthResult {
   try {
-    return synthesizeOrThrow(app, options);
+    // The pipeline runs every check itself, with the build's add-ons and closure: not twice.
+    return withoutAppChecks(app, () => synthesizeOrThrow(app, options));
   } catch (error) {
     const refusal = refusalOf(error);
     if (refusal) return refusal;
@@ -83,12 +96,32 @@ export function completePlatforms(app: App): void {
   }
 }
 
+/**
+ * The builds a selection names, by folder or platform name; every build without one. An unknown
+ * name is refused with the names there are.
+ */
+export function selectBuilds<T extends { readonly platform: Platform }>(builds: readonly T[], names: readonly string[] | undefined): T[] {
+  if (names === undefined) return [...builds];
+  const unknown = names.filter((n) => !builds.some((b) => b.platform.folder === n || b.platform.name === n));
+  if (unknown.length > 0) {
+    const known = builds.map((b) => b.platform.folder).join(', ');
+    throw new ValidationError({ path: 'synth', field: '--platform', value: unknown.join(', '), problem: 'names no build of the app', fix: `use a build folder or platform name: ${known}` });
+  }
+  // A build folder names that build; any other name, every build of the platform of that name.
+  const chosen = (n: string) => (builds.some((b) => b.platform.folder === n) ? builds.filter((b) => b.platform.folder === n) : builds.filter((b) => b.platform.name === n));
+  return builds.filter((b) => names.some((n) => chosen(n).includes(b)));
+}
+
 function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
   const source = options.source ?? GitSource.placeholder();
   completePlatforms(app);
-  const { platforms, errors } = collectPlatformsWithErrors(app);
+  const collected = collectPlatformsWithErrors(app);
+  if (collected.platforms.length === 0) return { ok: false, errors: [new Error('the app defines no platform; refusing to replace dist/ with nothing')] };
+  const platforms = selectBuilds(collected.platforms, options.platforms);
+  const unselected = collected.platforms.filter((p) => !platforms.includes(p));
+  // Problems inside a build that was not chosen wait for its own synth; objects outside every build do not.
+  const errors = collected.errors.filter((e) => !unselected.some((p) => pathOf(e).startsWith(`${p.platform.node.path}/`) || pathOf(e).startsWith(`${ENTRY_POINTS_PATH}/${p.platform.folder}/`)));
   if (errors.length > 0) return { ok: false, errors };
-  if (platforms.length === 0) return { ok: false, errors: [new Error('the app defines no platform; refusing to replace dist/ with nothing')] };
   // Its entry point alone would tell Flux to prune everything the platform deployed.
   const empty = platforms.filter((p) => distObjectCount(p) === 0)
     .map((p) => new Error(`${p.platform.folder}: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)`));
@@ -96,12 +129,13 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
   const verification = verifyPlatforms(platforms.map(policyInputOf));
   if (verification.errors.length > 0) return { ok: false, errors: verification.errors, checks: verification.summary };
   const dist = layoutDist(platforms);
-  const entryPoints = layoutEntryPoints(platforms, source);
+  const entryPoints = selectedEntryPoints(layoutEntryPoints(collected.platforms, source), platforms);
   const counts = platforms.map((p) => ({ name: p.platform.folder, objects: distObjectCount(p) }));
   return {
     ok: true,
     trees: { dist, entryPoints, report: reportFile(verification.report), docs: layoutDocs(platforms) },
     report: verification.report,
+    selection: options.platforms === undefined ? undefined : platforms.map((p) => p.platform.folder),
     summary: {
       platforms: counts,
       objects: counts.reduce((n, p) => n + p.objects, 0),
@@ -109,8 +143,19 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
       entryPointObjects: platforms.reduce((n, p) => n + p.entryPoint.length, 0),
       checks: verification.summary,
       warnings: source.isPlaceholder
-        ? [`warning: the repository URL is the placeholder ${source.url}; set it in lib/platforms/index.ts (GitSource) before \`flux bootstrap\``]
+        ? [`warning: the repository URL is the placeholder ${source.url}; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before \`flux bootstrap\``]
         : [],
     },
   };
+}
+
+/** The construct path an error names (a ValidationError's path, else its message up to the first colon). */
+function pathOf(error: Error): string {
+  return error instanceof ValidationError ? error.detail.path : error.message.split(':')[0];
+}
+
+/** The entry-point folders of the chosen builds, and the README, which describes every build of the app. */
+function selectedEntryPoints(all: DistFiles, builds: readonly { readonly platform: Platform }[]): DistFiles {
+  const folders = new Set(builds.map((b) => b.platform.folder));
+  return new Map([...all].filter(([path]) => !path.includes('/') || folders.has(parseDistPath(path).platform)));
 }

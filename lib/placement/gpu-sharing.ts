@@ -6,6 +6,7 @@ import { Site } from '../core/errors';
 import type { NodePool } from './node-pool';
 import { needAddon } from '../core/addon-needs';
 import { GPU_RESOURCE } from '../core/quantity';
+import { CheckedConstruct } from '../core/app-checks';
 
 /** Node label the NVIDIA device plugin reads to pick its configuration for a node. */
 export const DEVICE_PLUGIN_CONFIG_LABEL = 'nvidia.com/device-plugin.config';
@@ -56,7 +57,7 @@ export interface GpuTimeSlicingConfigProps {
  * Operator at it (ClusterPolicy `devicePlugin.config.name`); each pool's nodes carry
  * `nvidia.com/device-plugin.config: <pool>` so they pick their own key.
  */
-export class GpuTimeSlicingConfig extends Construct {
+export class GpuTimeSlicingConfig extends CheckedConstruct {
   constructor(scope: Construct, id: string, props: GpuTimeSlicingConfigProps) {
     super(scope, freeId(scope, id));
     const shared = props.pools.filter((p) => p.gpuSharing !== undefined);

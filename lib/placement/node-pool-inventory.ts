@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { NodePool } from './node-pool';
+import { CheckedConstruct } from '../core/app-checks';
 
 export interface NodePoolInventoryProps {
   readonly name: string;
@@ -26,7 +27,7 @@ function fargateProfileOf(pool: NodePool): Record<string, unknown> | undefined {
  * (instance type, size bounds, labels, taints) next to the workloads that rely on it. Pools are
  * created by the cloud (AKS, EKS, k3s join), not by Kubernetes; this is their record in git.
  */
-export class NodePoolInventory extends Construct {
+export class NodePoolInventory extends CheckedConstruct {
   constructor(scope: Construct, id: string, props: NodePoolInventoryProps) {
     super(scope, freeId(scope, id));
     const data: Record<string, string> = {};

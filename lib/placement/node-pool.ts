@@ -38,7 +38,7 @@ export class Taint {
 
   /** Whether a toleration lets pods onto a node with this taint. */
   isToleratedBy(toleration: k8s.Toleration): boolean {
-    if (toleration.effect && toleration.effect !== this.effect) return false;
+    if (toleration.effect && toleration.effect !== (this.effect as string)) return false;
     if (toleration.operator === 'Exists') return toleration.key === undefined || toleration.key === this.key;
     return toleration.key === this.key && (toleration.value ?? '') === this.value;
   }

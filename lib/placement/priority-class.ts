@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsSubdomain } from '../core/names';
+import { CheckedConstruct } from '../core/app-checks';
 
 /** The highest value a user-defined PriorityClass may have (above it: system-cluster-critical and system-node-critical). */
 export const MAX_USER_PRIORITY = 1_000_000_000;
@@ -16,7 +17,7 @@ export interface PriorityClassProps {
 }
 
 /** A PriorityClass: the scheduler places its pods first and, unless told not to, preempts lower ones. */
-export class PriorityClass extends Construct {
+export class PriorityClass extends CheckedConstruct {
   readonly name: string;
   /** The emitted PriorityClass (escape hatch). */
   readonly object: k8s.KubePriorityClass;

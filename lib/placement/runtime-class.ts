@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
 import { ARCH_LABEL, NodePool } from './node-pool';
+import { CheckedConstruct } from '../core/app-checks';
 
 export interface RuntimeClassProps {
   /** What pods name in `runtimeClassName`. */
@@ -18,7 +19,7 @@ export interface RuntimeClassProps {
  * controller adds the pool's node labels and tolerations to every pod that names the class, so
  * no such pod lands on a node without the handler.
  */
-export class RuntimeClass extends Construct {
+export class RuntimeClass extends CheckedConstruct {
   readonly name: string;
   /** The emitted RuntimeClass (escape hatch). */
   readonly object: k8s.KubeRuntimeClass;

@@ -29,8 +29,11 @@ export interface PolicyInput {
   /** Platform id, for messages and the report. */
   readonly name: string;
   readonly environment: Environment;
-  /** The cluster's node pools: every pod must land on one of them. */
-  readonly pools: NodePools;
+  /**
+   * The cluster's node pools: every pod must land on one of them.
+   * @default unknown: placement and pool capacity are not checked (objects outside a platform build)
+   */
+  readonly pools?: NodePools;
   readonly manifests: readonly Manifest[];
   /**
    * The add-ons and prerequisites of the build's cluster, for the whole-build closure check.

@@ -44,7 +44,7 @@ export function scanForSecrets(values: readonly string[]): Map<string, readonly 
     } catch (error) {
       const stderr = String((error as { stderr?: unknown }).stderr ?? error);
       const cause = stderr.split('\n').find((line) => /Error/.test(line)) ?? stderr.split('\n')[0];
-      throw new Error(`the secret scanner (secretlint, run by lib/policy/secret-scanner.ts) could not run: ${cause.trim()}; run npm install`);
+      throw new Error(`the secret scanner (secretlint, run by lib/policy/secret-scanner.ts) could not run: ${cause.trim()}; run npm install`, { cause: error });
     }
     const results: string[][] = JSON.parse(output);
     fresh.forEach((value, i) => scanned.set(value, results[i]));

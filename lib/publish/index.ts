@@ -6,6 +6,7 @@
  */
 export * from './bootstrap-files';
 export * from './committed-tree';
+export * from './dist-record';
 export * from './docs-publish';
 export * from './publish-error';
 export * from './publish';

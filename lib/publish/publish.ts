@@ -7,6 +7,7 @@ import { baselineOf } from './committed-tree';
 import { removalErrors } from './shrink-guard';
 import { PublishError } from './publish-error';
 import { SynthTrees } from '../output/file-tree';
+import { withUnselectedBuilds } from './selection-merge';
 
 export interface PublishOptions {
   /**
@@ -36,6 +37,9 @@ export function journalPath(outdir: string): string {
   return join(dirname(outdir), '.synth-journal');
 }
 
+/** A publish: done, or refused before anything was written (the shrink guard, an unswappable target). */
+export type PublishResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly Error[] };
+
 /**
  * The one step that writes: dist/, kustomization/ and policy-report.json, which change together
  * or not at all, keeping the files `flux bootstrap` wrote under kustomization/ (bootstrap-files.ts).
@@ -44,11 +48,7 @@ export function journalPath(outdir: string): string {
  * puts the old ones back; a kill while swapping is completed by the next run (recoverPublish).
  * Run it under the synth lock.
  */
-/** A publish: done, or refused before anything was written (the shrink guard, an unswappable target). */
-export type PublishResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly Error[] };
-
-export function publish(output: { readonly trees: SynthTrees }, outdir: string, options: PublishOptions = {}): PublishResult {
-  const contents: SwapContent[] = [output.trees.dist, output.trees.entryPoints, output.trees.report];
+export function publish(output: { readonly trees: SynthTrees; readonly selection?: readonly string[] }, outdir: string, options: PublishOptions = {}): PublishResult {
   let targets: string[];
   try {
     targets = publishTargets(outdir);
@@ -57,9 +57,12 @@ export function publish(output: { readonly trees: SynthTrees }, outdir: string, 
     throw error;
   }
   const recovered = recoverPublish(outdir);
+  // A synth of some builds replaces their folders only (read after recovery: the tree on disk is whole).
+  const trees = output.selection ? withUnselectedBuilds(output.trees, output.selection, { dist: outdir, entryPoints: entryPointsDir(outdir), report: reportPath(outdir) }) : output.trees;
+  const contents: SwapContent[] = [trees.dist, trees.entryPoints, trees.report];
   // What `flux bootstrap` wrote under kustomization/ stays (read after recovery, from the committed tree).
-  contents[1] = withBootstrapFiles(entryPointsDir(outdir), output.trees.entryPoints);
-  const refused = removalErrors(baselineOf(outdir), output.trees.dist, options.allowRemoval ?? []);
+  contents[1] = withBootstrapFiles(entryPointsDir(outdir), trees.entryPoints);
+  const refused = removalErrors(baselineOf(outdir), trees.dist, options.allowRemoval ?? []);
   // "Left unchanged" must not hide that the recovery itself completed an earlier publish.
   if (refused.length > 0) return { ok: false, errors: recovered ? [new Error(`first ${recovered}`), ...refused] : refused };
   targets.forEach((target, i) => stage(target, contents[i]));

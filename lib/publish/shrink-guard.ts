@@ -10,42 +10,10 @@ import { DistObject, objectsOfTree, platformsOfTree } from '../output/dist-objec
  */
 export const MAX_SHRINK_FRACTION = 0.5;
 
-/** How a person names what may go: a flag for npm run synth, a variable for npx cdk8s synth. */
+/** How a person names what may go: a flag for k8s-platforms synth, a variable under cdk8s synth. */
 export const ALLOW_REMOVAL_FLAG = '--allow-removal';
 export const ALLOW_REMOVAL_ENV = 'ALLOW_REMOVAL';
-/** The old all-platforms switch, refused with a pointer to its replacement. */
-const RETIRED_FLAG = '--allow-shrink';
-const RETIRED_ENV = 'ALLOW_SHRINK';
-
-const FIX_HINT = `name what may go: \`npm run synth -- ${ALLOW_REMOVAL_FLAG} <platform>\` (everything that platform loses) or \`${ALLOW_REMOVAL_FLAG} <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ${ALLOW_REMOVAL_ENV}=<name>[,<name>...] for npx cdk8s synth`;
-
-/**
- * The allowances a run names: every `--allow-removal <name>` (or `--allow-removal=<name>`) and the
- * comma-separated ALLOW_REMOVAL. The retired `--allow-shrink` / ALLOW_SHRINK are refused.
- */
-export function removalAllowances(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): string[] {
-  const retired = argv.includes(RETIRED_FLAG) ? RETIRED_FLAG : env[RETIRED_ENV] !== undefined ? RETIRED_ENV : undefined;
-  if (retired) {
-    throw new ValidationError({ path: 'synth', field: retired, value: retired === RETIRED_FLAG ? retired : env[RETIRED_ENV],
-      problem: 'allowed every platform to lose anything at once and is no longer accepted', fix: FIX_HINT });
-  }
-  const names: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === ALLOW_REMOVAL_FLAG) {
-      const name = argv[i + 1];
-      if (name === undefined || name.startsWith('--')) {
-        throw new ValidationError({ path: 'synth', field: ALLOW_REMOVAL_FLAG, value: name ?? '', problem: 'needs what may be removed', fix: FIX_HINT });
-      }
-      names.push(name);
-      i++;
-    } else if (arg.startsWith(`${ALLOW_REMOVAL_FLAG}=`)) {
-      names.push(arg.slice(ALLOW_REMOVAL_FLAG.length + 1));
-    }
-  }
-  names.push(...(env[ALLOW_REMOVAL_ENV] ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-  return names;
-}
+const FIX_HINT = `name what may go: \`k8s-platforms synth ${ALLOW_REMOVAL_FLAG} <platform>\` (everything that platform loses) or \`${ALLOW_REMOVAL_FLAG} <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ${ALLOW_REMOVAL_ENV}=<name>[,<name>...] under cdk8s synth`;
 
 /** What a synth removes from the baseline, and which of it the allowances name. */
 export interface Removals {

@@ -5,6 +5,7 @@ import { checkDuration } from '../core/duration';
 import { Site } from '../core/errors';
 import { NodePool } from '../placement/node-pool';
 import { needAddon } from '../core/addon-needs';
+import { CheckedConstruct } from '../core/app-checks';
 
 export interface ClusterAutoscalerSettingsProps {
   /**
@@ -30,7 +31,7 @@ export interface ClusterAutoscalerSettingsProps {
  * mean, checked against the pools: if the pools' maximums add up to more than `maxNodesTotal`,
  * the autoscaler stops short of them without saying so.
  */
-export class ClusterAutoscalerSettings extends Construct {
+export class ClusterAutoscalerSettings extends CheckedConstruct {
   constructor(scope: Construct, id: string, props: ClusterAutoscalerSettingsProps) {
     super(scope, freeId(scope, id));
     const site = new Site(this.node.path);

@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel } from '../core/names';
+import { CheckedConstruct } from '../core/app-checks';
 
 /** One rate limit on scaling: at most `value` pods (or percent) every `periodSeconds`. */
 export interface ScalingPolicy {
@@ -40,7 +41,7 @@ export interface HorizontalAutoscalerProps extends AutoscalingOptions {
 }
 
 /** An autoscaling/v2 HorizontalPodAutoscaler on resource metrics, with checked bounds. */
-export class HorizontalAutoscaler extends Construct {
+export class HorizontalAutoscaler extends CheckedConstruct {
   /** The HorizontalPodAutoscaler (escape hatch). */
   readonly object: k8s.KubeHorizontalPodAutoscalerV2;
 

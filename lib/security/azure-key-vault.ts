@@ -10,6 +10,7 @@ import { SecretKeyRef } from '../workloads/env';
 import { SecretStoreAccess } from '../workloads/pod-group';
 import { Volume } from '../workloads/volume';
 import { needAddon } from '../core/addon-needs';
+import { CheckedConstruct } from '../core/app-checks';
 
 const CSI_DRIVER = 'secrets-store.csi.k8s.io';
 
@@ -37,7 +38,7 @@ export interface AzureKeyVaultSecretsProps {
  * workload identity and synced into Kubernetes Secrets for `secretKeyRef`. Only names and ids are
  * written to dist/; the values never leave Key Vault and the cluster.
  */
-export class AzureKeyVaultSecrets extends Construct implements SecretStoreAccess {
+export class AzureKeyVaultSecrets extends CheckedConstruct implements SecretStoreAccess {
   readonly volumeName = 'secrets-store';
   readonly mountPath = '/mnt/secrets-store';
   readonly volumeSpec: Volume;

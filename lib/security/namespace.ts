@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkLabels } from '../core/names';
 import { podSecurityLabels, PodSecurityLevel } from '../core/pod-security';
+import { CheckedConstruct } from '../core/app-checks';
 
 /** Where cluster DNS runs; every namespace's pods may reach it. */
 export const CLUSTER_DNS = { namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } } as const;
@@ -24,7 +25,7 @@ export interface SecureNamespaceProps {
  * version pinned), a NetworkPolicy denying all ingress and egress, and one allowing DNS so that
  * name lookups still work. Traffic is then opened rule by rule with a NetworkGraph.
  */
-export class SecureNamespace extends Construct {
+export class SecureNamespace extends CheckedConstruct {
   readonly name: string;
   /** The Namespace (escape hatch: labels, annotations). */
   readonly namespace: k8s.KubeNamespace;

@@ -9,6 +9,7 @@ import { PodGroup } from '../workloads/pod-group';
 import { NAMESPACE_NAME_LABEL } from './namespace';
 import { checkCidr, cidrContains } from './cidr';
 import { AllPorts, buildPortRules, PortRule } from './port-rules';
+import { CheckedConstruct } from '../core/app-checks';
 
 export type { AllPorts, PortRule } from './port-rules';
 
@@ -103,7 +104,7 @@ export const KUBERNETES_API_PORT = 443;
  * b (for the ends this project manages), so the two sides can never disagree. Everything not
  * allowed stays denied by the namespaces' default-deny policies.
  */
-export class NetworkGraph extends Construct {
+export class NetworkGraph extends CheckedConstruct {
   private readonly site: Site;
   private readonly edges = new Set<string>();
 

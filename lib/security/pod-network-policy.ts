@@ -7,6 +7,7 @@ import { checkDnsLabel } from '../core/names';
 import { PodGroup } from '../workloads/pod-group';
 import { Peer } from './network-graph';
 import { AllPorts, buildPortRules, PortRule } from './port-rules';
+import { CheckedConstruct } from '../core/app-checks';
 
 export interface TrafficRule {
   /** The other ends; leave out for any address. */
@@ -29,7 +30,7 @@ export interface PodNetworkPolicyProps {
  * seed's own policy). Both directions are listed in policyTypes, so whatever is not allowed here
  * or elsewhere stays denied. For connections between our own pods, prefer NetworkGraph.allow.
  */
-export class PodNetworkPolicy extends Construct {
+export class PodNetworkPolicy extends CheckedConstruct {
   /** The NetworkPolicy (escape hatch). */
   readonly policy: k8s.KubeNetworkPolicy;
 

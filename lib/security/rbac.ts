@@ -5,6 +5,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
+import { CheckedConstruct } from '../core/app-checks';
 
 const VERBS = new Set(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection']);
 
@@ -39,7 +40,7 @@ export interface NamespacedRoleProps {
  * A Role and its RoleBinding, written out in full: wildcards are refused so every permission is
  * visible in review (and in the security report).
  */
-export class NamespacedRole extends Construct {
+export class NamespacedRole extends CheckedConstruct {
   /** The Role (escape hatch). */
   readonly role: k8s.KubeRole;
   /** The RoleBinding (escape hatch). */

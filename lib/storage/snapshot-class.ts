@@ -4,6 +4,7 @@ import { VolumeSnapshotClass as VolumeSnapshotClassObject, VolumeSnapshotClassDe
 import { Site } from '../core/errors';
 import { checkDnsSubdomain } from '../core/names';
 import { needAddon } from '../core/addon-needs';
+import { CheckedConstruct } from '../core/app-checks';
 
 export interface SnapshotClassProps {
   readonly name: string;
@@ -16,7 +17,7 @@ export interface SnapshotClassProps {
 }
 
 /** A VolumeSnapshotClass (snapshot.storage.k8s.io/v1); needs the CSI snapshot controller. */
-export class SnapshotClass extends Construct {
+export class SnapshotClass extends CheckedConstruct {
   readonly name: string;
   readonly driver: string;
 

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsSubdomain } from '../core/names';
 import { needAddon } from '../core/addon-needs';
+import { CheckedConstruct } from '../core/app-checks';
 
 /** The AWS EBS CSI driver; the in-tree `kubernetes.io/aws-ebs` plugin is gone since Kubernetes 1.27. */
 export const EBS_CSI_DRIVER = 'ebs.csi.aws.com';
@@ -31,7 +32,7 @@ export interface StorageClassProps {
 }
 
 /** A StorageClass; the factories encode what each provisioner accepts. */
-export class StorageClass extends Construct {
+export class StorageClass extends CheckedConstruct {
   /** EBS gp3 through the CSI driver, with IOPS and throughput checked against gp3's limits. */
   static awsEbsGp3(scope: Construct, id: string, props: Omit<StorageClassProps, 'provisioner' | 'parameters'> & Gp3Options): StorageClass {
     const site = new Site(`${scope.node.path}/${id}`);

@@ -1,7 +1,7 @@
 import { Site } from '../core/errors';
 import { checkGuid } from '../core/names';
 
-const AWS_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
+const AWS_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 /**
  * A cloud identity a ServiceAccount's pods act as, without keys in the cluster: IRSA on EKS (the

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
 import { looksSecret } from '../core/secrets';
+import { CheckedConstruct } from '../core/app-checks';
 
 export interface AppConfigProps {
   readonly name: string;
@@ -12,7 +13,7 @@ export interface AppConfigProps {
 }
 
 /** Plain, non-secret configuration: a ConfigMap whose keys that look secret are refused. */
-export class AppConfig extends Construct {
+export class AppConfig extends CheckedConstruct {
   readonly name: string;
 
   constructor(scope: Construct, id: string, props: AppConfigProps) {

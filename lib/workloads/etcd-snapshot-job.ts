@@ -7,6 +7,7 @@ import { PodGroup } from './pod-group';
 import { PodIdentity } from './pod-identity';
 import { buildScheduledJob } from './scheduled-job';
 import { Volume } from './volume';
+import { CheckedConstruct } from '../core/app-checks';
 
 export interface EtcdSnapshotJobProps {
   /** @default "etcd-snapshot" */
@@ -33,7 +34,7 @@ export interface EtcdSnapshotJobProps {
  * files, so the job needs the host network, host paths and root: each declared with its reason.
  * The etcd image has no shell; a busybox step names the file by time and prunes old ones.
  */
-export class EtcdSnapshotJob extends Construct implements PodGroup {
+export class EtcdSnapshotJob extends CheckedConstruct implements PodGroup {
   readonly name: string;
   readonly namespace: string;
   readonly selector: Readonly<Record<string, string>>;

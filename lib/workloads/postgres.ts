@@ -11,6 +11,7 @@ import { ServiceTarget } from './service-target';
 import { StatefulStore } from './stateful-store';
 import { ServiceOptions } from './workload-services';
 import { Volume } from './volume';
+import { CheckedConstruct } from '../core/app-checks';
 
 /** The port PostgreSQL serves on, named `postgres` on the Service. */
 const POSTGRES_PORT = { name: 'postgres', port: 5432 };
@@ -60,7 +61,7 @@ export interface PostgresDatabaseProps {
  * emptyDirs), data in a subdirectory so the volume's lost+found does not stop initdb, and
  * pg_isready probes. Config (database, user, PGDATA) is a ConfigMap `<name>-config`.
  */
-export class PostgresDatabase extends Construct implements ServiceTarget {
+export class PostgresDatabase extends CheckedConstruct implements ServiceTarget {
   /** The name of the Service port clients connect to. */
   static readonly PORT_NAME = POSTGRES_PORT.name;
   readonly name: string;

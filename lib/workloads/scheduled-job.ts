@@ -8,6 +8,7 @@ import { CloudIdentity } from './cloud-identity';
 import { PodProps } from './pod';
 import { PodIdentity } from './pod-identity';
 import { PodGroup } from './pod-group';
+import { CheckedConstruct } from '../core/app-checks';
 
 export interface ScheduledJobProps extends PodProps {
   /** CronJob and ServiceAccount name (at most 52 characters: Jobs get a suffix). */
@@ -32,7 +33,7 @@ export interface ScheduledJobProps extends PodProps {
  * runs for inspection, and whose pods are built like every other pod (placed, restricted unless
  * an exception is declared).
  */
-export class ScheduledJob extends Construct implements PodGroup {
+export class ScheduledJob extends CheckedConstruct implements PodGroup {
   readonly name: string;
   readonly namespace: string;
   readonly selector: Readonly<Record<string, string>>;

@@ -12,6 +12,7 @@ import { PodProps } from './pod';
 import { PodGroup } from './pod-group';
 import { IdentityPod, PodIdentity } from './pod-identity';
 import { Volume } from './volume';
+import { CheckedConstruct } from '../core/app-checks';
 
 /** Stands for the user id in the emitted templates unless `placeholder` says otherwise; the session manager replaces it. */
 export const USER_ID_PLACEHOLDER = '{user-id}';
@@ -104,7 +105,7 @@ export interface SessionManifests {
  * in TypeScript for one user, through the same code, with the user id checked; `manifestsForUser`
  * returns them as plain manifests.
  */
-export class SessionTemplates extends Construct implements PodGroup {
+export class SessionTemplates extends CheckedConstruct implements PodGroup {
   readonly name: string;
   readonly namespace: string;
   readonly selector: Readonly<Record<string, string>>;

@@ -13,6 +13,7 @@ import { DEFAULT_DISRUPTION_BUDGET, DisruptionBudgetProps, buildDisruptionBudget
 import { ServiceTarget } from './service-target';
 import { buildServices, ServiceOptions, WorkloadService } from './workload-services';
 import { checkListOfObjects } from '../core/shapes';
+import { CheckedConstruct } from '../core/app-checks';
 
 export type { ServiceOptions, ServicePort, ServiceType, WorkloadService } from './workload-services';
 
@@ -51,7 +52,7 @@ export interface WorkloadProps extends PodProps {
  * a pod template placed on its pool, a Service, and a PodDisruptionBudget when it has replicas
  * to spare. Subclasses add the controller (Deployment, StatefulSet).
  */
-export abstract class Workload extends Construct implements ServiceTarget {
+export abstract class Workload extends CheckedConstruct implements ServiceTarget {
   readonly name: string;
   readonly namespace: string;
   readonly selector: Readonly<Record<string, string>>;

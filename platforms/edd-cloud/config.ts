@@ -1,10 +1,10 @@
 import { ClusterContract, ContainerImage, k3sBuiltInsWithout, loadImageCatalog, Resources } from '../../lib';
 import images from './images.json';
 
-/** Where the images are pinned; CI rewrites it from the commit it built (see README, "edd-cloud"). */
+/** Where the images are pinned; CI rewrites it from the commit it built (README.md here, "Image tags are inputs"). */
 export const EDD_CLOUD_IMAGES_FILE = 'platforms/edd-cloud/images.json';
 
-/** Values edd-cloud needs that its seed does not give (ports, sizes, secret keys): each is ours, see README. */
+/** Values edd-cloud needs that its seed does not give (ports, sizes, secret keys): each is ours, see README.md here. */
 export interface EddCloudConfig {
   readonly namespace: string;
   /** Namespace of the host-network chunkservers (Pod Security privileged, nothing else in it). */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /**
- * lib/ is a package whose layers point one way (README "What is where"): a folder may import
+ * lib/ is a package whose layers point one way (docs/using-the-library.md): a folder may import
  * only from folders of a lower rank, never from a sibling of the same rank, and nothing in lib/
  * reaches outside lib/. Generated CRD code (lib/imports) sits at the bottom with core.
  */

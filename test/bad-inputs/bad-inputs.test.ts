@@ -89,7 +89,7 @@ describe('bad input: exact error, dist/ untouched', () => {
   test('a platform with no objects is refused', () => {
     const app = new App();
     const platform = new Platform(app, { name: 'empty', pools: new NodePools([]) });
-    platform.apps; // a layer chart with nothing in it
+    void platform.apps; // a layer chart with nothing in it
     expect(refusalMessage(synthInto(app, dist))).toBe('empty: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)');
     expect(listFiles(dist).map((f) => [f, readFileSync(join(dist, f), 'utf8')])).toEqual(before);
   });

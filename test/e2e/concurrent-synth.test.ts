@@ -45,7 +45,7 @@ test('a lock left by a synth killed with -9 (its pid gone) is taken over', async
   const dead = spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
   writeFileSync(lock, `${dead}\n`);
   const run = await synth(dist);
-  expect([run.status, run.stderr]).toEqual([0, 'warning: the repository URL is the placeholder https://git.example.com/platform/k8s-platforms.git; set it in lib/platforms/index.ts (GitSource) before `flux bootstrap`\n']);
+  expect([run.status, run.stderr]).toEqual([0, 'warning: the repository URL is the placeholder https://git.example.com/platform/k8s-platforms.git; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before `flux bootstrap`\n']);
   expect(tree(dist)).toEqual(tree(join(root, 'dist')));
   expect(existsSync(lock)).toBe(false);
 });

@@ -2,9 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { builtBundle } from '../shared-synth';
 
 const root = join(__dirname, '..', '..');
-const diff = (...args: string[]) => spawnSync('node', ['scripts/diff.mjs', ...args], { cwd: root, encoding: 'utf8' });
+const diff = (...args: string[]) => spawnSync('node', ['build/k8s-platforms.js', 'diff', '--app', 'node build/main.js', ...args], { cwd: root, encoding: 'utf8' });
 /** The platform folders of the committed dist/, sorted as the diff lists them; a platform added the README's way needs no change here. */
 const platforms = readdirSync(join(root, 'dist')).sort();
 /** The diff's line for each platform but `except`: nothing of it changed. */
@@ -30,14 +31,16 @@ function editedHistory(edited = true): string {
   return dist;
 }
 
-describe('npm run diff', () => {
+beforeAll(() => builtBundle());
+
+describe('npm run diff (k8s-platforms diff)', () => {
   test('reports a hand-made change object by object, destructive first, and exits 1', () => {
     const dist = editedHistory();
     const run = diff('--dist', dist);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     expect(run.stdout).toBe([
-      `changes against ${dist}/ at HEAD:`,
+      'changes against the committed dist/ (HEAD):',
       '  archiverse: 0 added, 1 removed, 2 changed, 2 DESTRUCTIVE',
       '    !- removed PersistentVolumeClaim archiverse/uploads (apps)',
       '        DESTRUCTIVE: removes a claim: its volume is deleted with it',
@@ -51,7 +54,7 @@ describe('npm run diff', () => {
     ].join('\n'));
     const markdown = diff('--dist', dist, '--markdown');
     expect(markdown.status).toBe(1);
-    expect(markdown.stdout).toContain(`## Object changes against \`${dist}/ at HEAD\`\n\n### archiverse: 0 added, 1 removed, 2 changed, 2 DESTRUCTIVE\n\n> [!CAUTION]\n`);
+    expect(markdown.stdout).toContain(`## Object changes against \`the committed dist/ (HEAD)\`\n\n### archiverse: 0 added, 1 removed, 2 changed, 2 DESTRUCTIVE\n\n> [!CAUTION]\n`);
     expect(markdown.stdout).toContain('| changed | `Deployment archiverse/frontend` | `spec.replicas: 3 -> 2` |');
   });
 
@@ -63,9 +66,9 @@ describe('npm run diff', () => {
 
   test('a ref that names no commit, or a bad argument, is one line and exit 2', () => {
     const noRef = diff('--against', 'no-such-ref');
-    expect([noRef.status, noRef.stderr]).toEqual([2, 'diff: "no-such-ref" names no commit of this repository (in a shallow clone, git fetch it first)\n']);
+    expect([noRef.status, noRef.stderr]).toEqual([2, 'diff: "no-such-ref" names no commit of the repository holding dist/ (in a shallow clone, git fetch it first)\n']);
     const badArgument = diff('--fast');
-    expect([badArgument.status, badArgument.stderr]).toEqual([2, 'diff: unknown argument "--fast"; see npm run diff -- --help\n']);
-    expect(diff('--help').stdout).toMatch(/^Usage: npm run diff \[-- --against <git-ref>\]/);
+    expect([badArgument.status, badArgument.stderr]).toEqual([2, 'k8s-platforms: diff: unknown argument "--fast"; see k8s-platforms diff --help\n']);
+    expect(diff('--help').stdout).toMatch(/^Usage: k8s-platforms diff \[--platform <build>\]\.\.\. \[--against <git-ref>\]/);
   });
 });

@@ -12,7 +12,7 @@ const committedEntries = join(root, 'kustomization');
 const committedReport = join(root, 'policy-report.json');
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 /** What every synth of the real app prints on stderr until the repository URL is set. */
-const PLACEHOLDER_WARNING = 'warning: the repository URL is the placeholder https://git.example.com/platform/k8s-platforms.git; set it in lib/platforms/index.ts (GitSource) before `flux bootstrap`\n';
+const PLACEHOLDER_WARNING = 'warning: the repository URL is the placeholder https://git.example.com/platform/k8s-platforms.git; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before `flux bootstrap`\n';
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'synth-')), 'dist');
 /** The Flux entry points a synth into `dist` wrote beside it. */
 const entriesOf = (dist: string) => join(dist, '..', 'kustomization');
@@ -86,7 +86,7 @@ describe('the synth entry points', () => {
     const before = tree(dist);
     const refused = synth('node', ['build/main.js'], dist);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0 against dist/ on disk: the platform is no longer built, and Flux would prune every object it deployed (got 0); fix: if the removal is intended, name what may go: \`npm run synth -- --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] for npx cdk8s synth; otherwise bring the missing objects back\n`);
+    expect(refused.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0 against dist/ on disk: the platform is no longer built, and Flux would prune every object it deployed (got 0); fix: if the removal is intended, name what may go: \`k8s-platforms synth --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] under cdk8s synth; otherwise bring the missing objects back\n`);
     expect(tree(dist)).toEqual(before);
     const allowed = synth('node', ['build/main.js', '--allow-removal', 'retired'], dist);
     expect(allowed.status).toBe(0);
@@ -104,13 +104,13 @@ describe('the synth entry points', () => {
     const dist = fresh();
     const help = synth('node', ['build/main.js', '--help'], dist);
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: npm run synth \[-- --allow-removal/);
+    expect(help.stdout).toMatch(/^Usage: node \S*build\/main\.js \[--platform <build>\]\.\.\. \[--allow-removal <name>\]/);
     expect(existsSync(dist)).toBe(false);
     const bad = synth('node', ['build/main.js', '--allow-shrink'], dist);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nsynth: --allow-shrink allowed every platform to lose anything at once and is no longer accepted (got "--allow-shrink"); fix: name what may go: \`npm run synth -- --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] for npx cdk8s synth\n`);
+    expect(bad.stderr).toBe('synth failed; nothing was written.\n--allow-shrink allowed every platform to lose anything at once and is no longer accepted; name what may go: --allow-removal <platform> or --allow-removal <platform>/<Kind>/<namespace>/<name>\n');
     const unknown = synth('node', ['build/main.js', '--fast'], dist);
-    expect([unknown.status, unknown.stderr]).toEqual([2, `synth failed; ${dist}/ was left unchanged.\nunknown argument "--fast"; see npm run synth -- --help\n`]);
+    expect([unknown.status, unknown.stderr]).toEqual([2, 'synth failed; nothing was written.\nsynth: unknown argument "--fast"; see k8s-platforms synth --help\n']);
   });
 
   test('a failed synth exits non-zero, says so, and leaves dist/ as it was', () => {
@@ -119,7 +119,7 @@ describe('the synth entry points', () => {
     const run = synth('node', ['build/main.js'], join(parent, 'blocker', 'dist'));
     expect(run.status).toBe(1);
     // Not a check failing but the file system: one line for what, one for where, no stack trace.
-    expect(run.stderr).toMatch(/^synth failed; .*blocker\/dist\/ was left unchanged\.\nunexpected Error: EEXIST: file already exists, mkdir '.*blocker'\nit was raised at .*; run `node --enable-source-maps build\/main\.js` for the TypeScript lines of the full stack\n$/);
+    expect(run.stderr).toMatch(/^synth failed; .*blocker\/dist\/ was left unchanged\.\nunexpected Error: EEXIST: file already exists, mkdir '.*blocker'\nit was raised at .*; set NODE_DEBUG_STACK=1 for the whole stack\n$/);
     expect(readFileSync(join(parent, 'blocker'), 'utf8')).toBe('a file where a folder should be\n');
   });
 });
@@ -150,7 +150,7 @@ describe('where the synth writes: the project\'s dist/ or DIST_DIR, never the wo
     delete env.DIST_DIR;
     const refused = spawnSync('node', [join(project, 'build', 'main.js')], { cwd: elsewhere, env, encoding: 'utf8' });
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0 against dist/ on disk: the platform is no longer built, and Flux would prune every object it deployed (got 0); fix: if the removal is intended, name what may go: \`npm run synth -- --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] for npx cdk8s synth; otherwise bring the missing objects back\n`);
+    expect(refused.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0 against dist/ on disk: the platform is no longer built, and Flux would prune every object it deployed (got 0); fix: if the removal is intended, name what may go: \`k8s-platforms synth --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] under cdk8s synth; otherwise bring the missing objects back\n`);
     expect(readdirSync(elsewhere)).toEqual([]);
     const allowed = spawnSync('node', [join(project, 'build', 'main.js'), '--allow-removal', 'retired'], { cwd: elsewhere, env, encoding: 'utf8' });
     expect(allowed.stdout).toMatch(new RegExp(wrote(dist)));

@@ -1,5 +1,5 @@
-// The worked example of README "Writing a new platform": built, checked and snapshotted by
-// test/examples/ledger-platform.test.ts. The README quotes this file between the markers.
+// The worked example of docs/writing-a-platform.md: built, checked and snapshotted by
+// test/examples/ledger-platform.test.ts. That page quotes this file between the markers.
 // example:start
 import { App } from 'cdk8s';
 import {
@@ -13,7 +13,9 @@ export function ledger(app: App): Platform {
     new NodePool({ name: 'general', instanceType: InstanceType.AWS_M6G_XLARGE, minNodes: 2, maxNodes: 6, labels: { pool: 'general' } }),
     new NodePool({ name: 'db', instanceType: InstanceType.AWS_R6G_XLARGE, minNodes: 1, maxNodes: 1, labels: { pool: 'db' }, taints: [Taint.noSchedule('workload', 'db')] }),
   ]);
-  const platform = new Platform(app, { name: 'ledger', pools });
+  // The cluster brings the class the database's claims use; the build installs nothing for it.
+  const cluster = { provided: [{ addon: 'eks-storage', reason: 'the EBS CSI add-on and its gp3 StorageClass are created with the cluster', objects: ['StorageClass/gp3'] }] };
+  const platform = new Platform(app, { name: 'ledger', pools, cluster });
 
   // 2. Namespace (Pod Security restricted, default deny, DNS) and a priority for the API.
   new SecureNamespace(platform.infrastructure, 'namespace', { name: 'ledger' });

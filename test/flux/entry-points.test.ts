@@ -11,7 +11,7 @@ import { Layer } from '../../lib/flux/layer';
 import { Platform } from '../../lib/flux/platform';
 import { buildApp } from '../../platforms';
 import { SecureNamespace } from '../../lib/security/namespace';
-import { PlatformApp, runSynth } from '../../lib/pipeline/run-synth';
+import { PlatformBuild, runSynth } from '../../lib/pipeline/run-synth';
 import { synthesize } from '../../lib/pipeline/synth';
 import { testPools } from '../helpers';
 import { refusalMessage } from '../pipeline-helpers';
@@ -21,7 +21,7 @@ import { sharedSynth } from '../shared-synth';
 interface SynthesizedRepo { root: string; entries: Map<string, Record<string, any>[]> }
 
 /** Synthesizes `app` into a fresh repository root. */
-function synthRepo({ app, source }: PlatformApp): SynthesizedRepo {
+function synthRepo({ app, source }: PlatformBuild): SynthesizedRepo {
   const root = mkdtempSync(join(tmpdir(), 'entry-'));
   const outcome = runSynth(join(root, 'dist'), () => ({ app, source }));
   if (!outcome.ok) throw new Error(refusalMessage(outcome));
@@ -46,7 +46,7 @@ function readRepo(root: string): SynthesizedRepo {
 }
 
 /** A platform `shop` in production with all three layers, and its `local` build without CRDs. */
-function twoEnvironments(): PlatformApp {
+function twoEnvironments(): PlatformBuild {
   const app = new App();
   const source = new GitSource({ url: 'ssh://git@git.example.com/ops/platforms.git', branch: 'release', secretName: 'flux-git' });
   for (const environment of [Environment.PRODUCTION, Environment.named('local')]) {
@@ -155,10 +155,10 @@ describe.each([
 
 describe('the Git source', () => {
   test('the real app follows main of the documented placeholder URL, and the synth warns that it is one', () => {
-    const { app, source } = buildApp();
-    const result = synthesize(app, { source });
+    const app = buildApp();
+    const result = synthesize(app, { source: app.source });
     if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-    expect(result.summary.warnings).toEqual([`warning: the repository URL is the placeholder ${GitSource.PLACEHOLDER_URL}; set it in lib/platforms/index.ts (GitSource) before \`flux bootstrap\``]);
+    expect(result.summary.warnings).toEqual([`warning: the repository URL is the placeholder ${GitSource.PLACEHOLDER_URL}; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before \`flux bootstrap\``]);
     expect(result.trees.entryPoints.get('README.md')).toContain(`flux bootstrap git --url=${GitSource.PLACEHOLDER_URL} --branch=main --path=kustomization/<folder>`);
   });
 

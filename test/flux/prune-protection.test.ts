@@ -41,7 +41,7 @@ describe('prune protection', () => {
     expect(annotations['ConfigMap/settings']).toBeUndefined();
   });
 
-  describe.each(collectPlatforms(buildApp().app).map((p) => [p.platform.folder, p] as const))('platform %s', (_folder, platform) => {
+  describe.each(collectPlatforms(buildApp()).map((p) => [p.platform.folder, p] as const))('platform %s', (_folder, platform) => {
     const all = platform.layers.flatMap((l) => l.manifests);
     test('carries prune: disabled on exactly its data-bearing objects', () => {
       const annotated = all.filter((m) => m.object.metadata.annotations?.[PRUNE_ANNOTATION] === 'disabled').map((m) => `${m.kind}/${m.name}`);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /**
- * `npm run docs` writes the API reference (docs/api/, not committed) from the TSDoc comments.
+ * `npm run api-docs` writes the API reference (docs/api/, not committed) from the TSDoc comments.
  * typedoc.config.mjs turns its warnings into errors, so this run (which writes nothing) fails on a
  * broken {@link}, or on a public signature that uses a type the package does not export.
  */

@@ -88,8 +88,8 @@ describe('synthesize() returns its outcome', () => {
 });
 
 describe('the Flux entry points take the same path as every other object', () => {
-  const { app, source } = buildApp();
-  const result = synthesize(app, { source });
+  const app = buildApp();
+  const result = synthesize(app, { source: app.source });
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
 
   test.each(result.report.platforms.map((p) => [p.name, p] as const))('%s: the report counts them, validates them against their pinned CRDs, and finds nothing', (name, platform) => {
@@ -115,7 +115,7 @@ describe('the Flux entry points take the same path as every other object', () =>
   });
 
   test('a second synthesize() of the same app rebuilds them rather than failing or doubling them', () => {
-    const again = synthesize(app, { source });
+    const again = synthesize(app, { source: app.source });
     expect(again.ok && [...again.trees.entryPoints]).toEqual([...result.trees.entryPoints]);
   });
 });

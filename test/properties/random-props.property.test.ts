@@ -82,14 +82,14 @@ describe('random props: schema-valid, policy-clean objects or a named error, nev
       try {
         CONSTRUCTS[name](ctx, props);
       } catch (error) {
-        if (!isNamed(error)) throw new Error(`${name} threw a raw ${(error as Error)?.name}: ${(error as Error)?.message}\nprops: ${JSON.stringify({ top, inContainer })}`);
+        if (!isNamed(error)) throw new Error(`${name} threw a raw ${(error as Error)?.name}: ${(error as Error)?.message}\nprops: ${JSON.stringify({ top, inContainer })}`, { cause: error });
         return;
       }
       let result;
       try {
         result = synthesize(ctx.app);
       } catch (error) {
-        throw new Error(`${name}: the synth threw a raw ${(error as Error)?.name}: ${(error as Error)?.message}\nprops: ${JSON.stringify({ top, inContainer })}`);
+        throw new Error(`${name}: the synth threw a raw ${(error as Error)?.name}: ${(error as Error)?.message}\nprops: ${JSON.stringify({ top, inContainer })}`, { cause: error });
       }
       if (!result.ok) expect(result.errors.every(isNamed)).toBe(true);
     }), { numRuns: RUNS_PER_CONSTRUCT, seed: 1111 });

@@ -8,7 +8,6 @@ import { listFiles } from '../../lib/output/file-tree';
 import { readTree } from '../../lib/output/file-tree';
 import { Platform } from '../../lib/flux/platform';
 import { SynthOutcome } from '../../lib/pipeline/run-synth';
-import { removalAllowances } from '../../lib/publish/shrink-guard';
 import { SecureNamespace } from '../../lib/security/namespace';
 import { Probe } from '../../lib/workloads/probe';
 import { StatefulStore } from '../../lib/workloads/stateful-store';
@@ -16,7 +15,7 @@ import { WebService } from '../../lib/workloads/web-service';
 import { container, testPools } from '../helpers';
 import { refusalMessage, synthInto } from '../pipeline-helpers';
 
-const HINT = 'name what may go: `npm run synth -- --allow-removal <platform>` (everything that platform loses) or `--allow-removal <platform>/<Kind>/<namespace>/<name>` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] for npx cdk8s synth';
+const HINT = 'name what may go: `k8s-platforms synth --allow-removal <platform>` (everything that platform loses) or `--allow-removal <platform>/<Kind>/<namespace>/<name>` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] under cdk8s synth';
 const FIX = `fix: if the removal is intended, ${HINT}; otherwise bring the missing objects back`;
 
 interface Shape { services?: number; blog?: boolean; store?: boolean; namespace?: string }
@@ -123,14 +122,5 @@ describe('shrink guard: identities against the baseline', () => {
       `synth: --allow-removal names no platform and no object this synth removes (got "shop/ConfigMap/shop/nope"); fix: use a platform folder of dist/ or the identity of a removed object; ${HINT}`,
       `synth: --allow-removal names no platform and no object this synth removes (got "nowhere"); fix: use a platform folder of dist/ or the identity of a removed object; ${HINT}`,
     ].join('\n'));
-  });
-
-  test('allowances come from --allow-removal (repeatable, or =) and ALLOW_REMOVAL; --allow-shrink and ALLOW_SHRINK are retired', () => {
-    expect(removalAllowances(['--allow-removal', 'blog', '--allow-removal=shop/PersistentVolumeClaim/shop/data'], { ALLOW_REMOVAL: 'a, b' }))
-      .toEqual(['blog', 'shop/PersistentVolumeClaim/shop/data', 'a', 'b']);
-    expect(removalAllowances([], {})).toEqual([]);
-    expect(() => removalAllowances(['--allow-removal'], {})).toThrow('synth: --allow-removal needs what may be removed (got "")');
-    expect(() => removalAllowances(['--allow-shrink'], {})).toThrow('synth: --allow-shrink allowed every platform to lose anything at once and is no longer accepted (got "--allow-shrink"); fix: name what may go');
-    expect(() => removalAllowances([], { ALLOW_SHRINK: '1' })).toThrow('synth: ALLOW_SHRINK allowed every platform to lose anything at once and is no longer accepted (got "1")');
   });
 });

@@ -19,7 +19,7 @@ export const allocatableCheck: PolicyCheck = {
   appliesTo: (m) => podSpecOf(m) !== undefined,
   check(m, { pools }) {
     const found = podSpecOf(m)!;
-    const pool = pools.all.find((p) => p.capacity.selectedByNodeLabels && p.matchesNodeSelector(found.spec.nodeSelector ?? {}));
+    const pool = (pools?.all ?? []).find((p) => p.capacity.selectedByNodeLabels && p.matchesNodeSelector(found.spec.nodeSelector ?? {}));
     if (!pool || pool.instanceType.vcpu === undefined || pool.instanceType.memory === undefined) return [];
     const cpu = podRequest(found.spec, 'cpu');
     const memory = podRequest(found.spec, 'memory');

@@ -22,7 +22,7 @@ function poolHolds(pool: NodePool, spec: Record<string, any>): number | undefine
 
 function poolOf(m: Manifest, { pools }: PolicyContext): NodePool | undefined {
   const found = podSpecOf(m);
-  return found && pools.all.find((p) => p.capacity.selectedByNodeLabels && p.isSelectedBy(found.spec.nodeSelector ?? {}));
+  return found && (pools?.all ?? []).find((p) => p.capacity.selectedByNodeLabels && p.isSelectedBy(found.spec.nodeSelector ?? {}));
 }
 
 function beyond(field: string, count: number, workload: Manifest, pool: NodePool, holds: number): Finding {

@@ -1,0 +1,205 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { identityKey } from '../core/manifest';
+import { formatChanges, formatChangesMarkdown } from '../changes/change-report';
+import { anyChange, diffTrees } from '../changes/object-changes';
+import { objectsOfTree } from '../output/dist-objects';
+import { manifestStream } from '../output/cdk8s-output';
+import { FileTree, listFiles, readTree } from '../output/file-tree';
+import { parseDistPath } from '../output/layout';
+import { baselineOf, isCommit, readCommittedTree } from '../publish/committed-tree';
+import { docsDir, publishDocs } from '../publish/docs-publish';
+import { entryPointsDir, reportPath } from '../publish/publish';
+import { PublishError } from '../publish/publish-error';
+import { withUnselectedBuilds } from '../publish/selection-merge';
+import { ALLOW_REMOVAL_FLAG } from '../publish/shrink-guard';
+import { acquireSynthLock } from '../publish/synth-lock';
+import { PlatformBuild, runSynth, SynthOutcome } from '../pipeline/run-synth';
+import { synthesize, SynthOutput, SynthResult } from '../pipeline/synth';
+import { CommandRequest } from './command-request';
+
+/** Where a command prints: `out` for its result (the YAML of --stdout, the diff), `log` for everything a person reads. */
+export interface CommandIo {
+  readonly out: (text: string) => void;
+  readonly log: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export const PROCESS_IO: CommandIo = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  log: (text) => console.log(text),
+  err: (text) => console.error(text),
+};
+
+/**
+ * Runs one command on an app's builds and returns its exit code (0 done, 1 refused or failed, 2
+ * bad input). `dist` is the dist/ folder: kustomization/, policy-report.json and docs/ sit beside it.
+ * `build` is called once. Every expected failure is printed as named errors; an unexpected one as
+ * one line saying what and one saying where, never a stack trace.
+ */
+export function runCommand(request: CommandRequest, build: () => PlatformBuild, dist: string, io: CommandIo = PROCESS_IO): number {
+  const started = performance.now();
+  const shown = shownPath(dist);
+  try {
+    switch (request.command) {
+      case 'synth':
+        return request.stdout ? printStream(request, build, io) : synthCommand(request, build, dist, io, started);
+      case 'diff':
+        return diffCommand(request, build, dist, io);
+      case 'validate':
+        return validateCommand(request, build, dist, io);
+      case 'docs':
+        return docsCommand(request, build, dist, io);
+    }
+  } catch (error) {
+    if (error instanceof PublishError) io.err(`synth failed; ${error.message}`);
+    else io.err(`${request.command} failed; ${request.command === 'synth' && !request.stdout ? `${shown}/ was left unchanged.` : 'nothing was written.'}\n${unexpected(error)}`);
+    return 1;
+  }
+}
+
+function synthCommand(request: CommandRequest, build: () => PlatformBuild, dist: string, io: CommandIo, started: number): number {
+  return report(runSynth(dist, build, { allowRemoval: request.allowRemoval, platforms: request.platforms }), request, dist, io, started);
+}
+
+function report(outcome: SynthOutcome, request: CommandRequest, dist: string, io: CommandIo, started: number): number {
+  const shown = shownPath(dist);
+  for (const note of outcome.notes ?? []) io.err(note);
+  if (!outcome.ok) {
+    io.err(`${outcome.checks ? `${outcome.checks}\n` : ''}synth failed; ${shown}/ was left unchanged.\n${outcome.errors.map((e) => e.message).join('\n')}`);
+    return 1;
+  }
+  const { summary, changes } = outcome;
+  const allowed = request.allowRemoval ?? [];
+  io.log(summary.checks);
+  io.log(formatChanges(changes.platforms, changes.against));
+  const removed = changes.platforms.flatMap((p) => p.changes.filter((c) => c.type === 'removed').map((c) => c.object.id));
+  if (allowed.length > 0) io.log(`deleted, as ${allowed.map((a) => `${ALLOW_REMOVAL_FLAG} ${a}`).join(' ')} allowed: ${removed.length === 0 ? 'nothing' : removed.join(', ')}`);
+  for (const warning of summary.warnings) io.err(warning);
+  const ms = Math.round(performance.now() - started);
+  io.log(`wrote ${summary.objects} objects (${summary.files} files) to ${shown}/ and ${summary.entryPointObjects} Flux objects to its entry points in ${ms} ms`);
+  return 0;
+}
+
+/** Synthesizes without writing; a refusal is printed and becomes exit code 1. */
+function checked(request: CommandRequest, build: () => PlatformBuild, io: CommandIo, what: string): SynthOutput | undefined {
+  const { app, source } = build();
+  const result: SynthResult = synthesize(app, { source, platforms: request.platforms });
+  if (result.ok) return result;
+  io.err(`${result.checks ? `${result.checks}\n` : ''}${what}: the synth was refused:\n${result.errors.map((e) => e.message).join('\n')}`);
+  return undefined;
+}
+
+/** Objects the chosen builds write, as one YAML stream; refused when two builds hold one identity (one cluster each: the stream would apply one over the other). */
+function printStream(request: CommandRequest, build: () => PlatformBuild, io: CommandIo): number {
+  const result = checked(request, build, io, 'synth --stdout');
+  if (!result) return 1;
+  const clash = sharedIdentities(result.trees.dist);
+  if (clash) {
+    io.err(`synth --stdout: builds ${clash.builds.join(' and ')} hold ${clash.count} objects of the same identity (${clash.example}, ...): they are separate clusters, and one stream would apply one over the other; fix: choose one with --platform ${clash.builds[0]} (or ${'K8S_PLATFORMS_PLATFORM'}=${clash.builds[0]} under cdk8s synth)`);
+    return 1;
+  }
+  io.out(manifestStream(result.trees.dist));
+  return 0;
+}
+
+/** Two builds of one tree that hold an object of the same identity, if any. */
+export function sharedIdentities(dist: FileTree): { readonly builds: string[]; readonly count: number; readonly example: string } | undefined {
+  const owners = new Map<string, Set<string>>();
+  for (const o of objectsOfTree(dist).values()) {
+    const key = identityKey(o.kind, o.namespace, o.name);
+    owners.set(key, (owners.get(key) ?? new Set()).add(o.platform));
+  }
+  const shared = [...owners].filter(([, builds]) => builds.size > 1);
+  if (shared.length === 0) return undefined;
+  return { builds: [...shared[0][1]].sort(), count: shared.length, example: shared[0][0] };
+}
+
+/** Against a Git ref's dist/ (--against), else the synth's own baseline: the committed dist/, or the one on disk when Git does not track it. */
+function diffCommand(request: CommandRequest, build: () => PlatformBuild, dist: string, io: CommandIo): number {
+  const against = request.against;
+  if (against !== undefined && !isCommit(dist, against)) return usage(io, `diff: ${JSON.stringify(against)} names no commit of the repository holding ${shownPath(dist)}/ (in a shallow clone, git fetch it first)`);
+  const result = checked(request, build, io, 'diff');
+  if (!result) return 1;
+  const base = against === undefined ? baselineOf(dist) : { tree: readCommittedTree(dist, against) ?? new Map<string, string>(), label: `${shownPath(dist)}/ at ${against}` };
+  const changes = diffTrees(onlySelected(base.tree, result.selection), result.trees.dist);
+  io.out(request.markdown ? formatChangesMarkdown(changes, `\`${base.label}\``) : formatChanges(changes, base.label));
+  return anyChange(changes) ? 1 : 0;
+}
+
+function validateCommand(request: CommandRequest, build: () => PlatformBuild, dist: string, io: CommandIo): number {
+  const result = checked(request, build, io, 'validate');
+  if (!result) return 1;
+  const trees = result.selection ? withUnselectedBuilds(result.trees, result.selection, { dist, entryPoints: entryPointsDir(dist), report: reportPath(dist) }) : result.trees;
+  const stale = [
+    ...treeDifferences(dist, trees.dist),
+    ...treeDifferences(entryPointsDir(dist), trees.entryPoints, (path) => parseDistPath(path).layer === 'flux-system'),
+    ...fileDifference(reportPath(dist), trees.report),
+    ...[...result.trees.docs].flatMap(([file, content]) => fileDifference(join(docsDir(dist), file), content)),
+  ];
+  io.log(result.summary.checks);
+  if (stale.length === 0) {
+    io.log(`every check passes, and ${shownPath(dist)}/, its entry points, the report and the docs are what the synth writes (${result.summary.objects} objects)`);
+    return 0;
+  }
+  const shown = stale.slice(0, 20).map((s) => `  ${s}`);
+  io.err(`validate: the checks pass, but the output on disk is not what the synth writes (${stale.length} files):\n${shown.join('\n')}${stale.length > 20 ? `\n  ... and ${stale.length - 20} more` : ''}\nfix: run k8s-platforms synth (npm run synth here) and commit the result`);
+  return 1;
+}
+
+function docsCommand(request: CommandRequest, build: () => PlatformBuild, dist: string, io: CommandIo): number {
+  const lock = acquireSynthLock(dist);
+  if (!lock.held) {
+    io.err(`docs failed; nothing was written.\n${lock.message}`);
+    return 1;
+  }
+  try {
+    const result = checked(request, build, io, 'docs');
+    if (!result) return 1;
+    publishDocs(docsDir(dist), result.trees.docs, { removeStale: result.selection === undefined });
+    io.log(`wrote ${result.trees.docs.size} docs to ${shownPath(docsDir(dist))}/: ${[...result.trees.docs.keys()].join(', ')}`);
+    return 0;
+  } finally {
+    lock.release();
+  }
+}
+
+function onlySelected(tree: FileTree, selection: readonly string[] | undefined): Map<string, string> {
+  if (!selection) return new Map(tree);
+  return new Map([...tree].filter(([path]) => selection.includes(parseDistPath(path).platform)));
+}
+
+/** Files of `dir` that differ from `tree`: changed, missing, or there but not written by the synth. */
+function treeDifferences(dir: string, tree: FileTree, ignore: (path: string) => boolean = () => false): string[] {
+  const onDisk = readTree(dir);
+  const differs = [...tree].filter(([path, content]) => onDisk.get(path) !== content).map(([path]) => `${join(shownPath(dir), path)} ${onDisk.has(path) ? 'differs' : 'is missing'}`);
+  const extra = listFiles(dir).filter((path) => !tree.has(path) && !ignore(path) && !path.split('/').some((s) => s.startsWith('.'))).map((path) => `${join(shownPath(dir), path)} is not written by the synth`);
+  return [...differs, ...extra];
+}
+
+function fileDifference(file: string, content: string): string[] {
+  if (!existsSync(file)) return [`${shownPath(file)} is missing`];
+  return readFileSync(file, 'utf8') === content ? [] : [`${shownPath(file)} differs`];
+}
+
+function usage(io: CommandIo, message: string): number {
+  io.err(message);
+  return 2;
+}
+
+/** The folder as the user knows it: relative to where they are when it is inside, else absolute. */
+export function shownPath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere && !fromHere.startsWith('..') && !fromHere.startsWith('/') ? fromHere : path;
+}
+
+/** One line saying what went wrong, and one saying where: the first frame of our code, not the whole stack. */
+export function unexpected(error: unknown): string {
+  if (!(error instanceof Error)) return `unexpected failure: ${String(error)}`;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).map((line) => line.trim().replace(/^at /, ''));
+  const frame = frames.find((f) => !/node:|node_modules/.test(f)) ?? frames[0];
+  const where = frame ? `it was raised at ${frame}` : 'no stack trace was recorded';
+  if (process.env.NODE_DEBUG_STACK) return `unexpected ${error.name}: ${error.message}\n${error.stack}`;
+  return `unexpected ${error.name}: ${error.message}\n${where}; set NODE_DEBUG_STACK=1 for the whole stack`;
+}
