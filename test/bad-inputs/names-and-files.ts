@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Platform } from '../../lib/flux/platform';
+import { selectBuilds } from '../../lib/pipeline/synth';
 import { StatefulStore } from '../../lib/workloads/stateful-store';
 import { WebService } from '../../lib/workloads/web-service';
 import { Case, customResourceDefinition, web } from './fixtures';
@@ -28,6 +29,8 @@ export const namesAndFiles: Case[] = [
     new ApiObject(ctx.platform.apps, 'widget', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'edge', namespace: 'apps' } });
     new ApiObject(ctx.platform.apps, 'widget-upper', { apiVersion: 'example.com/v1', kind: 'WIDGET', metadata: { name: 'edge', namespace: 'apps' } });
   }, 'test/apps/widget: metadata.name would be written to test/apps/apps/widget-edge.yaml, the file of another object (got "edge"); fix: give one of the two objects another name'],
+  ['a --platform that names no build of the app', (ctx) => selectBuilds([{ platform: ctx.platform }], ['shop']),
+    'synth: --platform names no build of the app (got "shop"); fix: use a build folder or platform name: test'],
   ['a construct that takes the id reserved for the Flux entry points', (ctx) => new Construct(ctx.app, 'kustomization'), 'kustomization: id is reserved for the Flux entry points (got "kustomization"); fix: give the construct another id than "kustomization"'],
   ['two constructs with one id', (ctx) => {
     new WebService(ctx.platform.apps, 'web', web(ctx));
