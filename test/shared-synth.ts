@@ -1,12 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
  * Work the end-to-end suites share, done once per jest run however many suites (in however many
- * workers) ask for it: the bundle (`node scripts/build.mjs`) and one real synth of the app
- * (`node build/main.js`) into a scratch folder. A suite that only reads what a synth writes uses
+ * workers) ask for it: the bundle (`node scripts/build.mjs`), one real synth of the app
+ * (`node build/main.js`) into a scratch folder, and the packed package (`npm pack`). A suite that only reads what a synth writes uses
  * that output instead of synthesizing again; a suite that tests a synth's behaviour (a second run,
  * a refusal, a kill) still runs its own.
  *
@@ -36,6 +36,20 @@ export function builtBundle(): void {
   once('bundle', () => {
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'pipe' });
     return {};
+  });
+}
+
+/**
+ * The package as `npm pack` writes it (prepack builds build/lib), once per jest run: the path of the
+ * tarball. A suite copies it; two packs at once would also build build/lib over each other.
+ */
+export function packedTarball(): string {
+  return once('pack', () => {
+    const out = join(scratch(), 'pack');
+    mkdirSync(out);
+    execFileSync('npm', ['pack', '--pack-destination', out], { cwd: root, stdio: 'pipe' });
+    const [tarball] = readdirSync(out).filter((f) => f.endsWith('.tgz'));
+    return join(out, tarball);
   });
 }
 

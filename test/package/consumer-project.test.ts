@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync, SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { packedTarball } from '../shared-synth';
 
 /**
  * Another team's project, laid out as `cdk8s init typescript-app` lays it out (the template's
@@ -55,7 +56,7 @@ const noStackTrace = (r: SpawnSyncReturns<string>) => expect(`${r.stdout}${r.std
 beforeAll(() => {
   project = realpathSync(mkdtempSync(join(tmpdir(), 'stock-cdk8s-app-')));
   dist = join(project, 'dist');
-  execFileSync('npm', ['pack', '--pack-destination', project], { cwd: REPO, stdio: 'pipe' });
+  copyFileSync(packedTarball(), join(project, basename(packedTarball()))); // npm pack, once per test run
   for (const [file, content] of Object.entries(TEMPLATE)) writeFileSync(join(project, file), content);
   for (const file of ['main.ts', 'plain.ts']) copyFileSync(join(__dirname, 'stock-consumer', file), join(project, file));
   writeFileSync(join(project, 'main.test.ts'), "import { Testing } from 'cdk8s';\n\ntest('placeholder', () => expect(Testing.app()).toBeDefined());\n");

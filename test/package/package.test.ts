@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
+import { packedTarball } from '../shared-synth';
 
 /**
  * The package as another repository gets it: `npm pack` (which builds it, see `prepack`), the
@@ -33,7 +34,7 @@ describe('the packed package, used from a project outside the repository', () =>
 
   beforeAll(() => {
     scratch = realpathSync(mkdtempSync(join(tmpdir(), 'k8s-platforms-consumer-')));
-    run('npm', ['pack', '--pack-destination', scratch], REPO);
+    copyFileSync(packedTarball(), join(scratch, basename(packedTarball()))); // npm pack, once per test run
     const [tarball] = readdirSync(scratch).filter((f) => f.endsWith('.tgz'));
     tarballFiles = run('tar', ['-tzf', tarball], scratch).trim().split('\n').sort();
 
