@@ -6,7 +6,8 @@ import { join } from 'node:path';
 /**
  * Work the end-to-end suites share, done once per jest run however many suites (in however many
  * workers) ask for it: the bundle (`node scripts/build.mjs`), one real synth of the app
- * (`node build/main.js`) into a scratch folder, and the packed package (`npm pack`). A suite that only reads what a synth writes uses
+ * (`node build/main.js`) and one through the cdk8s CLI into a scratch folder, and the packed
+ * package (`npm pack`). A suite that only reads what a synth writes uses
  * that output instead of synthesizing again; a suite that tests a synth's behaviour (a second run,
  * a refusal, a kill) still runs its own.
  *
@@ -56,14 +57,26 @@ export function packedTarball(): string {
 /** The one real synth of the app (`node build/main.js`) of this jest run. */
 export function sharedSynth(): SharedSynth {
   builtBundle();
-  return once('synth', () => {
-    const out = join(scratch(), 'synth');
-    mkdirSync(out);
-    const dist = join(out, 'dist');
-    const started = Date.now();
-    const run = spawnSync(process.execPath, ['build/main.js'], { cwd: root, env: { ...process.env, DIST_DIR: dist }, encoding: 'utf8' });
-    return { root: out, dist, status: run.status, stdout: run.stdout, stderr: run.stderr, ms: Date.now() - started };
-  });
+  return once('synth', () => synthInto('synth', process.execPath, ['build/main.js']));
+}
+
+/**
+ * The one `npx cdk8s synth --no-check-upgrade` of this jest run: the same app through the cdk8s
+ * CLI, which publishes through the pipeline and prints the validation plugin's report.
+ */
+export function sharedCdk8sSynth(): SharedSynth {
+  builtBundle();
+  return once('cdk8s-synth', () => synthInto('cdk8s-synth', 'npx', ['cdk8s', 'synth', '--no-check-upgrade']));
+}
+
+/** Runs a synth command in the project with DIST_DIR in a fresh folder of the scratch folder. */
+function synthInto(name: string, command: string, args: string[]): SharedSynth {
+  const out = join(scratch(), name);
+  mkdirSync(out);
+  const dist = join(out, 'dist');
+  const started = Date.now();
+  const run = spawnSync(command, args, { cwd: root, env: { ...process.env, DIST_DIR: dist }, encoding: 'utf8' });
+  return { root: out, dist, status: run.status, stdout: run.stdout, stderr: run.stderr, ms: Date.now() - started };
 }
 
 const done = new Map<string, unknown>();

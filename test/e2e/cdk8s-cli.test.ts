@@ -6,6 +6,7 @@ import { parse, parseAllDocuments, stringify } from 'yaml';
 import { writeHandoff } from '../../lib/cli/cdk8s-handoff';
 import { Cdk8sViolation, PlatformChecks } from '../../lib/cli/validation-plugin';
 import { listFiles } from '../../lib/output/file-tree';
+import { builtBundle, sharedCdk8sSynth } from '../shared-synth';
 
 const root = join(__dirname, '..', '..');
 const committed = join(root, 'dist');
@@ -14,9 +15,7 @@ const cdk8s = (args: string[], env: Record<string, string> = {}) => spawnSync('n
   cwd: root, encoding: 'utf8', env: { ...process.env, DIST_DIR: join(mkdtempSync(join(tmpdir(), 'cli-')), 'dist'), ...env } });
 const id = (o: any) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
-beforeAll(() => {
-  execFileSync('node', ['scripts/build.mjs'], { cwd: root });
-});
+beforeAll(() => builtBundle());
 
 describe('the cdk8s CLI', () => {
   test('npx cdk8s synth --stdout prints one build, each object once, as dist/ holds it (K8S_PLATFORMS_PLATFORM chooses it)', () => {
@@ -38,7 +37,7 @@ describe('the cdk8s CLI', () => {
   });
 
   test("the project's checks run as the validation plugin cdk8s.yaml lists, in the CLI's report, over every object of dist/", () => {
-    const run = cdk8s([]);
+    const run = sharedCdk8sSynth(); // cdk8s([]), run once for the suites that read it
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('.cdk8s-staging/all.k8s.yaml');
     expect(run.stdout).toMatch(/Validation Report \(.*build\/cdk8s-plugin\.js@0\.1\.0\)/);
