@@ -2,13 +2,17 @@ import { App, Chart, Testing } from 'cdk8s';
 import { gimpStreamingPools } from '../../platforms/gimp-streaming/pools';
 import { ClusterAutoscalerSettings } from '../../lib/scaling/cluster-autoscaler';
 import { HorizontalAutoscaler } from '../../lib/scaling/horizontal-autoscaler';
+import { Probe } from '../../lib/workloads/probe';
 import { WebService } from '../../lib/workloads/web-service';
 import { container, rendered, testChart } from '../helpers';
+
+/** Probes, so the rendered chart passes the checks cdk8s runs on synth (the rule a WebService without them breaks). */
+const PROBES = { readinessProbe: Probe.httpGet('/healthz', 'http'), livenessProbe: Probe.httpGet('/healthz', 'http') };
 
 describe('HorizontalAutoscaler', () => {
   test('a workload with autoscaling gets an HPA and no fixed replicas', () => {
     const { chart, apps, pools } = testChart();
-    new WebService(apps, 'web', { name: 'web', namespace: 'apps', pool: pools.get('general'), containers: [container()], autoscaling: { minReplicas: 2, maxReplicas: 6, cpuUtilization: 75 } });
+    new WebService(apps, 'web', { name: 'web', namespace: 'apps', pool: pools.get('general'), containers: [container(PROBES)], autoscaling: { minReplicas: 2, maxReplicas: 6, cpuUtilization: 75 } });
     expect(rendered(chart, 'Deployment', 'web').spec.replicas).toBeUndefined();
     expect(rendered(chart, 'HorizontalPodAutoscaler', 'web').spec).toEqual({
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
