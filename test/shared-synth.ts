@@ -5,11 +5,11 @@ import { join } from 'node:path';
 
 /**
  * Work the end-to-end suites share, done once per jest run however many suites (in however many
- * workers) ask for it: the bundle (`node scripts/build.mjs`), one real synth of the app
+ * workers) ask for it: the build (`node scripts/build.mjs`), one real synth of the app
  * (`node build/main.js`) and one through the cdk8s CLI into a scratch folder, and the packed
- * package (`npm pack`). A suite that only reads what a synth writes uses
- * that output instead of synthesizing again; a suite that tests a synth's behaviour (a second run,
- * a refusal, a kill) still runs its own.
+ * package (`npm pack`). A suite that only reads what a synth writes uses that output instead of
+ * synthesizing again; a suite that tests a synth's behaviour (a second run, a refusal, a kill)
+ * still runs its own.
  *
  * test/global-setup.ts makes the scratch folder and names it in SCRATCH_ENV, which the workers
  * inherit; the first suite that needs a result makes it under a lock (an atomic mkdir), the others
@@ -32,7 +32,7 @@ export interface SharedSynth {
   readonly ms: number;
 }
 
-/** `node scripts/build.mjs` once per jest run: build/main.js and build/cdk8s-plugin.js from the current sources. */
+/** `node scripts/build.mjs` once per jest run: build/ from the current sources (the script skips an up-to-date build). */
 export function builtBundle(): void {
   once('bundle', () => {
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'pipe' });
