@@ -7,7 +7,26 @@ import { OptionDefaults } from 'typedoc';
 /** @type {Partial<import('typedoc').TypeDocOptions>} */
 export default {
   name: 'k8s-platforms API',
-  entryPoints: ['core', 'placement', 'storage', 'scaling', 'crds', 'workloads', 'security', 'ingress', 'monitoring', 'addons', 'policy', 'flux', 'output', 'docs', 'changes', 'publish', 'pipeline', 'cli']
+  entryPoints: [
+    'core',
+    'placement',
+    'storage',
+    'scaling',
+    'crds',
+    'workloads',
+    'security',
+    'ingress',
+    'monitoring',
+    'addons',
+    'policy',
+    'flux',
+    'output',
+    'docs',
+    'changes',
+    'publish',
+    'pipeline',
+    'cli',
+  ]
     .map((layer) => `lib/${layer}/index.ts`)
     .concat('lib/crd-imports.ts'),
   tsconfig: 'tsconfig.build.json',

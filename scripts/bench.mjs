@@ -30,7 +30,13 @@ for (const arg of process.argv.slice(2)) if (arg !== '--quick') fail('bench', `u
 
 const quick = process.argv.includes('--quick');
 const smallRuns = quick ? 3 : 5;
-const fleet = quick ? [{ n: 200, runs: 1 }] : [{ n: 1000, runs: 3 }, { n: 5000, runs: 1 }, { n: 10000, runs: 1 }];
+const fleet = quick
+  ? [{ n: 200, runs: 1 }]
+  : [
+      { n: 1000, runs: 3 },
+      { n: 5000, runs: 1 },
+      { n: 10000, runs: 1 },
+    ];
 const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -83,7 +89,12 @@ for (const { n, runs } of fleet) {
   }
   const pick = (mode) => {
     const rs = results[mode];
-    return { ms: median(rs.map((r) => r.ms)), cpuMs: median(rs.map((r) => r.cpuMs)), peakMiB: Math.max(...rs.map((r) => r.peakMiB)), objects: rs[0].objects };
+    return {
+      ms: median(rs.map((r) => r.ms)),
+      cpuMs: median(rs.map((r) => r.cpuMs)),
+      peakMiB: Math.max(...rs.map((r) => r.peakMiB)),
+      objects: rs[0].objects,
+    };
   };
   fleetRows.push({ n, ...Object.fromEntries(MODES.map((m) => [m, pick(m)])) });
 }
@@ -99,8 +110,12 @@ rmSync(scratch, { recursive: true, force: true });
 // The table.
 const rows = [['measure', 'wall', 'CPU', 'peak RSS', 'objects', 'objects/s', 'ratio of walls (of CPU times)', 'target']];
 const verdict = (ok) => (ok ? 'met' : 'MISSED');
-rows.push(["bare `node -e \"require('cdk8s-plus-28')\"`", seconds(bare), '', '', '', '', '1.00x', '']);
-for (const [key, label] of [['main', '`node build/main.js` (all platforms)'], ['npmSynth', "`npm run synth` (the README's synth)"], ['cdk8s', '`npx cdk8s synth` (stock CLI)']]) {
+rows.push(['bare `node -e "require(\'cdk8s-plus-28\')"`', seconds(bare), '', '', '', '', '1.00x', '']);
+for (const [key, label] of [
+  ['main', '`node build/main.js` (all platforms)'],
+  ['npmSynth', "`npm run synth` (the README's synth)"],
+  ['cdk8s', '`npx cdk8s synth` (stock CLI)'],
+]) {
   const r = median(smallMs[key]) / bare;
   rows.push([label, seconds(median(smallMs[key])), '', '', '', '', `${ratio(r)} bare`, key === 'npmSynth' ? `<= 3x bare: ${verdict(r <= 3)}` : '']);
 }
@@ -108,11 +123,28 @@ for (const { n, project, stock, yaml, yamlwrite } of fleetRows) {
   const perSecond = (r) => Math.round(r.objects / (r.ms / 1000)).toLocaleString('en');
   const vsFloor = project.ms / yamlwrite.ms;
   const vsStock = stock.ms / project.ms;
-  const targets = n === 10000 ? `<= 1.5x floor: ${verdict(vsFloor <= 1.5)}; >= 2x faster than stock: ${verdict(vsStock >= 2)}; < 1 GiB: ${verdict(project.peakMiB < 1024)}` : '';
+  const targets =
+    n === 10000
+      ? `<= 1.5x floor: ${verdict(vsFloor <= 1.5)}; >= 2x faster than stock: ${verdict(vsStock >= 2)}; < 1 GiB: ${verdict(project.peakMiB < 1024)}`
+      : '';
   const both = (a, b) => `${ratio(a.ms / b.ms)} (${ratio(a.cpuMs / b.cpuMs)})`;
-  const row = (label, r, ratios, target) => rows.push([`fleet N=${n.toLocaleString('en')}: ${label}`, seconds(r.ms), seconds(r.cpuMs), `${Math.round(r.peakMiB)} MiB`,
-    r.objects.toLocaleString('en'), perSecond(r), ratios, target]);
-  row('project synth+checks+write', project, `${both(project, stock)} stock, ${both(project, yaml)} yaml, ${both(project, yamlwrite)} yaml+write`, targets);
+  const row = (label, r, ratios, target) =>
+    rows.push([
+      `fleet N=${n.toLocaleString('en')}: ${label}`,
+      seconds(r.ms),
+      seconds(r.cpuMs),
+      `${Math.round(r.peakMiB)} MiB`,
+      r.objects.toLocaleString('en'),
+      perSecond(r),
+      ratios,
+      target,
+    ]);
+  row(
+    'project synth+checks+write',
+    project,
+    `${both(project, stock)} stock, ${both(project, yaml)} yaml, ${both(project, yamlwrite)} yaml+write`,
+    targets,
+  );
   row('stock cdk8s-plus app.synth()', stock, '', '');
   row('yaml.stringify', yaml, '', '');
   row('yaml.stringify + write files', yamlwrite, '', '');
@@ -121,8 +153,16 @@ const first = fleetRows[0];
 const last = fleetRows[fleetRows.length - 1];
 if (fleetRows.length > 1) {
   const growth = last.project.ms / first.project.ms;
-  rows.push([`time(N=${last.n.toLocaleString('en')}) / time(N=${first.n.toLocaleString('en')})`, '', '', '', '', '',
-    `project ${growth.toFixed(1)}, stock ${(last.stock.ms / first.stock.ms).toFixed(1)}, yaml+write ${(last.yamlwrite.ms / first.yamlwrite.ms).toFixed(1)}`, `<= 11: ${verdict(growth <= 11)}`]);
+  rows.push([
+    `time(N=${last.n.toLocaleString('en')}) / time(N=${first.n.toLocaleString('en')})`,
+    '',
+    '',
+    '',
+    '',
+    '',
+    `project ${growth.toFixed(1)}, stock ${(last.stock.ms / first.stock.ms).toFixed(1)}, yaml+write ${(last.yamlwrite.ms / first.yamlwrite.ms).toFixed(1)}`,
+    `<= 11: ${verdict(growth <= 11)}`,
+  ]);
 }
 if (testMs !== undefined) rows.push(['`npm test`', seconds(testMs), '', '', '', '', '', '']);
 
@@ -131,4 +171,6 @@ const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 console.log(line(rows[0]));
 console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
 for (const r of rows.slice(1)) console.log(line(r));
-console.log(`\nwall: elapsed; CPU: user + system of the fleet process (what a busy machine disturbs least). Medians of ${smallRuns} runs (small synth, after a warm-up) and of ${fleet.map((f) => `${f.runs} at N=${f.n}`).join(', ')}; ratio = this row's wall / the named row's wall.`);
+console.log(
+  `\nwall: elapsed; CPU: user + system of the fleet process (what a busy machine disturbs least). Medians of ${smallRuns} runs (small synth, after a warm-up) and of ${fleet.map((f) => `${f.runs} at N=${f.n}`).join(', ')}; ratio = this row's wall / the named row's wall.`,
+);

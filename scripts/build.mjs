@@ -49,9 +49,18 @@ const typecheck = new Promise((resolve) => {
   tsc.on('close', (code) => resolve({ code, output }));
 });
 
-const bundle = (entry, outfile, extra = {}) => build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-  packages: 'external', // cdk8s and friends load from node_modules as usual
-  logLevel: 'warning', ...extra });
+const bundle = (entry, outfile, extra = {}) =>
+  build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external', // cdk8s and friends load from node_modules as usual
+    logLevel: 'warning',
+    ...extra,
+  });
 await Promise.all([
   bundle('main.ts', 'build/main.js', { sourcemap: true }),
   bundle('lib/cli/bin.ts', 'build/k8s-platforms.js', { sourcemap: true }),

@@ -33,7 +33,11 @@ const out = outArg ?? join(tmpdir(), `fleet-${mode}-${N}`);
 const t0 = performance.now();
 const phases: Record<string, number> = {};
 let last = t0;
-const mark = (name: string) => { const now = performance.now(); phases[name] = Math.round(now - last); last = now; };
+const mark = (name: string) => {
+  const now = performance.now();
+  phases[name] = Math.round(now - last);
+  last = now;
+};
 
 const pools = new NodePools([
   new NodePool({ name: 'general', instanceType: InstanceType.AZURE_STANDARD_B2PS_V2, minNodes: 3, maxNodes: 100, labels: { pool: 'general' } }),
@@ -44,21 +48,32 @@ const unitName = (i: number) => `svc-${String(i).padStart(5, '0')}`;
 function projectApp(n: number): App {
   const app = new App();
   // The claims' class is the cluster's (AKS ships managed-csi): declared, as the closure check asks.
-  const platform = new Platform(app, { name: 'fleet', pools, cluster: { prerequisites: [{ kind: 'StorageClass', name: 'managed-csi', reason: 'AKS creates it' }] } });
+  const platform = new Platform(app, {
+    name: 'fleet',
+    pools,
+    cluster: { prerequisites: [{ kind: 'StorageClass', name: 'managed-csi', reason: 'AKS creates it' }] },
+  });
   const network = new NetworkGraph(platform.apps, 'network');
   for (let i = 0; i < n; i++) {
     const namespace = ns(i);
     if (i % PER_NAMESPACE === 0) new SecureNamespace(platform.infrastructure, `ns-${namespace}`, { name: namespace });
     const name = unitName(i);
     const web = new WebService(platform.apps, name, {
-      name, namespace, pool: pools.get('general'),
+      name,
+      namespace,
+      pool: pools.get('general'),
       autoscaling: { minReplicas: 2, maxReplicas: 6, cpuUtilization: 75 },
-      containers: [{
-        name: 'app', image: `registry.example.com/${name}:1.0.0`, ports: [{ name: 'http', port: 8080 }],
-        env: { MODE: 'production' },
-        resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-        readinessProbe: Probe.httpGet('/ready', 'http'), livenessProbe: Probe.httpGet('/live', 'http'),
-      }],
+      containers: [
+        {
+          name: 'app',
+          image: `registry.example.com/${name}:1.0.0`,
+          ports: [{ name: 'http', port: 8080 }],
+          env: { MODE: 'production' },
+          resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+          readinessProbe: Probe.httpGet('/ready', 'http'),
+          livenessProbe: Probe.httpGet('/live', 'http'),
+        },
+      ],
     });
     network.allow(Peer.external('ingress-nginx', { 'app.kubernetes.io/name': 'ingress-nginx' }, `ingress-${name}`), Peer.pods(web), [8080]);
     const claim = buildClaimTemplate(new Site(`${name}/claim`), { name: `${name}-data`, size: '1Gi', storageClass: 'managed-csi' });
@@ -76,17 +91,35 @@ function stockApp(n: number, outdir: string): App {
     const name = unitName(i);
     const sa = new kplus.ServiceAccount(chart!, `${name}-sa`, { metadata: { name }, automountToken: false });
     const deployment = new kplus.Deployment(chart!, name, {
-      metadata: { name }, serviceAccount: sa, automountServiceAccountToken: false,
-      containers: [{
-        name: 'app', image: `registry.example.com/${name}:1.0.0`, portNumber: 8080,
-        envVariables: { MODE: kplus.EnvValue.fromValue('production') },
-        resources: { cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(500) }, memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) } },
-        readiness: kplus.Probe.fromHttpGet('/ready'), liveness: kplus.Probe.fromHttpGet('/live'),
-      }],
+      metadata: { name },
+      serviceAccount: sa,
+      automountServiceAccountToken: false,
+      containers: [
+        {
+          name: 'app',
+          image: `registry.example.com/${name}:1.0.0`,
+          portNumber: 8080,
+          envVariables: { MODE: kplus.EnvValue.fromValue('production') },
+          resources: {
+            cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(500) },
+            memory: { request: Size.mebibytes(128), limit: Size.mebibytes(256) },
+          },
+          readiness: kplus.Probe.fromHttpGet('/ready'),
+          liveness: kplus.Probe.fromHttpGet('/live'),
+        },
+      ],
     });
     deployment.exposeViaService({ name, ports: [{ port: 8080 }] });
-    new k8s.KubePodDisruptionBudget(chart!, `${name}-pdb`, { metadata: { name }, spec: { minAvailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: deployment.matchLabels } } });
-    new kplus.HorizontalPodAutoscaler(chart!, `${name}-hpa`, { target: deployment, minReplicas: 2, maxReplicas: 6, metrics: [kplus.Metric.resourceCpu(kplus.MetricTarget.averageUtilization(75))] });
+    new k8s.KubePodDisruptionBudget(chart!, `${name}-pdb`, {
+      metadata: { name },
+      spec: { minAvailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: deployment.matchLabels } },
+    });
+    new kplus.HorizontalPodAutoscaler(chart!, `${name}-hpa`, {
+      target: deployment,
+      minReplicas: 2,
+      maxReplicas: 6,
+      metrics: [kplus.Metric.resourceCpu(kplus.MetricTarget.averageUtilization(75))],
+    });
   }
   return app;
 }
@@ -94,7 +127,11 @@ function stockApp(n: number, outdir: string): App {
 /** The project's objects for N units without the project's synth: one unit's objects, cloned by name. */
 function plainObjects(n: number): { file: string; object: unknown }[] {
   const template = projectApp(PER_NAMESPACE); // one namespace worth, first unit used as the template
-  const chartObjs = (c: any) => c.node.findAll().filter(ApiObject.isApiObject).map((o: ApiObject) => o.toJson());
+  const chartObjs = (c: any) =>
+    c.node
+      .findAll()
+      .filter(ApiObject.isApiObject)
+      .map((o: ApiObject) => o.toJson());
   const platform = template.node.children.find(Platform.isPlatform)!;
   const infra = chartObjs(platform.infrastructure) as any[];
   const apps = (chartObjs(platform.apps) as any[]).filter((o) => JSON.stringify(o).includes(unitName(0)));
@@ -102,8 +139,11 @@ function plainObjects(n: number): { file: string; object: unknown }[] {
   const appsJson = JSON.stringify(apps);
   const objects: { file: string; object: unknown }[] = [];
   for (let i = 0; i < n; i++) {
-    if (i % PER_NAMESPACE === 0) for (const o of JSON.parse(infraJson.split(ns(0)).join(ns(i)))) objects.push({ file: `infrastructure/${ns(i)}/${o.kind.toLowerCase()}-${o.metadata.name}.yaml`, object: o });
-    for (const o of JSON.parse(appsJson.split(unitName(0)).join(unitName(i)).split(ns(0)).join(ns(i)))) objects.push({ file: `apps/${ns(i)}/${o.kind.toLowerCase()}-${o.metadata.name}.yaml`, object: o });
+    if (i % PER_NAMESPACE === 0)
+      for (const o of JSON.parse(infraJson.split(ns(0)).join(ns(i))))
+        objects.push({ file: `infrastructure/${ns(i)}/${o.kind.toLowerCase()}-${o.metadata.name}.yaml`, object: o });
+    for (const o of JSON.parse(appsJson.split(unitName(0)).join(unitName(i)).split(ns(0)).join(ns(i))))
+      objects.push({ file: `apps/${ns(i)}/${o.kind.toLowerCase()}-${o.metadata.name}.yaml`, object: o });
   }
   return objects;
 }
@@ -113,7 +153,13 @@ if (mode === 'project') {
   const app = projectApp(N);
   mark('construct');
   const result = synthesize(app);
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).slice(0, 5).join('\n'));
+  if (!result.ok)
+    throw new Error(
+      result.errors
+        .map((e) => e.message)
+        .slice(0, 5)
+        .join('\n'),
+    );
   mark('synthesize');
   const published = publish(result, join(out, 'dist'));
   if (!published.ok) throw new Error(published.errors.map((e) => e.message).join('\n'));
@@ -134,7 +180,10 @@ if (mode === 'project') {
     if (mode === 'yamlwrite') {
       const path = join(out, file);
       const dir = path.slice(0, path.lastIndexOf('/'));
-      if (!dirs.has(dir)) { mkdirSync(dir, { recursive: true }); dirs.add(dir); }
+      if (!dirs.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        dirs.add(dir);
+      }
       writeFileSync(path, text);
     }
   }
@@ -146,5 +195,14 @@ if (mode === 'project') {
 // maxRSS is in KiB: the peak of this process, without GNU time. CPU time (user + system, in µs)
 // is what a busy machine disturbs least, so the benchmark prints it beside the wall time.
 const usage = process.resourceUsage();
-console.log(JSON.stringify({ mode, n: N, objects, phases, totalMs: Math.round(performance.now() - t0), peakMiB: usage.maxRSS / 1024,
-  cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) }));
+console.log(
+  JSON.stringify({
+    mode,
+    n: N,
+    objects,
+    phases,
+    totalMs: Math.round(performance.now() - t0),
+    peakMiB: usage.maxRSS / 1024,
+    cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
+  }),
+);

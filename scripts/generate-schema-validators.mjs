@@ -40,7 +40,8 @@ Writes lib/imports/schema-validators.js (+ .d.ts): strict validators of the Kube
   --network   read the pinned CRDs from their URLs instead of ../shared/crds.
 Exit codes: 0 written; 1 generation failed; 2 bad command line.`);
   oneLineErrors('generate-schema-validators');
-  for (const arg of process.argv.slice(2)) if (arg !== '--network') fail('generate-schema-validators', `unknown argument ${JSON.stringify(arg)}; see --help`);
+  for (const arg of process.argv.slice(2))
+    if (arg !== '--network') fail('generate-schema-validators', `unknown argument ${JSON.stringify(arg)}; see --help`);
   writeFileSync(GENERATED, await generatedCode({ network: process.argv.includes('--network') }));
   writeFileSync(GENERATED.replace(/\.js$/, '.d.ts'), TYPES);
   console.log(`wrote ${GENERATED}`);

@@ -23,10 +23,15 @@ Offline by default: the upstream CRDs are read from ../shared/crds (CRD_DIR over
   --network   download the commit-pinned URLs instead (the 1.28 schemas still come from ../shared).
 Exit codes: 0 imported; 1 a CRD is missing or cdk8s import failed; 2 bad command line or no CRD folder.`);
 oneLineErrors('import');
-for (const arg of process.argv.slice(2)) if (arg !== '--network') fail('import', `unknown argument ${JSON.stringify(arg)}; see npm run import -- --help`);
+for (const arg of process.argv.slice(2))
+  if (arg !== '--network') fail('import', `unknown argument ${JSON.stringify(arg)}; see npm run import -- --help`);
 
 const network = process.argv.includes('--network');
-if (!network && !existsSync(crdFolder)) fail('import', `no CRD folder at ${crdFolder}: the offline import reads the upstream CRDs from ../shared (see README "What ../shared is"); set CRD_DIR, or run npm run import -- --network`);
+if (!network && !existsSync(crdFolder))
+  fail(
+    'import',
+    `no CRD folder at ${crdFolder}: the offline import reads the upstream CRDs from ../shared (see README "What ../shared is"); set CRD_DIR, or run npm run import -- --network`,
+  );
 const config = readFileSync('cdk8s.yaml', 'utf8');
 const imports = await pinnedImports({ network });
 const scratch = mkdtempSync(join(tmpdir(), 'crd-import-'));

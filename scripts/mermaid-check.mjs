@@ -28,9 +28,12 @@ for (const text of texts) {
   try {
     const { diagramType } = await mermaid.parse(text);
     const { db } = await mermaid.mermaidAPI.getDiagramFromText(text);
-    out.push({ ok: true, diagramType,
+    out.push({
+      ok: true,
+      diagramType,
       nodes: [...db.getVertices().values()].map((v) => ({ id: v.id, text: v.text })),
-      edges: db.getEdges().map((e) => ({ from: e.start, to: e.end, text: e.text })) });
+      edges: db.getEdges().map((e) => ({ from: e.start, to: e.end, text: e.text })),
+    });
   } catch (error) {
     out.push({ ok: false, error: String(error?.message ?? error) });
   }

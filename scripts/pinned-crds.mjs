@@ -10,13 +10,17 @@ import { parse, parseAllDocuments } from 'yaml';
 export const crdFolder = process.env.CRD_DIR ?? join('..', 'shared', 'crds');
 
 export function crdsIn(text) {
-  return parseAllDocuments(text).map((doc) => doc.toJS()).filter((crd) => crd?.kind === 'CustomResourceDefinition');
+  return parseAllDocuments(text)
+    .map((doc) => doc.toJS())
+    .filter((crd) => crd?.kind === 'CustomResourceDefinition');
 }
 
 /** Every CRD in ../shared/crds by name. */
 export function offlineCrds(folder = crdFolder) {
   const byName = new Map();
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     for (const crd of crdsIn(readFileSync(join(folder, file), 'utf8'))) byName.set(crd.metadata.name, crd);
   }
   return byName;

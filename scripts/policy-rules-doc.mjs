@@ -25,10 +25,19 @@ const parse = (path) => ts.createSourceFile(path, readFileSync(path, 'utf8'), ts
 /** The text of the last /** comment before a node, as one line. */
 function docOf(node, source) {
   const ranges = ts.getLeadingCommentRanges(source.text, node.getFullStart()) ?? [];
-  const doc = ranges.map((r) => source.text.slice(r.pos, r.end)).filter((c) => c.startsWith('/**')).pop();
+  const doc = ranges
+    .map((r) => source.text.slice(r.pos, r.end))
+    .filter((c) => c.startsWith('/**'))
+    .pop();
   if (!doc) return '';
-  return doc.replace(/^\/\*\*|\*\/$/g, '').split('\n').map((line) => line.replace(/^\s*\* ?/, '').trim())
-    .filter((line) => !line.startsWith('@')).join(' ').replace(/\s+/g, ' ').trim();
+  return doc
+    .replace(/^\/\*\*|\*\/$/g, '')
+    .split('\n')
+    .map((line) => line.replace(/^\s*\* ?/, '').trim())
+    .filter((line) => !line.startsWith('@'))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** PolicyRule's static rules: constant name -> id, excusable, doc. */
@@ -41,7 +50,11 @@ function policyRules() {
         const init = ts.isPropertyDeclaration(member) ? member.initializer : undefined;
         if (!init || !ts.isNewExpression(init) || init.expression.getText(source) !== 'PolicyRule') continue;
         const [id, excusable] = init.arguments ?? [];
-        rules.set(member.name.getText(source), { id: id.text, excusable: excusable?.kind !== ts.SyntaxKind.FalseKeyword, doc: docOf(member, source) });
+        rules.set(member.name.getText(source), {
+          id: id.text,
+          excusable: excusable?.kind !== ts.SyntaxKind.FalseKeyword,
+          doc: docOf(member, source),
+        });
       }
     }
   });
@@ -55,7 +68,8 @@ function registeredChecks() {
   let order = [];
   for (const statement of source.statements) {
     if (ts.isImportDeclaration(statement) && statement.importClause?.namedBindings && ts.isNamedImports(statement.importClause.namedBindings)) {
-      for (const element of statement.importClause.namedBindings.elements) files.set(element.name.text, join(dirname(REGISTRY), `${statement.moduleSpecifier.text}.ts`));
+      for (const element of statement.importClause.namedBindings.elements)
+        files.set(element.name.text, join(dirname(REGISTRY), `${statement.moduleSpecifier.text}.ts`));
     }
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
@@ -93,7 +107,7 @@ function page() {
     '',
     'Every rule the synth holds each build to, in the order of the checks table and `policy-report.json`.',
     'The schema, placement and whole-build checks run before them: see [synth-and-checks.md](synth-and-checks.md).',
-    'A broken rule stops the synth with the object\'s construct path, the field, the value and the fix.',
+    "A broken rule stops the synth with the object's construct path, the field, the value and the fix.",
     '',
     'An object that cannot follow a rule says so next to it, with a reason a reviewer can read:',
     '`declareException(obj, { rule: PolicyRule.X, reason })` adds the annotation',

@@ -17,7 +17,10 @@ export async function schemaEntries({ definitions, crds }) {
   const entries = new Map();
   for (const [name, def] of Object.entries(definitions.definitions)) {
     for (const gvk of def['x-kubernetes-group-version-kind'] ?? []) {
-      entries.set(`${gvk.group ? `${gvk.group}/` : ''}${gvk.version}/${gvk.kind}`, { source: K8S_SOURCE, schema: { $ref: `k8s#/definitions/${name}` } });
+      entries.set(`${gvk.group ? `${gvk.group}/` : ''}${gvk.version}/${gvk.kind}`, {
+        source: K8S_SOURCE,
+        schema: { $ref: `k8s#/definitions/${name}` },
+      });
     }
   }
   for (const crd of crds) {

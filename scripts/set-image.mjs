@@ -28,5 +28,10 @@ try {
 }
 if (!(image in images)) fail(1, `${file}: ${image} is not an image of this platform; use one of: ${Object.keys(images).join(', ')}`);
 images[image] = { ...images[image], tag };
-const lines = Object.keys(images).sort().map((name) => `  ${JSON.stringify(name)}: ${JSON.stringify(images[name]).replace(/,"/g, ', "').replace(/":/g, '": ').replace(/^\{/, '{ ').replace(/\}$/, ' }')}`);
+const lines = Object.keys(images)
+  .sort()
+  .map(
+    (name) =>
+      `  ${JSON.stringify(name)}: ${JSON.stringify(images[name]).replace(/,"/g, ', "').replace(/":/g, '": ').replace(/^\{/, '{ ').replace(/\}$/, ' }')}`,
+  );
 writeFileSync(file, `{\n${lines.join(',\n')}\n}\n`);

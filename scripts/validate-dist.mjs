@@ -25,9 +25,14 @@ oneLineErrors('validate-dist');
 
 const dist = process.argv[2] ?? 'dist';
 const shared = process.env.SHARED_DIR ?? join('..', 'shared');
-if (!existsSync(dist)) fail('validate-dist', `no folder ${dist}/ to validate; run npm run synth first, or name one: node scripts/validate-dist.mjs DIST`);
+if (!existsSync(dist))
+  fail('validate-dist', `no folder ${dist}/ to validate; run npm run synth first, or name one: node scripts/validate-dist.mjs DIST`);
 for (const needed of [join(shared, 'schemas', 'k8s-1.28', '_definitions.json'), join(shared, 'crds')]) {
-  if (!existsSync(needed)) fail('validate-dist', `${needed} is missing: strict validation needs the pinned schemas and CRDs of ../shared, a sibling checkout beside this repository (see README "What ../shared is"); set SHARED_DIR to use another copy. npm run synth and npm test do not need it.`);
+  if (!existsSync(needed))
+    fail(
+      'validate-dist',
+      `${needed} is missing: strict validation needs the pinned schemas and CRDs of ../shared, a sibling checkout beside this repository (see README "What ../shared is"); set SHARED_DIR to use another copy. npm run synth and npm test do not need it.`,
+    );
 }
 let invalid = 0;
 
@@ -39,11 +44,23 @@ if ((await generatedCode()) !== readFileSync(GENERATED, 'utf8')) {
 const { validateSchemas } = await loadTs('lib/policy/schema/validate-schemas.ts');
 const { knownSchema } = await loadTs('lib/policy/schema/schema-registry.ts');
 const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-const docsOf = (file) => parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS()).filter((o) => o?.kind);
-const manifest = (object, path) => ({ path, apiVersion: object.apiVersion, kind: object.kind, name: object.metadata?.name, namespace: object.metadata?.namespace, object });
+const docsOf = (file) =>
+  parseAllDocuments(readFileSync(file, 'utf8'))
+    .map((d) => d.toJS())
+    .filter((o) => o?.kind);
+const manifest = (object, path) => ({
+  path,
+  apiVersion: object.apiVersion,
+  kind: object.kind,
+  name: object.metadata?.name,
+  namespace: object.metadata?.namespace,
+  object,
+});
 
 const files = walk(dist).filter((f) => f.endsWith('.yaml') && !f.endsWith('kustomization.yaml'));
-const manifests = files.flatMap((file) => docsOf(file).map((object) => manifest(object, `${relative('.', file)} (${object.kind} ${object.metadata?.name})`)));
+const manifests = files.flatMap((file) =>
+  docsOf(file).map((object) => manifest(object, `${relative('.', file)} (${object.kind} ${object.metadata?.name})`)),
+);
 // ../shared CRDs for kinds that are neither built in nor pinned (the pinned ones are generated code).
 const extraCrds = [...offlineCrds().values()]
   .filter((crd) => crd.spec.versions.every((v) => !knownSchema(`${crd.spec.group}/${v.name}`, crd.spec.names.kind)))
@@ -53,6 +70,9 @@ const result = validateSchemas(manifests, { extraCrds });
 for (const error of result.errors) console.log(error.message);
 for (const m of result.unvalidated) console.log(`${m.path}: no schema for ${m.apiVersion}/${m.kind}`);
 invalid += result.errors.length + result.unvalidated.length;
-const by = [...result.validated].sort(([a], [b]) => a.localeCompare(b)).map(([source, n]) => `${n} against ${source}`).join(', ');
+const by = [...result.validated]
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([source, n]) => `${n} against ${source}`)
+  .join(', ');
 console.log(`strict schema validation of ${dist}/: ${manifests.length} objects, ${result.validatedCount} validated (${by}), ${invalid} invalid`);
 process.exitCode = invalid > 0 ? 1 : 0;

@@ -12,8 +12,22 @@ import { ContainerProps } from '../lib/workloads/container';
 export function testPools(): NodePools {
   return new NodePools([
     new NodePool({ name: 'general', instanceType: InstanceType.AZURE_STANDARD_B2PS_V2, minNodes: 1, maxNodes: 3, labels: { pool: 'general' } }),
-    new NodePool({ name: 'gpu', instanceType: InstanceType.AWS_G4DN_XLARGE, minNodes: 0, maxNodes: 2, labels: { pool: 'gpu' }, taints: [Taint.noSchedule('nvidia.com/gpu', 'present')] }),
-    new NodePool({ name: 'serverless', instanceType: InstanceType.custom({ name: 'fargate', vcpu: 16, memory: '120Gi', arch: CpuArch.ARM64 }), capacity: NodeCapacity.fargate(), minNodes: 0, maxNodes: 100, labels: { compute: 'fargate' } }),
+    new NodePool({
+      name: 'gpu',
+      instanceType: InstanceType.AWS_G4DN_XLARGE,
+      minNodes: 0,
+      maxNodes: 2,
+      labels: { pool: 'gpu' },
+      taints: [Taint.noSchedule('nvidia.com/gpu', 'present')],
+    }),
+    new NodePool({
+      name: 'serverless',
+      instanceType: InstanceType.custom({ name: 'fargate', vcpu: 16, memory: '120Gi', arch: CpuArch.ARM64 }),
+      capacity: NodeCapacity.fargate(),
+      minNodes: 0,
+      maxNodes: 100,
+      labels: { compute: 'fargate' },
+    }),
   ]);
 }
 
@@ -43,9 +57,18 @@ export function rawPodSpec(containerOverrides: Record<string, unknown> = {}): an
   return {
     nodeSelector: { pool: 'general' },
     securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
-    containers: [{ name: 'c', image: 'registry.example.com/app:1.0.0', ports: [{ name: 'http', containerPort: 8080 }], readinessProbe: probe, livenessProbe: probe,
-      resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } }, ...containerOverrides }],
+    containers: [
+      {
+        name: 'c',
+        image: 'registry.example.com/app:1.0.0',
+        ports: [{ name: 'http', containerPort: 8080 }],
+        readinessProbe: probe,
+        livenessProbe: probe,
+        resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+        securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+        ...containerOverrides,
+      },
+    ],
   };
 }
 

@@ -7,5 +7,7 @@ import { join } from 'node:path';
  * DOM, which jest's module system cannot give it.
  */
 export function parseMermaid(texts: string[]): any[] {
-  return JSON.parse(execFileSync(process.execPath, [join(__dirname, '..', 'scripts', 'mermaid-check.mjs')], { input: JSON.stringify(texts), encoding: 'utf8' }));
+  return JSON.parse(
+    execFileSync(process.execPath, [join(__dirname, '..', 'scripts', 'mermaid-check.mjs')], { input: JSON.stringify(texts), encoding: 'utf8' }),
+  );
 }

@@ -26,9 +26,13 @@ export function find(app: App, kind: string, name: string): Record<string, any> 
 
 /** What one policy check finds on the app's objects, as `<path>: <field> <problem>` lines. */
 export function checkFindings(app: App, check: PolicyCheck): string[] {
-  return collectPlatforms(app).map(policyInputOf).flatMap((context) => {
-    return context.manifests.filter((m) => check.appliesTo(m, context)).flatMap((m) => check.check(m, context).map((f) => `${m.path}: ${f.field} ${f.problem}`));
-  });
+  return collectPlatforms(app)
+    .map(policyInputOf)
+    .flatMap((context) => {
+      return context.manifests
+        .filter((m) => check.appliesTo(m, context))
+        .flatMap((m) => check.check(m, context).map((f) => `${m.path}: ${f.field} ${f.problem}`));
+    });
 }
 
 /** Every error the synth's checks (schema, placement, policy) raise on the app's objects. */

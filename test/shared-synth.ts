@@ -21,7 +21,10 @@ const root = join(__dirname, '..');
 
 /** What the shared synth left and printed. */
 export interface SharedSynth {
-  /** The folder holding `dist/`, `kustomization/`, `policy-report.json` and `docs/`, as a project root would. Read it, never change it: copy what a test edits. */
+  /**
+   * The folder holding `dist/`, `kustomization/`, `policy-report.json` and `docs/`, as a project root would.
+   * Read it, never change it: copy what a test edits.
+   */
   readonly root: string;
   /** `<root>/dist`, the DIST_DIR the synth was given. */
   readonly dist: string;
@@ -119,7 +122,8 @@ function once<T>(name: string, make: () => T): T {
   }
   const deadline = Date.now() + WAIT_MS;
   while (!existsSync(result)) {
-    if (Date.now() > deadline) throw new Error(`waited ${WAIT_MS / 60_000} minutes for another test worker's ${name} (${result}); did that worker die?`);
+    if (Date.now() > deadline)
+      throw new Error(`waited ${WAIT_MS / 60_000} minutes for another test worker's ${name} (${result}); did that worker die?`);
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   }
   const outcome = JSON.parse(readFileSync(result, 'utf8')) as { value?: T; error?: string };

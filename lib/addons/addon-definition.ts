@@ -27,6 +27,14 @@ export interface AddonDefinition {
 
 /** The cluster's AWS inputs, which `addon` cannot be installed without; refused with the build's path when the platform did not give them. */
 export function awsInputs(installer: AddonInstaller, addon: string, inputs: AddonInputs): NonNullable<AddonInputs['aws']> {
-  return inputs.aws ?? new Site(installer.node.path).at('cluster.inputs.aws').fail(undefined, `must be given: the build installs ${addon}, which cannot run without it`,
-    'give the cluster\'s AWS inputs: aws: { clusterName, region, ebsCsiRoleArn, autoscalerRoleArn }');
+  return (
+    inputs.aws ??
+    new Site(installer.node.path)
+      .at('cluster.inputs.aws')
+      .fail(
+        undefined,
+        `must be given: the build installs ${addon}, which cannot run without it`,
+        "give the cluster's AWS inputs: aws: { clusterName, region, ebsCsiRoleArn, autoscalerRoleArn }",
+      )
+  );
 }

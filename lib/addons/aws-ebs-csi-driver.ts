@@ -16,7 +16,8 @@ export interface AwsEbsCsiDriverValues {
 /** The AWS EBS CSI driver; its snapshotter sidecar renders only when the snapshot API exists, so it follows the snapshot controller. */
 export const awsEbsCsiDriver: AddonDefinition = {
   name: 'aws-ebs-csi-driver',
-  summary: 'AWS EBS CSI driver (chart aws-ebs-csi-driver 2.52.1, after the snapshot controller), namespace kube-system (privileged: the node DaemonSet mounts host paths); needs an IAM role (IRSA)',
+  summary:
+    'AWS EBS CSI driver (chart aws-ebs-csi-driver 2.52.1, after the snapshot controller), namespace kube-system (privileged: the node DaemonSet mounts host paths); needs an IAM role (IRSA)',
   kinds: [],
   install(installer, _need, inputs: AddonInputs) {
     const snapshots = installer.releases.includes('snapshot-controller');
@@ -24,7 +25,11 @@ export const awsEbsCsiDriver: AddonDefinition = {
     installer.release<AwsEbsCsiDriverValues>({
       name: 'aws-ebs-csi-driver',
       namespace: 'kube-system',
-      chart: { repository: { name: 'aws-ebs-csi-driver', url: 'https://kubernetes-sigs.github.io/aws-ebs-csi-driver' }, chart: 'aws-ebs-csi-driver', version: '2.52.1' },
+      chart: {
+        repository: { name: 'aws-ebs-csi-driver', url: 'https://kubernetes-sigs.github.io/aws-ebs-csi-driver' },
+        chart: 'aws-ebs-csi-driver',
+        version: '2.52.1',
+      },
       values: {
         controller: { region: aws.region, serviceAccount: { annotations: { 'eks.amazonaws.com/role-arn': aws.ebsCsiRoleArn } } },
         storageClasses: [],

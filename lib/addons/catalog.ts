@@ -15,8 +15,18 @@ import { snapshotController } from './snapshot-controller';
  * driver, whose snapshotter sidecar needs the snapshot API).
  */
 export const ADDONS: readonly AddonDefinition[] = [
-  certManager, secretsStoreCsiAzure, ingressNginx, istio, prometheusOperator, snapshotController, awsEbsCsiDriver, gpuOperator, clusterAutoscaler,
-  k3sTraefik, azureApplicationGateway, awsLoadBalancerController,
+  certManager,
+  secretsStoreCsiAzure,
+  ingressNginx,
+  istio,
+  prometheusOperator,
+  snapshotController,
+  awsEbsCsiDriver,
+  gpuOperator,
+  clusterAutoscaler,
+  k3sTraefik,
+  azureApplicationGateway,
+  awsLoadBalancerController,
 ];
 
 export function addonDefinition(name: string): AddonDefinition | undefined {
@@ -28,7 +38,11 @@ export function addonDefinition(name: string): AddonDefinition | undefined {
  * there before the build is applied.
  */
 export const FLUX_KINDS: readonly string[] = [
-  'source.toolkit.fluxcd.io/GitRepository', 'source.toolkit.fluxcd.io/HelmRepository', 'source.toolkit.fluxcd.io/OCIRepository',
-  'kustomize.toolkit.fluxcd.io/Kustomization', 'helm.toolkit.fluxcd.io/HelmRelease',
-  'notification.toolkit.fluxcd.io/Provider', 'notification.toolkit.fluxcd.io/Alert',
+  'source.toolkit.fluxcd.io/GitRepository',
+  'source.toolkit.fluxcd.io/HelmRepository',
+  'source.toolkit.fluxcd.io/OCIRepository',
+  'kustomize.toolkit.fluxcd.io/Kustomization',
+  'helm.toolkit.fluxcd.io/HelmRelease',
+  'notification.toolkit.fluxcd.io/Provider',
+  'notification.toolkit.fluxcd.io/Alert',
 ];

@@ -11,7 +11,13 @@ export interface CertManagerValues {
 export const certManager: AddonDefinition = {
   name: 'cert-manager',
   summary: 'cert-manager v1.16.5 (chart cert-manager), namespace cert-manager (restricted)',
-  kinds: ['cert-manager.io/ClusterIssuer', 'cert-manager.io/Issuer', 'cert-manager.io/Certificate', 'acme.cert-manager.io/Order', 'acme.cert-manager.io/Challenge'],
+  kinds: [
+    'cert-manager.io/ClusterIssuer',
+    'cert-manager.io/Issuer',
+    'cert-manager.io/Certificate',
+    'acme.cert-manager.io/Order',
+    'acme.cert-manager.io/Challenge',
+  ],
   install(installer) {
     installer.namespace('cert-manager', PodSecurityLevel.RESTRICTED, 'cert-manager');
     installer.release<CertManagerValues>({

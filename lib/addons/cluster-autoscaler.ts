@@ -17,7 +17,8 @@ export interface ClusterAutoscalerValues {
 /** The cluster autoscaler 1.28 (chart 9.34.0: its minor version must match Kubernetes'). */
 export const clusterAutoscaler: AddonDefinition = {
   name: 'cluster-autoscaler',
-  summary: 'cluster-autoscaler 1.28 (chart cluster-autoscaler 9.34.0) with the build\'s settings as flags, AWS auto-discovery, namespace kube-system; needs an IAM role (IRSA) and tagged node groups',
+  summary:
+    "cluster-autoscaler 1.28 (chart cluster-autoscaler 9.34.0) with the build's settings as flags, AWS auto-discovery, namespace kube-system; needs an IAM role (IRSA) and tagged node groups",
   kinds: [],
   install(installer, need: AddonNeed, inputs: AddonInputs) {
     if (need.addon !== 'cluster-autoscaler') return;

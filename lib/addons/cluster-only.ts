@@ -32,7 +32,11 @@ export const awsLoadBalancerController: AddonDefinition = {
 export const K3S_BUILT_INS: readonly ProvidedAddon[] = [
   { addon: 'traefik', reason: 'k3s ships Traefik in kube-system (its packaged Helm chart)' },
   { addon: 'coredns', reason: 'k3s ships CoreDNS in kube-system' },
-  { addon: 'local-path-provisioner', reason: 'k3s ships the local-path provisioner and its default StorageClass local-path', objects: ['StorageClass/local-path'] },
+  {
+    addon: 'local-path-provisioner',
+    reason: 'k3s ships the local-path provisioner and its default StorageClass local-path',
+    objects: ['StorageClass/local-path'],
+  },
   { addon: 'metrics-server', reason: 'k3s ships metrics-server, which HorizontalPodAutoscalers read' },
   { addon: 'servicelb', reason: 'k3s ships ServiceLB (klipper-lb): a LoadBalancer Service takes its ports on every node' },
 ];

@@ -4,7 +4,10 @@ import { AddonDefinition, AddonInputs } from './addon-definition';
 
 /** The values of the NVIDIA gpu-operator chart the build sets. */
 export interface GpuOperatorValues {
-  /** The device plugin reads the time-slicing ConfigMap; with no default, each node uses the key its `nvidia.com/device-plugin.config` label names. */
+  /**
+   * The device plugin reads the time-slicing ConfigMap; with no default, each node uses the key its
+   * `nvidia.com/device-plugin.config` label names.
+   */
   readonly devicePlugin: { readonly config: { readonly name: string; readonly default: string; readonly create: boolean } };
   /** false when the node image ships the NVIDIA driver and container toolkit (EKS GPU AMIs). */
   readonly driver: { readonly enabled: boolean };
@@ -15,7 +18,8 @@ export interface GpuOperatorValues {
 /** The NVIDIA GPU operator v24.9 (Kubernetes 1.24-1.31), configured with the build's time-slicing ConfigMap. */
 export const gpuOperator: AddonDefinition = {
   name: 'gpu-operator',
-  summary: 'NVIDIA GPU operator v24.9.2 with the device plugin reading the build\'s time-slicing ConfigMap (chart gpu-operator), namespace gpu-operator (privileged: its operands use host PID, IPC and paths)',
+  summary:
+    "NVIDIA GPU operator v24.9.2 with the device plugin reading the build's time-slicing ConfigMap (chart gpu-operator), namespace gpu-operator (privileged: its operands use host PID, IPC and paths)",
   kinds: ['nvidia.com/ClusterPolicy', 'nvidia.com/NVIDIADriver', 'nfd.k8s-sigs.io/NodeFeatureRule'],
   objects: ['RuntimeClass/nvidia'],
   install(installer, need: AddonNeed, inputs: AddonInputs) {

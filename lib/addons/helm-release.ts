@@ -1,5 +1,12 @@
 import { k8s } from 'cdk8s-plus-28';
-import { HelmRelease, HelmReleaseSpecChartSpecSourceRefKind, HelmReleaseSpecDriftDetectionMode, HelmReleaseSpecInstallCrds, HelmReleaseSpecUpgradeCrds, HelmReleaseSpecUpgradeRemediationStrategy } from '../imports/helmrelease-helm.toolkit.fluxcd.io';
+import {
+  HelmRelease,
+  HelmReleaseSpecChartSpecSourceRefKind,
+  HelmReleaseSpecDriftDetectionMode,
+  HelmReleaseSpecInstallCrds,
+  HelmReleaseSpecUpgradeCrds,
+  HelmReleaseSpecUpgradeRemediationStrategy,
+} from '../imports/helmrelease-helm.toolkit.fluxcd.io';
 import { HelmRepository } from '../imports/helmrepository-source.toolkit.fluxcd.io';
 import { declareException, PolicyRule } from '../core/exceptions';
 import { FLUX_NAMESPACE, KUBERNETES_NAMESPACES } from '../core/kinds';
@@ -57,7 +64,10 @@ export class AddonInstaller extends CheckedConstruct {
     if (KUBERNETES_NAMESPACES.includes(name) || this.namespaces.has(name)) return;
     this.namespaces.add(name);
     const namespace = new k8s.KubeNamespace(this, `namespace-${name}`, { metadata: { name, labels: podSecurityLabels(level) } });
-    declareException(namespace, { rule: PolicyRule.DEFAULT_DENY, reason: `${why}: its chart's pods take traffic from the API server (webhooks) and the nodes, which a default deny would cut` });
+    declareException(namespace, {
+      rule: PolicyRule.DEFAULT_DENY,
+      reason: `${why}: its chart's pods take traffic from the API server (webhooks) and the nodes, which a default deny would cut`,
+    });
   }
 
   release<V extends object>(release: AddonRelease<V>): void {

@@ -25,13 +25,36 @@ export interface IstioGatewayValues {
 export const istio: AddonDefinition = {
   name: 'istio',
   summary: `Istio ${ISTIO_VERSION}: base, istiod and gateway istio-ingressgateway (charts base, istiod, gateway), namespace istio-system (baseline: the gateway sets an unprivileged-port sysctl and no seccomp profile)`,
-  kinds: ['networking.istio.io/Gateway', 'networking.istio.io/VirtualService', 'networking.istio.io/DestinationRule', 'security.istio.io/PeerAuthentication', 'security.istio.io/AuthorizationPolicy'],
+  kinds: [
+    'networking.istio.io/Gateway',
+    'networking.istio.io/VirtualService',
+    'networking.istio.io/DestinationRule',
+    'security.istio.io/PeerAuthentication',
+    'security.istio.io/AuthorizationPolicy',
+  ],
   install(installer) {
     installer.namespace('istio-system', PodSecurityLevel.BASELINE, 'Istio');
     const chart = (name: string) => ({ repository: ISTIO_CHARTS, chart: name, version: ISTIO_VERSION });
-    installer.release<IstioBaseValues>({ name: 'istio-base', namespace: 'istio-system', chart: chart('base'), values: { defaultRevision: 'default' } });
-    installer.release<IstiodValues>({ name: 'istiod', namespace: 'istio-system', chart: chart('istiod'), values: { seccompProfile: { type: 'RuntimeDefault' } }, dependsOn: ['istio-base'] });
+    installer.release<IstioBaseValues>({
+      name: 'istio-base',
+      namespace: 'istio-system',
+      chart: chart('base'),
+      values: { defaultRevision: 'default' },
+    });
+    installer.release<IstiodValues>({
+      name: 'istiod',
+      namespace: 'istio-system',
+      chart: chart('istiod'),
+      values: { seccompProfile: { type: 'RuntimeDefault' } },
+      dependsOn: ['istio-base'],
+    });
     // The gateway pods run the proxy istiod injects and configures.
-    installer.release<IstioGatewayValues>({ name: 'istio-ingressgateway', namespace: 'istio-system', chart: chart('gateway'), values: { service: { type: 'LoadBalancer' } }, dependsOn: ['istiod'] });
+    installer.release<IstioGatewayValues>({
+      name: 'istio-ingressgateway',
+      namespace: 'istio-system',
+      chart: chart('gateway'),
+      values: { service: { type: 'LoadBalancer' } },
+      dependsOn: ['istiod'],
+    });
   },
 };

@@ -12,21 +12,34 @@ export interface KubePrometheusStackValues {
   readonly nodeExporter: { readonly enabled: boolean };
   readonly kubeStateMetrics: { readonly enabled: boolean };
   /** Prometheus selects monitors and rules labelled `release: <release name>`. */
-  readonly prometheus: { readonly prometheusSpec: { readonly serviceMonitorSelectorNilUsesHelmValues: boolean; readonly ruleSelectorNilUsesHelmValues: boolean } };
+  readonly prometheus: {
+    readonly prometheusSpec: { readonly serviceMonitorSelectorNilUsesHelmValues: boolean; readonly ruleSelectorNilUsesHelmValues: boolean };
+  };
 }
 
 /** kube-prometheus-stack 88.3.0 (Prometheus Operator v0.93.0, the pinned CRDs). */
 export const prometheusOperator: AddonDefinition = {
   name: 'prometheus-operator',
-  summary: 'Prometheus Operator v0.93.0 with Prometheus, Alertmanager, node-exporter and kube-state-metrics (chart kube-prometheus-stack 88.3.0), in the stack\'s namespace (privileged: node-exporter uses the host network, PID namespace and paths)',
-  kinds: ['monitoring.coreos.com/ServiceMonitor', 'monitoring.coreos.com/PodMonitor', 'monitoring.coreos.com/PrometheusRule', 'monitoring.coreos.com/Prometheus', 'monitoring.coreos.com/Alertmanager'],
+  summary:
+    "Prometheus Operator v0.93.0 with Prometheus, Alertmanager, node-exporter and kube-state-metrics (chart kube-prometheus-stack 88.3.0), in the stack's namespace (privileged: node-exporter uses the host network, PID namespace and paths)",
+  kinds: [
+    'monitoring.coreos.com/ServiceMonitor',
+    'monitoring.coreos.com/PodMonitor',
+    'monitoring.coreos.com/PrometheusRule',
+    'monitoring.coreos.com/Prometheus',
+    'monitoring.coreos.com/Alertmanager',
+  ],
   install(installer, need: AddonNeed) {
     if (need.addon !== 'prometheus-operator') return;
     installer.namespace(need.namespace, PodSecurityLevel.PRIVILEGED, 'kube-prometheus-stack');
     installer.release<KubePrometheusStackValues>({
       name: need.releaseName,
       namespace: need.namespace,
-      chart: { repository: { name: 'prometheus-community', url: 'https://prometheus-community.github.io/helm-charts' }, chart: 'kube-prometheus-stack', version: '88.3.0' },
+      chart: {
+        repository: { name: 'prometheus-community', url: 'https://prometheus-community.github.io/helm-charts' },
+        chart: 'kube-prometheus-stack',
+        version: '88.3.0',
+      },
       values: {
         crds: { enabled: true },
         defaultRules: { create: true },

@@ -13,13 +13,18 @@ export interface SecretsStoreAzureValues {
 /** The Secrets Store CSI driver and its Azure Key Vault provider, in kube-system (privileged: host paths). */
 export const secretsStoreCsiAzure: AddonDefinition = {
   name: 'secrets-store-csi-azure',
-  summary: 'Secrets Store CSI driver 1.5.6 + Azure provider (chart csi-secrets-store-provider-azure 1.8.2), namespace kube-system (privileged: the driver DaemonSet mounts host paths)',
+  summary:
+    'Secrets Store CSI driver 1.5.6 + Azure provider (chart csi-secrets-store-provider-azure 1.8.2), namespace kube-system (privileged: the driver DaemonSet mounts host paths)',
   kinds: ['secrets-store.csi.x-k8s.io/SecretProviderClass', 'secrets-store.csi.x-k8s.io/SecretProviderClassPodStatus'],
   install(installer) {
     installer.release<SecretsStoreAzureValues>({
       name: 'csi-secrets-store-provider-azure',
       namespace: 'kube-system',
-      chart: { repository: { name: 'csi-secrets-store-provider-azure', url: 'https://azure.github.io/secrets-store-csi-driver-provider-azure/charts' }, chart: 'csi-secrets-store-provider-azure', version: '1.8.2' },
+      chart: {
+        repository: { name: 'csi-secrets-store-provider-azure', url: 'https://azure.github.io/secrets-store-csi-driver-provider-azure/charts' },
+        chart: 'csi-secrets-store-provider-azure',
+        version: '1.8.2',
+      },
       values: { 'secrets-store-csi-driver': { install: true, syncSecret: { enabled: true }, enableSecretRotation: true } },
     });
   },

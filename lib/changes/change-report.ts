@@ -58,7 +58,9 @@ export function formatChangesMarkdown(platforms: readonly PlatformChanges[], aga
     for (const layer of [...new Set(changes.map((c) => c.object.layer))]) {
       out.push(`#### ${layer}`, '', '| | object | changed fields |', '| --- | --- | --- |');
       for (const c of changes.filter((x) => x.object.layer === layer)) {
-        const fields = fieldLines(c).map((l) => `\`${l.replace(/\|/g, '\\|')}\``).join('<br>');
+        const fields = fieldLines(c)
+          .map((l) => `\`${l.replace(/\|/g, '\\|')}\``)
+          .join('<br>');
         out.push(`| ${c.destructive.length > 0 ? '**!** ' : ''}${c.type} | \`${objectLabel(c)}\` | ${fields} |`);
       }
       out.push('');

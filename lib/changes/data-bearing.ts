@@ -17,7 +17,9 @@ export function dataBearingReason(o: DistObject, others: Iterable<DistObject>): 
     case 'StatefulSet':
       return hasClaimTemplates(o) ? 'a StatefulSet with claim templates: a replacement starts on new, empty claims' : undefined;
     case 'Namespace': {
-      const held = [...others].filter((x) => x.platform === o.platform && x.namespace === o.name && (x.kind === 'PersistentVolumeClaim' || hasClaimTemplates(x)));
+      const held = [...others].filter(
+        (x) => x.platform === o.platform && x.namespace === o.name && (x.kind === 'PersistentVolumeClaim' || hasClaimTemplates(x)),
+      );
       return held.length > 0 ? `a namespace holding ${held.map((x) => `${x.kind} ${x.name}`).join(', ')}: deleting it deletes their data` : undefined;
     }
     default:

@@ -46,7 +46,12 @@ export function diffTrees(before: ReadonlyMap<string, string>, after: ReadonlyMa
     for (const o of next.values()) {
       if (o.platform === platform && !old.has(o.id)) changes.push({ type: 'added', object: o, fields: [], destructive: [] });
     }
-    changes.sort((a, b) => Number(b.destructive.length > 0) - Number(a.destructive.length > 0) || ORDER[a.type] - ORDER[b.type] || a.object.id.localeCompare(b.object.id));
+    changes.sort(
+      (a, b) =>
+        Number(b.destructive.length > 0) - Number(a.destructive.length > 0) ||
+        ORDER[a.type] - ORDER[b.type] ||
+        a.object.id.localeCompare(b.object.id),
+    );
     return { platform, changes };
   });
 }

@@ -19,7 +19,8 @@ export function main(argv: readonly string[]): number {
     console.log(USAGE.main);
     return command === undefined ? 2 : 0;
   }
-  if (!(COMMANDS as readonly string[]).includes(command)) return fail(`unknown command ${JSON.stringify(command)}; the commands are ${COMMANDS.join(', ')} (k8s-platforms --help)`);
+  if (!(COMMANDS as readonly string[]).includes(command))
+    return fail(`unknown command ${JSON.stringify(command)}; the commands are ${COMMANDS.join(', ')} (k8s-platforms --help)`);
   const name = command as CommandName;
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(USAGE[name]);
@@ -33,20 +34,32 @@ export function main(argv: readonly string[]): number {
     throw error;
   }
   const root = findProjectRoot();
-  if (!root) return fail(`no ${CDK8S_CONFIG} in ${process.cwd()} or a folder above it: run k8s-platforms in a cdk8s app (cdk8s init typescript-app makes one)`);
+  if (!root)
+    return fail(
+      `no ${CDK8S_CONFIG} in ${process.cwd()} or a folder above it: run k8s-platforms in a cdk8s app (cdk8s init typescript-app makes one)`,
+    );
   const app = parsed.extra['--app'] ?? readCdk8sConfig(root).app;
-  if (typeof app !== 'string' || app.trim() === '') return fail(`${join(root, CDK8S_CONFIG)} names no app command (app: npx ts-node main.ts, for example); add it, or give --app <command>`);
+  if (typeof app !== 'string' || app.trim() === '')
+    return fail(`${join(root, CDK8S_CONFIG)} names no app command (app: npx ts-node main.ts, for example); add it, or give --app <command>`);
   const scratch = mkdtempSync(join(tmpdir(), 'k8s-platforms-'));
   try {
     const resultFile = join(scratch, 'result.json');
     const { extra: _extra, ...request } = parsed;
     const dist = request.dist !== undefined ? resolve(request.dist) : undefined;
-    const run = spawnSync(app, { cwd: root, shell: true, stdio: 'inherit',
-      env: { ...process.env, [REQUEST_ENV]: JSON.stringify({ ...request, dist, resultFile }), CDK8S_OUTDIR: join(scratch, 'cdk8s-output') } });
+    const run = spawnSync(app, {
+      cwd: root,
+      shell: true,
+      stdio: 'inherit',
+      env: { ...process.env, [REQUEST_ENV]: JSON.stringify({ ...request, dist, resultFile }), CDK8S_OUTDIR: join(scratch, 'cdk8s-output') },
+    });
     if (run.error) return fail(`could not run the app (${app}): ${run.error.message}`, 1);
     if (existsSync(resultFile)) return (JSON.parse(readFileSync(resultFile, 'utf8')) as { exitCode: number }).exitCode;
-    if (run.status !== 0) return fail(`the app (${app}) failed with exit code ${run.status ?? run.signal} before the pipeline ran (its output is above)`, 1);
-    return fail(`the app (${app}) finished without running the k8s-platforms pipeline: its main must build a PlatformApp (not cdk8s's App) and call app.synth()`, 1);
+    if (run.status !== 0)
+      return fail(`the app (${app}) failed with exit code ${run.status ?? run.signal} before the pipeline ran (its output is above)`, 1);
+    return fail(
+      `the app (${app}) finished without running the k8s-platforms pipeline: its main must build a PlatformApp (not cdk8s's App) and call app.synth()`,
+      1,
+    );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -43,7 +43,8 @@ export function handoffPath(root: string): string {
 export function writeHandoff(root: string, handoff: Cdk8sHandoff): void {
   const file = handoffPath(root);
   mkdirSync(dirname(file), { recursive: true });
-  if (!existsSync(join(dirname(file), '.gitignore'))) writeFileSync(join(dirname(file), '.gitignore'), '# the k8s-platforms synth\'s own state: not for git\n*\n');
+  if (!existsSync(join(dirname(file), '.gitignore')))
+    writeFileSync(join(dirname(file), '.gitignore'), "# the k8s-platforms synth's own state: not for git\n*\n");
   writeFileSync(file, JSON.stringify(handoff, null, 2));
 }
 
@@ -80,8 +81,13 @@ export function findingOf(error: Error): HandoffFinding {
   }
   const colon = error.message.indexOf(': ');
   const fix = error.message.lastIndexOf('; fix: ');
-  return { rule: 'synth', path: colon > 0 ? error.message.slice(0, colon) : '(app)', field: '', message: fix > 0 ? error.message.slice(0, fix) : error.message,
-    fix: fix > 0 ? error.message.slice(fix + '; fix: '.length) : 'see the message' };
+  return {
+    rule: 'synth',
+    path: colon > 0 ? error.message.slice(0, colon) : '(app)',
+    field: '',
+    message: fix > 0 ? error.message.slice(0, fix) : error.message,
+    fix: fix > 0 ? error.message.slice(fix + '; fix: '.length) : 'see the message',
+  };
 }
 
 /** A path relative to the hand-off's output folder, as the CLI names the manifests it hands over. */

@@ -51,13 +51,18 @@ const TAKES_VALUE = new Set(['--platform', '--allow-removal', '--dist', '--again
  * `--platform` and `--allow-removal` repeat. `extra` lists flags the caller handles itself (the
  * bin's `--app`). Refuses unknown flags, missing values, and the retired `--allow-shrink`.
  */
-export function parseCommandLine(command: CommandName, args: readonly string[], extra: readonly string[] = []): CommandRequest & { readonly extra: Readonly<Record<string, string>> } {
+export function parseCommandLine(
+  command: CommandName,
+  args: readonly string[],
+  extra: readonly string[] = [],
+): CommandRequest & { readonly extra: Readonly<Record<string, string>> } {
   const allowed = new Set([...FLAGS[command], ...extra]);
   const values: Record<string, string[]> = {};
   const found = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (flag === '--allow-shrink') throw new UsageError(`--allow-shrink ${RETIRED}`);
     if (!allowed.has(flag)) throw new UsageError(`${command}: unknown argument ${JSON.stringify(arg)}; see k8s-platforms ${command} --help`);
     found.add(flag);
@@ -67,7 +72,9 @@ export function parseCommandLine(command: CommandName, args: readonly string[], 
     }
     const value = inline ?? args[++i];
     if (value === undefined || (inline === undefined && value.startsWith('--')) || value.trim() === '') {
-      throw new UsageError(`${command}: ${flag} needs a value${flag === '--platform' ? ' (a build folder or platform name)' : flag === '--allow-removal' ? ' (a platform, or <platform>/<Kind>/<namespace>/<name>)' : ''}; see k8s-platforms ${command} --help`);
+      throw new UsageError(
+        `${command}: ${flag} needs a value${flag === '--platform' ? ' (a build folder or platform name)' : flag === '--allow-removal' ? ' (a platform, or <platform>/<Kind>/<namespace>/<name>)' : ''}; see k8s-platforms ${command} --help`,
+      );
     }
     (values[flag] ??= []).push(value);
   }
@@ -90,19 +97,25 @@ export function parseCommandLine(command: CommandName, args: readonly string[], 
 }
 
 /** The retired all-platforms switches, refused with a pointer to --allow-removal. */
-const RETIRED = 'allowed every platform to lose anything at once and is no longer accepted; name what may go: --allow-removal <platform> or --allow-removal <platform>/<Kind>/<namespace>/<name>';
+const RETIRED =
+  'allowed every platform to lose anything at once and is no longer accepted; name what may go: --allow-removal <platform> or --allow-removal <platform>/<Kind>/<namespace>/<name>';
 
 /** The allowances ALLOW_REMOVAL names (comma-separated); the retired ALLOW_SHRINK is refused. */
 export function removalsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
   if (env.ALLOW_SHRINK !== undefined) {
-    throw new UsageError(`ALLOW_SHRINK allowed every platform to lose anything at once and is no longer accepted; name what may go: ${ALLOW_REMOVAL_ENV}=<platform> or ${ALLOW_REMOVAL_ENV}=<platform>/<Kind>/<namespace>/<name>`);
+    throw new UsageError(
+      `ALLOW_SHRINK allowed every platform to lose anything at once and is no longer accepted; name what may go: ${ALLOW_REMOVAL_ENV}=<platform> or ${ALLOW_REMOVAL_ENV}=<platform>/<Kind>/<namespace>/<name>`,
+    );
   }
   return namesFromEnv(env[ALLOW_REMOVAL_ENV]);
 }
 
 /** The comma-separated names of an environment variable (K8S_PLATFORMS_PLATFORM, ALLOW_REMOVAL); undefined when unset or empty. */
 export function namesFromEnv(value: string | undefined): string[] | undefined {
-  const names = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const names = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return names.length > 0 ? names : undefined;
 }
 

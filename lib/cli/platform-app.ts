@@ -48,7 +48,9 @@ export class PlatformApp extends App {
   get dist(): string {
     const fromEnv = process.env[DIST_ENV];
     if (fromEnv !== undefined && fromEnv.trim() === '') {
-      throw new UsageError(`${DIST_ENV}: the environment variable is empty, so there is no folder to write (got ""); fix: unset ${DIST_ENV} to write ${this.defaultDist()}/, or set it to the folder to write`);
+      throw new UsageError(
+        `${DIST_ENV}: the environment variable is empty, so there is no folder to write (got ""); fix: unset ${DIST_ENV} to write ${this.defaultDist()}/, or set it to the folder to write`,
+      );
     }
     return resolve(fromEnv ?? this.defaultDist());
   }
@@ -82,7 +84,7 @@ export class PlatformApp extends App {
       dist = request.dist !== undefined ? resolve(request.dist) : this.dist;
     } catch (error) {
       io.err(`synth failed; nothing was written.\n${(error as Error).message}`);
-      return error instanceof UsageError && !(error.message.startsWith(DIST_ENV)) ? 2 : 1;
+      return error instanceof UsageError && !error.message.startsWith(DIST_ENV) ? 2 : 1;
     }
     // With --stdout the objects are the output: everything a person reads goes to stderr.
     const code = runCommand(request, build, dist, request.stdout ? { ...io, log: io.err } : io);

@@ -36,5 +36,8 @@ export function readCdk8sConfig(root: string): Cdk8sConfig {
 
 /** Whether cdk8s.yaml lists the project's validation plugin (class PlatformChecks), so `cdk8s synth` will report its findings. */
 export function listsPlatformChecks(config: Cdk8sConfig): boolean {
-  return Array.isArray(config.validations) && config.validations.some((v) => v && typeof v === 'object' && (v as { class?: unknown }).class === 'PlatformChecks');
+  return (
+    Array.isArray(config.validations) &&
+    config.validations.some((v) => v && typeof v === 'object' && (v as { class?: unknown }).class === 'PlatformChecks')
+  );
 }

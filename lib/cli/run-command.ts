@@ -54,7 +54,10 @@ export function runCommand(request: CommandRequest, build: () => PlatformBuild, 
     }
   } catch (error) {
     if (error instanceof PublishError) io.err(`synth failed; ${error.message}`);
-    else io.err(`${request.command} failed; ${request.command === 'synth' && !request.stdout ? `${shown}/ was left unchanged.` : 'nothing was written.'}\n${unexpected(error)}`);
+    else
+      io.err(
+        `${request.command} failed; ${request.command === 'synth' && !request.stdout ? `${shown}/ was left unchanged.` : 'nothing was written.'}\n${unexpected(error)}`,
+      );
     return 1;
   }
 }
@@ -67,7 +70,9 @@ function report(outcome: SynthOutcome, request: CommandRequest, dist: string, io
   const shown = shownPath(dist);
   for (const note of outcome.notes ?? []) io.err(note);
   if (!outcome.ok) {
-    io.err(`${outcome.checks ? `${outcome.checks}\n` : ''}synth failed; ${shown}/ was left unchanged.\n${outcome.errors.map((e) => e.message).join('\n')}`);
+    io.err(
+      `${outcome.checks ? `${outcome.checks}\n` : ''}synth failed; ${shown}/ was left unchanged.\n${outcome.errors.map((e) => e.message).join('\n')}`,
+    );
     return 1;
   }
   const { summary, changes } = outcome;
@@ -75,10 +80,15 @@ function report(outcome: SynthOutcome, request: CommandRequest, dist: string, io
   io.log(summary.checks);
   io.log(formatChanges(changes.platforms, changes.against));
   const removed = changes.platforms.flatMap((p) => p.changes.filter((c) => c.type === 'removed').map((c) => c.object.id));
-  if (allowed.length > 0) io.log(`deleted, as ${allowed.map((a) => `${ALLOW_REMOVAL_FLAG} ${a}`).join(' ')} allowed: ${removed.length === 0 ? 'nothing' : removed.join(', ')}`);
+  if (allowed.length > 0)
+    io.log(
+      `deleted, as ${allowed.map((a) => `${ALLOW_REMOVAL_FLAG} ${a}`).join(' ')} allowed: ${removed.length === 0 ? 'nothing' : removed.join(', ')}`,
+    );
   for (const warning of summary.warnings) io.err(warning);
   const ms = Math.round(performance.now() - started);
-  io.log(`wrote ${summary.objects} objects (${summary.files} files) to ${shown}/ and ${summary.entryPointObjects} Flux objects to its entry points in ${ms} ms`);
+  io.log(
+    `wrote ${summary.objects} objects (${summary.files} files) to ${shown}/ and ${summary.entryPointObjects} Flux objects to its entry points in ${ms} ms`,
+  );
   return 0;
 }
 
@@ -91,13 +101,18 @@ function checked(request: CommandRequest, build: () => PlatformBuild, io: Comman
   return undefined;
 }
 
-/** Objects the chosen builds write, as one YAML stream; refused when two builds hold one identity (one cluster each: the stream would apply one over the other). */
+/**
+ * Objects the chosen builds write, as one YAML stream; refused when two builds hold one identity (one cluster
+ * each: the stream would apply one over the other).
+ */
 function printStream(request: CommandRequest, build: () => PlatformBuild, io: CommandIo): number {
   const result = checked(request, build, io, 'synth --stdout');
   if (!result) return 1;
   const clash = sharedIdentities(result.trees.dist);
   if (clash) {
-    io.err(`synth --stdout: builds ${clash.builds.join(' and ')} hold ${clash.count} objects of the same identity (${clash.example}, ...): they are separate clusters, and one stream would apply one over the other; fix: choose one with --platform ${clash.builds[0]} (or ${'K8S_PLATFORMS_PLATFORM'}=${clash.builds[0]} under cdk8s synth)`);
+    io.err(
+      `synth --stdout: builds ${clash.builds.join(' and ')} hold ${clash.count} objects of the same identity (${clash.example}, ...): they are separate clusters, and one stream would apply one over the other; fix: choose one with --platform ${clash.builds[0]} (or ${'K8S_PLATFORMS_PLATFORM'}=${clash.builds[0]} under cdk8s synth)`,
+    );
     return 1;
   }
   io.out(manifestStream(result.trees.dist));
@@ -119,10 +134,17 @@ export function sharedIdentities(dist: FileTree): { readonly builds: string[]; r
 /** Against a Git ref's dist/ (--against), else the synth's own baseline: the committed dist/, or the one on disk when Git does not track it. */
 function diffCommand(request: CommandRequest, build: () => PlatformBuild, dist: string, io: CommandIo): number {
   const against = request.against;
-  if (against !== undefined && !isCommit(dist, against)) return usage(io, `diff: ${JSON.stringify(against)} names no commit of the repository holding ${shownPath(dist)}/ (in a shallow clone, git fetch it first)`);
+  if (against !== undefined && !isCommit(dist, against))
+    return usage(
+      io,
+      `diff: ${JSON.stringify(against)} names no commit of the repository holding ${shownPath(dist)}/ (in a shallow clone, git fetch it first)`,
+    );
   const result = checked(request, build, io, 'diff');
   if (!result) return 1;
-  const base = against === undefined ? baselineOf(dist) : { tree: readCommittedTree(dist, against) ?? new Map<string, string>(), label: `${shownPath(dist)}/ at ${against}` };
+  const base =
+    against === undefined
+      ? baselineOf(dist)
+      : { tree: readCommittedTree(dist, against) ?? new Map<string, string>(), label: `${shownPath(dist)}/ at ${against}` };
   const changes = diffTrees(onlySelected(base.tree, result.selection), result.trees.dist);
   io.out(request.markdown ? formatChangesMarkdown(changes, `\`${base.label}\``) : formatChanges(changes, base.label));
   return anyChange(changes) ? 1 : 0;
@@ -131,7 +153,9 @@ function diffCommand(request: CommandRequest, build: () => PlatformBuild, dist: 
 function validateCommand(request: CommandRequest, build: () => PlatformBuild, dist: string, io: CommandIo): number {
   const result = checked(request, build, io, 'validate');
   if (!result) return 1;
-  const trees = result.selection ? withUnselectedBuilds(result.trees, result.selection, { dist, entryPoints: entryPointsDir(dist), report: reportPath(dist) }) : result.trees;
+  const trees = result.selection
+    ? withUnselectedBuilds(result.trees, result.selection, { dist, entryPoints: entryPointsDir(dist), report: reportPath(dist) })
+    : result.trees;
   const stale = [
     ...treeDifferences(dist, trees.dist),
     ...treeDifferences(entryPointsDir(dist), trees.entryPoints, (path) => parseDistPath(path).layer === 'flux-system'),
@@ -140,11 +164,15 @@ function validateCommand(request: CommandRequest, build: () => PlatformBuild, di
   ];
   io.log(result.summary.checks);
   if (stale.length === 0) {
-    io.log(`every check passes, and ${shownPath(dist)}/, its entry points, the report and the docs are what the synth writes (${result.summary.objects} objects)`);
+    io.log(
+      `every check passes, and ${shownPath(dist)}/, its entry points, the report and the docs are what the synth writes (${result.summary.objects} objects)`,
+    );
     return 0;
   }
   const shown = stale.slice(0, 20).map((s) => `  ${s}`);
-  io.err(`validate: the checks pass, but the output on disk is not what the synth writes (${stale.length} files):\n${shown.join('\n')}${stale.length > 20 ? `\n  ... and ${stale.length - 20} more` : ''}\nfix: run k8s-platforms synth (npm run synth here) and commit the result`);
+  io.err(
+    `validate: the checks pass, but the output on disk is not what the synth writes (${stale.length} files):\n${shown.join('\n')}${stale.length > 20 ? `\n  ... and ${stale.length - 20} more` : ''}\nfix: run k8s-platforms synth (npm run synth here) and commit the result`,
+  );
   return 1;
 }
 
@@ -173,8 +201,12 @@ function onlySelected(tree: FileTree, selection: readonly string[] | undefined):
 /** Files of `dir` that differ from `tree`: changed, missing, or there but not written by the synth. */
 function treeDifferences(dir: string, tree: FileTree, ignore: (path: string) => boolean = () => false): string[] {
   const onDisk = readTree(dir);
-  const differs = [...tree].filter(([path, content]) => onDisk.get(path) !== content).map(([path]) => `${join(shownPath(dir), path)} ${onDisk.has(path) ? 'differs' : 'is missing'}`);
-  const extra = listFiles(dir).filter((path) => !tree.has(path) && !ignore(path) && !path.split('/').some((s) => s.startsWith('.'))).map((path) => `${join(shownPath(dir), path)} is not written by the synth`);
+  const differs = [...tree]
+    .filter(([path, content]) => onDisk.get(path) !== content)
+    .map(([path]) => `${join(shownPath(dir), path)} ${onDisk.has(path) ? 'differs' : 'is missing'}`);
+  const extra = listFiles(dir)
+    .filter((path) => !tree.has(path) && !ignore(path) && !path.split('/').some((s) => s.startsWith('.')))
+    .map((path) => `${join(shownPath(dir), path)} is not written by the synth`);
   return [...differs, ...extra];
 }
 
@@ -197,7 +229,10 @@ export function shownPath(path: string): string {
 /** One line saying what went wrong, and one saying where: the first frame of our code, not the whole stack. */
 export function unexpected(error: unknown): string {
   if (!(error instanceof Error)) return `unexpected failure: ${String(error)}`;
-  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).map((line) => line.trim().replace(/^at /, ''));
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .map((line) => line.trim().replace(/^at /, ''));
   const frame = frames.find((f) => !/node:|node_modules/.test(f)) ?? frames[0];
   const where = frame ? `it was raised at ${frame}` : 'no stack trace was recorded';
   if (process.env.NODE_DEBUG_STACK) return `unexpected ${error.name}: ${error.message}\n${error.stack}`;

@@ -33,7 +33,9 @@ export function runUnderCdk8sCli(build: () => PlatformBuild, dist: string, root:
   const refused = (errors: readonly Error[], checks?: string): number => {
     if (plugin) {
       writeHandoff(root, { outdir, ok: false, findings: errors.map(findingOf), files: {}, builds: [], objects: 0 });
-      io.err(`${checks ? `${checks}\n` : ''}the synth was refused (${errors.length} problem${errors.length === 1 ? '' : 's'}); ${shownPath(dist)}/ was left unchanged: see the validation report`);
+      io.err(
+        `${checks ? `${checks}\n` : ''}the synth was refused (${errors.length} problem${errors.length === 1 ? '' : 's'}); ${shownPath(dist)}/ was left unchanged: see the validation report`,
+      );
       return 0;
     }
     io.err(`${checks ? `${checks}\n` : ''}synth failed; ${shownPath(dist)}/ was left unchanged.\n${errors.map((e) => e.message).join('\n')}`);
@@ -45,9 +47,21 @@ export function runUnderCdk8sCli(build: () => PlatformBuild, dist: string, root:
       const result = synthesize(app, { source, platforms });
       if (!result.ok) return refused(result.errors, result.checks);
       const clash = sharedIdentities(result.trees.dist);
-      if (clash) return refused([new Error(`${PLATFORM_ENV}: builds ${clash.builds.join(' and ')} hold ${clash.count} objects of the same identity (${clash.example}, ...); they are separate clusters, and one stream would apply one over the other; fix: choose one, e.g. ${PLATFORM_ENV}=${clash.builds[0]}`)]);
+      if (clash)
+        return refused([
+          new Error(
+            `${PLATFORM_ENV}: builds ${clash.builds.join(' and ')} hold ${clash.count} objects of the same identity (${clash.example}, ...); they are separate clusters, and one stream would apply one over the other; fix: choose one, e.g. ${PLATFORM_ENV}=${clash.builds[0]}`,
+          ),
+        ]);
       handOver(outdir, manifestStream(result.trees.dist));
-      writeHandoff(root, { outdir, ok: true, findings: [], files: fileHashes(outdir), builds: result.summary.platforms.map((p) => p.name), objects: result.summary.objects });
+      writeHandoff(root, {
+        outdir,
+        ok: true,
+        findings: [],
+        files: fileHashes(outdir),
+        builds: result.summary.platforms.map((p) => p.name),
+        objects: result.summary.objects,
+      });
       return 0;
     }
     const outcome = runSynth(dist, build, { platforms, allowRemoval: removalsFromEnv() });
@@ -56,8 +70,17 @@ export function runUnderCdk8sCli(build: () => PlatformBuild, dist: string, root:
     io.err(outcome.summary.checks);
     for (const warning of outcome.summary.warnings) io.err(warning);
     if (outdir !== resolve(dist)) handOver(outdir, manifestStream(readTree(dist)));
-    writeHandoff(root, { outdir, ok: true, findings: [], files: fileHashes(outdir), builds: outcome.summary.platforms.map((p) => p.name), objects: outcome.summary.objects });
-    io.err(`wrote ${outcome.summary.objects} objects to ${shownPath(dist)}/ and ${outcome.summary.entryPointObjects} Flux objects to its entry points`);
+    writeHandoff(root, {
+      outdir,
+      ok: true,
+      findings: [],
+      files: fileHashes(outdir),
+      builds: outcome.summary.platforms.map((p) => p.name),
+      objects: outcome.summary.objects,
+    });
+    io.err(
+      `wrote ${outcome.summary.objects} objects to ${shownPath(dist)}/ and ${outcome.summary.entryPointObjects} Flux objects to its entry points`,
+    );
     return 0;
   } catch (error) {
     io.err(`synth failed; ${shownPath(dist)}/ was left unchanged.\n${unexpected(error)}`);

@@ -55,7 +55,9 @@ export class PlatformChecks {
     const violations = handoff ? fromHandoff(handoff, context.manifests) : checkFiles(context.manifests);
     for (const v of violations) context.report.addViolation(v);
     const objects = handoff ? String(handoff.objects) : String(parsedObjects(context.manifests).length);
-    const metadata: Record<string, string> = handoff ? { objects, builds: handoff.builds.join(' ') || '(refused)' } : { objects, checked: 'the YAML files alone (no PlatformApp hand-off)' };
+    const metadata: Record<string, string> = handoff
+      ? { objects, builds: handoff.builds.join(' ') || '(refused)' }
+      : { objects, checked: 'the YAML files alone (no PlatformApp hand-off)' };
     context.report.submit(violations.length > 0 ? 'failure' : 'success', metadata);
     return Promise.resolve();
   }
@@ -67,20 +69,51 @@ function fromHandoff(handoff: Cdk8sHandoff, manifests: readonly string[]): Cdk8s
     const path = relative(handoff.outdir, file);
     const recorded = handoff.files[path];
     if (recorded === sha256(readFileSync(file))) return [];
-    return [violation({ rule: 'written-by-the-synth', path, field: '(file)', fix: 'run the synth again and leave its output as it is',
-      message: recorded ? `${path} changed after the synth wrote it` : `${path} was not written by the synth (a file added to the output folder by hand?)` }, file)];
+    return [
+      violation(
+        {
+          rule: 'written-by-the-synth',
+          path,
+          field: '(file)',
+          fix: 'run the synth again and leave its output as it is',
+          message: recorded
+            ? `${path} changed after the synth wrote it`
+            : `${path} was not written by the synth (a file added to the output folder by hand?)`,
+        },
+        file,
+      ),
+    ];
   });
 }
 
 function violation(f: HandoffFinding, manifestPath: string): Cdk8sViolation {
-  return { ruleName: f.rule, recommendation: f.message, fix: f.fix, violatingResources: [{ resourceName: f.path, manifestPath, locations: [f.field] }] };
+  return {
+    ruleName: f.rule,
+    recommendation: f.message,
+    fix: f.fix,
+    violatingResources: [{ resourceName: f.path, manifestPath, locations: [f.field] }],
+  };
 }
 
 /** Every object of the files, except kustomize's own kustomization.yaml (not applied to a cluster). */
 function parsedObjects(files: readonly string[]): (Manifest & { file: string })[] {
-  return files.flatMap((file) => parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS() as Record<string, any> | null)
-    .filter((o): o is Record<string, any> => !!o && typeof o === 'object' && typeof o.kind === 'string' && !String(o.apiVersion).startsWith('kustomize.config.k8s.io/'))
-    .map((object) => ({ file, path: `${file}#${object.kind}/${object.metadata?.name}`, apiVersion: object.apiVersion, kind: object.kind, name: object.metadata?.name, namespace: object.metadata?.namespace, object })));
+  return files.flatMap((file) =>
+    parseAllDocuments(readFileSync(file, 'utf8'))
+      .map((d) => d.toJS() as Record<string, any> | null)
+      .filter(
+        (o): o is Record<string, any> =>
+          !!o && typeof o === 'object' && typeof o.kind === 'string' && !String(o.apiVersion).startsWith('kustomize.config.k8s.io/'),
+      )
+      .map((object) => ({
+        file,
+        path: `${file}#${object.kind}/${object.metadata?.name}`,
+        apiVersion: object.apiVersion,
+        kind: object.kind,
+        name: object.metadata?.name,
+        namespace: object.metadata?.namespace,
+        object,
+      })),
+  );
 }
 
 function checkFiles(files: readonly string[]): Cdk8sViolation[] {

@@ -37,5 +37,7 @@ export function needAddon(scope: IConstruct, need: AddonNeed): void {
 
 /** Every add-on need declared under `root`, with the path of the construct that declared it. */
 export function addonNeedsIn(root: IConstruct): { readonly path: string; readonly need: AddonNeed }[] {
-  return root.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === ADDON_NEED).map((m) => ({ path: c.node.path, need: m.data as AddonNeed })));
+  return root.node
+    .findAll()
+    .flatMap((c) => c.node.metadata.filter((m) => m.type === ADDON_NEED).map((m) => ({ path: c.node.path, need: m.data as AddonNeed })));
 }

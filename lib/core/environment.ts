@@ -32,7 +32,10 @@ export class Environment {
 
   readonly floatingImageTags: boolean;
 
-  private constructor(readonly name: string, options: EnvironmentOptions) {
+  private constructor(
+    readonly name: string,
+    options: EnvironmentOptions,
+  ) {
     this.floatingImageTags = options.floatingImageTags ?? false;
   }
 

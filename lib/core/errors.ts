@@ -40,7 +40,10 @@ export class ValidationErrors extends Error {
 
 /** Where a check runs: a construct path plus a field prefix, so nested checks name full fields. */
 export class Site {
-  constructor(public readonly path: string, public readonly field: string = '') {}
+  constructor(
+    public readonly path: string,
+    public readonly field: string = '',
+  ) {}
 
   /** The site of a sub-field: `site.at('resources').at('limits')` names `resources.limits`. */
   at(field: string | number): Site {

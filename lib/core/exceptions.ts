@@ -70,7 +70,10 @@ export class PolicyRule {
   }
 
   /** @param excusable false for rules no reason can lift (a secret in git stays a leak) */
-  private constructor(public readonly id: string, public readonly excusable: boolean = true) {
+  private constructor(
+    public readonly id: string,
+    public readonly excusable: boolean = true,
+  ) {
     PolicyRule.all.push(this);
   }
 
@@ -92,13 +95,21 @@ export interface PolicyException {
 export function declareException(obj: ApiObject, exception: PolicyException): void {
   const site = new Site(obj.node.path, 'exception');
   if (!(exception?.rule instanceof PolicyRule)) {
-    site.at('rule').fail(exception?.rule, 'must be a PolicyRule', 'write declareException(obj, { rule: PolicyRule.X, reason: "why the rule cannot hold here" })');
+    site
+      .at('rule')
+      .fail(exception?.rule, 'must be a PolicyRule', 'write declareException(obj, { rule: PolicyRule.X, reason: "why the rule cannot hold here" })');
   }
   if (!exception.rule.excusable) {
     site.at('rule').fail(exception.rule.id, 'names a rule that has no exceptions', 'change the object so it follows the rule');
   }
   if (typeof exception.reason !== 'string' || exception.reason.trim().length < 10) {
-    site.at('reason').fail(exception.reason, `must say in at least 10 characters why ${exception.rule.id} cannot hold for this object`, 'write the reason a reviewer needs');
+    site
+      .at('reason')
+      .fail(
+        exception.reason,
+        `must say in at least 10 characters why ${exception.rule.id} cannot hold for this object`,
+        'write the reason a reviewer needs',
+      );
   }
   obj.metadata.addAnnotation(exception.rule.annotation, exception.reason);
 }

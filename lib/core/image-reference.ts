@@ -15,7 +15,10 @@ const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPO
 /** Why the runtime would refuse `image`, or undefined when it parses. */
 export function imageReferenceProblem(image: string): string | undefined {
   const match = REFERENCE.exec(image);
-  if (!match) return REFERENCE.test(image.toLowerCase()) ? 'has upper-case letters in its repository name' : 'is not a valid image reference (registry/name:tag or name@sha256:<64 hex digits>)';
+  if (!match)
+    return REFERENCE.test(image.toLowerCase())
+      ? 'has upper-case letters in its repository name'
+      : 'is not a valid image reference (registry/name:tag or name@sha256:<64 hex digits>)';
   const [, name, , digest] = match;
   if (name.length > 255) return 'has a repository name longer than 255 characters';
   const first = name.split('/')[0];
@@ -25,7 +28,25 @@ export function imageReferenceProblem(image: string): string | undefined {
 }
 
 /** Tags that name a moving target rather than a version. */
-const FLOATING_TAGS = new Set(['latest', 'stable', 'edge', 'nightly', 'main', 'master', 'dev', 'develop', 'current', 'lts', 'beta', 'alpha', 'canary', 'rc', 'release', 'mainline', 'head']);
+const FLOATING_TAGS = new Set([
+  'latest',
+  'stable',
+  'edge',
+  'nightly',
+  'main',
+  'master',
+  'dev',
+  'develop',
+  'current',
+  'lts',
+  'beta',
+  'alpha',
+  'canary',
+  'rc',
+  'release',
+  'mainline',
+  'head',
+]);
 
 export function isFloatingTag(tag: string): boolean {
   return FLOATING_TAGS.has(tag.toLowerCase());

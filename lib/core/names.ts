@@ -10,8 +10,11 @@ const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 /** Namespaces, Services, containers, ports of pods: a DNS-1123 label. */
 export function checkDnsLabel(site: Site, value: string): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 63 || !DNS_LABEL.test(value)) {
-    site.fail(value, 'must be a DNS-1123 label (lower-case letters, digits and "-", 1-63 characters, starting and ending with a letter or digit)',
-      `use a name such as "${suggestName(value, 63)}"`);
+    site.fail(
+      value,
+      'must be a DNS-1123 label (lower-case letters, digits and "-", 1-63 characters, starting and ending with a letter or digit)',
+      `use a name such as "${suggestName(value, 63)}"`,
+    );
   }
   return value;
 }
@@ -19,17 +22,30 @@ export function checkDnsLabel(site: Site, value: string): string {
 /** Most object names (Deployments, ConfigMaps, ...): a DNS-1123 subdomain. */
 export function checkDnsSubdomain(site: Site, value: string): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
-    site.fail(value, 'must be a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", at most 253 characters)',
-      `use a name such as "${suggestName(value, 253)}"`);
+    site.fail(
+      value,
+      'must be a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", at most 253 characters)',
+      `use a name such as "${suggestName(value, 253)}"`,
+    );
   }
   return value;
 }
 
 /** Named container ports are IANA service names: at most 15 characters, at least one letter. */
 export function checkPortName(site: Site, value: string): string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 15 || !IANA_SVC_NAME.test(value) || !/[a-z]/.test(value) || value.includes('--')) {
-    site.fail(value, 'must be an IANA service name (1-15 lower-case letters, digits and single "-", with at least one letter)',
-      `shorten it, e.g. "${suggestName(value, 15)}"`);
+  if (
+    typeof value !== 'string' ||
+    value.length === 0 ||
+    value.length > 15 ||
+    !IANA_SVC_NAME.test(value) ||
+    !/[a-z]/.test(value) ||
+    value.includes('--')
+  ) {
+    site.fail(
+      value,
+      'must be an IANA service name (1-15 lower-case letters, digits and single "-", with at least one letter)',
+      `shorten it, e.g. "${suggestName(value, 15)}"`,
+    );
   }
   return value;
 }
@@ -44,8 +60,11 @@ export function checkPort(site: Site, value: number): number {
 /** A label value: at most 63 characters of letters, digits, "-", "_" and ".", may be empty. */
 export function checkLabelValue(site: Site, value: string): string {
   if (typeof value !== 'string' || value.length > 63 || !LABEL_VALUE.test(value)) {
-    site.fail(value, 'must be a label value (at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit)',
-      'shorten it or move long text to an annotation');
+    site.fail(
+      value,
+      'must be a label value (at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit)',
+      'shorten it or move long text to an annotation',
+    );
   }
   return value;
 }
@@ -57,8 +76,11 @@ export function checkLabelKey(site: Site, key: string): string {
   const name = slash >= 0 ? key.slice(slash + 1) : key;
   const badPrefix = prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix));
   if (badPrefix || name.length === 0 || name.length > 63 || !LABEL_NAME.test(name)) {
-    site.fail(key, 'must be a label key ([dns-subdomain/]name, name at most 63 letters, digits, "-", "_" or ".")',
-      'use a key such as "app.kubernetes.io/name"');
+    site.fail(
+      key,
+      'must be a label key ([dns-subdomain/]name, name at most 63 letters, digits, "-", "_" or ".")',
+      'use a key such as "app.kubernetes.io/name"',
+    );
   }
   return key;
 }
@@ -73,7 +95,11 @@ export function checkLabels(site: Site, labels: Readonly<Record<string, string>>
 
 /** A legal name close to what was given, for error hints. */
 function suggestName(value: unknown, max: number): string {
-  const cleaned = (typeof value === 'string' ? value : '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').replace(/-{2,}/g, '-');
+  const cleaned = (typeof value === 'string' ? value : '')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .replace(/-{2,}/g, '-');
   return (cleaned || 'my-name').slice(0, max).replace(/-+$/, '');
 }
 

@@ -20,8 +20,13 @@ export function declareNotSecret(scope: IConstruct, field: string, reason: strin
   }
   const owners = scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && typeof valueAt(c.toJson(), field) === 'string');
   if (owners.length !== 1) {
-    site.at('field').fail(field, owners.length === 0 ? 'names no string field of an object made here' : `names a field of ${owners.length} objects made here`,
-      'copy the field from the refusal, and pass the construct that makes the one object');
+    site
+      .at('field')
+      .fail(
+        field,
+        owners.length === 0 ? 'names no string field of an object made here' : `names a field of ${owners.length} objects made here`,
+        'copy the field from the refusal, and pass the construct that makes the one object',
+      );
   }
   const declared = declaredNotSecrets(owners[0].toJson());
   declared.set(field, reason);
@@ -48,7 +53,10 @@ export function valueAt(root: unknown, field: string): unknown {
   let node: any = root;
   for (let i = 0; i < parts.length && node !== undefined; i++) {
     const index = /^\[(\d+)\]$/.exec(parts[i]);
-    if (index) { node = Array.isArray(node) ? node[Number(index[1])] : undefined; continue; }
+    if (index) {
+      node = Array.isArray(node) ? node[Number(index[1])] : undefined;
+      continue;
+    }
     if (node === null || typeof node !== 'object') return undefined;
     let key = parts[i];
     while (!(key in node) && i + 1 < parts.length && !/^\[/.test(parts[i + 1])) key = `${key}.${parts[++i]}`;

@@ -26,7 +26,11 @@ export const POD_SECURITY_VERSION = 'v1.28';
  */
 export function podSecurityLabels(enforce: PodSecurityLevel, auditAndWarn: PodSecurityLevel = enforce): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const [mode, level] of [['enforce', enforce], ['audit', auditAndWarn], ['warn', auditAndWarn]] as const) {
+  for (const [mode, level] of [
+    ['enforce', enforce],
+    ['audit', auditAndWarn],
+    ['warn', auditAndWarn],
+  ] as const) {
     labels[`pod-security.kubernetes.io/${mode}`] = level.name;
     labels[`pod-security.kubernetes.io/${mode}-version`] = POD_SECURITY_VERSION;
   }
@@ -42,18 +46,42 @@ export interface PodSecurityViolation {
 }
 
 const RESTRICTED_VOLUMES = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
-const SAFE_SYSCTLS = new Set(['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range',
-  'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.ip_local_reserved_ports']);
+const SAFE_SYSCTLS = new Set([
+  'kernel.shm_rmid_forced',
+  'net.ipv4.ip_local_port_range',
+  'net.ipv4.tcp_syncookies',
+  'net.ipv4.ping_group_range',
+  'net.ipv4.ip_unprivileged_port_start',
+  'net.ipv4.ip_local_reserved_ports',
+]);
 const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t']);
 const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
-const BASELINE_CAPABILITIES = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']);
+const BASELINE_CAPABILITIES = new Set([
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+]);
 
 /**
  * What Pod Security Admission at `level` refuses in a pod spec (Pod Security Standards v1.28).
  * The one implementation: the policy check holds pod templates to it, and constructs compute
  * the level their namespace must enforce from it.
  */
-export function podSecurityViolations(pod: Record<string, any>, level: PodSecurityLevel, podAnnotations: Readonly<Record<string, string>> = {}): PodSecurityViolation[] {
+export function podSecurityViolations(
+  pod: Record<string, any>,
+  level: PodSecurityLevel,
+  podAnnotations: Readonly<Record<string, string>> = {},
+): PodSecurityViolation[] {
   const violations: PodSecurityViolation[] = [];
   if (level === PodSecurityLevel.PRIVILEGED) return violations;
   const restricted = level === PodSecurityLevel.RESTRICTED;
@@ -64,25 +92,45 @@ export function podSecurityViolations(pod: Record<string, any>, level: PodSecuri
   }
   (pod.volumes ?? []).forEach((v: Record<string, unknown>, i: number) => {
     const type = Object.keys(v).find((k) => k !== 'name' && v[k] !== undefined);
-    if (restricted && type && !RESTRICTED_VOLUMES.has(type)) fail(`volumes[${i}]`, type, 'is a volume type restricted pods cannot use', 'use emptyDir, configMap, secret, csi, projected or a persistentVolumeClaim');
-    if (!restricted && type === 'hostPath') fail(`volumes[${i}]`, type, 'must not be a hostPath volume', 'use a persistentVolumeClaim or a csi volume');
+    if (restricted && type && !RESTRICTED_VOLUMES.has(type))
+      fail(
+        `volumes[${i}]`,
+        type,
+        'is a volume type restricted pods cannot use',
+        'use emptyDir, configMap, secret, csi, projected or a persistentVolumeClaim',
+      );
+    if (!restricted && type === 'hostPath')
+      fail(`volumes[${i}]`, type, 'must not be a hostPath volume', 'use a persistentVolumeClaim or a csi volume');
   });
   const podContext = pod.securityContext ?? {};
-  if (podContext.seccompProfile?.type === 'Unconfined') fail('securityContext.seccompProfile.type', 'Unconfined', 'must not be Unconfined', 'use RuntimeDefault');
+  if (podContext.seccompProfile?.type === 'Unconfined')
+    fail('securityContext.seccompProfile.type', 'Unconfined', 'must not be Unconfined', 'use RuntimeDefault');
   baselineContext('securityContext', podContext, fail);
   (podContext.sysctls ?? []).forEach((sysctl: { name?: string }, i: number) => {
-    if (!SAFE_SYSCTLS.has(String(sysctl?.name))) fail(`securityContext.sysctls[${i}].name`, sysctl?.name, `must be a safe sysctl (${[...SAFE_SYSCTLS].join(', ')})`, 'remove the sysctl, or set it on the node');
+    if (!SAFE_SYSCTLS.has(String(sysctl?.name)))
+      fail(
+        `securityContext.sysctls[${i}].name`,
+        sysctl?.name,
+        `must be a safe sysctl (${[...SAFE_SYSCTLS].join(', ')})`,
+        'remove the sysctl, or set it on the node',
+      );
   });
   for (const [key, value] of Object.entries(podAnnotations)) {
     if (key.startsWith(APPARMOR_PREFIX) && value !== '' && value !== 'runtime/default' && !value.startsWith('localhost/')) {
-      fail(`metadata.annotations["${key}"]`, value, 'must be runtime/default or localhost/<profile>', 'remove the annotation (the runtime default profile applies)');
+      fail(
+        `metadata.annotations["${key}"]`,
+        value,
+        'must be runtime/default or localhost/<profile>',
+        'remove the annotation (the runtime default profile applies)',
+      );
     }
   }
   const windows = pod.os?.name === 'windows';
   if (restricted && podContext.runAsNonRoot === false) fail('securityContext.runAsNonRoot', false, 'must not be false', 'set runAsNonRoot: true');
   if (restricted && podContext.runAsUser === 0) fail('securityContext.runAsUser', 0, 'must not be 0 (root)', 'run as a non-zero user id');
   const containers = ['containers', 'initContainers', 'ephemeralContainers'].flatMap((group) =>
-    (pod[group] ?? []).map((c: Record<string, any>, i: number) => ({ field: `${group}[${i}]`, c })));
+    (pod[group] ?? []).map((c: Record<string, any>, i: number) => ({ field: `${group}[${i}]`, c })),
+  );
   for (const { field, c } of containers) {
     const at = `${field}.securityContext`;
     const ctx = c.securityContext ?? {};
@@ -99,15 +147,25 @@ export function podSecurityViolations(pod: Record<string, any>, level: PodSecuri
     if (!restricted) continue;
     if (windows) {
       // Windows pods are exempt from the Linux-only restricted controls (PSS 1.25+).
-      if ((ctx.runAsNonRoot ?? podContext.runAsNonRoot) !== true) fail(`${at}.runAsNonRoot`, ctx.runAsNonRoot, 'must be true (on the container or the pod)', 'set runAsNonRoot: true');
+      if ((ctx.runAsNonRoot ?? podContext.runAsNonRoot) !== true)
+        fail(`${at}.runAsNonRoot`, ctx.runAsNonRoot, 'must be true (on the container or the pod)', 'set runAsNonRoot: true');
       continue;
     }
-    if (ctx.allowPrivilegeEscalation !== false) fail(`${at}.allowPrivilegeEscalation`, ctx.allowPrivilegeEscalation, 'must be false', 'set allowPrivilegeEscalation: false');
-    if (!(ctx.capabilities?.drop ?? []).includes('ALL')) fail(`${at}.capabilities.drop`, ctx.capabilities?.drop, 'must include "ALL"', 'drop ALL capabilities');
-    if ((ctx.runAsNonRoot ?? podContext.runAsNonRoot) !== true) fail(`${at}.runAsNonRoot`, ctx.runAsNonRoot, 'must be true (on the container or the pod)', 'set runAsNonRoot: true');
+    if (ctx.allowPrivilegeEscalation !== false)
+      fail(`${at}.allowPrivilegeEscalation`, ctx.allowPrivilegeEscalation, 'must be false', 'set allowPrivilegeEscalation: false');
+    if (!(ctx.capabilities?.drop ?? []).includes('ALL'))
+      fail(`${at}.capabilities.drop`, ctx.capabilities?.drop, 'must include "ALL"', 'drop ALL capabilities');
+    if ((ctx.runAsNonRoot ?? podContext.runAsNonRoot) !== true)
+      fail(`${at}.runAsNonRoot`, ctx.runAsNonRoot, 'must be true (on the container or the pod)', 'set runAsNonRoot: true');
     if ((ctx.runAsUser ?? podContext.runAsUser) === 0) fail(`${at}.runAsUser`, 0, 'must not be 0 (root)', 'run as a non-zero user id');
     const seccomp = ctx.seccompProfile?.type ?? podContext.seccompProfile?.type;
-    if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost') fail(`${at}.seccompProfile.type`, seccomp, 'must be RuntimeDefault or Localhost (on the container or the pod)', 'set seccompProfile: { type: RuntimeDefault } on the pod');
+    if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost')
+      fail(
+        `${at}.seccompProfile.type`,
+        seccomp,
+        'must be RuntimeDefault or Localhost (on the container or the pod)',
+        'set seccompProfile: { type: RuntimeDefault } on the pod',
+      );
   }
   return violations;
 }

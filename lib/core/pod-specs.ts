@@ -30,12 +30,22 @@ export function podSpecOf(m: Manifest): FoundPodSpec | undefined {
   if (!path) return undefined;
   const template = path.reduce<any>((node, key) => node?.[key], m.object);
   if (!template?.spec) return undefined;
-  return { field: [...path, 'spec'].join('.'), spec: template.spec, labels: template.metadata?.labels ?? {}, annotations: template.metadata?.annotations ?? {} };
+  return {
+    field: [...path, 'spec'].join('.'),
+    spec: template.spec,
+    labels: template.metadata?.labels ?? {},
+    annotations: template.metadata?.annotations ?? {},
+  };
 }
 
 /** Every container of a pod spec with the field that names it. */
-export function containersOf(found: FoundPodSpec, groups: readonly string[] = ['initContainers', 'containers']): { field: string; container: Record<string, any> }[] {
-  return groups.flatMap((group) => (found.spec[group] ?? []).map((container: Record<string, any>, i: number) => ({ field: `${found.field}.${group}[${i}]`, container })));
+export function containersOf(
+  found: FoundPodSpec,
+  groups: readonly string[] = ['initContainers', 'containers'],
+): { field: string; container: Record<string, any> }[] {
+  return groups.flatMap((group) =>
+    (found.spec[group] ?? []).map((container: Record<string, any>, i: number) => ({ field: `${found.field}.${group}[${i}]`, container })),
+  );
 }
 
 /** Does a label selector (matchLabels / matchExpressions, or a plain map) select these labels? */
@@ -46,11 +56,16 @@ export function selects(selector: Record<string, any> | undefined, labels: Reado
   const byExpressions = (selector.matchExpressions ?? []).every((e: { key: string; operator: string; values?: string[] }) => {
     const has = e.key in labels;
     switch (e.operator) {
-      case 'In': return has && (e.values ?? []).includes(labels[e.key]);
-      case 'NotIn': return !has || !(e.values ?? []).includes(labels[e.key]);
-      case 'Exists': return has;
-      case 'DoesNotExist': return !has;
-      default: return false;
+      case 'In':
+        return has && (e.values ?? []).includes(labels[e.key]);
+      case 'NotIn':
+        return !has || !(e.values ?? []).includes(labels[e.key]);
+      case 'Exists':
+        return has;
+      case 'DoesNotExist':
+        return !has;
+      default:
+        return false;
     }
   });
   return byLabels && byExpressions;

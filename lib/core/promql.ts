@@ -8,10 +8,12 @@ import { parser } from '@prometheus-io/lezer-promql';
 export function promqlProblem(expr: string): string | undefined {
   if (typeof expr !== 'string' || expr.trim() === '') return 'must be a PromQL expression';
   let at: number | undefined;
-  parser.parse(expr).iterate({ enter: (node) => {
-    if (at === undefined && node.type.isError) at = node.from;
-    return at === undefined;
-  } });
+  parser.parse(expr).iterate({
+    enter: (node) => {
+      if (at === undefined && node.type.isError) at = node.from;
+      return at === undefined;
+    },
+  });
   if (at === undefined) return undefined;
   return `is not valid PromQL: it stops parsing at character ${at + 1} (${at >= expr.length ? 'the end: an unclosed bracket or a missing operand?' : `"${expr.slice(at, at + 10)}"`})`;
 }

@@ -20,7 +20,8 @@ export function checkListOfObjects<T>(site: Site, value: readonly T[] | undefine
 
 /** An object (`{ ... }`), not null, a list or a scalar. */
 export function checkObject<T>(site: Site, value: T): T {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) site.fail(value, 'must be an object', 'write it as { ... } with the documented fields');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    site.fail(value, 'must be an object', 'write it as { ... } with the documented fields');
   return value;
 }
 

@@ -58,17 +58,25 @@ export class CustomResourceDefinition extends CheckedConstruct {
     super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     checkDnsSubdomain(site.at('group'), props.group);
-    if (!props.group.includes('.')) site.at('group').fail(props.group, 'must contain a dot (the API server refuses groups without one)', 'use a domain you own, e.g. "streaming.example.com"');
+    if (!props.group.includes('.'))
+      site
+        .at('group')
+        .fail(props.group, 'must contain a dot (the API server refuses groups without one)', 'use a domain you own, e.g. "streaming.example.com"');
     if (!/^[A-Z][A-Za-z0-9]*$/.test(props.kind)) site.at('kind').fail(props.kind, 'must be CamelCase letters and digits', 'e.g. "Session"');
     checkDnsLabel(site.at('plural'), props.plural);
     props.versions.forEach((v, i) => {
       checkVersionName(site.at('versions').at(i).at('name'), v.name);
-      if (props.versions.findIndex((other) => other.name === v.name) !== i) site.at('versions').at(i).at('name').fail(v.name, 'repeats a version name', 'give each version its own name');
+      if (props.versions.findIndex((other) => other.name === v.name) !== i)
+        site.at('versions').at(i).at('name').fail(v.name, 'repeats a version name', 'give each version its own name');
       checkSchemaTypes(site.at('versions').at(i).at('schema'), v.schema);
     });
     const storage = props.versions.filter((v) => v.storage);
     if (storage.length !== 1) {
-      site.at('versions').fail(props.versions.map((v) => v.name), `must mark exactly one version as storage (found ${storage.length})`, 'set storage: true on the version objects are stored in');
+      site.at('versions').fail(
+        props.versions.map((v) => v.name),
+        `must mark exactly one version as storage (found ${storage.length})`,
+        'set storage: true on the version objects are stored in',
+      );
     }
     this.name = `${props.plural}.${props.group}`;
     new k8s.KubeCustomResourceDefinition(this, 'crd', {
@@ -88,7 +96,7 @@ export class CustomResourceDefinition extends CheckedConstruct {
           served: v.served ?? true,
           storage: v.storage,
           schema: { openApiv3Schema: v.schema },
-          subresources: v.statusSubresource ?? true ? { status: {} } : undefined,
+          subresources: (v.statusSubresource ?? true) ? { status: {} } : undefined,
           additionalPrinterColumns: v.printerColumns?.map((c) => ({ ...c })),
         })),
       },

@@ -42,30 +42,41 @@ const ANYWHERE: FlowOutsider = { id: 'anywhere', label: 'anywhere (no rule restr
  */
 export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
   const namespaceLabels = new Map<string, Record<string, string>>();
-  for (const m of manifests.filter((x) => x.kind === 'Namespace')) namespaceLabels.set(m.name, { ...m.object.metadata?.labels, 'kubernetes.io/metadata.name': m.name });
+  for (const m of manifests.filter((x) => x.kind === 'Namespace'))
+    namespaceLabels.set(m.name, { ...m.object.metadata?.labels, 'kubernetes.io/metadata.name': m.name });
   const nsLabels = (ns: string) => namespaceLabels.get(ns) ?? { 'kubernetes.io/metadata.name': ns };
   const workloads: FlowWorkload[] = manifests.flatMap((m) => {
     const pod = podSpecOf(m);
     if (!pod || m.namespace === undefined) return [];
-    const ports = (pod.spec.containers ?? []).flatMap((c: any) => (c.ports ?? []).map((p: any) => ({ port: p.containerPort, name: p.name, protocol: p.protocol ?? 'TCP' })));
+    const ports = (pod.spec.containers ?? []).flatMap((c: any) =>
+      (c.ports ?? []).map((p: any) => ({ port: p.containerPort, name: p.name, protocol: p.protocol ?? 'TCP' })),
+    );
     return [{ id: identityKey(m.kind, m.namespace, m.name), kind: m.kind, name: m.name, namespace: m.namespace, labels: pod.labels, ports }];
   });
   // Indexed once, so a fleet of thousands of workloads stays linear: policies and workloads by
   // namespace, the policies that isolate each workload, and the workloads each peer selects.
-  const policiesByNs = groupBy(manifests.filter((m) => m.kind === 'NetworkPolicy' && m.namespace !== undefined), (m) => m.namespace!);
+  const policiesByNs = groupBy(
+    manifests.filter((m) => m.kind === 'NetworkPolicy' && m.namespace !== undefined),
+    (m) => m.namespace!,
+  );
   const workloadsByNs = groupBy(workloads, (w) => w.namespace);
   const selectingMemo = new Map<string, Manifest[]>();
   const selecting = (w: FlowWorkload, type: 'Ingress' | 'Egress'): Manifest[] => {
     const key = `${type} ${w.id}`;
     let found = selectingMemo.get(key);
     if (!found) {
-      found = (policiesByNs.get(w.namespace) ?? []).filter((p) => (p.object.spec?.policyTypes ?? ['Ingress']).includes(type) && selects(p.object.spec?.podSelector ?? {}, w.labels));
+      found = (policiesByNs.get(w.namespace) ?? []).filter(
+        (p) => (p.object.spec?.policyTypes ?? ['Ingress']).includes(type) && selects(p.object.spec?.podSelector ?? {}, w.labels),
+      );
       selectingMemo.set(key, found);
     }
     return found;
   };
-  const rulesOf = (p: Manifest, type: 'Ingress' | 'Egress'): Rule[] => (p.object.spec?.[type === 'Ingress' ? 'ingress' : 'egress'] ?? [])
-    .map((r: any) => ({ ports: r.ports, peers: r[type === 'Ingress' ? 'from' : 'to'] }));
+  const rulesOf = (p: Manifest, type: 'Ingress' | 'Egress'): Rule[] =>
+    (p.object.spec?.[type === 'Ingress' ? 'ingress' : 'egress'] ?? []).map((r: any) => ({
+      ports: r.ports,
+      peers: r[type === 'Ingress' ? 'from' : 'to'],
+    }));
   const peerSelects = (policyNs: string, peer: Record<string, any>, w: FlowWorkload) => {
     if (peer.ipBlock) return false;
     const nsOk = peer.namespaceSelector ? selects(peer.namespaceSelector, nsLabels(w.namespace)) : w.namespace === policyNs;
@@ -73,7 +84,8 @@ export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
   };
   /** The ports of `target` a rule allows; every one when it names none. */
   const allowedPorts = (rule: Rule, target: FlowWorkload | undefined): string[] => {
-    if (!rule.ports || rule.ports.length === 0) return target && target.ports.length > 0 ? target.ports.map((p) => `${p.protocol} ${p.port}`) : ['any port'];
+    if (!rule.ports || rule.ports.length === 0)
+      return target && target.ports.length > 0 ? target.ports.map((p) => `${p.protocol} ${p.port}`) : ['any port'];
     return rule.ports.map((p) => {
       const byName = typeof p.port === 'string' ? target?.ports.find((x) => x.name === p.port)?.port : undefined;
       return `${p.protocol ?? 'TCP'} ${byName ?? p.port ?? 'any'}`;
@@ -84,9 +96,11 @@ export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
     const applying = selecting(w, type);
     if (applying.length === 0) return undefined;
     const ports = new Set<string>();
-    for (const p of applying) for (const rule of rulesOf(p, type)) {
-      if (rule.peers === undefined || rule.peers.length === 0 || rule.peers.some((peer) => peerSelects(p.namespace!, peer, other))) allowedPorts(rule, target).forEach((x) => ports.add(x));
-    }
+    for (const p of applying)
+      for (const rule of rulesOf(p, type)) {
+        if (rule.peers === undefined || rule.peers.length === 0 || rule.peers.some((peer) => peerSelects(p.namespace!, peer, other)))
+          allowedPorts(rule, target).forEach((x) => ports.add(x));
+      }
     return ports;
   };
 
@@ -96,7 +110,9 @@ export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
     const key = `${policyNs} ${JSON.stringify(peer)}`;
     let found = peerMemo.get(key);
     if (!found) {
-      const namespaces = peer.namespaceSelector ? [...workloadsByNs.keys()].filter((ns) => selects(peer.namespaceSelector, nsLabels(ns))) : [policyNs];
+      const namespaces = peer.namespaceSelector
+        ? [...workloadsByNs.keys()].filter((ns) => selects(peer.namespaceSelector, nsLabels(ns)))
+        : [policyNs];
       found = peer.ipBlock ? [] : namespaces.flatMap((ns) => (workloadsByNs.get(ns) ?? []).filter((w) => peerSelects(policyNs, peer, w)));
       peerMemo.set(key, found);
     }
@@ -107,10 +123,11 @@ export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
     const applying = selecting(w, type);
     if (applying.length === 0) return undefined;
     const found = new Set<FlowWorkload>();
-    for (const p of applying) for (const rule of rulesOf(p, type)) {
-      if (rule.peers === undefined || rule.peers.length === 0) return 'all';
-      for (const peer of rule.peers) for (const x of selectedBy(p.namespace!, peer)) found.add(x);
-    }
+    for (const p of applying)
+      for (const rule of rulesOf(p, type)) {
+        if (rule.peers === undefined || rule.peers.length === 0) return 'all';
+        for (const peer of rule.peers) for (const x of selectedBy(p.namespace!, peer)) found.add(x);
+      }
     return found;
   };
   // A flow between two emitted pods needs an isolated side whose rules name the other (see above):
@@ -129,15 +146,16 @@ export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
   }
 
   const flows: Flow[] = [];
-  for (const from of workloads) for (const to of candidates.get(from)!) {
-    if (from === to) continue;
-    const out = side(from, to, 'Egress', to);
-    const inn = side(to, from, 'Ingress', to);
-    // Neither side isolated is not a decision a policy made; it is drawn only through "anywhere".
-    if (out === undefined && inn === undefined) continue;
-    const unique = intersect(out ?? new Set(['any port']), inn ?? new Set(['any port']));
-    if (unique.length > 0) flows.push({ from: from.id, to: to.id, ports: unique.sort() });
-  }
+  for (const from of workloads)
+    for (const to of candidates.get(from)!) {
+      if (from === to) continue;
+      const out = side(from, to, 'Egress', to);
+      const inn = side(to, from, 'Ingress', to);
+      // Neither side isolated is not a decision a policy made; it is drawn only through "anywhere".
+      if (out === undefined && inn === undefined) continue;
+      const unique = intersect(out ?? new Set(['any port']), inn ?? new Set(['any port']));
+      if (unique.length > 0) flows.push({ from: from.id, to: to.id, ports: unique.sort() });
+    }
 
   // Outsiders: peers that select no emitted pod, and the open side of a pod no policy isolates.
   const outsiders = new Map<string, FlowOutsider>();
@@ -152,28 +170,39 @@ export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
       const applying = selecting(w, type);
       if (applying.length === 0) {
         outsiders.set(ANYWHERE.id, ANYWHERE);
-        const open = type === 'Egress' ? { from: w.id, to: ANYWHERE.id, ports: ['any port'] } : { from: ANYWHERE.id, to: w.id, ports: w.ports.length > 0 ? w.ports.map((p) => `${p.protocol} ${p.port}`) : ['any port'] };
+        const open =
+          type === 'Egress'
+            ? { from: w.id, to: ANYWHERE.id, ports: ['any port'] }
+            : { from: ANYWHERE.id, to: w.id, ports: w.ports.length > 0 ? w.ports.map((p) => `${p.protocol} ${p.port}`) : ['any port'] };
         flows.push(open);
         outsiderFlows.set(`${open.from} ${open.to}`, open);
         continue;
       }
-      for (const p of applying) for (const rule of rulesOf(p, type)) {
-        const peers = rule.peers === undefined || rule.peers.length === 0 ? [undefined] : rule.peers.filter((peer) => selectedBy(p.namespace!, peer).length === 0);
-        for (const peer of peers) {
-          const o = outsider(peer, p.namespace!);
-          const ports = allowedPorts(rule, type === 'Ingress' ? w : undefined).sort();
-          const flow = type === 'Egress' ? { from: w.id, to: o.id, ports } : { from: o.id, to: w.id, ports };
-          const same = outsiderFlows.get(`${flow.from} ${flow.to}`);
-          if (same) (same.ports as string[]).splice(0, same.ports.length, ...[...new Set([...same.ports, ...ports])].sort());
-          else {
-            flows.push(flow);
-            outsiderFlows.set(`${flow.from} ${flow.to}`, flow);
+      for (const p of applying)
+        for (const rule of rulesOf(p, type)) {
+          const peers =
+            rule.peers === undefined || rule.peers.length === 0
+              ? [undefined]
+              : rule.peers.filter((peer) => selectedBy(p.namespace!, peer).length === 0);
+          for (const peer of peers) {
+            const o = outsider(peer, p.namespace!);
+            const ports = allowedPorts(rule, type === 'Ingress' ? w : undefined).sort();
+            const flow = type === 'Egress' ? { from: w.id, to: o.id, ports } : { from: o.id, to: w.id, ports };
+            const same = outsiderFlows.get(`${flow.from} ${flow.to}`);
+            if (same) (same.ports as string[]).splice(0, same.ports.length, ...[...new Set([...same.ports, ...ports])].sort());
+            else {
+              flows.push(flow);
+              outsiderFlows.set(`${flow.from} ${flow.to}`, flow);
+            }
           }
         }
-      }
     }
   }
-  return { workloads, outsiders: [...outsiders.values()].sort((a, b) => a.id.localeCompare(b.id)), flows: flows.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)) };
+  return {
+    workloads,
+    outsiders: [...outsiders.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    flows: flows.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
+  };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -200,9 +229,12 @@ function describePeer(peer: Record<string, any> | undefined, policyNs: string): 
     const except = peer.ipBlock.except?.length ? ` except ${peer.ipBlock.except.join(', ')}` : '';
     return { id: `ip:${peer.ipBlock.cidr}${except}`, label: `addresses ${peer.ipBlock.cidr}${except}` };
   }
-  const labels = (s: Record<string, any> | undefined) => Object.entries(s?.matchLabels ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(',');
+  const labels = (s: Record<string, any> | undefined) =>
+    Object.entries(s?.matchLabels ?? {})
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(',');
   const nsName = peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'];
   const ns = peer.namespaceSelector ? (nsName ?? `namespaces ${labels(peer.namespaceSelector) || 'all'}`) : policyNs;
-  const pods = peer.podSelector ? (labels(peer.podSelector) || 'all pods') : 'all pods';
+  const pods = peer.podSelector ? labels(peer.podSelector) || 'all pods' : 'all pods';
   return { id: `pods:${ns}:${pods}`, label: `${ns}: ${pods}` };
 }

@@ -30,23 +30,37 @@ export function placementRows(manifests: readonly Manifest[], pools: NodePools):
     if (!found) return [];
     const spec = found.spec;
     const selector: Record<string, string> = spec.nodeSelector ?? {};
-    const pool = pools.all.find((p) => (Object.keys(selector).length > 0 ? p.isSelectedBy(selector) : !p.capacity.selectedByNodeLabels && Object.entries(p.labels).every(([k, v]) => found.labels[k] === v)));
+    const pool = pools.all.find((p) =>
+      Object.keys(selector).length > 0
+        ? p.isSelectedBy(selector)
+        : !p.capacity.selectedByNodeLabels && Object.entries(p.labels).every(([k, v]) => found.labels[k] === v),
+    );
     const nodes = pool ? [] : carriers(pools, selector);
     const containers: Record<string, any>[] = spec.containers ?? [];
     const sum = (key: string) => containers.reduce((n, c) => n + (parseQuantity(c.resources?.requests?.[key] ?? '0') ?? 0), 0);
     const [cpu, memory, gpus] = [sum('cpu'), sum('memory'), containers.reduce((n, c) => n + Number(c.resources?.limits?.[GPU_RESOURCE] ?? 0), 0)];
-    return [{
-      workload: `${m.kind} ${m.namespace}/${m.name}`,
-      replicas: replicasOf(m),
-      pool: pool ? `${pool.name} (${pool.capacity.kind}, ${pool.minNodes}-${pool.maxNodes} nodes)`
-        : nodes.length > 0 ? `${nodes.map((n) => n.name).join(', ')} (${nodes[0].capacity.kind})` : 'none selected',
-      nodeSelector: Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(', ') || '-',
-      tolerations: (spec.tolerations ?? []).map((t: any) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect ?? 'any'}`).join(', ') || '-',
-      arch: pool ? pool.instanceType.arch.label : [...new Set(nodes.map((n) => n.instanceType.arch.label))].join(', ') || '-',
-      requests: `${formatMillicores(Math.round(cpu * 1000))} CPU, ${formatBytes(memory)}${gpus > 0 ? `, ${gpus} GPU` : ''}`,
-      node: pool ? `${pool.instanceType.name}: ${pool.instanceType.vcpu} CPU, ${pool.instanceType.memory}${pool.instanceType.gpus ? `, ${gpuSlots(pool)} GPU` : ''}` : '-',
-      perNode: pool ? fit(pool, cpu, memory, gpus) : '-',
-    }];
+    return [
+      {
+        workload: `${m.kind} ${m.namespace}/${m.name}`,
+        replicas: replicasOf(m),
+        pool: pool
+          ? `${pool.name} (${pool.capacity.kind}, ${pool.minNodes}-${pool.maxNodes} nodes)`
+          : nodes.length > 0
+            ? `${nodes.map((n) => n.name).join(', ')} (${nodes[0].capacity.kind})`
+            : 'none selected',
+        nodeSelector:
+          Object.entries(selector)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ') || '-',
+        tolerations: (spec.tolerations ?? []).map((t: any) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect ?? 'any'}`).join(', ') || '-',
+        arch: pool ? pool.instanceType.arch.label : [...new Set(nodes.map((n) => n.instanceType.arch.label))].join(', ') || '-',
+        requests: `${formatMillicores(Math.round(cpu * 1000))} CPU, ${formatBytes(memory)}${gpus > 0 ? `, ${gpus} GPU` : ''}`,
+        node: pool
+          ? `${pool.instanceType.name}: ${pool.instanceType.vcpu} CPU, ${pool.instanceType.memory}${pool.instanceType.gpus ? `, ${gpuSlots(pool)} GPU` : ''}`
+          : '-',
+        perNode: pool ? fit(pool, cpu, memory, gpus) : '-',
+      },
+    ];
   });
 }
 
@@ -63,8 +77,11 @@ function replicasOf(m: Manifest): string {
  */
 function carriers(pools: NodePools, selector: Readonly<Record<string, string>>): NodePool[] {
   if (Object.keys(selector).length === 0) return [];
-  return pools.all.filter((p) => p.capacity.kind === NodeCapacity.staticNodes().kind
-    && Object.entries(selector).every(([k, v]) => (k === ARCH_LABEL ? p.instanceType.arch.label : p.labels[k]) === v));
+  return pools.all.filter(
+    (p) =>
+      p.capacity.kind === NodeCapacity.staticNodes().kind &&
+      Object.entries(selector).every(([k, v]) => (k === ARCH_LABEL ? p.instanceType.arch.label : p.labels[k]) === v),
+  );
 }
 
 /** GPUs a node offers to pods: its physical GPUs times the time-slicing replicas. */
@@ -82,5 +99,8 @@ function fit(pool: NodePool, cpu: number, memory: number, gpus: number): string 
   if (gpus > 0) limits.push(['GPU', Math.floor(gpuSlots(pool) / gpus)]);
   if (limits.length === 0) return 'no requests';
   const least = Math.min(...limits.map(([, n]) => n));
-  return `${least} (by ${limits.filter(([, n]) => n === least).map(([k]) => k).join(' and ')})`;
+  return `${least} (by ${limits
+    .filter(([, n]) => n === least)
+    .map(([k]) => k)
+    .join(' and ')})`;
 }

@@ -40,8 +40,12 @@ export class FluxAlerts extends CheckedConstruct {
     const { folder, namespace } = props;
     const secretName = props.settings?.secretName ?? `${folder}-alerts`;
     const type = Object.values(ProviderSpecType).find((t) => (t as string) === (props.settings?.type ?? 'generic'))!;
-    this.prerequisite = { kind: 'Secret', namespace, name: secretName,
-      reason: `holds the address Flux alerts go to; created at bootstrap: kubectl -n ${namespace} create secret generic ${secretName} --from-literal=address=<URL>` };
+    this.prerequisite = {
+      kind: 'Secret',
+      namespace,
+      name: secretName,
+      reason: `holds the address Flux alerts go to; created at bootstrap: kubectl -n ${namespace} create secret generic ${secretName} --from-literal=address=<URL>`,
+    };
     new Provider(this, 'provider', { metadata: { name: folder, namespace }, spec: { type, secretRef: { name: secretName } } });
     const sources = [
       ...props.kustomizations.map((name) => ({ kind: AlertSpecEventSourcesKind.KUSTOMIZATION, name, namespace })),
@@ -49,7 +53,12 @@ export class FluxAlerts extends CheckedConstruct {
     ];
     new Alert(this, 'alert', {
       metadata: { name: folder, namespace },
-      spec: { providerRef: { name: folder }, eventSeverity: AlertSpecEventSeverity.ERROR, eventSources: sources, summary: `${folder}: a reconciliation failed` },
+      spec: {
+        providerRef: { name: folder },
+        eventSeverity: AlertSpecEventSeverity.ERROR,
+        eventSources: sources,
+        summary: `${folder}: a reconciliation failed`,
+      },
     });
   }
 }

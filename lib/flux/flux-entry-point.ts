@@ -17,7 +17,10 @@ export const ENTRY_POINTS_PATH = 'kustomization';
  */
 export const BOOTSTRAP_SOURCE = 'flux-system';
 
-/** The folder `flux bootstrap --path kustomization/<folder>` writes: Flux's own components and its sync (the flux-system GitRepository and Kustomization). */
+/**
+ * The folder `flux bootstrap --path kustomization/<folder>` writes: Flux's own components and its sync (the
+ * flux-system GitRepository and Kustomization).
+ */
 export const BOOTSTRAP_FOLDER = 'flux-system';
 
 // Each layer re-applied (drift corrected) every 10 minutes, retried 2 minutes after a failure;
@@ -58,22 +61,30 @@ export class FluxEntryPoint extends Chart {
     const before: string[] = [];
     for (const layer of props.layers) {
       const name = `${folder}-${layer.name}`;
-      this.objects.push(new Kustomization(this, layer.name, {
-        metadata: { name, namespace: FLUX_NAMESPACE },
-        spec: {
-          interval: INTERVAL,
-          retryInterval: RETRY_INTERVAL,
-          timeout: layer === Layer.CONTROLLERS ? CONTROLLERS_TIMEOUT : TIMEOUT,
-          sourceRef,
-          path: `./${DIST_PATH}/${folder}/${layer.name}`,
-          prune: true,
-          wait: true,
-          dependsOn: before.length > 0 ? before.map((n) => ({ name: n })) : undefined,
-        },
-      }));
+      this.objects.push(
+        new Kustomization(this, layer.name, {
+          metadata: { name, namespace: FLUX_NAMESPACE },
+          spec: {
+            interval: INTERVAL,
+            retryInterval: RETRY_INTERVAL,
+            timeout: layer === Layer.CONTROLLERS ? CONTROLLERS_TIMEOUT : TIMEOUT,
+            sourceRef,
+            path: `./${DIST_PATH}/${folder}/${layer.name}`,
+            prune: true,
+            wait: true,
+            dependsOn: before.length > 0 ? before.map((n) => ({ name: n })) : undefined,
+          },
+        }),
+      );
       before.push(name);
     }
-    const alerts = new FluxAlerts(this, 'alerts', { folder, namespace: FLUX_NAMESPACE, kustomizations: before, helmReleases: props.releases ?? [], settings: props.alerts });
+    const alerts = new FluxAlerts(this, 'alerts', {
+      folder,
+      namespace: FLUX_NAMESPACE,
+      kustomizations: before,
+      helmReleases: props.releases ?? [],
+      settings: props.alerts,
+    });
     this.objects.push(...alerts.node.findAll().filter(ApiObject.isApiObject));
     this.prerequisites = [alerts.prerequisite];
   }

@@ -48,7 +48,9 @@ export class GitSource {
     this.url = props.url ?? GitSource.PLACEHOLDER_URL;
     this.branch = props.branch ?? GitSource.DEFAULT_BRANCH;
     if (!/^(https|ssh):\/\/[^\s/]+\/\S+$/.test(this.url)) {
-      site.at('url').fail(this.url, 'must be an https:// or ssh:// clone URL', 'give the URL the cluster clones, e.g. "ssh://git@github.com/org/repo.git"');
+      site
+        .at('url')
+        .fail(this.url, 'must be an https:// or ssh:// clone URL', 'give the URL the cluster clones, e.g. "ssh://git@github.com/org/repo.git"');
     }
     // git check-ref-format, in short: no spaces, "..", "~^:?*[\\", or leading/trailing "/" or ".".
     if (!/^[A-Za-z0-9_][A-Za-z0-9._/-]*$/.test(this.branch) || /\.\.|\/\/|[/.]$|\.lock$/.test(this.branch)) {

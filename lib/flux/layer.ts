@@ -9,5 +9,8 @@ export class Layer {
   static readonly CRDS = new Layer('crds', 0);
   static readonly INFRASTRUCTURE = new Layer('infrastructure', 1);
   static readonly APPS = new Layer('apps', 2);
-  private constructor(readonly name: string, readonly order: number) {}
+  private constructor(
+    readonly name: string,
+    readonly order: number,
+  ) {}
 }

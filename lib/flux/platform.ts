@@ -116,8 +116,20 @@ export class Platform extends CheckedConstruct {
     const scope = entryPointsScope(this.node.root);
     scope.node.tryRemoveChild(this.folder);
     const present = this.layers.filter(({ chart }) => chart.node.findAll().some(ApiObject.isApiObject));
-    const releases = present.flatMap(({ chart }) => chart.node.findAll().filter(ApiObject.isApiObject).filter((o) => o.kind === 'HelmRelease').map((o) => o.name));
-    this.flux = new FluxEntryPoint(scope, this.folder, { platform: this.name, folder: this.folder, layers: present.map(({ layer }) => layer), releases, alerts: this.alerts });
+    const releases = present.flatMap(({ chart }) =>
+      chart.node
+        .findAll()
+        .filter(ApiObject.isApiObject)
+        .filter((o) => o.kind === 'HelmRelease')
+        .map((o) => o.name),
+    );
+    this.flux = new FluxEntryPoint(scope, this.folder, {
+      platform: this.name,
+      folder: this.folder,
+      layers: present.map(({ layer }) => layer),
+      releases,
+      alerts: this.alerts,
+    });
     return this.flux;
   }
 
@@ -139,7 +151,9 @@ function entryPointsScope(root: Construct): EntryPoints {
   const found = root.node.tryFindChild(ENTRY_POINTS_PATH);
   if (found instanceof EntryPoints) return found;
   if (found) {
-    new Site(found.node.path).at('id').fail(ENTRY_POINTS_PATH, 'is reserved for the Flux entry points', `give the construct another id than "${ENTRY_POINTS_PATH}"`);
+    new Site(found.node.path)
+      .at('id')
+      .fail(ENTRY_POINTS_PATH, 'is reserved for the Flux entry points', `give the construct another id than "${ENTRY_POINTS_PATH}"`);
   }
   return new EntryPoints(root, ENTRY_POINTS_PATH);
 }

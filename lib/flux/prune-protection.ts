@@ -20,7 +20,11 @@ export const PRUNE_PROTECTED_KINDS: readonly ProtectedKind[] = [
   { group: '', kind: 'Namespace', why: 'deleting a namespace deletes everything in it, claims and volumes included' },
   { group: '', kind: 'PersistentVolumeClaim', why: 'a dynamically provisioned volume (reclaim policy Delete) is deleted with its claim' },
   { group: '', kind: 'PersistentVolume', why: 'the volume that holds the data' },
-  { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition', why: 'deleting a CRD deletes every custom resource of that kind in the cluster' },
+  {
+    group: 'apiextensions.k8s.io',
+    kind: 'CustomResourceDefinition',
+    why: 'deleting a CRD deletes every custom resource of that kind in the cluster',
+  },
   { group: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', why: 'a backup; under deletionPolicy Delete its stored snapshot goes with it' },
   { group: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshotContent', why: 'the stored snapshot itself' },
   // Not listed, on purpose: StorageClass and VolumeSnapshotClass hold no data (deleting one

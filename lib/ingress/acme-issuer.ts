@@ -36,7 +36,13 @@ export class AcmeClusterIssuer extends CheckedConstruct {
     const site = new Site(this.node.path);
     this.name = checkDnsSubdomain(site.at('name'), props.name);
     if (props.server !== undefined && !isHttpsUrl(props.server)) {
-      site.at('server').fail(props.server, 'must be the https URL of an ACME directory', 'drop server for Let\'s Encrypt production, or give e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"');
+      site
+        .at('server')
+        .fail(
+          props.server,
+          'must be the https URL of an ACME directory',
+          'drop server for Let\'s Encrypt production, or give e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"',
+        );
     }
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(props.email)) {
       site.at('email').fail(props.email, 'must be an email address', 'give the team address that should get certificate expiry notices');

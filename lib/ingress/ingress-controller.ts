@@ -10,11 +10,19 @@ import { Peer } from '../security/network-graph';
 export class IngressController {
   /** ingress-nginx, installed by the build into its own namespace. */
   static nginx(): IngressController {
-    return new IngressController('nginx', { addon: 'ingress-nginx' }, Peer.external('ingress-nginx', { 'app.kubernetes.io/name': 'ingress-nginx' }, 'ingress-nginx'));
+    return new IngressController(
+      'nginx',
+      { addon: 'ingress-nginx' },
+      Peer.external('ingress-nginx', { 'app.kubernetes.io/name': 'ingress-nginx' }, 'ingress-nginx'),
+    );
   }
   /** Traefik as k3s ships it, in kube-system: provided by the cluster. */
   static traefik(): IngressController {
-    return new IngressController('traefik', { addon: 'traefik' }, Peer.external('kube-system', { 'app.kubernetes.io/name': 'traefik' }, 'ingress-traefik'));
+    return new IngressController(
+      'traefik',
+      { addon: 'traefik' },
+      Peer.external('kube-system', { 'app.kubernetes.io/name': 'traefik' }, 'ingress-traefik'),
+    );
   }
   /** Istio's ingress gateway (`istio-ingressgateway` in istio-system), serving the IngressClass `istio`; installed with Istio. */
   static istio(): IngressController {
@@ -27,7 +35,9 @@ export class IngressController {
    */
   static azureApplicationGateway(subnetCidr: string): IngressController {
     if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(subnetCidr)) {
-      new Site('IngressController.azureApplicationGateway').at('subnetCidr').fail(subnetCidr, 'must be an IPv4 CIDR', 'give the Application Gateway subnet, e.g. "10.225.0.0/16"');
+      new Site('IngressController.azureApplicationGateway')
+        .at('subnetCidr')
+        .fail(subnetCidr, 'must be an IPv4 CIDR', 'give the Application Gateway subnet, e.g. "10.225.0.0/16"');
     }
     return new IngressController('azure-application-gateway', { addon: 'azure-application-gateway' }, Peer.cidr(subnetCidr, 'application-gateway'));
   }

@@ -1,7 +1,12 @@
 import { checkListOfObjects } from '../core/shapes';
 import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
-import { GatewayV1Beta1, GatewayV1Beta1SpecServersTlsMode, VirtualServiceV1Beta1, VirtualServiceV1Beta1SpecHttp } from '../imports/istio-networking.istio.io';
+import {
+  GatewayV1Beta1,
+  GatewayV1Beta1SpecServersTlsMode,
+  VirtualServiceV1Beta1,
+  VirtualServiceV1Beta1SpecHttp,
+} from '../imports/istio-networking.istio.io';
 import { checkDuration } from '../core/duration';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
@@ -17,7 +22,10 @@ export class IstioIngressGateway {
   static default(): IstioIngressGateway {
     return new IstioIngressGateway('istio-system', { istio: 'ingressgateway' });
   }
-  private constructor(readonly namespace: string, readonly podLabels: Readonly<Record<string, string>>) {}
+  private constructor(
+    readonly namespace: string,
+    readonly podLabels: Readonly<Record<string, string>>,
+  ) {}
 
   get peer(): Peer {
     return Peer.external(this.namespace, this.podLabels, 'istio-ingressgateway');
@@ -53,11 +61,13 @@ export class IstioHttpsGateway extends CheckedConstruct {
       metadata: { name: this.name, namespace: checkDnsLabel(site.at('namespace'), props.namespace) },
       spec: {
         selector: { ...props.ingressGateway.podLabels },
-        servers: [{
-          port: { number: 443, name: 'https', protocol: 'HTTPS' },
-          tls: { mode: GatewayV1Beta1SpecServersTlsMode.SIMPLE, credentialName: props.tlsSecret },
-          hosts: [...props.hosts],
-        }],
+        servers: [
+          {
+            port: { number: 443, name: 'https', protocol: 'HTTPS' },
+            tls: { mode: GatewayV1Beta1SpecServersTlsMode.SIMPLE, credentialName: props.tlsSecret },
+            hosts: [...props.hosts],
+          },
+        ],
       },
     });
   }

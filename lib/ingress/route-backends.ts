@@ -17,13 +17,19 @@ export class RouteBackends {
   private readonly routed: { backend: ServiceTarget; port: number }[] = [];
 
   /** `kind` names the routing object in errors ("Ingress", "VirtualService"). */
-  constructor(private readonly kind: string, private readonly namespace: string) {}
+  constructor(
+    private readonly kind: string,
+    private readonly namespace: string,
+  ) {}
 
   /** The destination of a route to `backend`'s port `portName`; `site` is the route's backend field. */
   resolve(site: Site, backend: ServiceTarget, portName: string): ResolvedBackend {
     if (backend.namespace !== this.namespace) {
-      site.fail(`${backend.namespace}/${backend.serviceName}`, `is not in the ${this.kind} namespace "${this.namespace}"`,
-        `routes only reach Services of their own namespace: move the ${this.kind} or the backend`);
+      site.fail(
+        `${backend.namespace}/${backend.serviceName}`,
+        `is not in the ${this.kind} namespace "${this.namespace}"`,
+        `routes only reach Services of their own namespace: move the ${this.kind} or the backend`,
+      );
     }
     const port = backend.servicePort(portName);
     this.routed.push({ backend, port });

@@ -75,7 +75,9 @@ export class WebIngress extends CheckedConstruct {
     backends.openFrom(props.controller.peer, props.network);
     if (props.tls) {
       const solver = { name: 'acme-http01-solver', namespace, selector: HTTP01_SOLVER.podLabels };
-      props.network.allow(props.controller.peer, Peer.runtimePods(solver, 'cert-manager (HTTP-01 solver, during certificate issuance)'), [HTTP01_SOLVER.port]);
+      props.network.allow(props.controller.peer, Peer.runtimePods(solver, 'cert-manager (HTTP-01 solver, during certificate issuance)'), [
+        HTTP01_SOLVER.port,
+      ]);
     }
   }
 }

@@ -56,7 +56,11 @@ export class AlertRules extends CheckedConstruct {
     }));
     needAddon(this, prometheusOperatorNeed(props.prometheus));
     new PrometheusRule(this, 'rule', {
-      metadata: { name: checkDnsLabel(site.at('name'), props.name), namespace: props.namespace, labels: checkLabels(site.at('prometheus.selectorLabels'), props.prometheus.selectorLabels) },
+      metadata: {
+        name: checkDnsLabel(site.at('name'), props.name),
+        namespace: props.namespace,
+        labels: checkLabels(site.at('prometheus.selectorLabels'), props.prometheus.selectorLabels),
+      },
       spec: { groups },
     });
   }

@@ -45,7 +45,11 @@ export class WorkloadMonitor extends CheckedConstruct {
     const prometheus = props.prometheus;
     needAddon(this, prometheusOperatorNeed(prometheus));
     new ServiceMonitor(this, 'service-monitor', {
-      metadata: { name: props.workload.serviceName, namespace: props.workload.namespace, labels: checkLabels(site.at('prometheus.selectorLabels'), prometheus.selectorLabels) },
+      metadata: {
+        name: props.workload.serviceName,
+        namespace: props.workload.namespace,
+        labels: checkLabels(site.at('prometheus.selectorLabels'), prometheus.selectorLabels),
+      },
       spec: {
         selector: { matchLabels: { ...props.workload.selector } },
         endpoints: [{ port: props.port, path: props.path ?? '/metrics', interval: checkDuration(site.at('interval'), props.interval ?? '30s') }],

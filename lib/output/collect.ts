@@ -46,33 +46,57 @@ export function collectPlatformsWithErrors(app: App): { platforms: PlatformManif
   });
   const owners = new Map<ApiObject, string>();
   /** The objects under `scope`, each claimed for `owner`; an object claimed twice is an error. */
-  const claim = (scope: Construct, owner: string): ApiObject[] => scope.node.findAll().filter(ApiObject.isApiObject).map((obj) => {
-    const first = owners.get(obj);
-    if (first) errors.push(stray(obj, `belongs to both ${first} and ${owner}`, 'create it once, in one layer chart'));
-    owners.set(obj, owner);
-    return obj;
-  });
-  const platforms = app.node.findAll().filter(Platform.isPlatform).map((platform) => {
-    const seen = new Map<string, string>();
-    const checked = (objects: ApiObject[]) => objects.map((obj) => toManifest(obj, errors)).map((m) => {
-      const identity = `${apiGroupOf(m.apiVersion)}:${identityKey(m.kind, m.namespace, m.name)}`;
-      const first = seen.get(identity);
-      if (first) {
-        errors.push(new ValidationError({ path: m.path, field: 'metadata.name', value: m.name,
-          problem: `repeats the ${m.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name} already made by ${first}`,
-          fix: 'give each object its own name, or create it once and share it' }));
-      }
-      seen.set(identity, m.path);
-      return m;
+  const claim = (scope: Construct, owner: string): ApiObject[] =>
+    scope.node
+      .findAll()
+      .filter(ApiObject.isApiObject)
+      .map((obj) => {
+        const first = owners.get(obj);
+        if (first) errors.push(stray(obj, `belongs to both ${first} and ${owner}`, 'create it once, in one layer chart'));
+        owners.set(obj, owner);
+        return obj;
+      });
+  const platforms = app.node
+    .findAll()
+    .filter(Platform.isPlatform)
+    .map((platform) => {
+      const seen = new Map<string, string>();
+      const checked = (objects: ApiObject[]) =>
+        objects
+          .map((obj) => toManifest(obj, errors))
+          .map((m) => {
+            const identity = `${apiGroupOf(m.apiVersion)}:${identityKey(m.kind, m.namespace, m.name)}`;
+            const first = seen.get(identity);
+            if (first) {
+              errors.push(
+                new ValidationError({
+                  path: m.path,
+                  field: 'metadata.name',
+                  value: m.name,
+                  problem: `repeats the ${m.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name} already made by ${first}`,
+                  fix: 'give each object its own name, or create it once and share it',
+                }),
+              );
+            }
+            seen.set(identity, m.path);
+            return m;
+          });
+      const layers = platform.layers.map(({ layer, chart }) => ({
+        layer,
+        manifests: checked(claim(chart, `layer ${chart.node.path}`)).sort(compareManifests),
+      }));
+      const entryPoint = platform.entryPoint ? checked(claim(platform.entryPoint, `entry point ${platform.entryPoint.node.path}`)) : [];
+      return { platform, layers, entryPoint };
     });
-    const layers = platform.layers.map(({ layer, chart }) => ({ layer, manifests: checked(claim(chart, `layer ${chart.node.path}`)).sort(compareManifests) }));
-    const entryPoint = platform.entryPoint ? checked(claim(platform.entryPoint, `entry point ${platform.entryPoint.node.path}`)) : [];
-    return { platform, layers, entryPoint };
-  });
   for (const obj of app.node.findAll().filter(ApiObject.isApiObject)) {
     if (!owners.has(obj)) {
-      errors.push(stray(obj, 'belongs to no platform layer, so it would never be written to dist/',
-        'create it in a layer chart of its platform (platform.infrastructure, platform.apps or platform.layer(Layer.CRDS)), or in a chart inside one, not on the App or a chart of your own'));
+      errors.push(
+        stray(
+          obj,
+          'belongs to no platform layer, so it would never be written to dist/',
+          'create it in a layer chart of its platform (platform.infrastructure, platform.apps or platform.layer(Layer.CRDS)), or in a chart inside one, not on the App or a chart of your own',
+        ),
+      );
     }
   }
   return { platforms, errors };
@@ -93,14 +117,26 @@ export function toManifest(obj: ApiObject, errors: Error[]): Manifest {
     checkDnsSubdomain(site.at('metadata.name'), name);
     if (kind === 'List' || (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(object.items))) {
       // kustomize unpacks a List after every check here: a Secret with data inside one reached the cluster.
-      site.at('kind').fail(kind, 'wraps objects that the checks would not see (kustomize unpacks it, e.g. into a Secret with data)', 'create each item as an object of its own');
+      site
+        .at('kind')
+        .fail(
+          kind,
+          'wraps objects that the checks would not see (kustomize unpacks it, e.g. into a Secret with data)',
+          'create each item as an object of its own',
+        );
     }
     if (isClusterScoped(kind)) {
       if (namespace !== undefined) {
         site.at('metadata.namespace').fail(namespace, `must be empty: ${kind} is cluster-scoped`, 'remove the namespace');
       }
     } else if (namespace === undefined) {
-      site.at('metadata.namespace').fail(namespace, `must be set: ${kind} is namespaced and "default" is never assumed`, 'set metadata.namespace to the namespace the object belongs in');
+      site
+        .at('metadata.namespace')
+        .fail(
+          namespace,
+          `must be set: ${kind} is namespaced and "default" is never assumed`,
+          'set metadata.namespace to the namespace the object belongs in',
+        );
     } else {
       checkDnsLabel(site.at('metadata.namespace'), namespace);
     }
@@ -128,7 +164,10 @@ export function distObjectCount({ layers }: PlatformManifests): number {
 /** What the policy checks read of one build: all its objects (dist/ and entry point) and its cluster. */
 export function policyInputOf({ platform, layers, entryPoint }: PlatformManifests): PolicyInput {
   return {
-    name: platform.folder, environment: platform.environment, pools: platform.pools, manifests: [...layers.flatMap((l) => l.manifests), ...entryPoint],
+    name: platform.folder,
+    environment: platform.environment,
+    pools: platform.pools,
+    manifests: [...layers.flatMap((l) => l.manifests), ...entryPoint],
     cluster: { addons: platform.addons, prerequisites: [...(platform.cluster.prerequisites ?? []), ...(platform.entryPoint?.prerequisites ?? [])] },
   };
 }

@@ -22,7 +22,10 @@ export function layoutEntryPoints(platforms: readonly PlatformManifests[], sourc
     const present = layers.filter((l) => l.manifests.length > 0).map((l) => l.layer.name);
     const prerequisites = [...(platform.cluster.prerequisites ?? []), ...(platform.entryPoint?.prerequisites ?? [])];
     return {
-      folder: platform.folder, platform: platform.name, environment: platform.environment.name, layers: present,
+      folder: platform.folder,
+      platform: platform.name,
+      environment: platform.environment.name,
+      layers: present,
       installs: platform.addons.installed.map((a) => a.summary),
       provides: [
         ...(platform.cluster.provided ?? []).map((p) => `${p.addon}: ${p.reason}`),

@@ -63,14 +63,19 @@ function block(v: Record<string, unknown> | unknown[], indent: number, out: stri
 function inline(v: unknown): string {
   if (v === null) return 'null';
   switch (typeof v) {
-    case 'boolean': return v ? 'true' : 'false';
-    case 'number': if (Number.isFinite(v) && !Object.is(v, -0)) return String(v); throw FALLBACK;
-    case 'string': return scalar(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'number':
+      if (Number.isFinite(v) && !Object.is(v, -0)) return String(v);
+      throw FALLBACK;
+    case 'string':
+      return scalar(v);
     case 'object':
       if (Array.isArray(v) && v.length === 0) return '[]';
       if (isCollection(v) && isEmpty(v)) return '{}';
       throw FALLBACK;
-    default: throw FALLBACK;
+    default:
+      throw FALLBACK;
   }
 }
 
@@ -79,7 +84,8 @@ function inline(v: unknown): string {
 const PLAIN = /^[A-Za-z0-9_./][A-Za-z0-9_./=@ -]*$/;
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
 // What the YAML 1.2 core schema (yaml's default) resolves to null, bool, int or float.
-const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const NOT_A_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 function scalar(s: string): string {
   if (s.length > 0 && PLAIN.test(s) && !s.endsWith(' ') && !s.includes(' #') && !NOT_A_STRING.test(s)) return s;

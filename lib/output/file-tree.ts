@@ -34,5 +34,9 @@ export function listFiles(root: string): string[] {
 /** A dist/ on disk as a tree; an absent folder is an empty tree. */
 export function readTree(dir: string): Map<string, string> {
   if (!existsSync(dir)) return new Map();
-  return new Map(listFiles(dir).filter((f) => !f.split('/').some((s) => s.startsWith('.'))).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  return new Map(
+    listFiles(dir)
+      .filter((f) => !f.split('/').some((s) => s.startsWith('.')))
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 }

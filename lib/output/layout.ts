@@ -4,7 +4,6 @@ import { DistFiles } from './file-tree';
 import { PlatformManifests } from './collect';
 import { Manifest } from '../core/manifest';
 
-
 /**
  * `<folder>/<layer>/` holds one file per object (`<kind>-<name>.yaml`, namespaced objects in a
  * folder named after their namespace) and a kustomization.yaml listing them in apply order;
@@ -35,8 +34,13 @@ export function layoutDist(platforms: readonly PlatformManifests[]): DistFiles {
 
 /** Two objects whose kind and name differ only in what a file name drops (case, API group). */
 export function sameFile(m: Manifest, file: string): ValidationError {
-  return new ValidationError({ path: m.path, field: 'metadata.name', value: m.name, problem: `would be written to ${file}, the file of another object`,
-    fix: 'give one of the two objects another name' });
+  return new ValidationError({
+    path: m.path,
+    field: 'metadata.name',
+    value: m.name,
+    problem: `would be written to ${file}, the file of another object`,
+    fix: 'give one of the two objects another name',
+  });
 }
 
 /**

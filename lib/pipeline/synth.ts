@@ -105,10 +105,17 @@ export function selectBuilds<T extends { readonly platform: Platform }>(builds: 
   const unknown = names.filter((n) => !builds.some((b) => b.platform.folder === n || b.platform.name === n));
   if (unknown.length > 0) {
     const known = builds.map((b) => b.platform.folder).join(', ');
-    throw new ValidationError({ path: 'synth', field: '--platform', value: unknown.join(', '), problem: 'names no build of the app', fix: `use a build folder or platform name: ${known}` });
+    throw new ValidationError({
+      path: 'synth',
+      field: '--platform',
+      value: unknown.join(', '),
+      problem: 'names no build of the app',
+      fix: `use a build folder or platform name: ${known}`,
+    });
   }
   // A build folder names that build; any other name, every build of the platform of that name.
-  const chosen = (n: string) => (builds.some((b) => b.platform.folder === n) ? builds.filter((b) => b.platform.folder === n) : builds.filter((b) => b.platform.name === n));
+  const chosen = (n: string) =>
+    builds.some((b) => b.platform.folder === n) ? builds.filter((b) => b.platform.folder === n) : builds.filter((b) => b.platform.name === n);
   return builds.filter((b) => names.some((n) => chosen(n).includes(b)));
 }
 
@@ -116,15 +123,22 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
   const source = options.source ?? GitSource.placeholder();
   completePlatforms(app);
   const collected = collectPlatformsWithErrors(app);
-  if (collected.platforms.length === 0) return { ok: false, errors: [new Error('the app defines no platform; refusing to replace dist/ with nothing')] };
+  if (collected.platforms.length === 0)
+    return { ok: false, errors: [new Error('the app defines no platform; refusing to replace dist/ with nothing')] };
   const platforms = selectBuilds(collected.platforms, options.platforms);
   const unselected = collected.platforms.filter((p) => !platforms.includes(p));
   // Problems inside a build that was not chosen wait for its own synth; objects outside every build do not.
-  const errors = collected.errors.filter((e) => !unselected.some((p) => pathOf(e).startsWith(`${p.platform.node.path}/`) || pathOf(e).startsWith(`${ENTRY_POINTS_PATH}/${p.platform.folder}/`)));
+  const errors = collected.errors.filter(
+    (e) =>
+      !unselected.some((p) => pathOf(e).startsWith(`${p.platform.node.path}/`) || pathOf(e).startsWith(`${ENTRY_POINTS_PATH}/${p.platform.folder}/`)),
+  );
   if (errors.length > 0) return { ok: false, errors };
   // Its entry point alone would tell Flux to prune everything the platform deployed.
-  const empty = platforms.filter((p) => distObjectCount(p) === 0)
-    .map((p) => new Error(`${p.platform.folder}: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)`));
+  const empty = platforms
+    .filter((p) => distObjectCount(p) === 0)
+    .map(
+      (p) => new Error(`${p.platform.folder}: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)`),
+    );
   if (empty.length > 0) return { ok: false, errors: empty };
   const verification = verifyPlatforms(platforms.map(policyInputOf));
   if (verification.errors.length > 0) return { ok: false, errors: verification.errors, checks: verification.summary };
@@ -143,7 +157,9 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
       entryPointObjects: platforms.reduce((n, p) => n + p.entryPoint.length, 0),
       checks: verification.summary,
       warnings: source.isPlaceholder
-        ? [`warning: the repository URL is the placeholder ${source.url}; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before \`flux bootstrap\``]
+        ? [
+            `warning: the repository URL is the placeholder ${source.url}; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before \`flux bootstrap\``,
+          ]
         : [],
     },
   };

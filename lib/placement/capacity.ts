@@ -33,7 +33,12 @@ export class NodeCapacity {
    * pool inventory writes the profile the cluster must have.
    */
   static fargate(profile?: FargateProfile): NodeCapacity {
-    return new NodeCapacity('fargate', new Set([PodFeature.RUNTIME_CLASS, PodFeature.DAEMON_SET, PodFeature.PRIVILEGED, PodFeature.HOST_NETWORK, PodFeature.GPU]), false, profile);
+    return new NodeCapacity(
+      'fargate',
+      new Set([PodFeature.RUNTIME_CLASS, PodFeature.DAEMON_SET, PodFeature.PRIVILEGED, PodFeature.HOST_NETWORK, PodFeature.GPU]),
+      false,
+      profile,
+    );
   }
 
   /** The control-plane nodes of a self-managed cluster (kubeadm, kops): etcd and the API server. */

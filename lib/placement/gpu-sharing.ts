@@ -20,7 +20,9 @@ export const DEVICE_PLUGIN_CONFIG_LABEL = 'nvidia.com/device-plugin.config';
 export class GpuSharing {
   static timeSlicing(replicas: number): GpuSharing {
     if (!Number.isInteger(replicas) || replicas < 2 || replicas > 48) {
-      new Site('GpuSharing.timeSlicing').at('replicas').fail(replicas, 'must be a whole number from 2 to 48', 'give the users a GPU is shared by, e.g. 4');
+      new Site('GpuSharing.timeSlicing')
+        .at('replicas')
+        .fail(replicas, 'must be a whole number from 2 to 48', 'give the users a GPU is shared by, e.g. 4');
     }
     return new GpuSharing(replicas);
   }
@@ -62,7 +64,11 @@ export class GpuTimeSlicingConfig extends CheckedConstruct {
     super(scope, freeId(scope, id));
     const shared = props.pools.filter((p) => p.gpuSharing !== undefined);
     if (shared.length === 0) {
-      new Site(this.node.path).at('pools').fail(props.pools.map((p) => p.name), 'has no pool with GPU sharing', 'give a GPU pool gpuSharing: GpuSharing.timeSlicing(4), or drop this config');
+      new Site(this.node.path).at('pools').fail(
+        props.pools.map((p) => p.name),
+        'has no pool with GPU sharing',
+        'give a GPU pool gpuSharing: GpuSharing.timeSlicing(4), or drop this config',
+      );
     }
     const name = props.name ?? 'time-slicing-config';
     const namespace = props.namespace ?? 'gpu-operator';

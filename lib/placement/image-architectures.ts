@@ -36,8 +36,11 @@ export function checkImageArchitectures(site: Site, images: readonly PodImage[],
     const at = site.at(image.field);
     if (image.architectures === undefined) {
       if (archs.length > 1) {
-        at.fail(image.ref, `must declare the architectures it runs on, because the placement ${placement} selects nodes of more than one (${listed})`,
-          `declare the platforms its manifest list holds (e.g. architectures: [CpuArch.AMD64, CpuArch.ARM64]), or narrow the placement with .onArch(...)`);
+        at.fail(
+          image.ref,
+          `must declare the architectures it runs on, because the placement ${placement} selects nodes of more than one (${listed})`,
+          `declare the platforms its manifest list holds (e.g. architectures: [CpuArch.AMD64, CpuArch.ARM64]), or narrow the placement with .onArch(...)`,
+        );
       }
       continue;
     }
@@ -45,8 +48,11 @@ export function checkImageArchitectures(site: Site, images: readonly PodImage[],
     const wrong = candidates.filter((c) => !supported.has(c.arch.label));
     if (wrong.length > 0) {
       const missing = [...new Set(wrong.map((c) => c.arch.label))];
-      at.fail(image.ref, `runs on ${[...supported].join(', ')} only, but the placement ${placement} could choose ${wrong.map((c) => `${c.name} (${c.arch.label})`).join(', ')}`,
-        `build and push it for ${missing.join(', ')} too (docker buildx --platform ${[...supported, ...missing].map((a) => `linux/${a}`).join(',')}) and declare it, or place it on ${[...supported].join(', ')} nodes only (${[...supported].map((a) => `.onArch(CpuArch.${a.toUpperCase()})`).join(' or ')})`);
+      at.fail(
+        image.ref,
+        `runs on ${[...supported].join(', ')} only, but the placement ${placement} could choose ${wrong.map((c) => `${c.name} (${c.arch.label})`).join(', ')}`,
+        `build and push it for ${missing.join(', ')} too (docker buildx --platform ${[...supported, ...missing].map((a) => `linux/${a}`).join(',')}) and declare it, or place it on ${[...supported].join(', ')} nodes only (${[...supported].map((a) => `.onArch(CpuArch.${a.toUpperCase()})`).join(' or ')})`,
+      );
     }
   }
 }

@@ -34,8 +34,20 @@ export class InstanceType {
   static readonly AZURE_STANDARD_B2PS_V2 = new InstanceType({ name: 'Standard_B2ps_v2', vcpu: 2, memory: '8Gi', arch: CpuArch.ARM64 });
   // AWS (computesdk, gimp-streaming)
   static readonly AWS_C6G_4XLARGE = new InstanceType({ name: 'c6g.4xlarge', vcpu: 16, memory: '32Gi', arch: CpuArch.ARM64 });
-  static readonly AWS_G4DN_XLARGE = new InstanceType({ name: 'g4dn.xlarge', vcpu: 4, memory: '16Gi', arch: CpuArch.AMD64, gpus: { count: 1, model: 'NVIDIA T4' } });
-  static readonly AWS_I3_4XLARGE = new InstanceType({ name: 'i3.4xlarge', vcpu: 16, memory: '122Gi', arch: CpuArch.AMD64, localDisks: '2x 1900 GB NVMe' });
+  static readonly AWS_G4DN_XLARGE = new InstanceType({
+    name: 'g4dn.xlarge',
+    vcpu: 4,
+    memory: '16Gi',
+    arch: CpuArch.AMD64,
+    gpus: { count: 1, model: 'NVIDIA T4' },
+  });
+  static readonly AWS_I3_4XLARGE = new InstanceType({
+    name: 'i3.4xlarge',
+    vcpu: 16,
+    memory: '122Gi',
+    arch: CpuArch.AMD64,
+    localDisks: '2x 1900 GB NVMe',
+  });
   static readonly AWS_M6G_LARGE = new InstanceType({ name: 'm6g.large', vcpu: 2, memory: '8Gi', arch: CpuArch.ARM64 });
   static readonly AWS_M6G_XLARGE = new InstanceType({ name: 'm6g.xlarge', vcpu: 4, memory: '16Gi', arch: CpuArch.ARM64 });
   static readonly AWS_M6I_XLARGE = new InstanceType({ name: 'm6i.xlarge', vcpu: 4, memory: '16Gi', arch: CpuArch.AMD64 });

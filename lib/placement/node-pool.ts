@@ -26,7 +26,11 @@ export class Taint {
   static preferNoSchedule(key: string, value: string): Taint {
     return new Taint(key, value, TaintEffect.PREFER_NO_SCHEDULE);
   }
-  private constructor(public readonly key: string, public readonly value: string, public readonly effect: TaintEffect) {}
+  private constructor(
+    public readonly key: string,
+    public readonly value: string,
+    public readonly effect: TaintEffect,
+  ) {}
 
   toString(): string {
     return `${this.key}=${this.value}:${this.effect}`;
@@ -139,16 +143,39 @@ export class NodePool implements PodPlacement {
     this.instanceType = props.instanceType;
     this.capacity = props.capacity ?? NodeCapacity.managedNodeGroup();
     this.memoryBytes = props.instanceType.memory === undefined ? undefined : checkBytes(site.at('instanceType.memory'), props.instanceType.memory);
-    if (!Number.isInteger(props.minNodes) || !Number.isInteger(props.maxNodes) || props.minNodes < 0 || props.maxNodes < Math.max(1, props.minNodes)) {
-      site.at('minNodes..maxNodes').fail(`${props.minNodes}..${props.maxNodes}`, 'must be whole numbers with 0 <= minNodes <= maxNodes and maxNodes >= 1', 'give the autoscaling bounds, e.g. minNodes: 2, maxNodes: 5');
+    if (
+      !Number.isInteger(props.minNodes) ||
+      !Number.isInteger(props.maxNodes) ||
+      props.minNodes < 0 ||
+      props.maxNodes < Math.max(1, props.minNodes)
+    ) {
+      site
+        .at('minNodes..maxNodes')
+        .fail(
+          `${props.minNodes}..${props.maxNodes}`,
+          'must be whole numbers with 0 <= minNodes <= maxNodes and maxNodes >= 1',
+          'give the autoscaling bounds, e.g. minNodes: 2, maxNodes: 5',
+        );
     }
     this.minNodes = props.minNodes;
     this.maxNodes = props.maxNodes;
     if (Object.keys(props.labels).length === 0) {
-      site.at('labels').fail(props.labels, 'must name at least one node label', 'label the pool\'s nodes, e.g. { nodepool: "frontend-pool" }, so workloads can select it');
+      site
+        .at('labels')
+        .fail(
+          props.labels,
+          'must name at least one node label',
+          'label the pool\'s nodes, e.g. { nodepool: "frontend-pool" }, so workloads can select it',
+        );
     }
     if (props.gpuSharing && !props.instanceType.gpus) {
-      site.at('gpuSharing').fail(`time-slicing x${props.gpuSharing.replicas}`, `needs GPUs, but ${props.instanceType.name} has none`, 'share GPUs only on a GPU instance type');
+      site
+        .at('gpuSharing')
+        .fail(
+          `time-slicing x${props.gpuSharing.replicas}`,
+          `needs GPUs, but ${props.instanceType.name} has none`,
+          'share GPUs only on a GPU instance type',
+        );
     }
     this.gpuSharing = props.gpuSharing;
     const sharingLabel: Record<string, string> = props.gpuSharing ? { [DEVICE_PLUGIN_CONFIG_LABEL]: props.name } : {};
@@ -160,7 +187,8 @@ export class NodePool implements PodPlacement {
     const profile = this.capacity.fargateProfile;
     if (profile) {
       checkDnsLabel(site.at('capacity.fargateProfile.name'), profile.name);
-      if (profile.namespaces.length === 0) site.at('capacity.fargateProfile.namespaces').fail([], 'must name at least one namespace', 'list the namespaces whose pods run on Fargate');
+      if (profile.namespaces.length === 0)
+        site.at('capacity.fargateProfile.namespaces').fail([], 'must name at least one namespace', 'list the namespaces whose pods run on Fargate');
       profile.namespaces.forEach((ns, i) => checkDnsLabel(site.at('capacity.fargateProfile.namespaces').at(i), ns));
     }
   }
@@ -173,39 +201,68 @@ export class NodePool implements PodPlacement {
   place(site: Site, demand: PodDemand): Placement {
     for (const feature of demand.features) {
       if (this.capacity.cannotRun.has(feature)) {
-        site.at('pool').fail(this.name, `is ${this.capacity.kind} capacity, which cannot run ${feature}`,
-          'place this workload on a node-group pool, or drop the feature for this environment');
+        site
+          .at('pool')
+          .fail(
+            this.name,
+            `is ${this.capacity.kind} capacity, which cannot run ${feature}`,
+            'place this workload on a node-group pool, or drop the feature for this environment',
+          );
       }
     }
     const profile = this.capacity.fargateProfile;
     if (profile && demand.namespace !== undefined && !profile.namespaces.includes(demand.namespace)) {
-      site.at('pool').fail(this.name, `is fargate capacity whose profile ${profile.name} selects namespaces ${profile.namespaces.join(', ')}, so a pod in ${demand.namespace} would stay Pending`,
-        `run the pod in one of: ${profile.namespaces.join(', ')}, or add its namespace to the profile`);
+      site
+        .at('pool')
+        .fail(
+          this.name,
+          `is fargate capacity whose profile ${profile.name} selects namespaces ${profile.namespaces.join(', ')}, so a pod in ${demand.namespace} would stay Pending`,
+          `run the pod in one of: ${profile.namespaces.join(', ')}, or add its namespace to the profile`,
+        );
     }
     for (const { field, image } of demand.neverPulledImages ?? []) {
       if (!this.localImages.includes(image)) {
-        site.at(field).fail(image, `is never pulled (imagePullPolicy Never), but pool ${this.name} does not hold it, so the pod would fail with ErrImageNeverPull`,
-          `place the pod on a pool whose localImages list it${this.localImages.length > 0 ? '' : ` (pool ${this.name} lists none)`}, or push it to a registry and use IfNotPresent`);
+        site
+          .at(field)
+          .fail(
+            image,
+            `is never pulled (imagePullPolicy Never), but pool ${this.name} does not hold it, so the pod would fail with ErrImageNeverPull`,
+            `place the pod on a pool whose localImages list it${this.localImages.length > 0 ? '' : ` (pool ${this.name} lists none)`}, or push it to a registry and use IfNotPresent`,
+          );
       }
     }
     const gpus = this.instanceType.gpus?.count ?? 0;
     if (demand.gpus > 0 && gpus === 0) {
-      site.at('pool').fail(this.name, `has no GPUs (instance type ${this.instanceType.name}) but the pod requests ${demand.gpus}`, 'place GPU work on a pool whose instance type has GPUs');
+      site
+        .at('pool')
+        .fail(
+          this.name,
+          `has no GPUs (instance type ${this.instanceType.name}) but the pod requests ${demand.gpus}`,
+          'place GPU work on a pool whose instance type has GPUs',
+        );
     }
     if (this.gpuSharing && demand.gpus > 1) {
-      site.at('resources.gpus').fail(demand.gpus, `asks for more than one share of pool ${this.name}, whose GPUs are time-sliced ${this.gpuSharing.replicas} ways: a second share adds no GPU time and the device plugin refuses it`,
-        'request gpus: 1, or use a pool without sharing for pods that need whole GPUs');
+      site
+        .at('resources.gpus')
+        .fail(
+          demand.gpus,
+          `asks for more than one share of pool ${this.name}, whose GPUs are time-sliced ${this.gpuSharing.replicas} ways: a second share adds no GPU time and the device plugin refuses it`,
+          'request gpus: 1, or use a pool without sharing for pods that need whole GPUs',
+        );
     }
     if (!this.gpuSharing && demand.gpus > gpus) {
-      site.at('pool').fail(this.name, `has ${gpus} GPU(s) a node but the pod requests ${demand.gpus}`, 'request at most one node\'s GPUs');
+      site.at('pool').fail(this.name, `has ${gpus} GPU(s) a node but the pod requests ${demand.gpus}`, "request at most one node's GPUs");
     }
     checkImageArchitectures(site, demand.images ?? [], [{ name: `pool ${this.name}`, arch: this.instanceType.arch }], `pool ${this.name}`);
     const cpu = (this.instanceType.vcpu ?? Infinity) * 1000;
     if (demand.cpuMillicores > cpu || demand.memoryBytes > (this.memoryBytes ?? Infinity)) {
-      site.at('resources.requests').fail(
-        { cpu: formatMillicores(demand.cpuMillicores), memory: formatBytes(demand.memoryBytes) },
-        `do not fit one node of pool ${this.name} (${this.instanceType.name}: ${this.instanceType.vcpu} vCPU, ${this.instanceType.memory})`,
-        'lower the requests or choose a pool with larger nodes');
+      site
+        .at('resources.requests')
+        .fail(
+          { cpu: formatMillicores(demand.cpuMillicores), memory: formatBytes(demand.memoryBytes) },
+          `do not fit one node of pool ${this.name} (${this.instanceType.name}: ${this.instanceType.vcpu} vCPU, ${this.instanceType.memory})`,
+          'lower the requests or choose a pool with larger nodes',
+        );
     }
     if (!this.capacity.selectedByNodeLabels) {
       return { podLabels: { ...this.labels } };
@@ -264,7 +321,11 @@ export class NodePools {
 function checkLocalImage(site: Site, image: string): string {
   const lastPart = typeof image === 'string' ? image.slice(image.lastIndexOf('/') + 1) : '';
   if (typeof image !== 'string' || /\s/.test(image) || (!lastPart.includes(':') && !image.includes('@')) || lastPart.endsWith(':latest')) {
-    site.fail(image, 'must be an image reference with a version tag (a never-pulled image is matched by its full name)', 'e.g. "claudecode-sandbox:1.0.0"');
+    site.fail(
+      image,
+      'must be an image reference with a version tag (a never-pulled image is matched by its full name)',
+      'e.g. "claudecode-sandbox:1.0.0"',
+    );
   }
   return image;
 }

@@ -26,9 +26,16 @@ export class PriorityClass extends CheckedConstruct {
     super(scope, id);
     const site = new Site(this.node.path);
     this.name = checkDnsSubdomain(site.at('name'), props.name);
-    if (this.name.startsWith('system-')) site.at('name').fail(props.name, 'starts with "system-", a prefix Kubernetes reserves', 'choose another name');
+    if (this.name.startsWith('system-'))
+      site.at('name').fail(props.name, 'starts with "system-", a prefix Kubernetes reserves', 'choose another name');
     if (!Number.isInteger(props.value) || Math.abs(props.value) > MAX_USER_PRIORITY) {
-      site.at('value').fail(props.value, `must be a whole number from -${MAX_USER_PRIORITY} to ${MAX_USER_PRIORITY} (higher is reserved for system classes)`, 'e.g. value: 100000');
+      site
+        .at('value')
+        .fail(
+          props.value,
+          `must be a whole number from -${MAX_USER_PRIORITY} to ${MAX_USER_PRIORITY} (higher is reserved for system classes)`,
+          'e.g. value: 100000',
+        );
     }
     this.object = new k8s.KubePriorityClass(this, 'priority-class', {
       metadata: { name: this.name },

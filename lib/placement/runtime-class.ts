@@ -30,7 +30,13 @@ export class RuntimeClass extends CheckedConstruct {
     this.name = checkDnsSubdomain(site.at('name'), props.name);
     checkDnsLabel(site.at('handler'), props.handler);
     if (!props.pool.capacity.selectedByNodeLabels) {
-      site.at('pool').fail(props.pool.name, `is ${props.pool.capacity.kind} capacity, which cannot run a custom RuntimeClass`, 'choose a node-group pool whose nodes have the handler installed');
+      site
+        .at('pool')
+        .fail(
+          props.pool.name,
+          `is ${props.pool.capacity.kind} capacity, which cannot run a custom RuntimeClass`,
+          'choose a node-group pool whose nodes have the handler installed',
+        );
     }
     const tolerations = props.pool.taints.map((t) => t.toleration());
     this.object = new k8s.KubeRuntimeClass(this, 'runtime-class', {

@@ -13,8 +13,15 @@ import { HOSTNAME_LABEL } from '../core/labels';
  * must not claim them. Servers also run the API server and embedded etcd.
  */
 export const K3S_RESERVED_PORTS: { readonly everyNode: readonly HostPort[]; readonly servers: readonly HostPort[] } = {
-  everyNode: [{ port: 10250, protocol: 'TCP' }, { port: 8472, protocol: 'UDP' }],
-  servers: [{ port: 6443, protocol: 'TCP' }, { port: 2379, protocol: 'TCP' }, { port: 2380, protocol: 'TCP' }],
+  everyNode: [
+    { port: 10250, protocol: 'TCP' },
+    { port: 8472, protocol: 'UDP' },
+  ],
+  servers: [
+    { port: 6443, protocol: 'TCP' },
+    { port: 2379, protocol: 'TCP' },
+    { port: 2380, protocol: 'TCP' },
+  ],
 };
 
 export interface StaticNodeProps {
@@ -73,10 +80,14 @@ export class StaticNodes {
       checkDnsLabel(at.at('name'), node.name);
       if (seen.has(node.name)) at.at('name').fail(node.name, 'is used by two nodes', 'give every node its own name');
       seen.add(node.name);
-      if (!(node.arch instanceof CpuArch)) at.at('arch').fail(node.arch, 'must be the node\'s CPU architecture', 'write arch: CpuArch.AMD64 or CpuArch.ARM64');
+      if (!(node.arch instanceof CpuArch))
+        at.at('arch').fail(node.arch, "must be the node's CPU architecture", 'write arch: CpuArch.AMD64 or CpuArch.ARM64');
       const labels = checkLabels(at.at('labels'), node.labels);
       return {
-        name: node.name, arch: node.arch, server: node.server ?? false, purpose: node.purpose,
+        name: node.name,
+        arch: node.arch,
+        server: node.server ?? false,
+        purpose: node.purpose,
         labels: { ...labels, [HOSTNAME_LABEL]: node.name, [ARCH_LABEL]: node.arch.label },
       };
     });
@@ -85,10 +96,16 @@ export class StaticNodes {
     const traefik = this.serviceLb && runs(K3S_TRAEFIK) ? [80, 443].map((port) => `${port}/TCP`) : [];
     for (const node of this.nodes) {
       const reserved = [...K3S_RESERVED_PORTS.everyNode, ...(node.server ? K3S_RESERVED_PORTS.servers : [])];
-      this.hostPorts.set(node.name, new Map([
-        ...reserved.map((p): [string, string] => [`${p.port}/${p.protocol}`, 'k3s itself (kubelet, flannel, API server, etcd)']),
-        ...traefik.map((key): [string, string] => [key, 'k3s\'s packaged Traefik through ServiceLB (start the k3s servers with --disable=traefik and leave traefik out of cluster.provided to free it)']),
-      ]));
+      this.hostPorts.set(
+        node.name,
+        new Map([
+          ...reserved.map((p): [string, string] => [`${p.port}/${p.protocol}`, 'k3s itself (kubelet, flannel, API server, etcd)']),
+          ...traefik.map((key): [string, string] => [
+            key,
+            "k3s's packaged Traefik through ServiceLB (start the k3s servers with --disable=traefik and leave traefik out of cluster.provided to free it)",
+          ]),
+        ]),
+      );
     }
   }
 
@@ -96,8 +113,13 @@ export class StaticNodes {
   withLabels(labels: Readonly<Record<string, string>>): NodeSelection {
     const chosen = this.nodes.filter((n) => Object.entries(labels).every(([k, v]) => n.labels[k] === v));
     if (Object.keys(labels).length === 0 || chosen.length === 0) {
-      new Site(`static nodes ${this.name}`).at('labels').fail(labels, 'select no node of this cluster',
-        `select with labels a node carries: ${this.labelSets()}, or a node by name (named("${this.nodes[0]?.name ?? 'node'}"))`);
+      new Site(`static nodes ${this.name}`)
+        .at('labels')
+        .fail(
+          labels,
+          'select no node of this cluster',
+          `select with labels a node carries: ${this.labelSets()}, or a node by name (named("${this.nodes[0]?.name ?? 'node'}"))`,
+        );
     }
     return new NodeSelection(this, labels, chosen);
   }
@@ -109,18 +131,21 @@ export class StaticNodes {
 
   /** The nodes as pools of one node each, for the platform's policy checks and inventory. */
   get pools(): NodePools {
-    return new NodePools(this.nodes.map((node) => {
-      const { [ARCH_LABEL]: _arch, ...labels } = node.labels;
-      return new NodePool({
-        name: node.name,
-        purpose: node.purpose,
-        system: node.server,
-        capacity: NodeCapacity.staticNodes(),
-        instanceType: InstanceType.custom({ name: `${node.arch.label} machine (${node.server ? 'k3s server' : 'k3s agent'})`, arch: node.arch }),
-        minNodes: 1, maxNodes: 1,
-        labels,
-      });
-    }));
+    return new NodePools(
+      this.nodes.map((node) => {
+        const { [ARCH_LABEL]: _arch, ...labels } = node.labels;
+        return new NodePool({
+          name: node.name,
+          purpose: node.purpose,
+          system: node.server,
+          capacity: NodeCapacity.staticNodes(),
+          instanceType: InstanceType.custom({ name: `${node.arch.label} machine (${node.server ? 'k3s server' : 'k3s agent'})`, arch: node.arch }),
+          minNodes: 1,
+          maxNodes: 1,
+          labels,
+        });
+      }),
+    );
   }
 
   /**
@@ -134,14 +159,17 @@ export class StaticNodes {
       const clashes = nodes.filter((n) => this.hostPorts.get(n.name)!.has(key));
       if (clashes.length > 0) {
         const other = this.hostPorts.get(clashes[0].name)!.get(key);
-        site.fail(port.port, `claims host port ${key} on ${nodes.map((n) => n.name).join(', ')}, which ${other} also claims on ${clashes.map((n) => n.name).join(', ')}`,
-          'give one of them another port, or place them on nodes that do not overlap');
+        site.fail(
+          port.port,
+          `claims host port ${key} on ${nodes.map((n) => n.name).join(', ')}, which ${other} also claims on ${clashes.map((n) => n.name).join(', ')}`,
+          'give one of them another port, or place them on nodes that do not overlap',
+        );
       }
     }
     for (const node of nodes) for (const port of ports) this.hostPorts.get(node.name)!.set(`${port.port}/${port.protocol}`, owner);
   }
 
- /** A LoadBalancer Service's ports: with ServiceLB, host ports on every node, wherever its pods run. */
+  /** A LoadBalancer Service's ports: with ServiceLB, host ports on every node, wherever its pods run. */
   claimServiceLbPorts(site: Site, owner: string, ports: readonly HostPort[]): void {
     if (this.serviceLb) this.claimHostPorts(site, `${owner} (a LoadBalancer, through k3s ServiceLB)`, this.nodes, ports);
   }
@@ -156,7 +184,10 @@ export class StaticNodes {
         pairs.set(pair, [...(pairs.get(pair) ?? []), node.name]);
       }
     }
-    return [...pairs].sort(([a], [b]) => a.localeCompare(b)).map(([pair, names]) => `${pair} (${names.join(', ')})`).join(', ');
+    return [...pairs]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([pair, names]) => `${pair} (${names.join(', ')})`)
+      .join(', ');
   }
 }
 
@@ -181,7 +212,9 @@ export class NodeSelection implements PodPlacement {
 
   /** "backend=true" */
   describe(): string {
-    return Object.entries(this.selector).map(([k, v]) => `${k}=${v}`).join(',');
+    return Object.entries(this.selector)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
   }
 
   place(site: Site, demand: PodDemand): Placement {

@@ -61,7 +61,7 @@ class LabelledIndex {
   anySelectedBy(selector: Record<string, any>): boolean {
     const required = requiredLabels(selector);
     // Candidates: those carrying the first required pair (every selected one must), else all.
-    const candidates = required.length > 0 ? this.byPair.get(pair(required[0][0], required[0][1])) ?? [] : this.all;
+    const candidates = required.length > 0 ? (this.byPair.get(pair(required[0][0], required[0][1])) ?? []) : this.all;
     return candidates.some((labels) => selects(selector, labels));
   }
 }

@@ -37,7 +37,11 @@ export function summaryTable(report: VerificationReport): string {
   const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`;
   const notes = report.platforms.flatMap((p) => {
     const kinds = [...new Set(p.schema.unvalidated.map((u) => `${u.kind} (${u.apiVersion})`))];
-    return kinds.length > 0 ? [`  ${p.name}: no schema known at synth for ${kinds.join(', ')}; pin their CRDs in cdk8s.yaml (npm run import), or .ci/run checks them against ../shared/crds`] : [];
+    return kinds.length > 0
+      ? [
+          `  ${p.name}: no schema known at synth for ${kinds.join(', ')}; pin their CRDs in cdk8s.yaml (npm run import), or .ci/run checks them against ../shared/crds`,
+        ]
+      : [];
   });
   return [line(header), ...rows.map(line), ...notes].join('\n');
 }

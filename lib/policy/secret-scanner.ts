@@ -39,12 +39,19 @@ export function scanForSecrets(values: readonly string[]): Map<string, readonly 
     // cwd: this file's folder, so Node finds secretlint in the node_modules above it (also when installed as a package).
     let output: string;
     try {
-      output = execFileSync(process.execPath, ['--input-type=module', '--eval', SCANNER],
-        { cwd: __dirname, input: JSON.stringify(fresh), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
+      output = execFileSync(process.execPath, ['--input-type=module', '--eval', SCANNER], {
+        cwd: __dirname,
+        input: JSON.stringify(fresh),
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
     } catch (error) {
       const stderr = String((error as { stderr?: unknown }).stderr ?? error);
       const cause = stderr.split('\n').find((line) => /Error/.test(line)) ?? stderr.split('\n')[0];
-      throw new Error(`the secret scanner (secretlint, run by lib/policy/secret-scanner.ts) could not run: ${cause.trim()}; run npm install`, { cause: error });
+      throw new Error(`the secret scanner (secretlint, run by lib/policy/secret-scanner.ts) could not run: ${cause.trim()}; run npm install`, {
+        cause: error,
+      });
     }
     const results: string[][] = JSON.parse(output);
     fresh.forEach((value, i) => scanned.set(value, results[i]));

@@ -49,8 +49,19 @@ export function verifyPlatform(context: PolicyInput): PlatformVerification {
           continue;
         }
         rules[i].failures++;
-        const hint = finding.excusable !== false && check.rule.excusable ? `; or, if it cannot hold, declareException(obj, { rule: PolicyRule.${ruleConstant(check.rule)}, reason })` : '';
-        errors.push(new ValidationError({ path: m.path, field: finding.field, value: finding.value, problem: `${finding.problem} [${check.rule.id}]`, fix: `${finding.fix}${hint}` }));
+        const hint =
+          finding.excusable !== false && check.rule.excusable
+            ? `; or, if it cannot hold, declareException(obj, { rule: PolicyRule.${ruleConstant(check.rule)}, reason })`
+            : '';
+        errors.push(
+          new ValidationError({
+            path: m.path,
+            field: finding.field,
+            value: finding.value,
+            problem: `${finding.problem} [${check.rule.id}]`,
+            fix: `${finding.fix}${hint}`,
+          }),
+        );
       }
     });
     for (const [rule, reason] of declared) {
@@ -79,21 +90,43 @@ export function verifyPlatform(context: PolicyInput): PlatformVerification {
       rules,
     },
     exceptions,
-    sensitiveAccess: manifests.map((m) => ({ object: objectId(m), grants: [...sensitiveAccess(m), ...powerfulBindingGrants(m, manifests), ...privilegedPodsChain(m, manifests)] })).filter((a) => a.grants.length > 0),
+    sensitiveAccess: manifests
+      .map((m) => ({
+        object: objectId(m),
+        grants: [...sensitiveAccess(m), ...powerfulBindingGrants(m, manifests), ...privilegedPodsChain(m, manifests)],
+      }))
+      .filter((a) => a.grants.length > 0),
   };
   return { report, errors, timing: { schemaMs: schemaDone - started, policyMs: policyDone - schemaDone } };
 }
 
 function exceptionErrors(m: Manifest, ruleId: string, used: boolean): Error[] {
   const rule = PolicyRule.of(ruleId);
-  const known = PolicyRule.rules.filter((r) => r.excusable).map((r) => r.id).join(', ');
+  const known = PolicyRule.rules
+    .filter((r) => r.excusable)
+    .map((r) => r.id)
+    .join(', ');
   if (!rule || !rule.excusable) {
-    return [new ValidationError({ path: m.path, field: `metadata.annotations["${EXCEPTION_KEY(ruleId)}"]`, value: ruleId,
-      problem: rule ? 'declares an exception from a rule that has none' : 'declares an exception from an unknown rule', fix: rule ? 'change the object so it follows the rule' : `use one of: ${known}` })];
+    return [
+      new ValidationError({
+        path: m.path,
+        field: `metadata.annotations["${EXCEPTION_KEY(ruleId)}"]`,
+        value: ruleId,
+        problem: rule ? 'declares an exception from a rule that has none' : 'declares an exception from an unknown rule',
+        fix: rule ? 'change the object so it follows the rule' : `use one of: ${known}`,
+      }),
+    ];
   }
   if (used) return [];
-  return [new ValidationError({ path: m.path, field: `metadata.annotations["${EXCEPTION_KEY(ruleId)}"]`, value: ruleId,
-    problem: 'declares an exception the object does not need (it breaks no part of that rule)', fix: 'remove the exception, so the rule guards this object again' })];
+  return [
+    new ValidationError({
+      path: m.path,
+      field: `metadata.annotations["${EXCEPTION_KEY(ruleId)}"]`,
+      value: ruleId,
+      problem: 'declares an exception the object does not need (it breaks no part of that rule)',
+      fix: 'remove the exception, so the rule guards this object again',
+    }),
+  ];
 }
 
 const EXCEPTION_KEY = (rule: string) => `${EXCEPTION_ANNOTATION_PREFIX}${rule}`;

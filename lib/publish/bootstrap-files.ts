@@ -6,7 +6,6 @@ import { BOOTSTRAP_FOLDER } from '../flux/flux-entry-point';
 import { DistFiles } from '../output/file-tree';
 import { kustomization, kustomizationPath, parseDistPath } from '../output/layout';
 
-
 /**
  * The entry-points tree with the files bootstrap wrote kept as they are on disk: every
  * `<folder>/flux-system/` under `entryPointsDir` is carried over (the synth never deletes them),

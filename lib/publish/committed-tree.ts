@@ -31,10 +31,13 @@ export function readCommittedTree(dir: string, ref = 'HEAD'): Map<string, string
   const prefix = relative(top, absolute);
   if (prefix.startsWith('..')) return undefined;
   const listing = git(['ls-tree', '-r', '-z', '--full-tree', ref, '--', prefix || '.'], top).toString();
-  const blobs = listing.split('\0').filter(Boolean).map((line) => {
-    const [meta, path] = line.split('\t');
-    return { sha: meta.split(' ')[2], path: prefix ? relative(prefix, path) : path };
-  });
+  const blobs = listing
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const [meta, path] = line.split('\t');
+      return { sha: meta.split(' ')[2], path: prefix ? relative(prefix, path) : path };
+    });
   if (blobs.length === 0) return undefined;
   // One `git cat-file --batch` for every blob: `<sha> blob <size>\n<bytes>\n` each.
   const out = git(['cat-file', '--batch'], top, blobs.map((b) => `${b.sha}\n`).join(''));

@@ -22,7 +22,7 @@ export function keepRecord(outdir: string): void {
   const record = recordPath(outdir);
   const state = join(dirname(outdir), STATE_DIR);
   mkdirSync(state, { recursive: true });
-  if (!existsSync(join(state, '.gitignore'))) writeFileSync(join(state, '.gitignore'), '# the k8s-platforms synth\'s own state: not for git\n*\n');
+  if (!existsSync(join(state, '.gitignore'))) writeFileSync(join(state, '.gitignore'), "# the k8s-platforms synth's own state: not for git\n*\n");
   const next = `${record}.next`;
   removeLeftover(next);
   copyTree(outdir, next);

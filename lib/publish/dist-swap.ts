@@ -1,4 +1,16 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { listFiles } from '../output/file-tree';
 
@@ -33,7 +45,8 @@ export function swapTarget(target: string): string {
     throw error;
   }
   if (found.isSymbolicLink()) {
-    if (!existsSync(target)) throw new UnswappableError(`${target} is a symlink to ${readlinkSync(target)}, which does not exist; create it, or remove the link`);
+    if (!existsSync(target))
+      throw new UnswappableError(`${target} is a symlink to ${readlinkSync(target)}, which does not exist; create it, or remove the link`);
     return swapTarget(realpathSync(target));
   }
   if (found.isDirectory() && found.dev !== statSync(dirname(resolve(target))).dev) throw mountPointError(target);
@@ -41,7 +54,9 @@ export function swapTarget(target: string): string {
 }
 
 export function mountPointError(target: string): UnswappableError {
-  return new UnswappableError(`${target} is a mount point, which cannot be replaced by renames (EBUSY); mount its parent folder instead, or make ${basename(target)} a symlink to a folder on the mounted file system`);
+  return new UnswappableError(
+    `${target} is a mount point, which cannot be replaced by renames (EBUSY); mount its parent folder instead, or make ${basename(target)} a symlink to a folder on the mounted file system`,
+  );
 }
 
 /**
@@ -186,6 +201,8 @@ function verifyTree(root: string, sizes: ReadonlyMap<string, number>): void {
   const extra = [...found].filter((path) => !sizes.has(path));
   const changed = [...sizes].filter(([path, size]) => found.has(path) && statSync(join(root, path)).size !== size);
   if (missing.length + extra.length + changed.length > 0) {
-    throw new Error(`staged tree ${root} does not match what was written (missing ${missing.length}, extra ${extra.length}, different ${changed.length}); the current tree was left as it was`);
+    throw new Error(
+      `staged tree ${root} does not match what was written (missing ${missing.length}, extra ${extra.length}, different ${changed.length}); the current tree was left as it was`,
+    );
   }
 }

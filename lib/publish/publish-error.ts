@@ -4,7 +4,10 @@
  * file, so main.ts can tell it apart (instanceof) without loading the synth before the lock.
  */
 export class PublishError extends Error {
-  constructor(message: string, readonly published: boolean) {
+  constructor(
+    message: string,
+    readonly published: boolean,
+  ) {
     super(message);
     this.name = 'PublishError';
   }

@@ -43,12 +43,17 @@ export type PublishResult = { readonly ok: true } | { readonly ok: false; readon
 /**
  * The one step that writes: dist/, kustomization/ and policy-report.json, which change together
  * or not at all, keeping the files `flux bootstrap` wrote under kustomization/ (bootstrap-files.ts).
- * What an interrupted run left is recovered first; then the shrink guard may refuse; then all three are staged and checked (dist-swap.ts), the journal is written, and
+ * What an interrupted run left is recovered first; then the shrink guard may refuse; then all three are staged
+ * and checked (dist-swap.ts), the journal is written, and
  * each is swapped in. A failure while staging changes none of them; a failure while swapping
  * puts the old ones back; a kill while swapping is completed by the next run (recoverPublish).
  * Run it under the synth lock.
  */
-export function publish(output: { readonly trees: SynthTrees; readonly selection?: readonly string[] }, outdir: string, options: PublishOptions = {}): PublishResult {
+export function publish(
+  output: { readonly trees: SynthTrees; readonly selection?: readonly string[] },
+  outdir: string,
+  options: PublishOptions = {},
+): PublishResult {
   let targets: string[];
   try {
     targets = publishTargets(outdir);
@@ -58,7 +63,9 @@ export function publish(output: { readonly trees: SynthTrees; readonly selection
   }
   const recovered = recoverPublish(outdir);
   // A synth of some builds replaces their folders only (read after recovery: the tree on disk is whole).
-  const trees = output.selection ? withUnselectedBuilds(output.trees, output.selection, { dist: outdir, entryPoints: entryPointsDir(outdir), report: reportPath(outdir) }) : output.trees;
+  const trees = output.selection
+    ? withUnselectedBuilds(output.trees, output.selection, { dist: outdir, entryPoints: entryPointsDir(outdir), report: reportPath(outdir) })
+    : output.trees;
   const contents: SwapContent[] = [trees.dist, trees.entryPoints, trees.report];
   // What `flux bootstrap` wrote under kustomization/ stays (read after recovery, from the committed tree).
   contents[1] = withBootstrapFiles(entryPointsDir(outdir), trees.entryPoints);
@@ -110,15 +117,24 @@ function swapAll(journal: string, targets: readonly string[]): void {
       unlinkSync(journal);
       targets.forEach(recover);
     } catch (undoError) {
-      throw new PublishError(`publishing was interrupted: ${swapped.map(([t]) => t).join(', ') || 'none'} new, the rest old; the next synth completes the publish (${journal} records it). Swapping in ${targets[swapped.length]} failed: ${cause}; putting the old ones back failed: ${(undoError as Error).message}`, false);
+      throw new PublishError(
+        `publishing was interrupted: ${swapped.map(([t]) => t).join(', ') || 'none'} new, the rest old; the next synth completes the publish (${journal} records it). Swapping in ${targets[swapped.length]} failed: ${cause}; putting the old ones back failed: ${(undoError as Error).message}`,
+        false,
+      );
     }
-    throw new PublishError(`nothing was published: ${names(targets)} are as they were. Swapping in ${targets[swapped.length]} failed: ${cause}`, false);
+    throw new PublishError(
+      `nothing was published: ${names(targets)} are as they were. Swapping in ${targets[swapped.length]} failed: ${cause}`,
+      false,
+    );
   }
   try {
     for (const target of targets) removeLeftover(swapFolders(target).previous);
     unlinkSync(journal);
   } catch (error) {
-    throw new PublishError(`${names(targets)} were published, but removing the old copies failed: ${(error as Error).message}; the next synth removes them`, true);
+    throw new PublishError(
+      `${names(targets)} were published, but removing the old copies failed: ${(error as Error).message}; the next synth removes them`,
+      true,
+    );
   }
 }
 

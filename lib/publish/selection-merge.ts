@@ -8,13 +8,22 @@ import { parseDistPath } from '../output/layout';
  * README is the new one (it describes every build); the report keeps the other builds' entries
  * in their place and replaces the chosen ones'.
  */
-export function withUnselectedBuilds(trees: SynthTrees, selection: readonly string[], dirs: { readonly dist: string; readonly entryPoints: string; readonly report: string }): SynthTrees {
+export function withUnselectedBuilds(
+  trees: SynthTrees,
+  selection: readonly string[],
+  dirs: { readonly dist: string; readonly entryPoints: string; readonly report: string },
+): SynthTrees {
   const chosen = new Set(selection);
   const keep = (dir: string, fresh: DistFiles): DistFiles => {
     const kept = [...readTree(dir)].filter(([path]) => path.includes('/') && !chosen.has(parseDistPath(path).platform) && !fresh.has(path));
     return new Map([...kept, ...fresh].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   };
-  return { ...trees, dist: keep(dirs.dist, trees.dist), entryPoints: keep(dirs.entryPoints, trees.entryPoints), report: mergedReport(dirs.report, trees.report) };
+  return {
+    ...trees,
+    dist: keep(dirs.dist, trees.dist),
+    entryPoints: keep(dirs.entryPoints, trees.entryPoints),
+    report: mergedReport(dirs.report, trees.report),
+  };
 }
 
 interface NamedEntries {

@@ -46,7 +46,14 @@ export function removalErrors(baseline: Baseline, next: ReadonlyMap<string, stri
     const lost = unallowed.filter((o) => o.platform === platform);
     if (before === 0 || lost.length === 0) continue;
     if (!built.has(platform)) {
-      errors.push(refusal(platform, 'objects', 0, `would fall from ${before} to 0 against ${baseline.label}: the platform is no longer built, and Flux would prune every object it deployed`));
+      errors.push(
+        refusal(
+          platform,
+          'objects',
+          0,
+          `would fall from ${before} to 0 against ${baseline.label}: the platform is no longer built, and Flux would prune every object it deployed`,
+        ),
+      );
       continue;
     }
     for (const o of lost) {
@@ -54,18 +61,40 @@ export function removalErrors(baseline: Baseline, next: ReadonlyMap<string, stri
       if (reason) errors.push(refusal(o.id, 'object', `${o.layer} layer`, `would be deleted against ${baseline.label}, and it is ${reason}`));
     }
     if (lost.length > before * MAX_SHRINK_FRACTION) {
-      errors.push(refusal(platform, 'objects', before - lost.length, `would lose ${lost.length} of ${before} against ${baseline.label} (more than ${MAX_SHRINK_FRACTION * 100}% at once), and Flux would prune them: ${lost.map((o) => o.id).join(', ')}`));
+      errors.push(
+        refusal(
+          platform,
+          'objects',
+          before - lost.length,
+          `would lose ${lost.length} of ${before} against ${baseline.label} (more than ${MAX_SHRINK_FRACTION * 100}% at once), and Flux would prune them: ${lost.map((o) => o.id).join(', ')}`,
+        ),
+      );
     }
   }
   for (const name of allowances) {
     const known = platformsOfTree(baseline.tree).has(name) || built.has(name) || removed.some((o) => sameId(name, o.id));
-    if (!known) errors.push(new ValidationError({ path: 'synth', field: ALLOW_REMOVAL_FLAG, value: name, problem: 'names no platform and no object this synth removes', fix: `use a platform folder of dist/ or the identity of a removed object; ${FIX_HINT}` }));
+    if (!known)
+      errors.push(
+        new ValidationError({
+          path: 'synth',
+          field: ALLOW_REMOVAL_FLAG,
+          value: name,
+          problem: 'names no platform and no object this synth removes',
+          fix: `use a platform folder of dist/ or the identity of a removed object; ${FIX_HINT}`,
+        }),
+      );
   }
   return errors;
 }
 
 function refusal(path: string, field: string, value: unknown, problem: string): ValidationError {
-  return new ValidationError({ path, field, value, problem, fix: `if the removal is intended, ${FIX_HINT}; otherwise bring the missing objects back` });
+  return new ValidationError({
+    path,
+    field,
+    value,
+    problem,
+    fix: `if the removal is intended, ${FIX_HINT}; otherwise bring the missing objects back`,
+  });
 }
 
 /** Kinds are matched without regard to case (`pvc` is not an alias, `persistentvolumeclaim` is). */

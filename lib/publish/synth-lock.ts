@@ -9,9 +9,7 @@ export function lockPath(outdir: string): string {
 /** A lock file created this long ago and still empty was left by a run killed while taking it. */
 const EMPTY_LOCK_GRACE_MS = 5000;
 
-export type LockResult =
-  | { readonly held: true; release(): void }
-  | { readonly held: false; readonly message: string };
+export type LockResult = { readonly held: true; release(): void } | { readonly held: false; readonly message: string };
 
 /**
  * One synth at a time per dist/: the lock file is created with O_EXCL (flag `wx`) and holds the

@@ -23,11 +23,21 @@ export interface RequiredNodes {
  */
 export function calculateRequiredNodes(activeSessions: number, gpuSessions: number, model: SessionCapacityModel): RequiredNodes {
   const site = new Site('calculateRequiredNodes');
-  for (const [field, value] of [['activeSessions', activeSessions], ['gpuSessions', gpuSessions]] as const) {
-    if (!Number.isInteger(value) || value < 0) site.at(field).fail(value, 'must be a whole number of sessions, at least 0', 'count sessions, e.g. 120');
+  for (const [field, value] of [
+    ['activeSessions', activeSessions],
+    ['gpuSessions', gpuSessions],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 0)
+      site.at(field).fail(value, 'must be a whole number of sessions, at least 0', 'count sessions, e.g. 120');
   }
   if (gpuSessions > activeSessions) {
-    site.at('gpuSessions').fail(gpuSessions, `is more than activeSessions (${activeSessions}); GPU sessions are part of the active ones`, 'pass all active sessions, GPU ones included, as activeSessions');
+    site
+      .at('gpuSessions')
+      .fail(
+        gpuSessions,
+        `is more than activeSessions (${activeSessions}); GPU sessions are part of the active ones`,
+        'pass all active sessions, GPU ones included, as activeSessions',
+      );
   }
   const cpuNodes = Math.ceil((activeSessions - gpuSessions) / model.cpuSessionsPerNode);
   const gpuNodes = Math.ceil(gpuSessions / (model.gpusPerNode * model.gpuSessionsPerGpu));

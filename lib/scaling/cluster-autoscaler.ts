@@ -50,20 +50,33 @@ export class ClusterAutoscalerSettings extends CheckedConstruct {
     const poolMin = pools.reduce((n, p) => n + p.minNodes, 0);
     const list = pools.map((p) => `${p.name} ${p.minNodes}-${p.maxNodes}`).join(', ');
     if (poolMax > max) {
-      site.at('maxNodesTotal').fail(max, `is below the sum of the autoscaled pools' maximums (${poolMax}: ${list}), so the autoscaler would stop before a pool reaches its maximum`,
-        `raise maxNodesTotal to at least ${poolMax} or lower a pool's maxNodes`);
+      site
+        .at('maxNodesTotal')
+        .fail(
+          max,
+          `is below the sum of the autoscaled pools' maximums (${poolMax}: ${list}), so the autoscaler would stop before a pool reaches its maximum`,
+          `raise maxNodesTotal to at least ${poolMax} or lower a pool's maxNodes`,
+        );
     }
     if (poolMin < min) {
-      site.at('minNodesTotal').fail(min, `is above the sum of the autoscaled pools' minimums (${poolMin}: ${list}), so the cluster can shrink below it`,
-        `raise a pool's minNodes so they add up to at least ${min}`);
+      site
+        .at('minNodesTotal')
+        .fail(
+          min,
+          `is above the sum of the autoscaled pools' minimums (${poolMin}: ${list}), so the cluster can shrink below it`,
+          `raise a pool's minNodes so they add up to at least ${min}`,
+        );
     }
     // The autoscaler runs with the same settings as flags (its chart does not read this ConfigMap).
-    needAddon(this, { addon: 'cluster-autoscaler', extraArgs: {
-      'max-nodes-total': String(max),
-      'scale-down-utilization-threshold': String(threshold),
-      'scale-down-unneeded-time': props.scaleDownUnneededTime,
-      'scale-down-delay-after-add': props.scaleDownDelayAfterAdd,
-    } });
+    needAddon(this, {
+      addon: 'cluster-autoscaler',
+      extraArgs: {
+        'max-nodes-total': String(max),
+        'scale-down-utilization-threshold': String(threshold),
+        'scale-down-unneeded-time': props.scaleDownUnneededTime,
+        'scale-down-delay-after-add': props.scaleDownDelayAfterAdd,
+      },
+    });
     new k8s.KubeConfigMap(this, 'config-map', {
       metadata: { name: props.name ?? 'cluster-autoscaler-settings', namespace: props.namespace ?? 'kube-system' },
       data: {

@@ -49,22 +49,38 @@ export class HorizontalAutoscaler extends CheckedConstruct {
     super(scope, freeId(scope, id));
     const site = new Site(this.node.path, 'autoscaling');
     const name = checkDnsLabel(site.at('name'), props.name ?? props.target.name);
-    if (!Number.isInteger(props.minReplicas) || props.minReplicas < 1 || !Number.isInteger(props.maxReplicas) || props.maxReplicas < props.minReplicas) {
-      site.at('minReplicas..maxReplicas').fail(`${props.minReplicas}..${props.maxReplicas}`, 'must be whole numbers with 1 <= minReplicas <= maxReplicas',
-        'give the bounds, e.g. minReplicas: 2, maxReplicas: 10');
+    if (
+      !Number.isInteger(props.minReplicas) ||
+      props.minReplicas < 1 ||
+      !Number.isInteger(props.maxReplicas) ||
+      props.maxReplicas < props.minReplicas
+    ) {
+      site
+        .at('minReplicas..maxReplicas')
+        .fail(
+          `${props.minReplicas}..${props.maxReplicas}`,
+          'must be whole numbers with 1 <= minReplicas <= maxReplicas',
+          'give the bounds, e.g. minReplicas: 2, maxReplicas: 10',
+        );
     }
     const metrics = [
       resourceMetric(site.at('cpuUtilization'), 'cpu', props.cpuUtilization),
       resourceMetric(site.at('memoryUtilization'), 'memory', props.memoryUtilization),
     ].filter((m): m is k8s.MetricSpecV2 => m !== undefined);
     if (metrics.length === 0) {
-      site.fail({ cpuUtilization: props.cpuUtilization, memoryUtilization: props.memoryUtilization }, 'must scale on at least one metric',
-        'set cpuUtilization and/or memoryUtilization (percent of the request)');
+      site.fail(
+        { cpuUtilization: props.cpuUtilization, memoryUtilization: props.memoryUtilization },
+        'must scale on at least one metric',
+        'set cpuUtilization and/or memoryUtilization (percent of the request)',
+      );
     }
-    const behavior = props.scaleUp || props.scaleDown ? {
-      scaleUp: props.scaleUp && scalingRules(site.at('scaleUp'), props.scaleUp),
-      scaleDown: props.scaleDown && scalingRules(site.at('scaleDown'), props.scaleDown),
-    } : undefined;
+    const behavior =
+      props.scaleUp || props.scaleDown
+        ? {
+            scaleUp: props.scaleUp && scalingRules(site.at('scaleUp'), props.scaleUp),
+            scaleDown: props.scaleDown && scalingRules(site.at('scaleDown'), props.scaleDown),
+          }
+        : undefined;
     this.object = new k8s.KubeHorizontalPodAutoscalerV2(this, 'hpa', {
       metadata: { name, namespace: props.namespace },
       spec: {
@@ -91,7 +107,8 @@ function scalingRules(site: Site, rules: ScalingRules): k8s.HpaScalingRulesV2 {
   if (window !== undefined && (!Number.isInteger(window) || window < 0 || window > 3600)) {
     site.at('stabilizationWindowSeconds').fail(window, 'must be whole seconds from 0 to 3600', 'e.g. 300');
   }
-  if (rules.policies.length === 0) site.at('policies').fail([], 'must list at least one policy', 'e.g. { type: "Percent", value: 100, periodSeconds: 15 }');
+  if (rules.policies.length === 0)
+    site.at('policies').fail([], 'must list at least one policy', 'e.g. { type: "Percent", value: 100, periodSeconds: 15 }');
   return {
     stabilizationWindowSeconds: window,
     policies: rules.policies.map((p, i) => {

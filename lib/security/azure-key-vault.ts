@@ -54,7 +54,13 @@ export class AzureKeyVaultSecrets extends CheckedConstruct implements SecretStor
     checkDnsSubdomain(site.at('name'), props.name);
     checkDnsLabel(site.at('namespace'), props.namespace);
     if (!/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/.test(props.keyVaultName)) {
-      site.at('keyVaultName').fail(props.keyVaultName, 'must be a Key Vault name (3-24 letters, digits and "-", starting with a letter)', 'use the vault\'s name as the Azure portal shows it');
+      site
+        .at('keyVaultName')
+        .fail(
+          props.keyVaultName,
+          'must be a Key Vault name (3-24 letters, digits and "-", starting with a letter)',
+          "use the vault's name as the Azure portal shows it",
+        );
     }
     checkGuid(site.at('tenantId'), props.tenantId);
     this.identity = CloudIdentity.azureWorkloadIdentity(props.workloadIdentityClientId).check(site.at('workloadIdentityClientId'));
@@ -65,7 +71,18 @@ export class AzureKeyVaultSecrets extends CheckedConstruct implements SecretStor
     props.secrets.forEach((s, i) => {
       checkDnsSubdomain(site.at('secrets').at(i).at('secretName'), s.secretName);
       for (const field of ['objectName', 'key'] as const) {
-        if (typeof s[field] !== 'string' || s[field].trim() === '') site.at('secrets').at(i).at(field).fail(s[field], 'must not be empty', field === 'key' ? 'give the key the value gets in the Kubernetes Secret, e.g. "password"' : 'give the name of the secret in the Key Vault');
+        if (typeof s[field] !== 'string' || s[field].trim() === '')
+          site
+            .at('secrets')
+            .at(i)
+            .at(field)
+            .fail(
+              s[field],
+              'must not be empty',
+              field === 'key'
+                ? 'give the key the value gets in the Kubernetes Secret, e.g. "password"'
+                : 'give the name of the secret in the Key Vault',
+            );
       }
       secretObjects.set(s.secretName, [...(secretObjects.get(s.secretName) ?? []), { objectName: s.objectName, key: s.key }]);
     });
@@ -95,7 +112,10 @@ export class AzureKeyVaultSecrets extends CheckedConstruct implements SecretStor
    */
   secretRef(objectName: string): SecretKeyRef {
     const secret = this.secrets.find((s) => s.objectName === objectName);
-    if (!secret) return this.site.at('secrets').fail(objectName, 'names no secret of this store', `use one of: ${this.secrets.map((s) => s.objectName).join(', ')}`);
+    if (!secret)
+      return this.site
+        .at('secrets')
+        .fail(objectName, 'names no secret of this store', `use one of: ${this.secrets.map((s) => s.objectName).join(', ')}`);
     return { name: secret.secretName, key: secret.key };
   }
 }

@@ -19,7 +19,8 @@ export function checkCidr(site: Site, cidr: string): string {
   if (v4) {
     const value = address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
     const host = length === 0 ? value : value % 2 ** (32 - length);
-    if (host !== 0) site.fail(cidr, `has host bits set below its /${length} prefix`, `write the network address, e.g. "${networkOf(value, length)}/${length}"`);
+    if (host !== 0)
+      site.fail(cidr, `has host bits set below its /${length} prefix`, `write the network address, e.g. "${networkOf(value, length)}/${length}"`);
   }
   return cidr;
 }

@@ -11,7 +11,10 @@ import { checkCidr } from './cidr';
  */
 const LINK_LOCAL: Record<4 | 6, readonly { range: string; probe: string }[]> = {
   4: [{ range: '169.254.0.0/16', probe: '169.254.169.254' }],
-  6: [{ range: 'fe80::/10', probe: 'fe80::1' }, { range: 'fd00:ec2::254/128', probe: 'fd00:ec2::254' }],
+  6: [
+    { range: 'fe80::/10', probe: 'fe80::1' },
+    { range: 'fd00:ec2::254/128', probe: 'fd00:ec2::254' },
+  ],
 };
 
 /** The parts of a CIDR, once checked (cidr.ts: the one CIDR check). */
@@ -26,7 +29,9 @@ export function ipBlockWithoutMetadata(site: Site, cidr: string): k8s.IpBlock {
   const { address, prefix, family } = parseCidr(site, cidr);
   const block = new BlockList();
   block.addSubnet(address, prefix, family === 4 ? 'ipv4' : 'ipv6');
-  const except = LINK_LOCAL[family].filter((l) => block.check(l.probe, family === 4 ? 'ipv4' : 'ipv6') && prefix < Number(l.range.split('/')[1])).map((l) => l.range);
+  const except = LINK_LOCAL[family]
+    .filter((l) => block.check(l.probe, family === 4 ? 'ipv4' : 'ipv6') && prefix < Number(l.range.split('/')[1]))
+    .map((l) => l.range);
   return except.length > 0 ? { cidr, except } : { cidr };
 }
 

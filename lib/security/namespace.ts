@@ -41,7 +41,13 @@ export class SecureNamespace extends CheckedConstruct {
     const labels = checkLabels(site.at('labels'), props.labels ?? {});
 
     this.namespace = new k8s.KubeNamespace(this, 'namespace', {
-      metadata: { name: this.name, labels: { ...labels, ...podSecurityLabels(props.podSecurity ?? PodSecurityLevel.RESTRICTED, props.podSecurityAudit ?? PodSecurityLevel.RESTRICTED) } },
+      metadata: {
+        name: this.name,
+        labels: {
+          ...labels,
+          ...podSecurityLabels(props.podSecurity ?? PodSecurityLevel.RESTRICTED, props.podSecurityAudit ?? PodSecurityLevel.RESTRICTED),
+        },
+      },
     });
     this.defaultDeny = new k8s.KubeNetworkPolicy(this, 'default-deny', {
       metadata: { name: 'default-deny-all', namespace: this.name },
@@ -52,16 +58,20 @@ export class SecureNamespace extends CheckedConstruct {
       spec: {
         podSelector: {},
         policyTypes: ['Egress'],
-        egress: [{
-          to: [{
-            namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: CLUSTER_DNS.namespace } },
-            podSelector: { matchLabels: { ...CLUSTER_DNS.podLabels } },
-          }],
-          ports: [
-            { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) },
-            { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) },
-          ],
-        }],
+        egress: [
+          {
+            to: [
+              {
+                namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: CLUSTER_DNS.namespace } },
+                podSelector: { matchLabels: { ...CLUSTER_DNS.podLabels } },
+              },
+            ],
+            ports: [
+              { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) },
+              { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) },
+            ],
+          },
+        ],
       },
     });
   }

@@ -77,7 +77,8 @@ export class Peer {
     checkCidr(site.at('cidr'), this.ipBlock);
     this.except.forEach((block, i) => {
       checkCidr(site.at('except').at(i), block);
-      if (!cidrContains(this.ipBlock!, block)) site.at('except').at(i).fail(block, `is not inside ${this.ipBlock}`, 'list only blocks inside the peer\'s cidr');
+      if (!cidrContains(this.ipBlock!, block))
+        site.at('except').at(i).fail(block, `is not inside ${this.ipBlock}`, "list only blocks inside the peer's cidr");
     });
     return this;
   }
@@ -132,7 +133,11 @@ export class NetworkGraph extends CheckedConstruct {
       checkDnsLabel(site.at('from.namespace'), from.namespace);
       const policy = new k8s.KubeNetworkPolicy(this, `${from.namespace}-${from.name}-to-${to.namespace || 'cidr'}-${to.name}`, {
         metadata: { name: `${from.name}-to-${to.name}`, namespace: from.namespace },
-        spec: { podSelector: { matchLabels: { ...from.podLabels } }, policyTypes: ['Egress'], egress: [{ to: [to.selectorFrom(from.namespace)], ports: rules }] },
+        spec: {
+          podSelector: { matchLabels: { ...from.podLabels } },
+          policyTypes: ['Egress'],
+          egress: [{ to: [to.selectorFrom(from.namespace)], ports: rules }],
+        },
       });
       excuseRuntimePods(policy, from);
     }
@@ -140,7 +145,11 @@ export class NetworkGraph extends CheckedConstruct {
       checkDnsLabel(site.at('to.namespace'), to.namespace);
       const policy = new k8s.KubeNetworkPolicy(this, `${to.namespace}-${to.name}-from-${from.namespace || 'cidr'}-${from.name}`, {
         metadata: { name: `${to.name}-from-${from.name}`, namespace: to.namespace },
-        spec: { podSelector: { matchLabels: { ...to.podLabels } }, policyTypes: ['Ingress'], ingress: [{ from: [from.selectorFrom(to.namespace)], ports: rules }] },
+        spec: {
+          podSelector: { matchLabels: { ...to.podLabels } },
+          policyTypes: ['Ingress'],
+          ingress: [{ from: [from.selectorFrom(to.namespace)], ports: rules }],
+        },
       });
       excuseRuntimePods(policy, to);
     }

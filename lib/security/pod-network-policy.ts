@@ -47,9 +47,15 @@ export class PodNetworkPolicy extends CheckedConstruct {
       spec: {
         podSelector: { matchLabels: { ...props.pods.selector } },
         policyTypes: ['Ingress', 'Egress'],
-        ingress: props.ingress?.map((r, i) => { const b = rule(site.at('ingress').at(i), r); return { from: b.peers, ports: b.ports }; }),
+        ingress: props.ingress?.map((r, i) => {
+          const b = rule(site.at('ingress').at(i), r);
+          return { from: b.peers, ports: b.ports };
+        }),
         // An egress rule without peers reaches every pod and address, but not cloud instance metadata.
-        egress: props.egress?.map((r, i) => { const b = rule(site.at('egress').at(i), r); return { to: b.peers ?? anyDestinationButMetadata(site.at('egress').at(i).at('peers')), ports: b.ports }; }),
+        egress: props.egress?.map((r, i) => {
+          const b = rule(site.at('egress').at(i), r);
+          return { to: b.peers ?? anyDestinationButMetadata(site.at('egress').at(i).at('peers')), ports: b.ports };
+        }),
       },
     });
   }

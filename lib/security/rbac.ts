@@ -52,7 +52,8 @@ export class NamespacedRole extends CheckedConstruct {
     const name = checkDnsSubdomain(site.at('name'), props.name);
     const namespace = checkDnsLabel(site.at('namespace'), props.namespace);
     checkListOfObjects(site.at('rules'), props.rules).forEach((rule, i) => checkRule(site.at('rules').at(i), rule));
-    if (checkListOfObjects(site.at('subjects'), props.subjects).length === 0) site.at('subjects').fail([], 'must name at least one subject', 'bind the role to the service account that uses it');
+    if (checkListOfObjects(site.at('subjects'), props.subjects).length === 0)
+      site.at('subjects').fail([], 'must name at least one subject', 'bind the role to the service account that uses it');
     this.role = new k8s.KubeRole(this, 'role', {
       metadata: { name, namespace },
       rules: props.rules.map((r) => ({ apiGroups: [...r.apiGroups], resources: [...r.resources], verbs: [...r.verbs] })),
@@ -71,10 +72,15 @@ export class NamespacedRole extends CheckedConstruct {
 }
 
 function checkRule(site: Site, rule: RbacRule): void {
-  for (const [field, values] of [['apiGroups', rule.apiGroups], ['resources', rule.resources], ['verbs', rule.verbs]] as const) {
+  for (const [field, values] of [
+    ['apiGroups', rule.apiGroups],
+    ['resources', rule.resources],
+    ['verbs', rule.verbs],
+  ] as const) {
     checkStrings(site.at(field), values);
     if (values.length === 0) site.at(field).fail([], 'must not be empty', `list the ${field} the rule grants`);
-    if (values.includes('*')) site.at(field).fail([...values], 'must not contain "*": a wildcard grants whatever is added later', `list the ${field} explicitly`);
+    if (values.includes('*'))
+      site.at(field).fail([...values], 'must not contain "*": a wildcard grants whatever is added later', `list the ${field} explicitly`);
   }
   const unknown = rule.verbs.filter((v) => !VERBS.has(v));
   if (unknown.length > 0) site.at('verbs').fail(unknown, 'are not Kubernetes API verbs', `use ${[...VERBS].join(', ')}`);

@@ -1,6 +1,9 @@
 import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
-import { VolumeSnapshotClass as VolumeSnapshotClassObject, VolumeSnapshotClassDeletionPolicy } from '../imports/volumesnapshotclass-snapshot.storage.k8s.io';
+import {
+  VolumeSnapshotClass as VolumeSnapshotClassObject,
+  VolumeSnapshotClassDeletionPolicy,
+} from '../imports/volumesnapshotclass-snapshot.storage.k8s.io';
 import { Site } from '../core/errors';
 import { checkDnsSubdomain } from '../core/names';
 import { needAddon } from '../core/addon-needs';

@@ -38,9 +38,18 @@ export class StorageClass extends CheckedConstruct {
     const site = new Site(`${scope.node.path}/${id}`);
     const iops = props.iops ?? 3000;
     const throughput = props.throughputMiBps ?? 125;
-    if (!Number.isInteger(iops) || iops < 3000 || iops > 16000) site.at('iops').fail(iops, 'must be a whole number from 3000 to 16000 for gp3', 'e.g. 3000 (the gp3 baseline)');
-    if (!Number.isInteger(throughput) || throughput < 125 || throughput > 1000) site.at('throughputMiBps').fail(throughput, 'must be a whole number of MiB/s from 125 to 1000 for gp3', 'e.g. 125 (the gp3 baseline)');
-    if (throughput > iops / 4) site.at('throughputMiBps').fail(throughput, `is more than gp3 allows for ${iops} IOPS (0.25 MiB/s per IOPS)`, `raise iops to at least ${throughput * 4} or lower the throughput`);
+    if (!Number.isInteger(iops) || iops < 3000 || iops > 16000)
+      site.at('iops').fail(iops, 'must be a whole number from 3000 to 16000 for gp3', 'e.g. 3000 (the gp3 baseline)');
+    if (!Number.isInteger(throughput) || throughput < 125 || throughput > 1000)
+      site.at('throughputMiBps').fail(throughput, 'must be a whole number of MiB/s from 125 to 1000 for gp3', 'e.g. 125 (the gp3 baseline)');
+    if (throughput > iops / 4)
+      site
+        .at('throughputMiBps')
+        .fail(
+          throughput,
+          `is more than gp3 allows for ${iops} IOPS (0.25 MiB/s per IOPS)`,
+          `raise iops to at least ${throughput * 4} or lower the throughput`,
+        );
     return new StorageClass(scope, id, {
       ...props,
       provisioner: EBS_CSI_DRIVER,
@@ -51,7 +60,12 @@ export class StorageClass extends CheckedConstruct {
   /** Local disks (NVMe) as PersistentVolumes made by hand or by a static provisioner. */
   static localVolumes(scope: Construct, id: string, props: { name: string; reclaimPolicy?: 'Delete' | 'Retain' }): StorageClass {
     // Local volumes cannot be bound before the pod is placed, nor grown.
-    return new StorageClass(scope, id, { ...props, provisioner: 'kubernetes.io/no-provisioner', volumeBindingMode: 'WaitForFirstConsumer', allowVolumeExpansion: false });
+    return new StorageClass(scope, id, {
+      ...props,
+      provisioner: 'kubernetes.io/no-provisioner',
+      volumeBindingMode: 'WaitForFirstConsumer',
+      allowVolumeExpansion: false,
+    });
   }
 
   readonly name: string;
@@ -61,7 +75,9 @@ export class StorageClass extends CheckedConstruct {
     const site = new Site(this.node.path);
     this.name = checkDnsSubdomain(site.at('name'), props.name);
     if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$/.test(props.provisioner ?? '')) {
-      site.at('provisioner').fail(props.provisioner, 'must be a CSI driver or provisioner name', 'e.g. "ebs.csi.aws.com" or "kubernetes.io/no-provisioner"');
+      site
+        .at('provisioner')
+        .fail(props.provisioner, 'must be a CSI driver or provisioner name', 'e.g. "ebs.csi.aws.com" or "kubernetes.io/no-provisioner"');
     }
     if (props.provisioner === 'kubernetes.io/no-provisioner' && props.volumeBindingMode === 'Immediate') {
       site.at('volumeBindingMode').fail('Immediate', 'cannot bind local volumes before the pod is scheduled', 'use "WaitForFirstConsumer"');

@@ -13,13 +13,19 @@ export class CloudIdentity {
   static awsIamRole(roleArn: string): CloudIdentity {
     return new CloudIdentity({ 'eks.amazonaws.com/role-arn': roleArn }, {}, (site) => {
       if (!AWS_ROLE_ARN.test(roleArn)) {
-        site.fail(roleArn, 'must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)', 'copy it from the role (aws iam get-role --query Role.Arn)');
+        site.fail(
+          roleArn,
+          'must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)',
+          'copy it from the role (aws iam get-role --query Role.Arn)',
+        );
       }
     });
   }
   /** An Azure managed identity federated with the ServiceAccount (AKS workload identity). */
   static azureWorkloadIdentity(clientId: string): CloudIdentity {
-    return new CloudIdentity({ 'azure.workload.identity/client-id': clientId }, { 'azure.workload.identity/use': 'true' }, (site) => checkGuid(site, clientId));
+    return new CloudIdentity({ 'azure.workload.identity/client-id': clientId }, { 'azure.workload.identity/use': 'true' }, (site) =>
+      checkGuid(site, clientId),
+    );
   }
 
   private constructor(

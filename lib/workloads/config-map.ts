@@ -22,9 +22,17 @@ export class AppConfig extends CheckedConstruct {
     this.name = checkDnsSubdomain(site.at('name'), props.name);
     checkDnsLabel(site.at('namespace'), props.namespace);
     for (const key of Object.keys(props.data)) {
-      if (!/^[-._a-zA-Z0-9]+$/.test(key)) site.at('data').at(key).fail(key, 'must be a ConfigMap key (letters, digits, "-", "_", ".")', 'rename the key');
+      if (!/^[-._a-zA-Z0-9]+$/.test(key))
+        site.at('data').at(key).fail(key, 'must be a ConfigMap key (letters, digits, "-", "_", ".")', 'rename the key');
       if (looksSecret(key)) {
-        site.at('data').at(key).fail(key, 'looks like a secret, and ConfigMaps are written to dist/ in clear', 'keep the value in a Secret or a secret store and reference it');
+        site
+          .at('data')
+          .at(key)
+          .fail(
+            key,
+            'looks like a secret, and ConfigMaps are written to dist/ in clear',
+            'keep the value in a Secret or a secret store and reference it',
+          );
       }
     }
     new k8s.KubeConfigMap(this, 'config-map', { metadata: { name: this.name, namespace: props.namespace }, data: { ...props.data } });

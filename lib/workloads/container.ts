@@ -111,7 +111,8 @@ export interface BuiltContainer {
 /** A probe built with Probe.httpGet / tcpSocket / exec, as the API wants it. */
 function probeOf(site: Site, probe: Probe | undefined): k8s.Probe | undefined {
   if (probe === undefined) return undefined;
-  if (!(probe instanceof Probe)) site.fail(probe, 'must be a Probe', 'write Probe.httpGet("/healthz", "http"), Probe.tcpSocket("http") or Probe.exec([...])');
+  if (!(probe instanceof Probe))
+    site.fail(probe, 'must be a Probe', 'write Probe.httpGet("/healthz", "http"), Probe.tcpSocket("http") or Probe.exec([...])');
   return probe.toK8s();
 }
 
@@ -129,15 +130,26 @@ export function buildContainer(site: Site, props: ContainerProps): BuiltContaine
   }
   const architectures = typeof props.image === 'object' ? props.image.architectures : undefined;
   if (architectures !== undefined && (architectures.length === 0 || architectures.some((a) => !(a instanceof CpuArch)))) {
-    site.at('image.architectures').fail(architectures, 'must list the architectures the image is built for', 'e.g. architectures: [CpuArch.AMD64, CpuArch.ARM64]');
+    site
+      .at('image.architectures')
+      .fail(architectures, 'must list the architectures the image is built for', 'e.g. architectures: [CpuArch.AMD64, CpuArch.ARM64]');
   }
   const imageProblem = imageReferenceProblem(image);
-  if (imageProblem) site.at('image').fail(image, imageProblem, 'write "registry/name:tag" or "name@sha256:<64 hex digits>", lower-case, with the tag filled in (no ${VARIABLES})');
+  if (imageProblem)
+    site
+      .at('image')
+      .fail(image, imageProblem, 'write "registry/name:tag" or "name@sha256:<64 hex digits>", lower-case, with the tag filled in (no ${VARIABLES})');
   const resources = buildResources(site.at('resources'), props.resources);
   const privilegedReason = checkPrivileged(site.at('privileged'), props.privileged);
-  const rootReason = props.runAsRoot === undefined ? undefined
-    : checkExceptionReason(site.at('runAsRoot'), props.runAsRoot, 'write runAsRoot: { reason: "why the container must be uid 0" }');
-  const ports = expandPortRanges<ContainerPort>(site.at('ports'), listOf(site.at('ports'), props.ports), (name, port, protocol) => ({ name, port, protocol })).map((port, i) => ({
+  const rootReason =
+    props.runAsRoot === undefined
+      ? undefined
+      : checkExceptionReason(site.at('runAsRoot'), props.runAsRoot, 'write runAsRoot: { reason: "why the container must be uid 0" }');
+  const ports = expandPortRanges<ContainerPort>(site.at('ports'), listOf(site.at('ports'), props.ports), (name, port, protocol) => ({
+    name,
+    port,
+    protocol,
+  })).map((port, i) => ({
     name: checkPortName(site.at('ports').at(i).at('name'), port.name),
     containerPort: checkPort(site.at('ports').at(i).at('port'), port.port),
     protocol: port.protocol ?? 'TCP',
@@ -156,29 +168,40 @@ export function buildContainer(site: Site, props: ContainerProps): BuiltContaine
     args: props.args ? [...checkStrings(site.at('args'), props.args)] : undefined,
     ports: ports.length > 0 ? ports : undefined,
     env: buildEnv(site.at('env'), props.env),
-    envFrom: checkStrings(site.at('envFromConfigMaps'), props.envFromConfigMaps, false).length === 0 ? undefined : props.envFromConfigMaps?.map((name) => ({ configMapRef: { name } })),
+    envFrom:
+      checkStrings(site.at('envFromConfigMaps'), props.envFromConfigMaps, false).length === 0
+        ? undefined
+        : props.envFromConfigMaps?.map((name) => ({ configMapRef: { name } })),
     resources: resources.spec,
-    volumeMounts: props.volumeMounts === undefined ? undefined : checkListOfObjects(site.at('volumeMounts'), props.volumeMounts).map((m, i) => buildMount(site.at('volumeMounts').at(i), m, privilegedReason !== undefined)),
+    volumeMounts:
+      props.volumeMounts === undefined
+        ? undefined
+        : checkListOfObjects(site.at('volumeMounts'), props.volumeMounts).map((m, i) =>
+            buildMount(site.at('volumeMounts').at(i), m, privilegedReason !== undefined),
+          ),
     readinessProbe: probeOf(site.at('readinessProbe'), props.readinessProbe),
     livenessProbe: probeOf(site.at('livenessProbe'), props.livenessProbe),
     startupProbe: props.startupProbe?.toK8s(),
-    securityContext: privilegedReason === undefined ? {
-      allowPrivilegeEscalation: false,
-      privileged: false,
-      readOnlyRootFilesystem: props.readOnlyRootFilesystem ?? true,
-      runAsNonRoot: rootReason === undefined,
-      runAsUser: rootReason === undefined ? runAsUser : 0,
-      runAsGroup: rootReason === undefined ? runAsGroup : undefined,
-      capabilities: { drop: ['ALL'] },
-    } : {
-      // The API refuses privileged together with allowPrivilegeEscalation: false, and a
-      // privileged non-root process gets none of the capabilities it was made privileged for.
-      allowPrivilegeEscalation: true,
-      privileged: true,
-      readOnlyRootFilesystem: props.readOnlyRootFilesystem ?? true,
-      runAsNonRoot: false,
-      runAsUser: 0,
-    },
+    securityContext:
+      privilegedReason === undefined
+        ? {
+            allowPrivilegeEscalation: false,
+            privileged: false,
+            readOnlyRootFilesystem: props.readOnlyRootFilesystem ?? true,
+            runAsNonRoot: rootReason === undefined,
+            runAsUser: rootReason === undefined ? runAsUser : 0,
+            runAsGroup: rootReason === undefined ? runAsGroup : undefined,
+            capabilities: { drop: ['ALL'] },
+          }
+        : {
+            // The API refuses privileged together with allowPrivilegeEscalation: false, and a
+            // privileged non-root process gets none of the capabilities it was made privileged for.
+            allowPrivilegeEscalation: true,
+            privileged: true,
+            readOnlyRootFilesystem: props.readOnlyRootFilesystem ?? true,
+            runAsNonRoot: false,
+            runAsUser: 0,
+          },
   };
   const exceptions = [
     ...(privilegedReason ? [`container ${props.name} is privileged: ${privilegedReason}`] : []),
@@ -189,8 +212,11 @@ export function buildContainer(site: Site, props: ContainerProps): BuiltContaine
 
 function checkPrivileged(site: Site, privileged: PrivilegedException | undefined): string | undefined {
   if (privileged === undefined) return undefined;
-  return checkExceptionReason(site, privileged,
-    'write privileged: { reason: "why this container needs the host\'s privileges" } and run the pod in a namespace whose Pod Security level is privileged');
+  return checkExceptionReason(
+    site,
+    privileged,
+    'write privileged: { reason: "why this container needs the host\'s privileges" } and run the pod in a namespace whose Pod Security level is privileged',
+  );
 }
 
 /** The reason of a declared exception: at least a few words, never a bare `true`. */
@@ -204,16 +230,24 @@ export function checkExceptionReason(site: Site, exception: PrivilegedException,
 
 function buildMount(site: Site, mount: VolumeMount, privileged: boolean): k8s.VolumeMount {
   if (mount.propagation === 'Bidirectional' && !privileged) {
-    site.at('propagation').fail(mount.propagation, 'is only allowed in a privileged container (the API refuses it otherwise)',
-      'use "HostToContainer" to see mounts made by another container, or declare privileged: { reason } on this one');
+    site
+      .at('propagation')
+      .fail(
+        mount.propagation,
+        'is only allowed in a privileged container (the API refuses it otherwise)',
+        'use "HostToContainer" to see mounts made by another container, or declare privileged: { reason } on this one',
+      );
   }
   return { name: mount.volume, mountPath: mount.path, readOnly: mount.readOnly, subPath: mount.subPath, mountPropagation: mount.propagation };
 }
 
 function buildResources(site: Site, resources: Resources | undefined): { spec: k8s.ResourceRequirements; demand: ContainerDemand } {
   if (!resources?.requests || !resources?.limits) {
-    site.fail(resources, 'must give requests and limits for cpu and memory',
-      'add resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } }');
+    site.fail(
+      resources,
+      'must give requests and limits for cpu and memory',
+      'add resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } }',
+    );
   }
   const cpuRequest = checkCpu(site.at('requests.cpu'), resources.requests.cpu);
   const cpuLimit = checkCpu(site.at('limits.cpu'), resources.limits.cpu);
@@ -223,12 +257,19 @@ function buildResources(site: Site, resources: Resources | undefined): { spec: k
     site.at('requests.cpu').fail(resources.requests.cpu, `is more than limits.cpu "${resources.limits.cpu}"`, 'lower the request or raise the limit');
   }
   if (memoryRequest > memoryLimit) {
-    site.at('requests.memory').fail(resources.requests.memory, `is more than limits.memory "${resources.limits.memory}"`, 'lower the request or raise the limit');
+    site
+      .at('requests.memory')
+      .fail(resources.requests.memory, `is more than limits.memory "${resources.limits.memory}"`, 'lower the request or raise the limit');
   }
   const gpus = resources.gpus ?? 0;
   if (typeof gpus !== 'number' || !Number.isInteger(gpus) || gpus < 0) {
-    site.at('gpus').fail(gpus, `must be a whole number of GPUs: ${GPU_RESOURCE} is an extended resource, which cannot be split, and its request must equal its limit`,
-      'request gpus: 1 on a pool with GPU time-slicing (GpuSharing.timeSlicing(4) makes each physical GPU 4 schedulable units, so 1 unit is a quarter of a GPU\'s time)');
+    site
+      .at('gpus')
+      .fail(
+        gpus,
+        `must be a whole number of GPUs: ${GPU_RESOURCE} is an extended resource, which cannot be split, and its request must equal its limit`,
+        "request gpus: 1 on a pool with GPU time-slicing (GpuSharing.timeSlicing(4) makes each physical GPU 4 schedulable units, so 1 unit is a quarter of a GPU's time)",
+      );
   }
   const requests: Record<string, k8s.Quantity> = {
     cpu: k8s.Quantity.fromString(resources.requests.cpu),

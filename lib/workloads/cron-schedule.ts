@@ -33,7 +33,7 @@ function fieldProblem(field: string, spec: (typeof FIELDS)[number]): string | un
     const [low, high, more] = range.split('-');
     if (more !== undefined) return 'has a bad range';
     for (const end of high === undefined ? [low] : [low, high]) {
-      const value = /^\d+$/.test(end) ? Number(end) : spec.names?.indexOf(end.toLowerCase()) ?? -1;
+      const value = /^\d+$/.test(end) ? Number(end) : (spec.names?.indexOf(end.toLowerCase()) ?? -1);
       const number = /^\d+$/.test(end) ? value : value + spec.min;
       if (!/^\d+$/.test(end) && value < 0) return `is not a number${spec.names ? ' or a name' : ''}`;
       if (number < spec.min || number > spec.max) return `is outside ${spec.min}-${spec.max}`;
@@ -44,9 +44,12 @@ function fieldProblem(field: string, spec: (typeof FIELDS)[number]): string | un
 
 /** A CronJob time zone as Kubernetes 1.28 accepts it: an IANA zone name, case as in the database. */
 export function checkTimeZone(site: Site, zone: unknown): void {
-  const ok = typeof zone === 'string' && zone !== '' && zone.toLowerCase() !== 'local'
-    && zone.split('/').every((part) => /^[A-Za-z.\-_0-9+]{1,14}$/.test(part) && part !== '.' && part !== '..' && !part.startsWith('-'))
-    && resolvesExactly(zone);
+  const ok =
+    typeof zone === 'string' &&
+    zone !== '' &&
+    zone.toLowerCase() !== 'local' &&
+    zone.split('/').every((part) => /^[A-Za-z.\-_0-9+]{1,14}$/.test(part) && part !== '.' && part !== '..' && !part.startsWith('-')) &&
+    resolvesExactly(zone);
   if (!ok) site.fail(zone, 'must be an IANA time zone name (the tz database the cluster ships)', 'write e.g. "Etc/UTC" or "Europe/Berlin"');
 }
 

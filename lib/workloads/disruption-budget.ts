@@ -14,10 +14,20 @@ export const DEFAULT_DISRUPTION_BUDGET: DisruptionBudgetProps = { minAvailable: 
 const PERCENT = /^(100|[1-9]?[0-9])%$/;
 
 /** A PodDisruptionBudget over the selected pods; `site` is the workload's `disruptionBudget` field. */
-export function buildDisruptionBudget(owner: Construct, site: Site, props: DisruptionBudgetProps, selector: Readonly<Record<string, string>>, metadata: ApiObjectMetadata): k8s.KubePodDisruptionBudget {
+export function buildDisruptionBudget(
+  owner: Construct,
+  site: Site,
+  props: DisruptionBudgetProps,
+  selector: Readonly<Record<string, string>>,
+  metadata: ApiObjectMetadata,
+): k8s.KubePodDisruptionBudget {
   const given = (['minAvailable', 'maxUnavailable'] as const).filter((k) => props[k] !== undefined);
   if (given.length !== 1) {
-    site.fail(props, 'must give exactly one of minAvailable and maxUnavailable', 'e.g. disruptionBudget: { maxUnavailable: 1 }, or false for pods meant to be evicted');
+    site.fail(
+      props,
+      'must give exactly one of minAvailable and maxUnavailable',
+      'e.g. disruptionBudget: { maxUnavailable: 1 }, or false for pods meant to be evicted',
+    );
   }
   const key = given[0];
   const value = props[key]!;

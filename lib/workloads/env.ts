@@ -41,16 +41,29 @@ export function buildEnv(site: Site, env: EnvVars | undefined): k8s.EnvVar[] | u
   if (Object.keys(env).length === 0) return undefined;
   return Object.entries(env).map(([name, value]) => {
     if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name)) {
-      site.at(name).fail(name, 'must be an environment variable name (letters, digits, "_", "-", ".", not starting with a digit)', 'rename the variable, e.g. "DATABASE_URL"');
+      site
+        .at(name)
+        .fail(
+          name,
+          'must be an environment variable name (letters, digits, "_", "-", ".", not starting with a digit)',
+          'rename the variable, e.g. "DATABASE_URL"',
+        );
     }
     if (typeof value === 'number' || typeof value === 'boolean') {
       // YAML-minded users write PORT: 8080; the API wants a string, and dropping it would lose the value.
-      if (typeof value === 'number' && !Number.isFinite(value)) site.at(name).fail(value, 'must be a finite number or a string', 'write the value as a string');
+      if (typeof value === 'number' && !Number.isFinite(value))
+        site.at(name).fail(value, 'must be a finite number or a string', 'write the value as a string');
       return literal(site.at(name), name, String(value));
     }
     if (typeof value === 'string') return literal(site.at(name), name, value);
     if (!(value instanceof EnvValue)) {
-      site.at(name).fail(value, 'must be a string, a number or an EnvValue', 'write a literal such as "8080", or EnvValue.fromSecret(...) / EnvValue.fromConfigMap(...)');
+      site
+        .at(name)
+        .fail(
+          value,
+          'must be a string, a number or an EnvValue',
+          'write a literal such as "8080", or EnvValue.fromSecret(...) / EnvValue.fromConfigMap(...)',
+        );
     }
     return { name, valueFrom: value.source };
   });
@@ -58,8 +71,11 @@ export function buildEnv(site: Site, env: EnvVars | undefined): k8s.EnvVar[] | u
 
 function literal(site: Site, name: string, value: string): k8s.EnvVar {
   if (looksSecret(name) && value !== '') {
-    site.fail('<literal value hidden>', 'looks like a secret but is given as a literal, which would be written to dist/',
-      'reference it with EnvValue.fromSecret("secret-name", "key") and keep the value in the cluster or a secret store');
+    site.fail(
+      '<literal value hidden>',
+      'looks like a secret but is given as a literal, which would be written to dist/',
+      'reference it with EnvValue.fromSecret("secret-name", "key") and keep the value in the cluster or a secret store',
+    );
   }
   return { name, value };
 }

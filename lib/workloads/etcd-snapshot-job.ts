@@ -51,28 +51,51 @@ export class EtcdSnapshotJob extends CheckedConstruct implements PodGroup {
       schedule: props.schedule,
       pool: props.pool,
       hostNetwork: { reason: 'etcd listens on 127.0.0.1:2379 of the control-plane node' },
-      initContainers: [{
-        name: 'snapshot',
-        image: props.etcdImage,
-        runAsRoot: { reason: 'the etcd client certificates on the node are readable by root only' },
-        command: ['etcdctl'],
-        args: ['--endpoints=https://127.0.0.1:2379', `--cacert=${certs}/ca.crt`, `--cert=${certs}/server.crt`, `--key=${certs}/server.key`, 'snapshot', 'save', '/work/snapshot.db'],
-        env: { ETCDCTL_API: '3' },
-        volumeMounts: [{ volume: 'etcd-certs', path: certs, readOnly: true }, { volume: 'work', path: '/work' }],
-        resources: { requests: { cpu: '200m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } },
-      }],
-      containers: [{
-        name: 'store',
-        image: props.busyboxImage,
-        runAsRoot: { reason: 'writes the snapshot into the root-owned backup directory of the node' },
-        command: ['/bin/sh', '-c'],
-        args: [`cp /work/snapshot.db /backup/etcd-$(date +%Y%m%d-%H%M%S).db && find /backup -name "etcd-*.db" -mtime +${props.keepDays ?? 7} -delete`],
-        volumeMounts: [{ volume: 'work', path: '/work', readOnly: true }, { volume: 'backup', path: '/backup' }],
-        resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
-      }],
+      initContainers: [
+        {
+          name: 'snapshot',
+          image: props.etcdImage,
+          runAsRoot: { reason: 'the etcd client certificates on the node are readable by root only' },
+          command: ['etcdctl'],
+          args: [
+            '--endpoints=https://127.0.0.1:2379',
+            `--cacert=${certs}/ca.crt`,
+            `--cert=${certs}/server.crt`,
+            `--key=${certs}/server.key`,
+            'snapshot',
+            'save',
+            '/work/snapshot.db',
+          ],
+          env: { ETCDCTL_API: '3' },
+          volumeMounts: [
+            { volume: 'etcd-certs', path: certs, readOnly: true },
+            { volume: 'work', path: '/work' },
+          ],
+          resources: { requests: { cpu: '200m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+        },
+      ],
+      containers: [
+        {
+          name: 'store',
+          image: props.busyboxImage,
+          runAsRoot: { reason: 'writes the snapshot into the root-owned backup directory of the node' },
+          command: ['/bin/sh', '-c'],
+          args: [
+            `cp /work/snapshot.db /backup/etcd-$(date +%Y%m%d-%H%M%S).db && find /backup -name "etcd-*.db" -mtime +${props.keepDays ?? 7} -delete`,
+          ],
+          volumeMounts: [
+            { volume: 'work', path: '/work', readOnly: true },
+            { volume: 'backup', path: '/backup' },
+          ],
+          resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
+        },
+      ],
       volumes: [
-        Volume.hostPath('etcd-certs', certs, { reason: 'etcdctl authenticates to etcd with the node\'s client certificates' }),
-        Volume.hostPath('backup', props.backupDir ?? '/var/backups/etcd', { type: 'DirectoryOrCreate', reason: 'snapshots are kept on the control-plane node\'s disk' }),
+        Volume.hostPath('etcd-certs', certs, { reason: "etcdctl authenticates to etcd with the node's client certificates" }),
+        Volume.hostPath('backup', props.backupDir ?? '/var/backups/etcd', {
+          type: 'DirectoryOrCreate',
+          reason: "snapshots are kept on the control-plane node's disk",
+        }),
         Volume.emptyDir('work', { sizeLimit: '8Gi' }),
       ],
     });

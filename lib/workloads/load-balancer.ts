@@ -24,7 +24,13 @@ export class CloudLoadBalancer {
     return new CloudLoadBalancer('AWS Load Balancer Controller', { addon: 'aws-load-balancer-controller' }, (site, ports) => {
       const timeout = options.idleTimeoutSeconds;
       if (!Number.isInteger(timeout) || timeout < NLB_IDLE_TIMEOUT.min || timeout > NLB_IDLE_TIMEOUT.max) {
-        site.at('idleTimeoutSeconds').fail(timeout, `must be a whole number of seconds from ${NLB_IDLE_TIMEOUT.min} to ${NLB_IDLE_TIMEOUT.max} (an NLB TCP listener's idle timeout)`, 'e.g. 3600 for long-lived WebSockets');
+        site
+          .at('idleTimeoutSeconds')
+          .fail(
+            timeout,
+            `must be a whole number of seconds from ${NLB_IDLE_TIMEOUT.min} to ${NLB_IDLE_TIMEOUT.max} (an NLB TCP listener's idle timeout)`,
+            'e.g. 3600 for long-lived WebSockets',
+          );
       }
       const annotations: Record<string, string> = {
         'service.beta.kubernetes.io/aws-load-balancer-type': 'external',

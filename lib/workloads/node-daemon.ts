@@ -21,16 +21,24 @@ export class NodeDaemon extends Workload {
   readonly controller: k8s.KubeDaemonSet;
 
   constructor(scope: Construct, id: string, props: NodeDaemonProps) {
-    super(scope, id, props, 'DaemonSet', (props.volumeClaims ?? []).map((c) => c.name));
+    super(
+      scope,
+      id,
+      props,
+      'DaemonSet',
+      (props.volumeClaims ?? []).map((c) => c.name),
+    );
     if (props.volumeClaims !== undefined) {
-      this.site.at('volumeClaims').fail(props.volumeClaims.map((c) => c.name),
+      this.site.at('volumeClaims').fail(
+        props.volumeClaims.map((c) => c.name),
         'cannot be given to a DaemonSet: only a StatefulSet makes a claim per pod from templates (apps/v1 DaemonSetSpec has no volumeClaimTemplates)',
-        'use a StatefulStore with replicas = the nodes, topologySpread: [ONE_PER_NODE] and the same placement (one pod a node, each with its own node-bound local-path claim)');
+        'use a StatefulStore with replicas = the nodes, topologySpread: [ONE_PER_NODE] and the same placement (one pod a node, each with its own node-bound local-path claim)',
+      );
     }
-    const daemonSet = this.controller = new k8s.KubeDaemonSet(this, 'daemonset', {
+    const daemonSet = (this.controller = new k8s.KubeDaemonSet(this, 'daemonset', {
       metadata: this.metadata(),
       spec: { selector: { matchLabels: { ...this.selector } }, template: this.podTemplate },
-    });
+    }));
     this.declareExceptionsOn(daemonSet);
   }
 }

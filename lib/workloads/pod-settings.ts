@@ -36,8 +36,16 @@ export interface PodSettings {
 }
 
 /** The checked pod-spec fields of `settings`; spread constraints get their label selector from the owner. */
-export function buildPodSettings(site: Site, settings: PodSettings, hostNetwork: boolean): {
-  priorityClassName?: string; runtimeClassName?: string; terminationGracePeriodSeconds?: number; dnsPolicy?: string; topologySpreadConstraints?: k8s.TopologySpreadConstraint[];
+export function buildPodSettings(
+  site: Site,
+  settings: PodSettings,
+  hostNetwork: boolean,
+): {
+  priorityClassName?: string;
+  runtimeClassName?: string;
+  terminationGracePeriodSeconds?: number;
+  dnsPolicy?: string;
+  topologySpreadConstraints?: k8s.TopologySpreadConstraint[];
   imagePullSecrets?: k8s.LocalObjectReference[];
 } {
   if (settings.priorityClassName !== undefined) checkDnsSubdomain(site.at('priorityClassName'), settings.priorityClassName);
@@ -48,12 +56,19 @@ export function buildPodSettings(site: Site, settings: PodSettings, hostNetwork:
     site.at('terminationGracePeriodSeconds').fail(grace, 'must be a whole number of seconds of at least 0', 'e.g. 30');
   }
   if (settings.dnsPolicy === 'ClusterFirst' && hostNetwork) {
-    site.at('dnsPolicy').fail(settings.dnsPolicy, 'makes a host-network pod resolve names through the node, not cluster DNS', 'leave dnsPolicy out: host-network pods get ClusterFirstWithHostNet');
+    site
+      .at('dnsPolicy')
+      .fail(
+        settings.dnsPolicy,
+        'makes a host-network pod resolve names through the node, not cluster DNS',
+        'leave dnsPolicy out: host-network pods get ClusterFirstWithHostNet',
+      );
   }
   const spread = (settings.topologySpread ?? []).map((t, i) => {
     checkLabelKey(site.at('topologySpread').at(i).at('topologyKey'), t.topologyKey);
     const skew = t.maxSkew ?? 1;
-    if (!Number.isInteger(skew) || skew < 1) site.at('topologySpread').at(i).at('maxSkew').fail(skew, 'must be a whole number of at least 1', 'e.g. maxSkew: 1');
+    if (!Number.isInteger(skew) || skew < 1)
+      site.at('topologySpread').at(i).at('maxSkew').fail(skew, 'must be a whole number of at least 1', 'e.g. maxSkew: 1');
     return { topologyKey: t.topologyKey, maxSkew: skew, whenUnsatisfiable: t.whenUnsatisfiable ?? 'ScheduleAnyway' };
   });
   return {

@@ -55,7 +55,13 @@ export interface BuiltPod {
  * A pod spec that passes Pod Security `restricted` and is placed on its pool. `claimNames` are
  * volume names provided outside the pod spec (StatefulSet claim templates).
  */
-export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: string, claimNames: readonly string[] = [], namespace?: string): BuiltPod {
+export function buildPodSpec(
+  site: Site,
+  props: PodProps,
+  serviceAccountName: string,
+  claimNames: readonly string[] = [],
+  namespace?: string,
+): BuiltPod {
   checkListOfObjects(site.at('containers'), props.containers);
   checkListOfObjects(site.at('initContainers'), props.initContainers, false);
   checkListOfObjects(site.at('volumes'), props.volumes, false);
@@ -66,10 +72,21 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
   const initContainers = (props.initContainers ?? []).map((c, i) => buildContainer(site.at('initContainers').at(i), c));
   const volumes = props.volumes ?? [];
 
-  checkUnique(site.at('containers'), [...containers, ...initContainers].map((c) => c.container.name), 'container name');
+  checkUnique(
+    site.at('containers'),
+    [...containers, ...initContainers].map((c) => c.container.name),
+    'container name',
+  );
   checkUnique(site.at('volumes'), [...volumes.map((v) => v.name), ...claimNames], 'volume name');
-  checkUnique(site.at('containers'), containers.flatMap((c) => c.container.ports ?? []).map((p) => p.name!), 'port name');
-  checkUniquePorts(site.at('containers'), containers.map((c) => c.container));
+  checkUnique(
+    site.at('containers'),
+    containers.flatMap((c) => c.container.ports ?? []).map((p) => p.name!),
+    'port name',
+  );
+  checkUniquePorts(
+    site.at('containers'),
+    containers.map((c) => c.container),
+  );
   const runAsUser = props.runAsUser === undefined ? undefined : checkUserId(site.at('runAsUser'), props.runAsUser);
   const runAsGroup = props.runAsGroup === undefined ? undefined : checkUserId(site.at('runAsGroup'), props.runAsGroup);
   const fsGroup = props.fsGroup === undefined ? undefined : checkUserId(site.at('fsGroup'), props.fsGroup);
@@ -79,22 +96,31 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
   [...containers, ...initContainers].forEach(({ container }, i) => {
     (container.volumeMounts ?? []).forEach((mount, j) => {
       if (!known.has(mount.name)) {
-        site.at('containers').at(i).at('volumeMounts').at(j).at('volume').fail(mount.name, 'names no volume of the pod',
-          `declare it in volumes, or mount one of: ${[...known].join(', ') || '(none declared)'}`);
+        site
+          .at('containers')
+          .at(i)
+          .at('volumeMounts')
+          .at(j)
+          .at('volume')
+          .fail(mount.name, 'names no volume of the pod', `declare it in volumes, or mount one of: ${[...known].join(', ') || '(none declared)'}`);
       }
     });
   });
 
   // Effective pod request: the sum of the app containers, or the largest init container if bigger.
-  const sum = (key: 'cpuMillicores' | 'memoryBytes' | 'gpus') => Math.max(
-    containers.reduce((total, c) => total + c.demand[key], 0),
-    ...initContainers.map((c) => c.demand[key]),
-  );
+  const sum = (key: 'cpuMillicores' | 'memoryBytes' | 'gpus') =>
+    Math.max(
+      containers.reduce((total, c) => total + c.demand[key], 0),
+      ...initContainers.map((c) => c.demand[key]),
+    );
   const exceptions = [
     ...[...initContainers, ...containers].flatMap((c) => c.podSecurityExceptions),
     ...volumes.filter((v) => v.exceptionReason).map((v) => `volume ${v.name} is a host path: ${v.exceptionReason}`),
   ];
-  const hostNetworkReason = props.hostNetwork === undefined ? undefined : checkExceptionReason(site.at('hostNetwork'), props.hostNetwork, 'write hostNetwork: { reason: "why the pod needs the node\'s network" }');
+  const hostNetworkReason =
+    props.hostNetwork === undefined
+      ? undefined
+      : checkExceptionReason(site.at('hostNetwork'), props.hostNetwork, 'write hostNetwork: { reason: "why the pod needs the node\'s network" }');
   const settings = buildPodSettings(site, props, hostNetworkReason !== undefined);
   if (hostNetworkReason) exceptions.push(`the pod uses the host network: ${hostNetworkReason}`);
   const features = new Set<PodFeature>();
@@ -105,14 +131,27 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
   const neverPulledImages = [
     ...initContainers.map((c, i) => ({ field: `initContainers[${i}].image`, container: c.container })),
     ...containers.map((c, i) => ({ field: `containers[${i}].image`, container: c.container })),
-  ].filter(({ container }) => container.imagePullPolicy === 'Never').map(({ field, container }) => ({ field, image: container.image! }));
+  ]
+    .filter(({ container }) => container.imagePullPolicy === 'Never')
+    .map(({ field, container }) => ({ field, image: container.image! }));
   const images = [
     ...initContainers.map((c, i) => ({ field: `initContainers[${i}].image`, ref: c.container.image!, architectures: c.architectures })),
     ...containers.map((c, i) => ({ field: `containers[${i}].image`, ref: c.container.image!, architectures: c.architectures })),
   ];
   // A host-network pod takes every port it listens on from its node.
-  const hostPorts = hostNetworkReason ? containers.flatMap((c) => c.container.ports ?? []).map((p) => ({ port: p.containerPort, protocol: p.protocol ?? 'TCP' })) : [];
-  const demand = { cpuMillicores: sum('cpuMillicores'), memoryBytes: sum('memoryBytes'), gpus: sum('gpus'), features, namespace, neverPulledImages, images, hostPorts };
+  const hostPorts = hostNetworkReason
+    ? containers.flatMap((c) => c.container.ports ?? []).map((p) => ({ port: p.containerPort, protocol: p.protocol ?? 'TCP' }))
+    : [];
+  const demand = {
+    cpuMillicores: sum('cpuMillicores'),
+    memoryBytes: sum('memoryBytes'),
+    gpus: sum('gpus'),
+    features,
+    namespace,
+    neverPulledImages,
+    images,
+    hostPorts,
+  };
   if (typeof props.pool?.place !== 'function') {
     site.at('pool').fail(props.pool, 'must be a node pool of this cluster', 'pass one of the cluster\'s pools, e.g. pools.get("general")');
   }
@@ -144,7 +183,6 @@ export function buildPodSpec(site: Site, props: PodProps, serviceAccountName: st
   return { spec, placementLabels: placement.podLabels, podSecurityExceptions: exceptions, podSecurity: requiredPodSecurityLevel(spec) };
 }
 
-
 function checkUnique(site: Site, names: readonly string[], what: string): void {
   const seen = new Set<string>();
   for (const name of names) {
@@ -156,13 +194,23 @@ function checkUnique(site: Site, names: readonly string[], what: string): void {
 /** Containers of a pod share one network namespace: two cannot listen on one port. */
 function checkUniquePorts(site: Site, containers: readonly k8s.Container[]): void {
   const seen = new Map<string, string>();
-  containers.forEach((c, i) => (c.ports ?? []).forEach((p, j) => {
-    const key = `${p.containerPort}/${p.protocol ?? 'TCP'}`;
-    const first = seen.get(key);
-    if (first) {
-      site.at(i).at('ports').at(j).at('port').fail(p.containerPort, `repeats port ${key} of container ${first} (the containers of a pod share one network)`,
-        'give each container its own port number');
-    }
-    seen.set(key, c.name);
-  }));
+  containers.forEach((c, i) =>
+    (c.ports ?? []).forEach((p, j) => {
+      const key = `${p.containerPort}/${p.protocol ?? 'TCP'}`;
+      const first = seen.get(key);
+      if (first) {
+        site
+          .at(i)
+          .at('ports')
+          .at(j)
+          .at('port')
+          .fail(
+            p.containerPort,
+            `repeats port ${key} of container ${first} (the containers of a pod share one network)`,
+            'give each container its own port number',
+          );
+      }
+      seen.set(key, c.name);
+    }),
+  );
 }

@@ -18,7 +18,12 @@ export class PortRange {
   static of(from: number, to: number, namePrefix: string, protocol: 'TCP' | 'UDP' = 'TCP'): PortRange {
     return new PortRange(from, to, namePrefix, protocol);
   }
-  private constructor(readonly from: number, readonly to: number, readonly namePrefix: string, readonly protocol: 'TCP' | 'UDP') {}
+  private constructor(
+    readonly from: number,
+    readonly to: number,
+    readonly namePrefix: string,
+    readonly protocol: 'TCP' | 'UDP',
+  ) {}
 
   /** The NetworkPolicy rule that opens the whole range. */
   get rule(): { port: number; endPort: number; protocol: 'TCP' | 'UDP' } {
@@ -31,7 +36,11 @@ export class PortRange {
 }
 
 /** The ports of a list that may hold ranges, each range written out; `site` is the list's field. */
-export function expandPortRanges<P>(site: Site, ports: readonly (P | PortRange)[], toPort: (name: string, port: number, protocol: 'TCP' | 'UDP') => P): P[] {
+export function expandPortRanges<P>(
+  site: Site,
+  ports: readonly (P | PortRange)[],
+  toPort: (name: string, port: number, protocol: 'TCP' | 'UDP') => P,
+): P[] {
   return ports.flatMap((p, i) => {
     if (!(p instanceof PortRange)) return [p];
     const at = site.at(i);
@@ -40,8 +49,11 @@ export function expandPortRanges<P>(site: Site, ports: readonly (P | PortRange)[
     if (p.to < p.from) at.fail(p.toString(), 'must run from a lower to a higher port', `write PortRange.of(${p.to}, ${p.from}, "${p.namePrefix}")`);
     const count = p.to - p.from + 1;
     if (count > MAX_RANGE_PORTS) {
-      at.fail(p.toString(), `expands to ${count} ports, more than the ${MAX_RANGE_PORTS} one range may give`,
-        'narrow the range or split it over several Services; a Service cannot declare a range, so each port is written out');
+      at.fail(
+        p.toString(),
+        `expands to ${count} ports, more than the ${MAX_RANGE_PORTS} one range may give`,
+        'narrow the range or split it over several Services; a Service cannot declare a range, so each port is written out',
+      );
     }
     checkPortName(at.at('namePrefix'), `${p.namePrefix}${p.to}`);
     return Array.from({ length: count }, (_, k) => toPort(`${p.namePrefix}${p.from + k}`, p.from + k, p.protocol));

@@ -74,11 +74,11 @@ export class PostgresDatabase extends CheckedConstruct implements ServiceTarget 
 
   constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {
     super(scope, freeId(scope, id));
-    const config = this.config = new AppConfig(this, 'config', {
+    const config = (this.config = new AppConfig(this, 'config', {
       name: `${props.name}-config`,
       namespace: props.namespace,
       data: { POSTGRES_DB: props.database, POSTGRES_USER: props.user, PGDATA: `${DATA_PATH}/pgdata` },
-    });
+    }));
     const ready = ['pg_isready', '-U', props.user, '-d', props.database];
     const claim = props.claimName ?? 'data';
     const mounts = [
@@ -86,21 +86,31 @@ export class PostgresDatabase extends CheckedConstruct implements ServiceTarget 
       { volume: 'run', path: '/var/run/postgresql' },
       { volume: 'tmp', path: '/tmp' },
     ];
-    const initdb = props.acceptReplicas ? new AppConfig(this, 'initdb', {
-      name: `${props.name}-initdb`,
-      namespace: props.namespace,
-      data: { 'replication.sh': 'echo "host replication all all scram-sha-256" >> "$PGDATA/pg_hba.conf"\n' },
-    }) : undefined;
+    const initdb = props.acceptReplicas
+      ? new AppConfig(this, 'initdb', {
+          name: `${props.name}-initdb`,
+          namespace: props.namespace,
+          data: { 'replication.sh': 'echo "host replication all all scram-sha-256" >> "$PGDATA/pg_hba.conf"\n' },
+        })
+      : undefined;
     const replicaOf = props.replicaOf;
-    const basebackup = replicaOf ? [{
-      name: 'basebackup',
-      image: props.image,
-      command: ['sh', '-c', `[ -s "$PGDATA/PG_VERSION" ] || pg_basebackup -h ${replicaOf.host} -p ${replicaOf.port} -U "$POSTGRES_USER" -D "$PGDATA" -R -X stream`],
-      envFromConfigMaps: [config.name],
-      env: { PGPASSWORD: EnvValue.fromSecret(props.passwordSecret) },
-      resources: props.resources,
-      volumeMounts: mounts,
-    }] : [];
+    const basebackup = replicaOf
+      ? [
+          {
+            name: 'basebackup',
+            image: props.image,
+            command: [
+              'sh',
+              '-c',
+              `[ -s "$PGDATA/PG_VERSION" ] || pg_basebackup -h ${replicaOf.host} -p ${replicaOf.port} -U "$POSTGRES_USER" -D "$PGDATA" -R -X stream`,
+            ],
+            envFromConfigMaps: [config.name],
+            env: { PGPASSWORD: EnvValue.fromSecret(props.passwordSecret) },
+            resources: props.resources,
+            volumeMounts: mounts,
+          },
+        ]
+      : [];
     const server = new StatefulStore(this, 'server', {
       name: props.name,
       namespace: props.namespace,
@@ -110,20 +120,25 @@ export class PostgresDatabase extends CheckedConstruct implements ServiceTarget 
       extraServices: props.extraServices,
       secretStore: props.secretStore,
       initContainers: basebackup,
-      runAsUser: POSTGRES_UID, runAsGroup: POSTGRES_UID, fsGroup: POSTGRES_UID,
-      containers: [{
-        name: 'postgres',
-        image: props.image,
-        ports: [POSTGRES_PORT],
-        envFromConfigMaps: [config.name],
-        env: { POSTGRES_PASSWORD: EnvValue.fromSecret(props.passwordSecret) },
-        resources: props.resources,
-        readinessProbe: Probe.exec(ready, { initialDelaySeconds: 5, periodSeconds: 10 }),
-        livenessProbe: Probe.exec(ready, { initialDelaySeconds: 30, periodSeconds: 20 }),
-        volumeMounts: [...mounts, ...(initdb ? [{ volume: 'initdb', path: '/docker-entrypoint-initdb.d', readOnly: true }] : [])],
-      }],
+      runAsUser: POSTGRES_UID,
+      runAsGroup: POSTGRES_UID,
+      fsGroup: POSTGRES_UID,
+      containers: [
+        {
+          name: 'postgres',
+          image: props.image,
+          ports: [POSTGRES_PORT],
+          envFromConfigMaps: [config.name],
+          env: { POSTGRES_PASSWORD: EnvValue.fromSecret(props.passwordSecret) },
+          resources: props.resources,
+          readinessProbe: Probe.exec(ready, { initialDelaySeconds: 5, periodSeconds: 10 }),
+          livenessProbe: Probe.exec(ready, { initialDelaySeconds: 30, periodSeconds: 20 }),
+          volumeMounts: [...mounts, ...(initdb ? [{ volume: 'initdb', path: '/docker-entrypoint-initdb.d', readOnly: true }] : [])],
+        },
+      ],
       volumes: [
-        Volume.emptyDir('run', { sizeLimit: '16Mi' }), Volume.emptyDir('tmp', { sizeLimit: '256Mi' }),
+        Volume.emptyDir('run', { sizeLimit: '16Mi' }),
+        Volume.emptyDir('tmp', { sizeLimit: '256Mi' }),
         ...(initdb ? [Volume.configMap('initdb', initdb.name)] : []),
       ],
       volumeClaims: [{ name: claim, size: props.storage.size, storageClass: props.storage.storageClass }],

@@ -48,5 +48,5 @@ export function checkProbePort(site: Site, probe: Probe, ports: readonly { name?
   if (port === undefined) return;
   if (ports.some((p) => p.name === port || p.containerPort === port)) return;
   const declared = ports.map((p) => `"${p.name}" (${p.containerPort})`).join(', ');
-  site.fail(port, 'is no port the container declares', declared ? `probe one of: ${declared}` : 'declare the port in the container\'s ports first');
+  site.fail(port, 'is no port the container declares', declared ? `probe one of: ${declared}` : "declare the port in the container's ports first");
 }

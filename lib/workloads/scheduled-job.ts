@@ -63,15 +63,38 @@ export class ScheduledJob extends CheckedConstruct implements PodGroup {
  */
 export function buildScheduledJob(owner: Construct, props: ScheduledJobProps): { identity: PodIdentity; cronJob: k8s.KubeCronJob } {
   const site = new Site(owner.node.path);
-  if (typeof props.name === 'string' && props.name.length > 52) site.at('name').fail(props.name, 'must be at most 52 characters (the Job controller appends 11)', 'shorten the name');
+  if (typeof props.name === 'string' && props.name.length > 52)
+    site.at('name').fail(props.name, 'must be at most 52 characters (the Job controller appends 11)', 'shorten the name');
   const cron = cronProblem(props.schedule);
-  if (cron) site.at('schedule').fail(props.schedule, `${cron}: it must be a cron schedule of five fields or a macro such as @daily`, 'e.g. "0 2 * * *" for 02:00 every day; set the zone with timeZone');
+  if (cron)
+    site
+      .at('schedule')
+      .fail(
+        props.schedule,
+        `${cron}: it must be a cron schedule of five fields or a macro such as @daily`,
+        'e.g. "0 2 * * *" for 02:00 every day; set the zone with timeZone',
+      );
   if (props.timeZone !== undefined) checkTimeZone(site.at('timeZone'), props.timeZone);
-  for (const [field, min] of [['backoffLimit', 0], ['activeDeadlineSeconds', 1]] as const) {
+  for (const [field, min] of [
+    ['backoffLimit', 0],
+    ['activeDeadlineSeconds', 1],
+  ] as const) {
     const value = props[field];
-    if (value !== undefined && (!Number.isInteger(value) || value < min)) site.at(field).fail(value, `must be a whole number of at least ${min}`, `drop ${field} for the default, or give e.g. ${field === 'backoffLimit' ? 3 : 3600}`);
+    if (value !== undefined && (!Number.isInteger(value) || value < min))
+      site
+        .at(field)
+        .fail(
+          value,
+          `must be a whole number of at least ${min}`,
+          `drop ${field} for the default, or give e.g. ${field === 'backoffLimit' ? 3 : 3600}`,
+        );
   }
-  const identity = new PodIdentity(owner, site, { name: props.name, namespace: props.namespace, podLabels: props.podLabels, cloudIdentities: props.cloudIdentity ? [props.cloudIdentity] : [] });
+  const identity = new PodIdentity(owner, site, {
+    name: props.name,
+    namespace: props.namespace,
+    podLabels: props.podLabels,
+    cloudIdentities: props.cloudIdentity ? [props.cloudIdentity] : [],
+  });
   const pod = identity.buildPod(site, props);
   const cronJob = new k8s.KubeCronJob(owner, 'cron-job', {
     metadata: identity.metadata(),

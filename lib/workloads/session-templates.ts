@@ -132,16 +132,21 @@ export class SessionTemplates extends CheckedConstruct implements PodGroup {
     this.userLabel = checkLabelKey(this.site.at('userLabel'), props.userLabel ?? 'user');
     this.placeholder = props.placeholder ?? USER_ID_PLACEHOLDER;
     if (typeof this.placeholder !== 'string' || this.placeholder.length === 0 || /^[a-z0-9-]*$/.test(this.placeholder)) {
-      this.site.at('placeholder').fail(this.placeholder, 'must contain a character no user id has, or a real name could be mistaken for it', 'e.g. "{user-id}" or "${USER}"');
+      this.site
+        .at('placeholder')
+        .fail(this.placeholder, 'must contain a character no user id has, or a real name could be mistaken for it', 'e.g. "{user-id}" or "${USER}"');
     }
     if (props.userStorage) {
       checkDnsLabel(this.site.at('userStorage.volume'), props.userStorage.volume);
       checkBytes(this.site.at('userStorage.size'), props.userStorage.size);
     }
     if (props.snapshots && !props.userStorage) {
-      this.site.at('snapshots').fail(props.snapshots, 'snapshots a claim, but userStorage gives the sessions none', 'add userStorage, or drop snapshots');
+      this.site
+        .at('snapshots')
+        .fail(props.snapshots, 'snapshots a claim, but userStorage gives the sessions none', 'add userStorage, or drop snapshots');
     }
-    if (Object.keys(props.variants).length === 0) this.site.at('variants').fail({}, 'must define at least one pod template', 'e.g. variants: { cpu: {...} }');
+    if (Object.keys(props.variants).length === 0)
+      this.site.at('variants').fail({}, 'must define at least one pod template', 'e.g. variants: { cpu: {...} }');
     for (const variant of Object.keys(props.templateNames ?? {})) this.variantProps(variant, 'templateNames');
     if (props.runsUntrustedCode) checkUntrusted(this.site, props.variants);
 
@@ -149,21 +154,27 @@ export class SessionTemplates extends CheckedConstruct implements PodGroup {
     const templates: Record<string, k8s.KubePodTemplate> = {};
     for (const variant of Object.keys(props.variants)) {
       const pod = this.buildPod(variant, this.placeholder);
-      const template = templates[variant] = new k8s.KubePodTemplate(this, `template-${variant}`, {
+      const template = (templates[variant] = new k8s.KubePodTemplate(this, `template-${variant}`, {
         metadata: {
-          name: checkDnsSubdomain(this.site.at(props.templateNames?.[variant] ? 'templateNames' : 'variants').at(variant), this.templateName(variant)),
+          name: checkDnsSubdomain(
+            this.site.at(props.templateNames?.[variant] ? 'templateNames' : 'variants').at(variant),
+            this.templateName(variant),
+          ),
           namespace: this.namespace,
           annotations: props.instructionsAnnotation ? { [props.instructionsAnnotation]: instructions } : undefined,
         },
         template: pod.template,
-      });
+      }));
       this.identity.declareExceptions(template, pod);
     }
     this.podTemplates = templates;
 
     if (props.userStorage) {
-      const data: Record<string, string> = { 'persistentvolumeclaim.yaml': stringify(k8s.KubePersistentVolumeClaim.manifest(this.claimProps(this.placeholder))) };
-      if (props.snapshots) data['volumesnapshot.yaml'] = stringify(VolumeSnapshot.manifest(this.snapshotProps(this.placeholder, TIMESTAMP_PLACEHOLDER)));
+      const data: Record<string, string> = {
+        'persistentvolumeclaim.yaml': stringify(k8s.KubePersistentVolumeClaim.manifest(this.claimProps(this.placeholder))),
+      };
+      if (props.snapshots)
+        data['volumesnapshot.yaml'] = stringify(VolumeSnapshot.manifest(this.snapshotProps(this.placeholder, TIMESTAMP_PLACEHOLDER)));
       this.storageTemplates = new k8s.KubeConfigMap(this, 'storage-templates', {
         metadata: { name: `${this.name}-storage-templates`, namespace: this.namespace },
         data,
@@ -173,7 +184,14 @@ export class SessionTemplates extends CheckedConstruct implements PodGroup {
 
   /** The ConfigMap with the claim and snapshot templates, for the session manager's configuration. */
   get storageTemplatesName(): string {
-    if (!this.storageTemplates) return this.site.at('userStorage').fail(undefined, 'is not given, so there are no storage templates', 'give userStorage, or leave the storage templates out of the configuration');
+    if (!this.storageTemplates)
+      return this.site
+        .at('userStorage')
+        .fail(
+          undefined,
+          'is not given, so there are no storage templates',
+          'give userStorage, or leave the storage templates out of the configuration',
+        );
     return this.storageTemplates.name;
   }
 
@@ -204,8 +222,11 @@ export class SessionTemplates extends CheckedConstruct implements PodGroup {
     this.identity.declareExceptions(rendered, pod);
     const storage = this.props.userStorage;
     const claim = storage ? new k8s.KubePersistentVolumeClaim(scope, `${id}-claim`, this.claimProps(userId)) : undefined;
-    if (options.snapshotAt && !this.props.snapshots) site.fail(userId, 'asks for a snapshot, but these sessions have no snapshots', 'give snapshots, or leave snapshotAt out');
-    const snapshot = options.snapshotAt ? new VolumeSnapshot(scope, `${id}-snapshot`, this.snapshotProps(userId, timestamp(options.snapshotAt))) : undefined;
+    if (options.snapshotAt && !this.props.snapshots)
+      site.fail(userId, 'asks for a snapshot, but these sessions have no snapshots', 'give snapshots, or leave snapshotAt out');
+    const snapshot = options.snapshotAt
+      ? new VolumeSnapshot(scope, `${id}-snapshot`, this.snapshotProps(userId, timestamp(options.snapshotAt)))
+      : undefined;
     const main = this.variantProps(variant).containers[0].resources.requests;
     const requests = { cpu: main.cpu, memory: main.memory, gpus: this.variantProps(variant).containers[0].resources.gpus ?? 0 };
     return { pod: rendered, claim, snapshot, requests, storage: storage && { size: storage.size, storageClass: storage.storageClass } };
@@ -263,16 +284,30 @@ function checkUntrusted(site: Site, variants: Readonly<Record<string, PodProps>>
   for (const [variant, props] of Object.entries(variants)) {
     const at = site.at('variants').at(variant);
     if (props.automountServiceAccountToken) {
-      at.at('automountServiceAccountToken').fail(true, 'must be false for a pod that runs user code: the user would hold its API token',
-        'drop it; the service that creates the pods calls the API, not the pod');
+      at.at('automountServiceAccountToken').fail(
+        true,
+        'must be false for a pod that runs user code: the user would hold its API token',
+        'drop it; the service that creates the pods calls the API, not the pod',
+      );
     }
-    if (props.hostNetwork) at.at('hostNetwork').fail(props.hostNetwork, 'is not allowed for a pod that runs user code: the user would be on the node\'s network', 'drop hostNetwork');
+    if (props.hostNetwork)
+      at.at('hostNetwork').fail(
+        props.hostNetwork,
+        "is not allowed for a pod that runs user code: the user would be on the node's network",
+        'drop hostNetwork',
+      );
     for (const group of ['initContainers', 'containers'] as const) {
       (props[group] ?? []).forEach((c, i) => {
         const field = c.privileged ? 'privileged' : c.runAsRoot ? 'runAsRoot' : undefined;
         if (field) {
-          at.at(group).at(i).at(field).fail(c[field], 'is not allowed in a pod that runs user code: the user would get root on the pod, and with privileged the node',
-            'run the container as a non-root user without privileges');
+          at.at(group)
+            .at(i)
+            .at(field)
+            .fail(
+              c[field],
+              'is not allowed in a pod that runs user code: the user would get root on the pod, and with privileged the node',
+              'run the container as a non-root user without privileges',
+            );
         }
       });
     }

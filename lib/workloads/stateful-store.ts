@@ -21,15 +21,33 @@ export class StatefulStore extends Workload {
   readonly controller: k8s.KubeStatefulSet;
 
   constructor(scope: Construct, id: string, props: StatefulStoreProps) {
-    super(scope, freeId(scope, id), props, 'StatefulSet', (props.volumeClaims ?? []).map((c) => c.name));
+    super(
+      scope,
+      freeId(scope, id),
+      props,
+      'StatefulSet',
+      (props.volumeClaims ?? []).map((c) => c.name),
+    );
     if (!props.volumeClaims || props.volumeClaims.length === 0) {
-      this.site.at('volumeClaims').fail(props.volumeClaims, 'must list at least one claim template (a StatefulSet without storage is a Deployment)', 'add volumeClaims: [{ name, size, storageClass }], or use WebService');
+      this.site
+        .at('volumeClaims')
+        .fail(
+          props.volumeClaims,
+          'must list at least one claim template (a StatefulSet without storage is a Deployment)',
+          'add volumeClaims: [{ name, size, storageClass }], or use WebService',
+        );
     }
-    const governing = this.services.find((s) => s.type === 'Headless')
-      ?? this.site.at('service.type').fail(props.service === false ? false : props.service?.type, 'leaves the StatefulSet without a headless governing Service (its pods get no stable DNS names)',
-        'leave service.type out (headless is the default), or add extraServices: [{ name: "<name>-headless", type: "Headless" }]');
+    const governing =
+      this.services.find((s) => s.type === 'Headless') ??
+      this.site
+        .at('service.type')
+        .fail(
+          props.service === false ? false : props.service?.type,
+          'leaves the StatefulSet without a headless governing Service (its pods get no stable DNS names)',
+          'leave service.type out (headless is the default), or add extraServices: [{ name: "<name>-headless", type: "Headless" }]',
+        );
     const claims = props.volumeClaims.map((claim, i) => buildClaimTemplate(this.site.at('volumeClaims').at(i), claim));
-    const statefulSet = this.controller = new k8s.KubeStatefulSet(this, 'statefulset', {
+    const statefulSet = (this.controller = new k8s.KubeStatefulSet(this, 'statefulset', {
       metadata: this.metadata(),
       spec: {
         serviceName: governing.name,
@@ -39,7 +57,7 @@ export class StatefulStore extends Workload {
         template: this.podTemplate,
         volumeClaimTemplates: claims,
       },
-    });
+    }));
     this.declareExceptionsOn(statefulSet);
   }
 }

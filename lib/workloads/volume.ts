@@ -34,7 +34,10 @@ export class Volume {
   static hostPath(name: string, path: string, options: { type?: 'Directory' | 'DirectoryOrCreate' | 'File'; reason: string }): Volume {
     return new Volume({ name, hostPath: { path, type: options.type ?? 'Directory' } }, options.reason);
   }
-  private constructor(readonly spec: k8s.Volume, readonly exceptionReason?: string) {}
+  private constructor(
+    readonly spec: k8s.Volume,
+    readonly exceptionReason?: string,
+  ) {}
 
   get name(): string {
     return this.spec.name;

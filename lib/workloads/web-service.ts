@@ -12,14 +12,14 @@ export class WebService extends Workload {
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
     super(scope, freeId(scope, id), props, 'Deployment');
-    const deployment = this.controller = new k8s.KubeDeployment(this, 'deployment', {
+    const deployment = (this.controller = new k8s.KubeDeployment(this, 'deployment', {
       metadata: this.metadata(),
       spec: {
         replicas: this.fixedReplicas,
         selector: { matchLabels: { ...this.selector } },
         template: this.podTemplate,
       },
-    });
+    }));
     this.declareExceptionsOn(deployment);
   }
 }

@@ -51,22 +51,34 @@ export interface WorkloadService {
 }
 
 /** A container port as the pod spec declares it. */
-export interface ContainerPortRef { readonly name?: string; readonly containerPort: number; readonly protocol?: string }
+export interface ContainerPortRef {
+  readonly name?: string;
+  readonly containerPort: number;
+  readonly protocol?: string;
+}
 
 /**
  * The Services of a workload, each selecting its pods, ports mapped `port -> targetPort` by name.
  * `site` is the workload's; the first Service is at `service`, the others at `services[i]`.
  */
-export function buildServices(owner: Construct, options: readonly { at: Site; service: ServiceOptions }[], context: {
-  readonly name: string;
-  readonly defaultType: ServiceType;
-  readonly selector: Readonly<Record<string, string>>;
-  readonly containerPorts: readonly ContainerPortRef[];
-  readonly metadata: (extra: ApiObjectMetadata) => ApiObjectMetadata;
-}): WorkloadService[] {
+export function buildServices(
+  owner: Construct,
+  options: readonly { at: Site; service: ServiceOptions }[],
+  context: {
+    readonly name: string;
+    readonly defaultType: ServiceType;
+    readonly selector: Readonly<Record<string, string>>;
+    readonly containerPorts: readonly ContainerPortRef[];
+    readonly metadata: (extra: ApiObjectMetadata) => ApiObjectMetadata;
+  },
+): WorkloadService[] {
   const names = new Set<string>();
   return options.flatMap(({ at, service }, i) => {
-    const name = service.name ?? (i === 0 ? context.name : at.at('name').fail(undefined, 'must be given for every Service after the first', 'name it, e.g. "<workload>-public"'));
+    const name =
+      service.name ??
+      (i === 0
+        ? context.name
+        : at.at('name').fail(undefined, 'must be given for every Service after the first', 'name it, e.g. "<workload>-public"'));
     checkDnsLabel(at.at('name'), name);
     if (names.has(name)) at.at('name').fail(name, 'names a second Service of the same name', 'give every Service of the workload its own name');
     names.add(name);
@@ -74,9 +86,16 @@ export function buildServices(owner: Construct, options: readonly { at: Site; se
     const ports = resolvePorts(at.at('ports'), service.ports, context.containerPorts, type);
     if (ports.length === 0) return [];
     if (service.loadBalancer && type !== 'LoadBalancer') {
-      at.at('loadBalancer').fail(service.loadBalancer.controller, `only applies to a Service of type LoadBalancer, not ${type}`, 'set type: "LoadBalancer", or drop loadBalancer');
+      at.at('loadBalancer').fail(
+        service.loadBalancer.controller,
+        `only applies to a Service of type LoadBalancer, not ${type}`,
+        'set type: "LoadBalancer", or drop loadBalancer',
+      );
     }
-    const annotations = service.loadBalancer?.annotations(at.at('loadBalancer'), ports.map((p) => p.port));
+    const annotations = service.loadBalancer?.annotations(
+      at.at('loadBalancer'),
+      ports.map((p) => p.port),
+    );
     if (service.loadBalancer) needAddon(owner, service.loadBalancer.addon);
     const object = new k8s.KubeService(owner, i === 0 ? 'service' : `service-${name}`, {
       metadata: context.metadata({ name, annotations }),
@@ -91,8 +110,14 @@ export function buildServices(owner: Construct, options: readonly { at: Site; se
   });
 }
 
-function resolvePorts(site: Site, ports: readonly (ServicePort | PortRange)[] | undefined, containerPorts: readonly ContainerPortRef[], type: ServiceType) {
-  const resolved: readonly ServicePort[] = ports ? expandPortRanges<ServicePort>(site, ports, (name, port, protocol) => ({ name, port, protocol }))
+function resolvePorts(
+  site: Site,
+  ports: readonly (ServicePort | PortRange)[] | undefined,
+  containerPorts: readonly ContainerPortRef[],
+  type: ServiceType,
+) {
+  const resolved: readonly ServicePort[] = ports
+    ? expandPortRanges<ServicePort>(site, ports, (name, port, protocol) => ({ name, port, protocol }))
     : containerPorts.map((p) => ({ name: p.name!, port: p.containerPort }));
   const seenNames = new Set<string>();
   const seenPorts = new Set<string>();
@@ -108,16 +133,28 @@ function resolvePorts(site: Site, ports: readonly (ServicePort | PortRange)[] | 
     const protocol = p.protocol ?? (container.protocol as 'TCP' | 'UDP' | undefined) ?? 'TCP';
     if (seenNames.has(p.name)) at.at('name').fail(p.name, 'repeats a port name of this Service', 'give every Service port its own name');
     const key = `${p.port}/${protocol}`;
-    if (seenPorts.has(key)) at.at('port').fail(p.port, `repeats port ${key} of this Service (the API server refuses it)`, 'give every Service port its own number, or map both to one port');
+    if (seenPorts.has(key))
+      at.at('port').fail(
+        p.port,
+        `repeats port ${key} of this Service (the API server refuses it)`,
+        'give every Service port its own number, or map both to one port',
+      );
     seenNames.add(p.name);
     seenPorts.add(key);
     if (p.nodePort !== undefined) {
       if (type !== 'NodePort' && type !== 'LoadBalancer') {
-        at.at('nodePort').fail(p.nodePort, 'is only allowed on NodePort and LoadBalancer Services', 'set the Service\'s type to "NodePort" or drop nodePort');
+        at.at('nodePort').fail(
+          p.nodePort,
+          'is only allowed on NodePort and LoadBalancer Services',
+          'set the Service\'s type to "NodePort" or drop nodePort',
+        );
       }
       if (!Number.isInteger(p.nodePort) || p.nodePort < NODE_PORT_RANGE.min || p.nodePort > NODE_PORT_RANGE.max) {
-        at.at('nodePort').fail(p.nodePort, `must be a whole number from ${NODE_PORT_RANGE.min} to ${NODE_PORT_RANGE.max} (the cluster's node port range)`,
-          `pick a port in that range, or leave nodePort out and let the cluster assign one`);
+        at.at('nodePort').fail(
+          p.nodePort,
+          `must be a whole number from ${NODE_PORT_RANGE.min} to ${NODE_PORT_RANGE.max} (the cluster's node port range)`,
+          `pick a port in that range, or leave nodePort out and let the cluster assign one`,
+        );
       }
     }
     return { ...p, targetPort: target, protocol };

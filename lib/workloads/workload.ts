@@ -17,7 +17,6 @@ import { CheckedConstruct } from '../core/app-checks';
 
 export type { ServiceOptions, ServicePort, ServiceType, WorkloadService } from './workload-services';
 
-
 export interface WorkloadProps extends PodProps {
   /** Name of the workload, its Service and ServiceAccount (DNS label). */
   readonly name: string;
@@ -74,7 +73,13 @@ export abstract class Workload extends CheckedConstruct implements ServiceTarget
   private readonly mainServiceName?: string;
 
   /** `controllerKind` is what the subclass creates, for the autoscaler's target. */
-  protected constructor(scope: Construct, id: string, props: WorkloadProps, controllerKind: 'Deployment' | 'StatefulSet' | 'DaemonSet', claimNames: readonly string[] = []) {
+  protected constructor(
+    scope: Construct,
+    id: string,
+    props: WorkloadProps,
+    controllerKind: 'Deployment' | 'StatefulSet' | 'DaemonSet',
+    claimNames: readonly string[] = [],
+  ) {
     super(scope, freeId(scope, id));
     this.site = new Site(this.node.path);
     const store = props.secretStore;
@@ -88,10 +93,15 @@ export abstract class Workload extends CheckedConstruct implements ServiceTarget
     this.namespace = this.identity.namespace;
     this.selector = this.identity.selector;
     if (props.autoscaling && props.replicas !== undefined) {
-      this.site.at('replicas').fail(props.replicas, 'must not be set together with autoscaling: the controller and the HorizontalPodAutoscaler would fight over it',
-        'drop replicas and give autoscaling.minReplicas');
+      this.site
+        .at('replicas')
+        .fail(
+          props.replicas,
+          'must not be set together with autoscaling: the controller and the HorizontalPodAutoscaler would fight over it',
+          'drop replicas and give autoscaling.minReplicas',
+        );
     }
-    this.fixedReplicas = props.autoscaling ? undefined : props.replicas ?? 1;
+    this.fixedReplicas = props.autoscaling ? undefined : (props.replicas ?? 1);
     this.replicas = props.autoscaling?.minReplicas ?? this.fixedReplicas ?? 1;
     if (!Number.isInteger(this.replicas) || this.replicas < 0) {
       this.site.at('replicas').fail(props.replicas, 'must be a whole number of at least 0', 'give the number of pods, e.g. 2');
@@ -100,9 +110,12 @@ export abstract class Workload extends CheckedConstruct implements ServiceTarget
     this.pod = this.identity.buildPod(this.site, store ? withSecretStore(props, store) : props, claimNames);
     const requested = [
       ...(props.service === false ? [] : [{ at: this.site.at('service'), service: props.service ?? {} }]),
-      ...checkListOfObjects(this.site.at('extraServices'), props.extraServices, false).map((service, i) => ({ at: this.site.at('extraServices').at(i), service })),
+      ...checkListOfObjects(this.site.at('extraServices'), props.extraServices, false).map((service, i) => ({
+        at: this.site.at('extraServices').at(i),
+        service,
+      })),
     ];
-    this.mainServiceName = props.service === false ? undefined : props.service?.name ?? this.name;
+    this.mainServiceName = props.service === false ? undefined : (props.service?.name ?? this.name);
     this.services = buildServices(this, requested, {
       name: this.name,
       defaultType: controllerKind === 'StatefulSet' ? 'Headless' : 'ClusterIP',
@@ -112,10 +125,18 @@ export abstract class Workload extends CheckedConstruct implements ServiceTarget
     });
     for (const service of this.services.filter((s) => s.type === 'LoadBalancer')) {
       const at = requested.find((r, j) => (r.service.name ?? (j === 0 ? this.name : undefined)) === service.name)!.at;
-      props.pool.claimLoadBalancerPorts?.(at.at('type'), service.object.node.path, service.ports.map((p) => ({ port: p.port, protocol: p.protocol })));
+      props.pool.claimLoadBalancerPorts?.(
+        at.at('type'),
+        service.object.node.path,
+        service.ports.map((p) => ({ port: p.port, protocol: p.protocol })),
+      );
     }
     if (props.autoscaling && controllerKind !== 'DaemonSet') {
-      this.autoscaler = new HorizontalAutoscaler(this, 'autoscaler', { ...props.autoscaling, namespace: this.namespace, target: { kind: controllerKind, name: this.name } });
+      this.autoscaler = new HorizontalAutoscaler(this, 'autoscaler', {
+        ...props.autoscaling,
+        namespace: this.namespace,
+        target: { kind: controllerKind, name: this.name },
+      });
     }
     const budget = props.disruptionBudget ?? DEFAULT_DISRUPTION_BUDGET;
     if (this.replicas > 1 && budget !== false) {
@@ -152,7 +173,9 @@ export abstract class Workload extends CheckedConstruct implements ServiceTarget
     const ports = this.mainService?.ports ?? [];
     const port = ports.find((p) => p.name === name);
     if (!port) {
-      return this.site.at('service.ports').fail(name, 'names no port of this service', `use one of: ${ports.map((p) => p.name).join(', ') || '(no ports)'}`);
+      return this.site
+        .at('service.ports')
+        .fail(name, 'names no port of this service', `use one of: ${ports.map((p) => p.name).join(', ') || '(no ports)'}`);
     }
     return port.port;
   }

@@ -1,5 +1,20 @@
 import { App } from 'cdk8s';
-import { AcmeClusterIssuer, AzureKeyVaultSecrets, EnvValue, IngressController, NetworkGraph, NodePoolInventory, Peer, Platform, PostgresDatabase, Probe, SecureNamespace, Volume, WebIngress, WebService } from '../../lib';
+import {
+  AcmeClusterIssuer,
+  AzureKeyVaultSecrets,
+  EnvValue,
+  IngressController,
+  NetworkGraph,
+  NodePoolInventory,
+  Peer,
+  Platform,
+  PostgresDatabase,
+  Probe,
+  SecureNamespace,
+  Volume,
+  WebIngress,
+  WebService,
+} from '../../lib';
 import { ArchiverseConfig } from './config';
 import { archiversePools as pools } from './pools';
 
@@ -35,16 +50,18 @@ export function archiverse(app: App, config: ArchiverseConfig): Platform {
     pool: pools.get('backend'),
     replicas: 2,
     secretStore: keyVault,
-    containers: [{
-      name: 'fastapi',
-      image: config.images.backend,
-      ports: [{ name: 'http', port: 8000 }],
-      env: { DATABASE_URL: EnvValue.fromSecret(keyVault.secretRef('backend-database-url')) },
-      resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
-      readinessProbe: Probe.httpGet('/health', 'http', { initialDelaySeconds: 5, periodSeconds: 10 }),
-      livenessProbe: Probe.httpGet('/health', 'http', { initialDelaySeconds: 30, periodSeconds: 20 }),
-      volumeMounts: [{ volume: 'tmp', path: '/tmp' }],
-    }],
+    containers: [
+      {
+        name: 'fastapi',
+        image: config.images.backend,
+        ports: [{ name: 'http', port: 8000 }],
+        env: { DATABASE_URL: EnvValue.fromSecret(keyVault.secretRef('backend-database-url')) },
+        resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+        readinessProbe: Probe.httpGet('/health', 'http', { initialDelaySeconds: 5, periodSeconds: 10 }),
+        livenessProbe: Probe.httpGet('/health', 'http', { initialDelaySeconds: 30, periodSeconds: 20 }),
+        volumeMounts: [{ volume: 'tmp', path: '/tmp' }],
+      },
+    ],
     volumes: [Volume.emptyDir('tmp', { sizeLimit: '64Mi' })],
   });
 
@@ -54,16 +71,21 @@ export function archiverse(app: App, config: ArchiverseConfig): Platform {
     namespace,
     pool: pools.get('frontend'),
     replicas: 2,
-    containers: [{
-      name: 'nextjs',
-      image: config.images.frontend,
-      ports: [{ name: 'http', port: 3000 }],
-      env: { NODE_ENV: 'production', API_URL: backend.serviceUrl('http') },
-      resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
-      readinessProbe: Probe.httpGet('/', 'http', { initialDelaySeconds: 5, periodSeconds: 10 }),
-      livenessProbe: Probe.httpGet('/', 'http', { initialDelaySeconds: 30, periodSeconds: 20 }),
-      volumeMounts: [{ volume: 'next-cache', path: '/app/.next/cache' }, { volume: 'tmp', path: '/tmp' }],
-    }],
+    containers: [
+      {
+        name: 'nextjs',
+        image: config.images.frontend,
+        ports: [{ name: 'http', port: 3000 }],
+        env: { NODE_ENV: 'production', API_URL: backend.serviceUrl('http') },
+        resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+        readinessProbe: Probe.httpGet('/', 'http', { initialDelaySeconds: 5, periodSeconds: 10 }),
+        livenessProbe: Probe.httpGet('/', 'http', { initialDelaySeconds: 30, periodSeconds: 20 }),
+        volumeMounts: [
+          { volume: 'next-cache', path: '/app/.next/cache' },
+          { volume: 'tmp', path: '/tmp' },
+        ],
+      },
+    ],
     volumes: [Volume.emptyDir('next-cache', { sizeLimit: '256Mi' }), Volume.emptyDir('tmp', { sizeLimit: '64Mi' })],
   });
 

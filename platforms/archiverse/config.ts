@@ -37,8 +37,16 @@ export const archiverseProduction: ArchiverseConfig = {
   database: { name: 'archiverse', user: 'archiverse', size: '10Gi', storageClass: 'managed-csi' },
   cluster: {
     provided: [
-      { addon: 'aks-storage-classes', reason: 'AKS creates its built-in CSI storage classes, managed-csi among them', objects: ['StorageClass/managed-csi'] },
-      { addon: 'azure-workload-identity', reason: 'AKS runs the workload identity webhook (cluster created with --enable-oidc-issuer --enable-workload-identity) that the Key Vault provider\'s token needs' },
+      {
+        addon: 'aks-storage-classes',
+        reason: 'AKS creates its built-in CSI storage classes, managed-csi among them',
+        objects: ['StorageClass/managed-csi'],
+      },
+      {
+        addon: 'azure-workload-identity',
+        reason:
+          "AKS runs the workload identity webhook (cluster created with --enable-oidc-issuer --enable-workload-identity) that the Key Vault provider's token needs",
+      },
       { addon: 'coredns', reason: 'AKS installs CoreDNS in kube-system' },
     ],
   },

@@ -13,9 +13,7 @@ export const SESSION_LABEL = 'computesdk.dev/session';
  */
 export function computePods(scope: Construct, infrastructure: Construct, config: ComputesdkConfig): SessionTemplates {
   const pool = config.pools.get(config.placement.compute);
-  const gvisor = config.isolation === 'gvisor'
-    ? new RuntimeClass(infrastructure, 'gvisor', { name: 'gvisor', handler: 'runsc', pool })
-    : undefined;
+  const gvisor = config.isolation === 'gvisor' ? new RuntimeClass(infrastructure, 'gvisor', { name: 'gvisor', handler: 'runsc', pool }) : undefined;
   return new SessionTemplates(scope, 'compute', {
     name: 'compute',
     namespace: config.namespaces.workloads,
@@ -32,17 +30,22 @@ export function computePods(scope: Construct, infrastructure: Construct, config:
         runAsUser: 1000,
         runAsGroup: 1000,
         fsGroup: 1000,
-        containers: [{
-          name: 'runtime',
-          image: config.images.computeRuntime,
-          ports: [{ name: 'agent', port: config.compute.agentPort }],
-          resources: config.compute.resources,
-          readinessProbe: Probe.tcpSocket('agent', { periodSeconds: 5 }),
-          livenessProbe: Probe.tcpSocket('agent', { initialDelaySeconds: 10, periodSeconds: 20 }),
-          // User code installs packages and writes where it likes.
-          readOnlyRootFilesystem: false,
-          volumeMounts: [{ volume: 'workspace', path: '/workspace' }, { volume: 'tmp', path: '/tmp' }],
-        }],
+        containers: [
+          {
+            name: 'runtime',
+            image: config.images.computeRuntime,
+            ports: [{ name: 'agent', port: config.compute.agentPort }],
+            resources: config.compute.resources,
+            readinessProbe: Probe.tcpSocket('agent', { periodSeconds: 5 }),
+            livenessProbe: Probe.tcpSocket('agent', { initialDelaySeconds: 10, periodSeconds: 20 }),
+            // User code installs packages and writes where it likes.
+            readOnlyRootFilesystem: false,
+            volumeMounts: [
+              { volume: 'workspace', path: '/workspace' },
+              { volume: 'tmp', path: '/tmp' },
+            ],
+          },
+        ],
         volumes: [Volume.emptyDir('workspace', { sizeLimit: '10Gi' }), Volume.emptyDir('tmp', { sizeLimit: '1Gi' })],
       },
     },

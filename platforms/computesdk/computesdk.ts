@@ -1,5 +1,19 @@
 import { App } from 'cdk8s';
-import { EnvValue, KUBERNETES_API_PORT, NamespacedRole, NetworkGraph, NodePoolInventory, Peer, Platform, Probe, SecureNamespace, StorageClass, Volume, WebService, ZONE_LABEL } from '../../lib';
+import {
+  EnvValue,
+  KUBERNETES_API_PORT,
+  NamespacedRole,
+  NetworkGraph,
+  NodePoolInventory,
+  Peer,
+  Platform,
+  Probe,
+  SecureNamespace,
+  StorageClass,
+  Volume,
+  WebService,
+  ZONE_LABEL,
+} from '../../lib';
 import { computePods } from './compute-pods';
 import { ComputesdkConfig } from './config';
 import { dataStores, MYSQL_SECRET, S3_SECRET } from './data-stores';
@@ -21,7 +35,13 @@ export function computesdk(app: App, config: ComputesdkConfig): Platform {
   new SecureNamespace(infrastructure, 'workloads-namespace', { name: ns.workloads });
   const storage = config.storage.storageClass;
   if (storage.createEbsGp3) {
-    StorageClass.awsEbsGp3(infrastructure, 'storage-class', { name: storage.name, iops: 3000, throughputMiBps: 125, allowVolumeExpansion: true, reclaimPolicy: 'Retain' });
+    StorageClass.awsEbsGp3(infrastructure, 'storage-class', {
+      name: storage.name,
+      iops: 3000,
+      throughputMiBps: 125,
+      allowVolumeExpansion: true,
+      reclaimPolicy: 'Retain',
+    });
   }
 
   // Compute Pod Runtime Environment: one pod a session, from this template.
@@ -39,26 +59,28 @@ export function computesdk(app: App, config: ComputesdkConfig): Platform {
     autoscaling: { minReplicas: config.api.minReplicas, maxReplicas: config.api.maxReplicas, cpuUtilization: config.api.cpuUtilization },
     disruptionBudget: { maxUnavailable: 1 },
     topologySpread: zoneSpread,
-    containers: [{
-      name: 'api',
-      image: config.images.api,
-      ports: [{ name: 'http', port: 8080 }],
-      env: {
-        MYSQL_HOST: data.mysql.serviceName,
-        MYSQL_DATABASE: 'computesdk',
-        MYSQL_USER: 'computesdk',
-        MYSQL_PASSWORD: EnvValue.fromSecret(MYSQL_SECRET, 'password'),
-        REDIS_URL: `redis://${data.redis.serviceName}:${data.redis.servicePort('redis')}`,
-        S3_ENDPOINT: data.filer.serviceUrl('s3'),
-        FILER_URL: data.filer.serviceUrl('http'),
-        S3_ACCESS_KEY: EnvValue.fromSecret(S3_SECRET, 'access-key'),
-        S3_SECRET_KEY: EnvValue.fromSecret(S3_SECRET, 'secret-key'),
+    containers: [
+      {
+        name: 'api',
+        image: config.images.api,
+        ports: [{ name: 'http', port: 8080 }],
+        env: {
+          MYSQL_HOST: data.mysql.serviceName,
+          MYSQL_DATABASE: 'computesdk',
+          MYSQL_USER: 'computesdk',
+          MYSQL_PASSWORD: EnvValue.fromSecret(MYSQL_SECRET, 'password'),
+          REDIS_URL: `redis://${data.redis.serviceName}:${data.redis.servicePort('redis')}`,
+          S3_ENDPOINT: data.filer.serviceUrl('s3'),
+          FILER_URL: data.filer.serviceUrl('http'),
+          S3_ACCESS_KEY: EnvValue.fromSecret(S3_SECRET, 'access-key'),
+          S3_SECRET_KEY: EnvValue.fromSecret(S3_SECRET, 'secret-key'),
+        },
+        resources: config.api.resources,
+        readinessProbe: Probe.httpGet('/health', 'http', { periodSeconds: 10 }),
+        livenessProbe: Probe.httpGet('/health', 'http', { initialDelaySeconds: 15, periodSeconds: 20 }),
+        volumeMounts: [{ volume: 'tmp', path: '/tmp' }],
       },
-      resources: config.api.resources,
-      readinessProbe: Probe.httpGet('/health', 'http', { periodSeconds: 10 }),
-      livenessProbe: Probe.httpGet('/health', 'http', { initialDelaySeconds: 15, periodSeconds: 20 }),
-      volumeMounts: [{ volume: 'tmp', path: '/tmp' }],
-    }],
+    ],
     volumes: [Volume.emptyDir('tmp', { sizeLimit: '64Mi' })],
   });
 
@@ -74,24 +96,26 @@ export function computesdk(app: App, config: ComputesdkConfig): Platform {
     automountServiceAccountToken: true,
     topologySpread: zoneSpread,
     service: { type: 'LoadBalancer', ports: [{ name: listener.name, port: config.gateway.port }], loadBalancer: config.gateway.loadBalancer },
-    containers: [{
-      name: 'gateway',
-      image: config.images.gateway,
-      ports: [listener],
-      env: {
-        API_URL: api.serviceUrl('http'),
-        COMPUTE_NAMESPACE: ns.workloads,
-        COMPUTE_TEMPLATE: compute.templateName('session'),
-        COMPUTE_SESSION_LABEL: compute.userLabel,
-        COMPUTE_AGENT_PORT: String(config.compute.agentPort),
-        REDIS_URL: `redis://${data.redis.serviceName}:${data.redis.servicePort('redis')}`,
-        ...(tls ? { TLS_CERT_FILE: '/etc/gateway/tls/tls.crt', TLS_KEY_FILE: '/etc/gateway/tls/tls.key' } : {}),
+    containers: [
+      {
+        name: 'gateway',
+        image: config.images.gateway,
+        ports: [listener],
+        env: {
+          API_URL: api.serviceUrl('http'),
+          COMPUTE_NAMESPACE: ns.workloads,
+          COMPUTE_TEMPLATE: compute.templateName('session'),
+          COMPUTE_SESSION_LABEL: compute.userLabel,
+          COMPUTE_AGENT_PORT: String(config.compute.agentPort),
+          REDIS_URL: `redis://${data.redis.serviceName}:${data.redis.servicePort('redis')}`,
+          ...(tls ? { TLS_CERT_FILE: '/etc/gateway/tls/tls.crt', TLS_KEY_FILE: '/etc/gateway/tls/tls.key' } : {}),
+        },
+        resources: config.gateway.resources,
+        readinessProbe: Probe.tcpSocket(listener.name, { periodSeconds: 10 }),
+        livenessProbe: Probe.tcpSocket(listener.name, { initialDelaySeconds: 15, periodSeconds: 20 }),
+        volumeMounts: [{ volume: 'tmp', path: '/tmp' }, ...(tls ? [{ volume: 'tls', path: '/etc/gateway/tls', readOnly: true }] : [])],
       },
-      resources: config.gateway.resources,
-      readinessProbe: Probe.tcpSocket(listener.name, { periodSeconds: 10 }),
-      livenessProbe: Probe.tcpSocket(listener.name, { initialDelaySeconds: 15, periodSeconds: 20 }),
-      volumeMounts: [{ volume: 'tmp', path: '/tmp' }, ...(tls ? [{ volume: 'tls', path: '/etc/gateway/tls', readOnly: true }] : [])],
-    }],
+    ],
     volumes: [Volume.emptyDir('tmp', { sizeLimit: '64Mi' }), ...(tls ? [Volume.secret('tls', tls)] : [])],
   });
 

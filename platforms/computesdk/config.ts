@@ -17,8 +17,13 @@ export interface ComputesdkConfig {
   readonly placement: { readonly system: string; readonly data: string; readonly compute: string };
   readonly isolation: ComputeIsolation;
   readonly images: {
-    readonly gateway: string; readonly api: string; readonly computeRuntime: string;
-    readonly mysql: string; readonly redis: string; readonly seaweedfs: string; readonly busybox: string;
+    readonly gateway: string;
+    readonly api: string;
+    readonly computeRuntime: string;
+    readonly mysql: string;
+    readonly redis: string;
+    readonly seaweedfs: string;
+    readonly busybox: string;
   };
   readonly gateway: {
     readonly replicas: number;
@@ -35,7 +40,13 @@ export interface ComputesdkConfig {
   /** Storage class of the data stores' claims: the cluster's own, or an EBS gp3 class this build creates. */
   readonly storage: {
     readonly storageClass: { readonly name: string; readonly createEbsGp3?: boolean };
-    readonly sizes: { readonly mysql: string; readonly redis: string; readonly seaweedfsMaster: string; readonly seaweedfsVolume: string; readonly seaweedfsFiler: string };
+    readonly sizes: {
+      readonly mysql: string;
+      readonly redis: string;
+      readonly seaweedfsMaster: string;
+      readonly seaweedfsVolume: string;
+      readonly seaweedfsFiler: string;
+    };
   };
   /** Spread the gateway and API over availability zones. */
   readonly spreadOverZones: boolean;
@@ -47,8 +58,20 @@ const SEAWEEDFS = 'chrislusf/seaweedfs:3.80';
 
 /** The credentials the data stores and the API read; values never enter Git. */
 const SECRETS_OUTSIDE_GIT = [
-  { kind: 'Secret', namespace: 'computesdk-system', name: 'mysql-credentials', reason: 'MySQL root and application passwords (keys root-password, password), created at bootstrap with kubectl create secret or synced by the team\'s secret store' },
-  { kind: 'Secret', namespace: 'computesdk-system', name: 'seaweedfs-s3-credentials', reason: 'the SeaweedFS S3 keys (keys access-key, secret-key), created at bootstrap with kubectl create secret or synced by the team\'s secret store' },
+  {
+    kind: 'Secret',
+    namespace: 'computesdk-system',
+    name: 'mysql-credentials',
+    reason:
+      "MySQL root and application passwords (keys root-password, password), created at bootstrap with kubectl create secret or synced by the team's secret store",
+  },
+  {
+    kind: 'Secret',
+    namespace: 'computesdk-system',
+    name: 'seaweedfs-s3-credentials',
+    reason:
+      "the SeaweedFS S3 keys (keys access-key, secret-key), created at bootstrap with kubectl create secret or synced by the team's secret store",
+  },
 ] as const;
 const BUSYBOX = 'busybox:1.36.1';
 
@@ -63,20 +86,37 @@ export const computesdkLocal: ComputesdkConfig = {
   placement: { system: 'orbstack', data: 'orbstack', compute: 'orbstack' },
   isolation: 'gvisor',
   images: {
-    gateway: 'computesdk/gateway:dev', api: 'computesdk/api:dev', computeRuntime: 'computesdk/compute-runtime:dev',
-    mysql: 'mysql:latest', redis: 'redis:alpine', seaweedfs: SEAWEEDFS, busybox: BUSYBOX,
+    gateway: 'computesdk/gateway:dev',
+    api: 'computesdk/api:dev',
+    computeRuntime: 'computesdk/compute-runtime:dev',
+    mysql: 'mysql:latest',
+    redis: 'redis:alpine',
+    seaweedfs: SEAWEEDFS,
+    busybox: BUSYBOX,
   },
   gateway: { replicas: 1, port: 80, resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } } },
-  api: { minReplicas: 2, maxReplicas: 3, cpuUtilization: 70, resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } } },
+  api: {
+    minReplicas: 2,
+    maxReplicas: 3,
+    cpuUtilization: 70,
+    resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+  },
   compute: { agentPort: 8080, resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } } },
   // OrbStack's built-in local provisioner.
-  storage: { storageClass: { name: 'local-path' }, sizes: { mysql: '5Gi', redis: '1Gi', seaweedfsMaster: '1Gi', seaweedfsVolume: '10Gi', seaweedfsFiler: '1Gi' } },
+  storage: {
+    storageClass: { name: 'local-path' },
+    sizes: { mysql: '5Gi', redis: '1Gi', seaweedfsMaster: '1Gi', seaweedfsVolume: '10Gi', seaweedfsFiler: '1Gi' },
+  },
   spreadOverZones: false,
   cluster: {
     provided: [
-      { addon: 'coredns', reason: 'OrbStack\'s Kubernetes (k3s) runs CoreDNS in kube-system' },
-      { addon: 'local-path-provisioner', reason: 'OrbStack\'s Kubernetes (k3s) ships the local-path provisioner and its default StorageClass local-path', objects: ['StorageClass/local-path'] },
-      { addon: 'metrics-server', reason: 'OrbStack\'s Kubernetes (k3s) ships metrics-server, which the API\'s HorizontalPodAutoscaler reads' },
+      { addon: 'coredns', reason: "OrbStack's Kubernetes (k3s) runs CoreDNS in kube-system" },
+      {
+        addon: 'local-path-provisioner',
+        reason: "OrbStack's Kubernetes (k3s) ships the local-path provisioner and its default StorageClass local-path",
+        objects: ['StorageClass/local-path'],
+      },
+      { addon: 'metrics-server', reason: "OrbStack's Kubernetes (k3s) ships metrics-server, which the API's HorizontalPodAutoscaler reads" },
     ],
     prerequisites: [...SECRETS_OUTSIDE_GIT],
   },
@@ -96,7 +136,10 @@ export const computesdkEks: ComputesdkConfig = {
     gateway: '000000000000.dkr.ecr.us-east-1.amazonaws.com/computesdk/gateway:1.0.0',
     api: '000000000000.dkr.ecr.us-east-1.amazonaws.com/computesdk/api:1.0.0',
     computeRuntime: '000000000000.dkr.ecr.us-east-1.amazonaws.com/computesdk/compute-runtime:1.0.0',
-    mysql: 'mysql:8.4.3', redis: 'redis:7.4.1-alpine', seaweedfs: SEAWEEDFS, busybox: BUSYBOX,
+    mysql: 'mysql:8.4.3',
+    redis: 'redis:7.4.1-alpine',
+    seaweedfs: SEAWEEDFS,
+    busybox: BUSYBOX,
   },
   gateway: {
     replicas: 2,
@@ -106,7 +149,12 @@ export const computesdkEks: ComputesdkConfig = {
     loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 3600 }),
     resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
   },
-  api: { minReplicas: 3, maxReplicas: 10, cpuUtilization: 70, resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } } },
+  api: {
+    minReplicas: 3,
+    maxReplicas: 10,
+    cpuUtilization: 70,
+    resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+  },
   // Fargate sizes each micro-VM from the requests: ask for what the pod may use.
   compute: { agentPort: 8080, resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '1', memory: '2Gi' } } },
   storage: {
@@ -126,13 +174,26 @@ export const computesdkEks: ComputesdkConfig = {
     },
     provided: [
       { addon: 'coredns', reason: 'EKS installs CoreDNS in kube-system (the managed add-on), on the system node group' },
-      { addon: 'eks-pod-identity-webhook', reason: 'EKS runs the IRSA webhook that gives the EBS CSI driver\'s annotated ServiceAccount its IAM role' },
-      { addon: 'aws-load-balancer-controller', reason: 'installed with the cluster (Helm chart eks/aws-load-balancer-controller with its IAM role, or EKS Auto Mode): it makes the gateway\'s NLB from the Service annotations' },
-      { addon: 'metrics-server', reason: 'the EKS metrics-server add-on, enabled with the cluster; the API\'s HorizontalPodAutoscaler reads it' },
+      {
+        addon: 'eks-pod-identity-webhook',
+        reason: "EKS runs the IRSA webhook that gives the EBS CSI driver's annotated ServiceAccount its IAM role",
+      },
+      {
+        addon: 'aws-load-balancer-controller',
+        reason:
+          "installed with the cluster (Helm chart eks/aws-load-balancer-controller with its IAM role, or EKS Auto Mode): it makes the gateway's NLB from the Service annotations",
+      },
+      { addon: 'metrics-server', reason: "the EKS metrics-server add-on, enabled with the cluster; the API's HorizontalPodAutoscaler reads it" },
     ],
     prerequisites: [
       ...SECRETS_OUTSIDE_GIT,
-      { kind: 'Secret', namespace: 'computesdk-system', name: 'compute-gateway-tls', reason: 'the certificate the gateway serves (TLS ends in the pod, so the NLB stays a TCP listener); the seed names no issuer, so it is created outside Git' },
+      {
+        kind: 'Secret',
+        namespace: 'computesdk-system',
+        name: 'compute-gateway-tls',
+        reason:
+          'the certificate the gateway serves (TLS ends in the pod, so the NLB stays a TCP listener); the seed names no issuer, so it is created outside Git',
+      },
     ],
   },
 };

@@ -7,13 +7,19 @@ export const MYSQL_SECRET = 'mysql-credentials';
 export const S3_SECRET = 'seaweedfs-s3-credentials';
 
 /** S3 identities with placeholders where the keys go; the filer's init step fills them from S3_SECRET. */
-const S3_CONFIG_TEMPLATE = `${JSON.stringify({
-  identities: [{
-    name: 'computesdk',
-    credentials: [{ accessKey: '__S3_ACCESS_KEY__', secretKey: '__S3_SECRET_KEY__' }],
-    actions: ['Admin', 'Read', 'Write', 'List', 'Tagging'],
-  }],
-}, null, 2)}\n`;
+const S3_CONFIG_TEMPLATE = `${JSON.stringify(
+  {
+    identities: [
+      {
+        name: 'computesdk',
+        credentials: [{ accessKey: '__S3_ACCESS_KEY__', secretKey: '__S3_SECRET_KEY__' }],
+        actions: ['Admin', 'Read', 'Write', 'List', 'Tagging'],
+      },
+    ],
+  },
+  null,
+  2,
+)}\n`;
 
 export interface DataStores {
   readonly mysql: StatefulStore;
@@ -31,7 +37,19 @@ export interface DataStores {
 export function dataStores(scope: Construct, config: ComputesdkConfig, storageClass: string): DataStores {
   const { pools, placement } = config;
   const namespace = config.namespaces.system;
-  const store = (id: string, props: { name: string; runAsUser: number; runAsGroup: number; containers: ContainerProps[]; initContainers?: ContainerProps[]; volumes?: Volume[]; size: string; mountPath?: string }) => {
+  const store = (
+    id: string,
+    props: {
+      name: string;
+      runAsUser: number;
+      runAsGroup: number;
+      containers: ContainerProps[];
+      initContainers?: ContainerProps[];
+      volumes?: Volume[];
+      size: string;
+      mountPath?: string;
+    },
+  ) => {
     const claims: ClaimTemplateProps[] = [{ name: 'data', size: props.size, storageClass }];
     return new StatefulStore(scope, id, {
       name: props.name,
@@ -52,82 +70,153 @@ export function dataStores(scope: Construct, config: ComputesdkConfig, storageCl
 
   // MySQL: application data (user accounts, filesystem metadata). Passwords from the Secret.
   const mysql = store('mysql', {
-    name: 'mysql', runAsUser: 999, runAsGroup: 999, size: config.storage.sizes.mysql,
-    containers: [{
-      name: 'mysql',
-      image: config.images.mysql,
-      ports: [{ name: 'mysql', port: 3306 }],
-      env: {
-        MYSQL_DATABASE: 'computesdk',
-        MYSQL_USER: 'computesdk',
-        MYSQL_ROOT_PASSWORD: EnvValue.fromSecret(MYSQL_SECRET, 'root-password'),
-        MYSQL_PASSWORD: EnvValue.fromSecret(MYSQL_SECRET, 'password'),
+    name: 'mysql',
+    runAsUser: 999,
+    runAsGroup: 999,
+    size: config.storage.sizes.mysql,
+    containers: [
+      {
+        name: 'mysql',
+        image: config.images.mysql,
+        ports: [{ name: 'mysql', port: 3306 }],
+        env: {
+          MYSQL_DATABASE: 'computesdk',
+          MYSQL_USER: 'computesdk',
+          MYSQL_ROOT_PASSWORD: EnvValue.fromSecret(MYSQL_SECRET, 'root-password'),
+          MYSQL_PASSWORD: EnvValue.fromSecret(MYSQL_SECRET, 'password'),
+        },
+        resources: { requests: { cpu: '250m', memory: '1Gi' }, limits: { cpu: '1', memory: '2Gi' } },
+        startupProbe: Probe.tcpSocket('mysql', { periodSeconds: 10, failureThreshold: 30 }),
+        readinessProbe: Probe.tcpSocket('mysql', { periodSeconds: 10 }),
+        livenessProbe: Probe.tcpSocket('mysql', { periodSeconds: 20 }),
+        volumeMounts: [
+          { volume: 'data', path: '/var/lib/mysql' },
+          { volume: 'run', path: '/var/run/mysqld' },
+          { volume: 'tmp', path: '/tmp' },
+        ],
       },
-      resources: { requests: { cpu: '250m', memory: '1Gi' }, limits: { cpu: '1', memory: '2Gi' } },
-      startupProbe: Probe.tcpSocket('mysql', { periodSeconds: 10, failureThreshold: 30 }),
-      readinessProbe: Probe.tcpSocket('mysql', { periodSeconds: 10 }),
-      livenessProbe: Probe.tcpSocket('mysql', { periodSeconds: 20 }),
-      volumeMounts: [{ volume: 'data', path: '/var/lib/mysql' }, { volume: 'run', path: '/var/run/mysqld' }, { volume: 'tmp', path: '/tmp' }],
-    }],
+    ],
     volumes: [Volume.emptyDir('run', { sizeLimit: '16Mi' }), Volume.emptyDir('tmp', { sizeLimit: '1Gi' })],
   });
 
   // Redis: cache, sessions, messages. AOF is off by default in the image: turned on here.
   const redis = store('redis', {
-    name: 'redis', runAsUser: 999, runAsGroup: 1000, size: config.storage.sizes.redis,
-    containers: [{
-      name: 'redis',
-      image: config.images.redis,
-      args: ['--appendonly', 'yes', '--dir', '/data'],
-      ports: [{ name: 'redis', port: 6379 }],
-      resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
-      readinessProbe: Probe.exec(['redis-cli', 'ping'], { periodSeconds: 10 }),
-      livenessProbe: Probe.exec(['redis-cli', 'ping'], { periodSeconds: 20 }),
-      volumeMounts: [{ volume: 'data', path: '/data' }],
-    }],
+    name: 'redis',
+    runAsUser: 999,
+    runAsGroup: 1000,
+    size: config.storage.sizes.redis,
+    containers: [
+      {
+        name: 'redis',
+        image: config.images.redis,
+        args: ['--appendonly', 'yes', '--dir', '/data'],
+        ports: [{ name: 'redis', port: 6379 }],
+        resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+        readinessProbe: Probe.exec(['redis-cli', 'ping'], { periodSeconds: 10 }),
+        livenessProbe: Probe.exec(['redis-cli', 'ping'], { periodSeconds: 20 }),
+        volumeMounts: [{ volume: 'data', path: '/data' }],
+      },
+    ],
   });
 
   // SeaweedFS: gRPC ports are the HTTP port + 10000.
-  const seaweed = (name: string, args: string[], ports: { name: string; port: number }[], probePort: string, size: string, extra: Partial<ContainerProps> = {}) => ({
-    name, runAsUser: 1000, runAsGroup: 1000, size,
-    containers: [{
-      name: 'seaweedfs',
-      image: config.images.seaweedfs,
-      command: ['weed'],
-      args,
-      ports,
-      resources: small,
-      readinessProbe: Probe.tcpSocket(probePort, { periodSeconds: 10 }),
-      livenessProbe: Probe.tcpSocket(probePort, { periodSeconds: 20 }),
-      ...extra,
-      volumeMounts: [{ volume: 'data', path: '/data' }, ...(extra.volumeMounts ?? [])],
-    }],
+  const seaweed = (
+    name: string,
+    args: string[],
+    ports: { name: string; port: number }[],
+    probePort: string,
+    size: string,
+    extra: Partial<ContainerProps> = {},
+  ) => ({
+    name,
+    runAsUser: 1000,
+    runAsGroup: 1000,
+    size,
+    containers: [
+      {
+        name: 'seaweedfs',
+        image: config.images.seaweedfs,
+        command: ['weed'],
+        args,
+        ports,
+        resources: small,
+        readinessProbe: Probe.tcpSocket(probePort, { periodSeconds: 10 }),
+        livenessProbe: Probe.tcpSocket(probePort, { periodSeconds: 20 }),
+        ...extra,
+        volumeMounts: [{ volume: 'data', path: '/data' }, ...(extra.volumeMounts ?? [])],
+      },
+    ],
   });
-  const master = store('seaweedfs-master', seaweed('seaweedfs-master',
-    ['master', '-mdir=/data', '-port=9333', '-ip=seaweedfs-master', '-ip.bind=0.0.0.0'],
-    [{ name: 'http', port: 9333 }, { name: 'grpc', port: 19333 }], 'http', config.storage.sizes.seaweedfsMaster));
-  const volume = store('seaweedfs-volume', seaweed('seaweedfs-volume',
-    ['volume', '-dir=/data', '-mserver=seaweedfs-master:9333', '-port=8080', '-ip=$(POD_IP)', '-ip.bind=0.0.0.0'],
-    [{ name: 'http', port: 8080 }, { name: 'grpc', port: 18080 }], 'http', config.storage.sizes.seaweedfsVolume,
-    { env: { POD_IP: EnvValue.fromField('status.podIP') } }));
+  const master = store(
+    'seaweedfs-master',
+    seaweed(
+      'seaweedfs-master',
+      ['master', '-mdir=/data', '-port=9333', '-ip=seaweedfs-master', '-ip.bind=0.0.0.0'],
+      [
+        { name: 'http', port: 9333 },
+        { name: 'grpc', port: 19333 },
+      ],
+      'http',
+      config.storage.sizes.seaweedfsMaster,
+    ),
+  );
+  const volume = store(
+    'seaweedfs-volume',
+    seaweed(
+      'seaweedfs-volume',
+      ['volume', '-dir=/data', '-mserver=seaweedfs-master:9333', '-port=8080', '-ip=$(POD_IP)', '-ip.bind=0.0.0.0'],
+      [
+        { name: 'http', port: 8080 },
+        { name: 'grpc', port: 18080 },
+      ],
+      'http',
+      config.storage.sizes.seaweedfsVolume,
+      { env: { POD_IP: EnvValue.fromField('status.podIP') } },
+    ),
+  );
 
   // Filer: filer API 8888 and S3 API 8333. seaweedfs-s3-config holds the identities with
   // placeholders; an init step writes the real keys (from the Secret) into a memory volume.
-  const s3Config = new AppConfig(scope, 'seaweedfs-s3-config', { name: 'seaweedfs-s3-config', namespace, data: { 's3.json.template': S3_CONFIG_TEMPLATE } });
-  declareNotSecret(s3Config, 'data.s3.json.template', 'the identities list holds only the placeholders __S3_ACCESS_KEY__ and __S3_SECRET_KEY__; the filer\'s init step writes the real keys from the Secret into a memory volume');
+  const s3Config = new AppConfig(scope, 'seaweedfs-s3-config', {
+    name: 'seaweedfs-s3-config',
+    namespace,
+    data: { 's3.json.template': S3_CONFIG_TEMPLATE },
+  });
+  declareNotSecret(
+    s3Config,
+    'data.s3.json.template',
+    "the identities list holds only the placeholders __S3_ACCESS_KEY__ and __S3_SECRET_KEY__; the filer's init step writes the real keys from the Secret into a memory volume",
+  );
   const filer = store('seaweedfs-filer', {
-    ...seaweed('seaweedfs-filer',
+    ...seaweed(
+      'seaweedfs-filer',
       ['filer', '-master=seaweedfs-master:9333', '-port=8888', '-defaultStoreDir=/data', '-s3', '-s3.port=8333', '-s3.config=/etc/seaweedfs/s3.json'],
-      [{ name: 'http', port: 8888 }, { name: 'grpc', port: 18888 }, { name: 's3', port: 8333 }], 'http', config.storage.sizes.seaweedfsFiler,
-      { volumeMounts: [{ volume: 's3-config', path: '/etc/seaweedfs', readOnly: true }] }),
-    initContainers: [{
-      name: 's3-config',
-      image: config.images.busybox,
-      command: ['sh', '-c', 'sed -e "s|__S3_ACCESS_KEY__|$S3_ACCESS_KEY|" -e "s|__S3_SECRET_KEY__|$S3_SECRET_KEY|" /config/s3.json.template > /etc/seaweedfs/s3.json'],
-      env: { S3_ACCESS_KEY: EnvValue.fromSecret(S3_SECRET, 'access-key'), S3_SECRET_KEY: EnvValue.fromSecret(S3_SECRET, 'secret-key') },
-      resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '32Mi' } },
-      volumeMounts: [{ volume: 's3-config-template', path: '/config', readOnly: true }, { volume: 's3-config', path: '/etc/seaweedfs' }],
-    }],
+      [
+        { name: 'http', port: 8888 },
+        { name: 'grpc', port: 18888 },
+        { name: 's3', port: 8333 },
+      ],
+      'http',
+      config.storage.sizes.seaweedfsFiler,
+      { volumeMounts: [{ volume: 's3-config', path: '/etc/seaweedfs', readOnly: true }] },
+    ),
+    initContainers: [
+      {
+        name: 's3-config',
+        image: config.images.busybox,
+        command: [
+          'sh',
+          '-c',
+          'sed -e "s|__S3_ACCESS_KEY__|$S3_ACCESS_KEY|" -e "s|__S3_SECRET_KEY__|$S3_SECRET_KEY|" /config/s3.json.template > /etc/seaweedfs/s3.json',
+        ],
+        env: { S3_ACCESS_KEY: EnvValue.fromSecret(S3_SECRET, 'access-key'), S3_SECRET_KEY: EnvValue.fromSecret(S3_SECRET, 'secret-key') },
+        resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '32Mi' } },
+        volumeMounts: [
+          { volume: 's3-config-template', path: '/config', readOnly: true },
+          { volume: 's3-config', path: '/etc/seaweedfs' },
+        ],
+      },
+    ],
     volumes: [Volume.configMap('s3-config-template', s3Config.name), Volume.emptyDir('s3-config', { memory: true, sizeLimit: '1Mi' })],
   });
   return { mysql, redis, master, volume, filer };

@@ -28,7 +28,6 @@ export const EDD_CLOUD_SECRETS = {
 
 const BY_HAND = 'created by the operator before the first sync (the seed keeps its values out of Git)';
 
-
 export const eddCloudProduction: EddCloudConfig = {
   namespace: 'edd-cloud',
   gfsNamespace: 'edd-cloud-gfs',
@@ -44,11 +43,36 @@ export const eddCloudProduction: EddCloudConfig = {
     // --disable=traefik: Traefik is not provided (and its host ports are free).
     provided: k3sBuiltInsWithout('traefik'),
     prerequisites: [
-      { kind: 'Secret', namespace: 'edd-cloud', name: EDD_CLOUD_SECRETS.postgres, reason: `keys password and database-url; ${BY_HAND}: kubectl -n edd-cloud create secret generic postgres-credentials --from-literal=password=... --from-literal=database-url=...` },
-      { kind: 'Secret', namespace: 'edd-cloud', name: EDD_CLOUD_SECRETS.auth, reason: `key jwt-secret; ${BY_HAND}: kubectl -n edd-cloud create secret generic edd-cloud-auth --from-literal=jwt-secret=...` },
-      { kind: 'Secret', namespace: 'edd-cloud', name: EDD_CLOUD_SECRETS.tls, reason: `the *.eddisonso.com certificate the gateway serves; ${BY_HAND}: kubectl -n edd-cloud create secret tls eddisonso-wildcard-tls --cert=... --key=...` },
-      { kind: 'Secret', namespace: 'edd-cloud', name: EDD_CLOUD_SECRETS.registry, reason: `pull credentials for the private images; ${BY_HAND}: kubectl -n edd-cloud create secret docker-registry regcred --docker-server=... --docker-username=... --docker-password=...` },
-      { kind: 'Secret', namespace: 'edd-cloud-gfs', name: EDD_CLOUD_SECRETS.registry, reason: `pull credentials for the chunkserver image (a Secret is per namespace); ${BY_HAND}: the same kubectl command with -n edd-cloud-gfs` },
+      {
+        kind: 'Secret',
+        namespace: 'edd-cloud',
+        name: EDD_CLOUD_SECRETS.postgres,
+        reason: `keys password and database-url; ${BY_HAND}: kubectl -n edd-cloud create secret generic postgres-credentials --from-literal=password=... --from-literal=database-url=...`,
+      },
+      {
+        kind: 'Secret',
+        namespace: 'edd-cloud',
+        name: EDD_CLOUD_SECRETS.auth,
+        reason: `key jwt-secret; ${BY_HAND}: kubectl -n edd-cloud create secret generic edd-cloud-auth --from-literal=jwt-secret=...`,
+      },
+      {
+        kind: 'Secret',
+        namespace: 'edd-cloud',
+        name: EDD_CLOUD_SECRETS.tls,
+        reason: `the *.eddisonso.com certificate the gateway serves; ${BY_HAND}: kubectl -n edd-cloud create secret tls eddisonso-wildcard-tls --cert=... --key=...`,
+      },
+      {
+        kind: 'Secret',
+        namespace: 'edd-cloud',
+        name: EDD_CLOUD_SECRETS.registry,
+        reason: `pull credentials for the private images; ${BY_HAND}: kubectl -n edd-cloud create secret docker-registry regcred --docker-server=... --docker-username=... --docker-password=...`,
+      },
+      {
+        kind: 'Secret',
+        namespace: 'edd-cloud-gfs',
+        name: EDD_CLOUD_SECRETS.registry,
+        reason: `pull credentials for the chunkserver image (a Secret is per namespace); ${BY_HAND}: the same kubectl command with -n edd-cloud-gfs`,
+      },
     ],
   },
 };

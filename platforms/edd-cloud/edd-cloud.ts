@@ -1,5 +1,23 @@
 import { App } from 'cdk8s';
-import { AppConfig, EnvValue, NetworkGraph, NodePoolInventory, NodeSelection, ONE_PER_NODE, Peer, Platform, PodSecurityLevel, PortRange, PostgresDatabase, Probe, SecureNamespace, ServicePort, StatefulStore, Volume, WebService } from '../../lib';
+import {
+  AppConfig,
+  EnvValue,
+  NetworkGraph,
+  NodePoolInventory,
+  NodeSelection,
+  ONE_PER_NODE,
+  Peer,
+  Platform,
+  PodSecurityLevel,
+  PortRange,
+  PostgresDatabase,
+  Probe,
+  SecureNamespace,
+  ServicePort,
+  StatefulStore,
+  Volume,
+  WebService,
+} from '../../lib';
 import { EDD_CLOUD_SECRETS, EddCloudConfig } from './config';
 import { eddCloudNodes } from './nodes';
 
@@ -29,27 +47,48 @@ export function eddCloud(app: App, config: EddCloudConfig): Platform {
 
   const database = { DATABASE_URL: EnvValue.fromSecret(POSTGRES_CREDENTIALS, 'database-url') };
   const jwt = { JWT_SECRET: EnvValue.fromSecret(AUTH_SECRET, 'jwt-secret') };
-  const webApp = (name: string, pool: NodeSelection, replicas: number, env = {}) => new WebService(apps, name, {
-    name, namespace, pool, replicas, imagePullSecrets: [REGISTRY_SECRET],
-    topologySpread: replicas > 1 ? [ONE_PER_NODE] : undefined,
-    service: { ports: [HTTP] },
-    containers: [{
-      name, image: images[name], env, resources: config.resources.app,
-      ports: [{ name: 'http', port: 8080 }],
-      readinessProbe: Probe.httpGet('/healthz', 'http'), livenessProbe: Probe.httpGet('/healthz', 'http'),
-    }],
-  });
+  const webApp = (name: string, pool: NodeSelection, replicas: number, env = {}) =>
+    new WebService(apps, name, {
+      name,
+      namespace,
+      pool,
+      replicas,
+      imagePullSecrets: [REGISTRY_SECRET],
+      topologySpread: replicas > 1 ? [ONE_PER_NODE] : undefined,
+      service: { ports: [HTTP] },
+      containers: [
+        {
+          name,
+          image: images[name],
+          env,
+          resources: config.resources.app,
+          ports: [{ name: 'http', port: 8080 }],
+          readinessProbe: Probe.httpGet('/healthz', 'http'),
+          livenessProbe: Probe.httpGet('/healthz', 'http'),
+        },
+      ],
+    });
 
   // Seed "Deployments": each on its label with its replica count; two replicas on two nodes.
   const gateway = new WebService(apps, 'gateway', {
-    name: 'gateway', namespace, pool: coreServices, replicas: 1, imagePullSecrets: [REGISTRY_SECRET],
+    name: 'gateway',
+    namespace,
+    pool: coreServices,
+    replicas: 1,
+    imagePullSecrets: [REGISTRY_SECRET],
     service: { type: 'LoadBalancer', ports: [HTTP, { name: 'https', port: 443 }, { name: 'ssh', port: 2222 }, PortRange.of(8000, 8999, 'p')] },
-    containers: [{
-      name: 'gateway', image: images.gateway, env: jwt, resources: config.resources.app,
-      ports: [{ name: 'http', port: 7080 }, { name: 'https', port: 7443 }, { name: 'ssh', port: 2222 }, PortRange.of(8000, 8999, 'p')],
-      readinessProbe: Probe.httpGet('/healthz', 'http'), livenessProbe: Probe.httpGet('/healthz', 'http'),
-      volumeMounts: [{ volume: 'tls', path: '/etc/tls', readOnly: true }],
-    }],
+    containers: [
+      {
+        name: 'gateway',
+        image: images.gateway,
+        env: jwt,
+        resources: config.resources.app,
+        ports: [{ name: 'http', port: 7080 }, { name: 'https', port: 7443 }, { name: 'ssh', port: 2222 }, PortRange.of(8000, 8999, 'p')],
+        readinessProbe: Probe.httpGet('/healthz', 'http'),
+        livenessProbe: Probe.httpGet('/healthz', 'http'),
+        volumeMounts: [{ volume: 'tls', path: '/etc/tls', readOnly: true }],
+      },
+    ],
     volumes: [Volume.secret('tls', TLS_SECRET)],
   });
   const authService = webApp('auth-service', backend, 1, { ...database, ...jwt });
@@ -60,58 +99,112 @@ export function eddCloud(app: App, config: EddCloudConfig): Platform {
   const notification = webApp('notification-service', coreServices, 1, { ...database, ...jwt });
   const docs = webApp('edd-cloud-docs', backend, 2);
   const logService = new WebService(apps, 'log-service', {
-    name: 'log-service', namespace, pool: backend, replicas: 1, imagePullSecrets: [REGISTRY_SECRET],
+    name: 'log-service',
+    namespace,
+    pool: backend,
+    replicas: 1,
+    imagePullSecrets: [REGISTRY_SECRET],
     service: { ports: [{ name: 'grpc', port: 50051 }, HTTP] },
-    containers: [{
-      name: 'log-service', image: images['log-service'], resources: config.resources.app,
-      ports: [{ name: 'grpc', port: 50051 }, { name: 'http', port: 8080 }],
-      readinessProbe: Probe.tcpSocket('grpc'), livenessProbe: Probe.tcpSocket('grpc'),
-    }],
+    containers: [
+      {
+        name: 'log-service',
+        image: images['log-service'],
+        resources: config.resources.app,
+        ports: [
+          { name: 'grpc', port: 50051 },
+          { name: 'http', port: 8080 },
+        ],
+        readinessProbe: Probe.tcpSocket('grpc'),
+        livenessProbe: Probe.tcpSocket('grpc'),
+      },
+    ],
   });
   const nats = new WebService(apps, 'nats', {
-    name: 'nats', namespace, pool: backend, replicas: 1,
-    containers: [{
-      name: 'nats', image: images.nats, resources: config.resources.app,
-      args: ['--http_port', '8222'],
-      ports: [{ name: 'client', port: 4222 }, { name: 'monitor', port: 8222 }],
-      readinessProbe: Probe.httpGet('/healthz', 'monitor'), livenessProbe: Probe.httpGet('/healthz', 'monitor'),
-    }],
+    name: 'nats',
+    namespace,
+    pool: backend,
+    replicas: 1,
+    containers: [
+      {
+        name: 'nats',
+        image: images.nats,
+        resources: config.resources.app,
+        args: ['--http_port', '8222'],
+        ports: [
+          { name: 'client', port: 4222 },
+          { name: 'monitor', port: 8222 },
+        ],
+        readinessProbe: Probe.httpGet('/healthz', 'monitor'),
+        livenessProbe: Probe.httpGet('/healthz', 'monitor'),
+      },
+    ],
   });
   const master = new WebService(apps, 'gfs-master', {
-    name: 'gfs-master', namespace, pool: gfsMaster, replicas: 1, imagePullSecrets: [REGISTRY_SECRET],
-    containers: [{
-      name: 'gfs-master', image: images['gfs-master'], resources: config.resources.app,
-      ports: [{ name: 'gfs', port: 9000 }],
-      readinessProbe: Probe.tcpSocket('gfs'), livenessProbe: Probe.tcpSocket('gfs'),
-    }],
+    name: 'gfs-master',
+    namespace,
+    pool: gfsMaster,
+    replicas: 1,
+    imagePullSecrets: [REGISTRY_SECRET],
+    containers: [
+      {
+        name: 'gfs-master',
+        image: images['gfs-master'],
+        resources: config.resources.app,
+        ports: [{ name: 'gfs', port: 9000 }],
+        readinessProbe: Probe.tcpSocket('gfs'),
+        livenessProbe: Probe.tcpSocket('gfs'),
+      },
+    ],
   });
 
   // Seed "GFS Chunkservers": a DaemonSet cannot have claim templates (NodeDaemon refuses it), so
   // a StatefulSet, one pod a node on s1-s3, host network, a 100Gi local-path claim each: the
   // claim survives pod restarts and local-path binds it to the node the pod first ran on.
   new StatefulStore(apps, 'gfs-chunkserver', {
-    name: 'gfs-chunkserver', namespace: config.gfsNamespace, pool: chunkservers, replicas: chunkservers.size,
-    topologySpread: [ONE_PER_NODE], podManagementPolicy: 'Parallel', imagePullSecrets: [REGISTRY_SECRET],
-    hostNetwork: { reason: 'chunkservers serve and advertise chunks on their node\'s own address' },
-    containers: [{
-      name: 'gfs-chunkserver', image: images['gfs-chunkserver'], resources: config.resources.app,
-      env: { GFS_MASTER: `gfs-master.${namespace}.svc.cluster.local:9000` },
-      ports: [{ name: 'client', port: 9080 }, { name: 'replication', port: 9081 }],
-      readinessProbe: Probe.tcpSocket('client'), livenessProbe: Probe.tcpSocket('client'),
-      volumeMounts: [{ volume: 'data', path: '/data' }],
-    }],
+    name: 'gfs-chunkserver',
+    namespace: config.gfsNamespace,
+    pool: chunkservers,
+    replicas: chunkservers.size,
+    topologySpread: [ONE_PER_NODE],
+    podManagementPolicy: 'Parallel',
+    imagePullSecrets: [REGISTRY_SECRET],
+    hostNetwork: { reason: "chunkservers serve and advertise chunks on their node's own address" },
+    containers: [
+      {
+        name: 'gfs-chunkserver',
+        image: images['gfs-chunkserver'],
+        resources: config.resources.app,
+        env: { GFS_MASTER: `gfs-master.${namespace}.svc.cluster.local:9000` },
+        ports: [
+          { name: 'client', port: 9080 },
+          { name: 'replication', port: 9081 },
+        ],
+        readinessProbe: Probe.tcpSocket('client'),
+        livenessProbe: Probe.tcpSocket('client'),
+        volumeMounts: [{ volume: 'data', path: '/data' }],
+      },
+    ],
     volumeClaims: [{ name: 'data', size: '100Gi', storageClass: 'local-path' }],
   });
 
   // Seed "Database": primary on s0 (no label singles it out, so by name), replicas on s0, rp1
   // and one on each backend node; 5Gi local-path claims; the table's `postgres` Service.
-  const postgres = (name: string, pool: NodeSelection, extra: Partial<ConstructorParameters<typeof PostgresDatabase>[2]> = {}) => new PostgresDatabase(apps, name, {
-    name, namespace, pool, image: images.postgres, database: config.database.name, user: config.database.user,
-    passwordSecret: { name: POSTGRES_CREDENTIALS, key: 'password' },
-    storage: { size: '5Gi', storageClass: 'local-path' }, resources: config.resources.postgres, ...extra,
-  });
+  const postgres = (name: string, pool: NodeSelection, extra: Partial<ConstructorParameters<typeof PostgresDatabase>[2]> = {}) =>
+    new PostgresDatabase(apps, name, {
+      name,
+      namespace,
+      pool,
+      image: images.postgres,
+      database: config.database.name,
+      user: config.database.user,
+      passwordSecret: { name: POSTGRES_CREDENTIALS, key: 'password' },
+      storage: { size: '5Gi', storageClass: 'local-path' },
+      resources: config.resources.postgres,
+      ...extra,
+    });
   const primary = postgres('postgres-primary', nodes.named('s0'), {
-    claimName: 'postgres-data', acceptReplicas: true,
+    claimName: 'postgres-data',
+    acceptReplicas: true,
     extraServices: [{ name: 'postgres', type: 'ClusterIP', ports: [{ name: 'postgres', port: 5432 }] }],
   });
   const replicaOf = { host: 'postgres', port: 5432 };
@@ -121,21 +214,44 @@ export function eddCloud(app: App, config: EddCloudConfig): Platform {
     postgres('postgres-replicas', backend, { replicaOf, replicas: backend.size, topologySpread: [ONE_PER_NODE] }),
   ];
   const haproxyConfig = new AppConfig(apps, 'haproxy-config', {
-    name: 'haproxy-config', namespace,
-    data: { 'haproxy.cfg': [
-      'defaults', '  mode tcp', '  timeout connect 5s', '  timeout client 30m', '  timeout server 30m',
-      'frontend postgres', '  bind :5432', '  default_backend postgres',
-      'backend postgres', '  server primary postgres:5432 check', '  server replica postgres-replica:5432 check backup', '',
-    ].join('\n') },
+    name: 'haproxy-config',
+    namespace,
+    data: {
+      'haproxy.cfg': [
+        'defaults',
+        '  mode tcp',
+        '  timeout connect 5s',
+        '  timeout client 30m',
+        '  timeout server 30m',
+        'frontend postgres',
+        '  bind :5432',
+        '  default_backend postgres',
+        'backend postgres',
+        '  server primary postgres:5432 check',
+        '  server replica postgres-replica:5432 check backup',
+        '',
+      ].join('\n'),
+    },
   });
   const haproxy = new WebService(apps, 'haproxy', {
-    name: 'haproxy', namespace, pool: dbReplica, replicas: 1,
-    containers: [{
-      name: 'haproxy', image: images.haproxy, resources: config.resources.app,
-      ports: [{ name: 'postgres', port: 5432 }],
-      readinessProbe: Probe.tcpSocket('postgres'), livenessProbe: Probe.tcpSocket('postgres'),
-      volumeMounts: [{ volume: 'config', path: '/usr/local/etc/haproxy', readOnly: true }, { volume: 'run', path: '/var/lib/haproxy' }],
-    }],
+    name: 'haproxy',
+    namespace,
+    pool: dbReplica,
+    replicas: 1,
+    containers: [
+      {
+        name: 'haproxy',
+        image: images.haproxy,
+        resources: config.resources.app,
+        ports: [{ name: 'postgres', port: 5432 }],
+        readinessProbe: Probe.tcpSocket('postgres'),
+        livenessProbe: Probe.tcpSocket('postgres'),
+        volumeMounts: [
+          { volume: 'config', path: '/usr/local/etc/haproxy', readOnly: true },
+          { volume: 'run', path: '/var/lib/haproxy' },
+        ],
+      },
+    ],
     volumes: [Volume.configMap('config', haproxyConfig.name), Volume.emptyDir('run', { sizeLimit: '16Mi' })],
   });
 

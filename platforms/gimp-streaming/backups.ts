@@ -12,15 +12,17 @@ export function userDataBackup(scope: Construct, config: GimpStreamingConfig, ne
     pool: pools.get('storage'),
     cloudIdentity: CloudIdentity.awsIamRole(config.backup.roleArn),
     // The seed synced a local path (/s3-user-bucket/); the users' files are in a bucket.
-    containers: [{
-      name: 'backup',
-      image: config.images.awsCli,
-      command: ['/bin/bash', '-c'],
-      args: [`aws s3 sync s3://${config.backup.userBucket}/ s3://${config.backup.backupBucket}/$(date +%Y%m%d)/`],
-      env: { HOME: '/tmp' },
-      volumeMounts: [{ volume: 'tmp', path: '/tmp' }],
-      resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } },
-    }],
+    containers: [
+      {
+        name: 'backup',
+        image: config.images.awsCli,
+        command: ['/bin/bash', '-c'],
+        args: [`aws s3 sync s3://${config.backup.userBucket}/ s3://${config.backup.backupBucket}/$(date +%Y%m%d)/`],
+        env: { HOME: '/tmp' },
+        volumeMounts: [{ volume: 'tmp', path: '/tmp' }],
+        resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+      },
+    ],
     volumes: [Volume.emptyDir('tmp', { sizeLimit: '1Gi' })],
     runAsUser: 1000,
     runAsGroup: 1000,

@@ -75,7 +75,12 @@ export const gimpStreamingProduction: GimpStreamingConfig = {
       { addon: 'coredns', reason: 'EKS installs CoreDNS in kube-system (the managed add-on)' },
     ],
     prerequisites: [
-      { kind: 'Secret', namespace: 'istio-system', name: 'gimp-streaming-tls', reason: 'the certificate the Istio gateway serves for gimp.example.com; the seed names no issuer, so it is created outside Git' },
+      {
+        kind: 'Secret',
+        namespace: 'istio-system',
+        name: 'gimp-streaming-tls',
+        reason: 'the certificate the Istio gateway serves for gimp.example.com; the seed names no issuer, so it is created outside Git',
+      },
     ],
   },
 };

@@ -1,5 +1,26 @@
 import { App } from 'cdk8s';
-import { ClusterAutoscalerSettings, EBS_CSI_DRIVER, GpuTimeSlicingConfig, IstioHttpsGateway, IstioIngressGateway, IstioVirtualService, KUBERNETES_API_PORT, Layer, NamespacedRole, NetworkGraph, NodePoolInventory, Peer, Platform, PodNetworkPolicy, PolicyRule, Probe, SecureNamespace, SnapshotClass, StorageClass, WebService } from '../../lib';
+import {
+  ClusterAutoscalerSettings,
+  EBS_CSI_DRIVER,
+  GpuTimeSlicingConfig,
+  IstioHttpsGateway,
+  IstioIngressGateway,
+  IstioVirtualService,
+  KUBERNETES_API_PORT,
+  Layer,
+  NamespacedRole,
+  NetworkGraph,
+  NodePoolInventory,
+  Peer,
+  Platform,
+  PodNetworkPolicy,
+  PolicyRule,
+  Probe,
+  SecureNamespace,
+  SnapshotClass,
+  StorageClass,
+  WebService,
+} from '../../lib';
 import { etcdSnapshots, userDataBackup } from './backups';
 import { GimpStreamingConfig } from './config';
 import { gimpMonitoring } from './monitoring';
@@ -31,7 +52,12 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
 
   // Storage Classes and the snapshot class.
   const userStorage = StorageClass.awsEbsGp3(infrastructure, 'ssd-user-storage', {
-    name: 'ssd-user-storage', iops: 3000, throughputMiBps: 125, fsType: 'ext4', allowVolumeExpansion: true, reclaimPolicy: 'Delete',
+    name: 'ssd-user-storage',
+    iops: 3000,
+    throughputMiBps: 125,
+    fsType: 'ext4',
+    allowVolumeExpansion: true,
+    reclaimPolicy: 'Delete',
   });
   StorageClass.localVolumes(infrastructure, 'nvme-temp-storage', { name: 'nvme-temp-storage' });
   const snapshots = new SnapshotClass(infrastructure, 'ebs-snapshots', { name: 'ebs-snapshots', driver: EBS_CSI_DRIVER, deletionPolicy: 'Retain' });
@@ -56,20 +82,25 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
       scaleUp: { stabilizationWindowSeconds: 60, policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }] },
       scaleDown: { stabilizationWindowSeconds: 300, policies: [{ type: 'Percent', value: 10, periodSeconds: 60 }] },
     },
-    containers: [{
-      name: 'session-manager',
-      image: config.images.sessionManager,
-      ports: [{ name: 'http', port: 8080 }, { name: 'metrics', port: 9090 }],
-      env: {
-        SESSION_NAMESPACE: ns.sessions,
-        SESSION_TEMPLATE_CPU: sessions.templateName('cpu'),
-        SESSION_TEMPLATE_GPU: sessions.templateName('gpu'),
-        STORAGE_TEMPLATES: sessions.storageTemplatesName,
+    containers: [
+      {
+        name: 'session-manager',
+        image: config.images.sessionManager,
+        ports: [
+          { name: 'http', port: 8080 },
+          { name: 'metrics', port: 9090 },
+        ],
+        env: {
+          SESSION_NAMESPACE: ns.sessions,
+          SESSION_TEMPLATE_CPU: sessions.templateName('cpu'),
+          SESSION_TEMPLATE_GPU: sessions.templateName('gpu'),
+          STORAGE_TEMPLATES: sessions.storageTemplatesName,
+        },
+        resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+        readinessProbe: Probe.httpGet('/healthz', 'http', { periodSeconds: 10 }),
+        livenessProbe: Probe.httpGet('/healthz', 'http', { initialDelaySeconds: 15, periodSeconds: 20 }),
       },
-      resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
-      readinessProbe: Probe.httpGet('/healthz', 'http', { periodSeconds: 10 }),
-      livenessProbe: Probe.httpGet('/healthz', 'http', { initialDelaySeconds: 15, periodSeconds: 20 }),
-    }],
+    ],
   });
 
   // RBAC: the seed's rules, in the sessions namespace, bound to the real service account; plus
@@ -87,7 +118,13 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
       { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ALL_VERBS },
       { apiGroups: ['snapshot.storage.k8s.io'], resources: ['volumesnapshots'], verbs: ['get', 'list', 'watch', 'create', 'delete'] },
     ],
-    exceptions: [{ rule: PolicyRule.CREATE_PODS_WHERE_PRIVILEGED, reason: 'the seed has the session manager start each user\'s session pod in gimp-sessions, and session pods carry the privileged rclone FUSE sidecar, so that namespace must admit privileged pods; whoever controls the session manager can be root on a session node' }],
+    exceptions: [
+      {
+        rule: PolicyRule.CREATE_PODS_WHERE_PRIVILEGED,
+        reason:
+          "the seed has the session manager start each user's session pod in gimp-sessions, and session pods carry the privileged rclone FUSE sidecar, so that namespace must admit privileged pods; whoever controls the session manager can be root on a session node",
+      },
+    ],
   });
 
   // WebRTC gateway: the VirtualService's /streaming/ backend, relaying to session pods.
@@ -96,14 +133,16 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
     namespace: ns.platform,
     pool: pools.get('edge'),
     replicas: 2,
-    containers: [{
-      name: 'webrtc-gateway',
-      image: config.images.webrtcGateway,
-      ports: [{ name: 'http', port: 8080 }],
-      resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2', memory: '1Gi' } },
-      readinessProbe: Probe.httpGet('/healthz', 'http', { periodSeconds: 10 }),
-      livenessProbe: Probe.httpGet('/healthz', 'http', { initialDelaySeconds: 15, periodSeconds: 20 }),
-    }],
+    containers: [
+      {
+        name: 'webrtc-gateway',
+        image: config.images.webrtcGateway,
+        ports: [{ name: 'http', port: 8080 }],
+        resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2', memory: '1Gi' } },
+        readinessProbe: Probe.httpGet('/healthz', 'http', { periodSeconds: 10 }),
+        livenessProbe: Probe.httpGet('/healthz', 'http', { initialDelaySeconds: 15, periodSeconds: 20 }),
+      },
+    ],
   });
 
   // Network: default deny in every namespace (with DNS); the seed's session policy; the paths
@@ -113,10 +152,7 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
     name: 'gimp-session-netpol',
     pods: sessions,
     ingress: [{ peers: [Peer.external('istio-system')], ports: [6901, 5901] }],
-    egress: [
-      { ports: [443, 80, { port: 53, protocol: 'UDP' }] },
-      { peers: [Peer.external('storage')], ports: [443] },
-    ],
+    egress: [{ ports: [443, 80, { port: 53, protocol: 'UDP' }] }, { peers: [Peer.external('storage')], ports: [443] }],
   });
   network.allow(Peer.pods(webrtcGateway), Peer.pods(sessions), [6901]);
   network.allow(Peer.pods(sessionManager), Peer.kubernetesApiServer(), [KUBERNETES_API_PORT]);
@@ -124,7 +160,11 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
   // Service Mesh: the seed's Gateway and VirtualService.
   const ingressGateway = IstioIngressGateway.default();
   const gateway = new IstioHttpsGateway(apps, 'gateway', {
-    name: 'gimp-streaming-gateway', namespace: ns.platform, ingressGateway, hosts: [config.host], tlsSecret: config.tlsSecret,
+    name: 'gimp-streaming-gateway',
+    namespace: ns.platform,
+    ingressGateway,
+    hosts: [config.host],
+    tlsSecret: config.tlsSecret,
   });
   new IstioVirtualService(apps, 'routes', {
     name: 'gimp-session-route',

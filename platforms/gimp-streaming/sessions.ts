@@ -20,7 +20,10 @@ function sessionPod(config: GimpStreamingConfig, pool: NodePool, gpus: number): 
         // Requests 1 CPU / 2Gi, bursting to 2 CPU / 4Gi (Burstable). GPU: one time-sliced
         // share (a quarter of a T4), not the seed's invalid "0.25".
         resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' }, gpus },
-        ports: [{ name: 'webrtc', port: 6901 }, { name: 'vnc', port: 5901 }],
+        ports: [
+          { name: 'webrtc', port: 6901 },
+          { name: 'vnc', port: 5901 },
+        ],
         env: { DISPLAY: ':99', USER_ID: EnvValue.fromPodLabel(USER_LABEL) },
         volumeMounts: [
           { volume: 'user-storage', path: '/home/user' },
@@ -37,7 +40,8 @@ function sessionPod(config: GimpStreamingConfig, pool: NodePool, gpus: number): 
         name: 'rclone-sidecar',
         image: config.images.rclone,
         privileged: {
-          reason: 'rclone mounts the user\'s cloud drive with FUSE (/dev/fuse, CAP_SYS_ADMIN) and shares it with the GIMP container through Bidirectional mount propagation',
+          reason:
+            "rclone mounts the user's cloud drive with FUSE (/dev/fuse, CAP_SYS_ADMIN) and shares it with the GIMP container through Bidirectional mount propagation",
         },
         command: ['rclone', 'mount'],
         args: ['remote:', '/data/cloud', '--allow-other', '--vfs-cache-mode', 'writes'],
@@ -70,7 +74,13 @@ export function gimpSessions(scope: Construct, config: GimpStreamingConfig, stor
     podLabels: { app: 'gimp-session', tier: 'streaming' },
     userLabel: USER_LABEL,
     instructionsAnnotation: 'sessions.streaming.platform/per-user',
-    userStorage: { volume: 'user-storage', claimPrefix: 'user-storage', size: '20Gi', storageClass: storage.userClass, labels: { type: 'persistent' } },
+    userStorage: {
+      volume: 'user-storage',
+      claimPrefix: 'user-storage',
+      size: '20Gi',
+      storageClass: storage.userClass,
+      labels: { type: 'persistent' },
+    },
     userSecrets: [{ volume: 'cloud-credentials', secretPrefix: 'user-cloud-credentials' }],
     snapshots: { snapshotClass: storage.snapshotClass, namePrefix: 'user-snapshot' },
     variants: {
@@ -87,42 +97,44 @@ export function sessionCrd(scope: Construct): CustomResourceDefinition {
     group: 'streaming.platform',
     kind: 'Session',
     plural: 'sessions',
-    versions: [{
-      name: 'v1',
-      storage: true,
-      statusSubresource: true,
-      schema: {
-        type: 'object',
-        properties: {
-          spec: {
-            type: 'object',
-            properties: {
-              // The user id names the session's pod and claim, so it must be a DNS label.
-              userId: { type: 'string', maxLength: 63, pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' },
-              application: { type: 'string', enum: ['gimp', 'blender', 'inkscape'] },
-              resources: { type: 'object', properties: { cpu: string, memory: string, gpu: string } },
-              storage: { type: 'object', properties: { size: string, class: string } },
-              timeout: { type: 'integer' },
+    versions: [
+      {
+        name: 'v1',
+        storage: true,
+        statusSubresource: true,
+        schema: {
+          type: 'object',
+          properties: {
+            spec: {
+              type: 'object',
+              properties: {
+                // The user id names the session's pod and claim, so it must be a DNS label.
+                userId: { type: 'string', maxLength: 63, pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' },
+                application: { type: 'string', enum: ['gimp', 'blender', 'inkscape'] },
+                resources: { type: 'object', properties: { cpu: string, memory: string, gpu: string } },
+                storage: { type: 'object', properties: { size: string, class: string } },
+                timeout: { type: 'integer' },
+              },
             },
-          },
-          status: {
-            type: 'object',
-            properties: {
-              phase: { type: 'string', enum: ['pending', 'running', 'terminating', 'failed'] },
-              podName: string,
-              startTime: string,
-              endpoint: string,
+            status: {
+              type: 'object',
+              properties: {
+                phase: { type: 'string', enum: ['pending', 'running', 'terminating', 'failed'] },
+                podName: string,
+                startTime: string,
+                endpoint: string,
+              },
             },
           },
         },
+        printerColumns: [
+          { name: 'User', type: 'string', jsonPath: '.spec.userId' },
+          { name: 'Application', type: 'string', jsonPath: '.spec.application' },
+          { name: 'Phase', type: 'string', jsonPath: '.status.phase' },
+          { name: 'Pod', type: 'string', jsonPath: '.status.podName' },
+          { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
+        ],
       },
-      printerColumns: [
-        { name: 'User', type: 'string', jsonPath: '.spec.userId' },
-        { name: 'Application', type: 'string', jsonPath: '.spec.application' },
-        { name: 'Phase', type: 'string', jsonPath: '.status.phase' },
-        { name: 'Pod', type: 'string', jsonPath: '.status.podName' },
-        { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
-      ],
-    }],
+    ],
   });
 }

@@ -14,7 +14,12 @@ export interface UserSessionRequest {
  * What the session manager creates for one user (seed: "Session Creation"): the typed Session
  * object, and the user's Pod and claim from the emitted templates, with a snapshot when asked.
  */
-export function userSession(scope: Construct, sessions: SessionTemplates, request: UserSessionRequest, options: { snapshotAt?: Date } = {}): RenderedSession & { session: Session } {
+export function userSession(
+  scope: Construct,
+  sessions: SessionTemplates,
+  request: UserSessionRequest,
+  options: { snapshotAt?: Date } = {},
+): RenderedSession & { session: Session } {
   const variant = request.gpu ? 'gpu' : 'cpu';
   const rendered = sessions.renderForUser(scope, variant, request.userId, options);
   const session = new Session(scope, `${request.userId}-session`, {

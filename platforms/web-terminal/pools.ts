@@ -11,16 +11,18 @@ export const GPU_MODEL_LABEL = 'gpu.claudecode.dev/model';
  * manifest changes when they join.
  */
 export function webTerminalPools(config: WebTerminalConfig): NodePools {
-  const gpuWorker = (model: 't4' | 'a2', server: string, gpu: string) => new NodePool({
-    name: `gpu-${model}`,
-    purpose: `future GPU worker ${server}, ${gpu} x4 (joins with: k3s agent --node-label ${GPU_MODEL_LABEL}=${model} --node-taint nvidia.com/gpu=present:NoSchedule)`,
-    capacity: NodeCapacity.staticNodes(),
-    // CPU and memory of the workers are not in the seed: placeholders until they are measured.
-    instanceType: InstanceType.custom({ name: server, vcpu: 16, memory: '64Gi', arch: CpuArch.AMD64, gpus: { count: 4, model: gpu } }),
-    minNodes: 0, maxNodes: 1,
-    labels: { [GPU_MODEL_LABEL]: model },
-    taints: [Taint.noSchedule('nvidia.com/gpu', 'present')],
-  });
+  const gpuWorker = (model: 't4' | 'a2', server: string, gpu: string) =>
+    new NodePool({
+      name: `gpu-${model}`,
+      purpose: `future GPU worker ${server}, ${gpu} x4 (joins with: k3s agent --node-label ${GPU_MODEL_LABEL}=${model} --node-taint nvidia.com/gpu=present:NoSchedule)`,
+      capacity: NodeCapacity.staticNodes(),
+      // CPU and memory of the workers are not in the seed: placeholders until they are measured.
+      instanceType: InstanceType.custom({ name: server, vcpu: 16, memory: '64Gi', arch: CpuArch.AMD64, gpus: { count: 4, model: gpu } }),
+      minNodes: 0,
+      maxNodes: 1,
+      labels: { [GPU_MODEL_LABEL]: model },
+      taints: [Taint.noSchedule('nvidia.com/gpu', 'present')],
+    });
   return new NodePools([
     new NodePool({
       name: 'k8s-node',
@@ -29,7 +31,8 @@ export function webTerminalPools(config: WebTerminalConfig): NodePools {
       capacity: NodeCapacity.staticNodes(),
       // The seed's "240GB", in decimal units as written.
       instanceType: InstanceType.custom({ name: 'k8s-node', vcpu: 8, memory: '240G', arch: CpuArch.AMD64, localDisks: '1 TB' }),
-      minNodes: 1, maxNodes: 1,
+      minNodes: 1,
+      maxNodes: 1,
       labels: { [HOSTNAME_LABEL]: 'k8s-node' },
       localImages: [config.images.webTerminal, config.images.sandbox],
     }),

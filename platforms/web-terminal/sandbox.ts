@@ -26,18 +26,23 @@ export function claudecodeSandbox(scope: Construct, config: WebTerminalConfig, p
         runAsUser: 1000,
         runAsGroup: 1000,
         fsGroup: 1000,
-        containers: [{
-          name: 'sandbox',
-          image: config.images.sandbox,
-          // Built on the node, never pulled: the pool holds it (placement refuses any other pool).
-          imagePullPolicy: 'Never',
-          // The shell comes from exec (`/bin/bash`); the container only keeps the pod alive.
-          command: ['sleep', 'infinity'],
-          resources: config.sandboxResources,
-          // An interactive shell installs packages and writes to its home.
-          readOnlyRootFilesystem: false,
-          volumeMounts: [{ volume: 'workspace', path: '/home/sandbox' }, { volume: 'tmp', path: '/tmp' }],
-        }],
+        containers: [
+          {
+            name: 'sandbox',
+            image: config.images.sandbox,
+            // Built on the node, never pulled: the pool holds it (placement refuses any other pool).
+            imagePullPolicy: 'Never',
+            // The shell comes from exec (`/bin/bash`); the container only keeps the pod alive.
+            command: ['sleep', 'infinity'],
+            resources: config.sandboxResources,
+            // An interactive shell installs packages and writes to its home.
+            readOnlyRootFilesystem: false,
+            volumeMounts: [
+              { volume: 'workspace', path: '/home/sandbox' },
+              { volume: 'tmp', path: '/tmp' },
+            ],
+          },
+        ],
         volumes: [Volume.emptyDir('workspace', { sizeLimit: '10Gi' }), Volume.emptyDir('tmp', { sizeLimit: '1Gi' })],
       },
     },

@@ -1,5 +1,17 @@
 import { App } from 'cdk8s';
-import { KUBERNETES_API_PORT, NamespacedRole, NetworkGraph, NodePoolInventory, Peer, Platform, Probe, SecureNamespace, Volume, WebIngress, WebService } from '../../lib';
+import {
+  KUBERNETES_API_PORT,
+  NamespacedRole,
+  NetworkGraph,
+  NodePoolInventory,
+  Peer,
+  Platform,
+  Probe,
+  SecureNamespace,
+  Volume,
+  WebIngress,
+  WebService,
+} from '../../lib';
 import { WebTerminalConfig } from './config';
 import { webTerminalPools } from './pools';
 import { claudecodeSandbox } from './sandbox';
@@ -27,17 +39,19 @@ export function webTerminal(app: App, config: WebTerminalConfig): Platform {
     pool: pools.get('k8s-node'),
     automountServiceAccountToken: true,
     service: { type: 'NodePort', ports: [{ name: 'http', port: 3000, nodePort: config.nodePort }] },
-    containers: [{
-      name: 'web-terminal-service',
-      image: config.images.webTerminal,
-      imagePullPolicy: 'Never',
-      ports: [{ name: 'http', port: 3000 }],
-      env: { SANDBOX_NAMESPACE: ns, SANDBOX_TEMPLATE: sandbox.templateName('shell'), SESSION_LABEL: sandbox.userLabel },
-      resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
-      readinessProbe: Probe.tcpSocket('http', { periodSeconds: 10 }),
-      livenessProbe: Probe.tcpSocket('http', { initialDelaySeconds: 15, periodSeconds: 20 }),
-      volumeMounts: [{ volume: 'tmp', path: '/tmp' }],
-    }],
+    containers: [
+      {
+        name: 'web-terminal-service',
+        image: config.images.webTerminal,
+        imagePullPolicy: 'Never',
+        ports: [{ name: 'http', port: 3000 }],
+        env: { SANDBOX_NAMESPACE: ns, SANDBOX_TEMPLATE: sandbox.templateName('shell'), SESSION_LABEL: sandbox.userLabel },
+        resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+        readinessProbe: Probe.tcpSocket('http', { periodSeconds: 10 }),
+        livenessProbe: Probe.tcpSocket('http', { initialDelaySeconds: 15, periodSeconds: 20 }),
+        volumeMounts: [{ volume: 'tmp', path: '/tmp' }],
+      },
+    ],
     volumes: [Volume.emptyDir('tmp', { sizeLimit: '64Mi' })],
   });
 

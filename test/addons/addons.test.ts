@@ -19,14 +19,24 @@ import { container, testPools } from '../helpers';
 import { refusalMessage, synthInto } from '../pipeline-helpers';
 import { parse } from 'yaml';
 
-const AWS = { clusterName: 'shop', region: 'eu-west-1', ebsCsiRoleArn: 'arn:aws:iam::111111111111:role/ebs', autoscalerRoleArn: 'arn:aws:iam::111111111111:role/autoscaler' };
+const AWS = {
+  clusterName: 'shop',
+  region: 'eu-west-1',
+  ebsCsiRoleArn: 'arn:aws:iam::111111111111:role/ebs',
+  autoscalerRoleArn: 'arn:aws:iam::111111111111:role/autoscaler',
+};
 
 /** A platform `shop` with a namespace and a web service, so it is never empty. */
 function shop(cluster: ClusterContract = {}): { app: App; platform: Platform; web: WebService } {
   const app = new App();
   const platform = new Platform(app, { name: 'shop', pools: testPools(), cluster });
   new SecureNamespace(platform.infrastructure, 'namespace', { name: 'apps' });
-  const web = new WebService(platform.apps, 'web', { name: 'web', namespace: 'apps', pool: platform.pools.get('general'), containers: [container({ readinessProbe: Probe.httpGet('/', 'http'), livenessProbe: Probe.httpGet('/', 'http') })] });
+  const web = new WebService(platform.apps, 'web', {
+    name: 'web',
+    namespace: 'apps',
+    pool: platform.pools.get('general'),
+    containers: [container({ readinessProbe: Probe.httpGet('/', 'http'), livenessProbe: Probe.httpGet('/', 'http') })],
+  });
   return { app, platform, web };
 }
 
@@ -43,15 +53,35 @@ function layerObjects(result: SynthOutput, layer: string): Record<string, any>[]
 const releasesOf = (result: SynthOutput) => layerObjects(result, 'controllers').filter((o) => o.kind === 'HelmRelease');
 
 describe('add-ons are inferred from the constructs that need them', () => {
-  test('a platform with ACME issuers gets cert-manager exactly once, and ingress-nginx for the issuers\' and the Ingress\'s controller', () => {
+  test("a platform with ACME issuers gets cert-manager exactly once, and ingress-nginx for the issuers' and the Ingress's controller", () => {
     const { app, platform, web } = shop();
     const controller = IngressController.nginx();
-    const issuer = new AcmeClusterIssuer(platform.infrastructure, 'issuer', { name: 'letsencrypt', email: 'ops@example.com', ingressController: controller });
-    new AcmeClusterIssuer(platform.infrastructure, 'staging', { name: 'letsencrypt-staging', email: 'ops@example.com', ingressController: controller });
-    new WebIngress(platform.apps, 'ingress', { name: 'shop', namespace: 'apps', host: 'shop.example.com', controller, network: new NetworkGraph(platform.apps, 'network'), tls: { issuer, secretName: 'shop-tls' }, routes: [{ path: '/', backend: web, port: 'http' }] });
+    const issuer = new AcmeClusterIssuer(platform.infrastructure, 'issuer', {
+      name: 'letsencrypt',
+      email: 'ops@example.com',
+      ingressController: controller,
+    });
+    new AcmeClusterIssuer(platform.infrastructure, 'staging', {
+      name: 'letsencrypt-staging',
+      email: 'ops@example.com',
+      ingressController: controller,
+    });
+    new WebIngress(platform.apps, 'ingress', {
+      name: 'shop',
+      namespace: 'apps',
+      host: 'shop.example.com',
+      controller,
+      network: new NetworkGraph(platform.apps, 'network'),
+      tls: { issuer, secretName: 'shop-tls' },
+      routes: [{ path: '/', backend: web, port: 'http' }],
+    });
     const releases = releasesOf(synthesized(app));
     expect(releases.map((r) => r.metadata.name)).toEqual(['cert-manager', 'ingress-nginx']);
-    expect(releases.find((r) => r.metadata.name === 'cert-manager')!.spec.chart.spec).toMatchObject({ chart: 'cert-manager', version: 'v1.16.5', sourceRef: { kind: 'HelmRepository', name: 'jetstack', namespace: 'flux-system' } });
+    expect(releases.find((r) => r.metadata.name === 'cert-manager')!.spec.chart.spec).toMatchObject({
+      chart: 'cert-manager',
+      version: 'v1.16.5',
+      sourceRef: { kind: 'HelmRepository', name: 'jetstack', namespace: 'flux-system' },
+    });
   });
 
   test('a platform without one gets no add-on and no controllers layer', () => {
@@ -63,8 +93,20 @@ describe('add-ons are inferred from the constructs that need them', () => {
   test('an add-on the cluster provides is not installed; its kinds close the build, and ingress traffic comes from where it runs', () => {
     const { app, platform, web } = shop({ provided: [{ addon: 'traefik', reason: 'k3s ships Traefik in kube-system' }] });
     const controller = IngressController.traefik();
-    const issuer = new AcmeClusterIssuer(platform.infrastructure, 'issuer', { name: 'letsencrypt', email: 'ops@example.com', ingressController: controller });
-    new WebIngress(platform.apps, 'ingress', { name: 'shop', namespace: 'apps', host: 'shop.example.com', controller, network: new NetworkGraph(platform.apps, 'network'), tls: { issuer, secretName: 'shop-tls' }, routes: [{ path: '/', backend: web, port: 'http' }] });
+    const issuer = new AcmeClusterIssuer(platform.infrastructure, 'issuer', {
+      name: 'letsencrypt',
+      email: 'ops@example.com',
+      ingressController: controller,
+    });
+    new WebIngress(platform.apps, 'ingress', {
+      name: 'shop',
+      namespace: 'apps',
+      host: 'shop.example.com',
+      controller,
+      network: new NetworkGraph(platform.apps, 'network'),
+      tls: { issuer, secretName: 'shop-tls' },
+      routes: [{ path: '/', backend: web, port: 'http' }],
+    });
     new ApiObject(platform.apps, 'route', { apiVersion: 'traefik.io/v1alpha1', kind: 'IngressRoute', metadata: { name: 'shop', namespace: 'apps' } });
     const result = synthesized(app);
     expect(releasesOf(result).map((r) => r.metadata.name)).toEqual(['cert-manager']);
@@ -73,8 +115,17 @@ describe('add-ons are inferred from the constructs that need them', () => {
   });
 
   test('with the Application Gateway (AKS add-on) the NetworkPolicies admit its subnet', () => {
-    const { app, platform, web } = shop({ provided: [{ addon: 'azure-application-gateway', reason: 'AKS add-on ingress-appgw, enabled on the cluster' }] });
-    new WebIngress(platform.apps, 'ingress', { name: 'shop', namespace: 'apps', host: 'shop.example.com', controller: IngressController.azureApplicationGateway('10.225.0.0/16'), network: new NetworkGraph(platform.apps, 'network'), routes: [{ path: '/', backend: web, port: 'http' }] });
+    const { app, platform, web } = shop({
+      provided: [{ addon: 'azure-application-gateway', reason: 'AKS add-on ingress-appgw, enabled on the cluster' }],
+    });
+    new WebIngress(platform.apps, 'ingress', {
+      name: 'shop',
+      namespace: 'apps',
+      host: 'shop.example.com',
+      controller: IngressController.azureApplicationGateway('10.225.0.0/16'),
+      network: new NetworkGraph(platform.apps, 'network'),
+      routes: [{ path: '/', backend: web, port: 'http' }],
+    });
     const result = synthesized(app);
     expect(releasesOf(result)).toEqual([]);
     const ingress = layerObjects(result, 'apps').find((o) => o.kind === 'Ingress')!;
@@ -84,19 +135,45 @@ describe('add-ons are inferred from the constructs that need them', () => {
   });
 });
 
-test('an Ingress through Istio\'s gateway gets Istio installed, and admits traffic from its gateway pods', () => {
+test("an Ingress through Istio's gateway gets Istio installed, and admits traffic from its gateway pods", () => {
   const { app, platform, web } = shop();
-  new WebIngress(platform.apps, 'ingress', { name: 'shop', namespace: 'apps', host: 'shop.example.com', controller: IngressController.istio(), network: new NetworkGraph(platform.apps, 'network'), routes: [{ path: '/', backend: web, port: 'http' }] });
+  new WebIngress(platform.apps, 'ingress', {
+    name: 'shop',
+    namespace: 'apps',
+    host: 'shop.example.com',
+    controller: IngressController.istio(),
+    network: new NetworkGraph(platform.apps, 'network'),
+    routes: [{ path: '/', backend: web, port: 'http' }],
+  });
   const result = synthesized(app);
-  expect(releasesOf(result).map((r) => r.metadata.name).sort()).toEqual(['istio-base', 'istio-ingressgateway', 'istiod']);
+  expect(
+    releasesOf(result)
+      .map((r) => r.metadata.name)
+      .sort(),
+  ).toEqual(['istio-base', 'istio-ingressgateway', 'istiod']);
   const admit = layerObjects(result, 'apps').find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'web-from-ingress-istio')!;
-  expect(admit.spec.ingress[0].from[0]).toEqual({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'istio-system' } }, podSelector: { matchLabels: { istio: 'ingressgateway' } } });
+  expect(admit.spec.ingress[0].from[0]).toEqual({
+    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'istio-system' } },
+    podSelector: { matchLabels: { istio: 'ingressgateway' } },
+  });
 });
 
 test('a k3s platform declaring K3S_BUILT_INS installs nothing for Traefik and finds its local-path StorageClass', () => {
   const { app, platform, web } = shop({ provided: K3S_BUILT_INS });
-  new WebIngress(platform.apps, 'ingress', { name: 'shop', namespace: 'apps', host: 'shop.example.com', controller: IngressController.traefik(), network: new NetworkGraph(platform.apps, 'network'), routes: [{ path: '/', backend: web, port: 'http' }] });
-  new ApiObject(platform.apps, 'claim', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'apps' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'local-path', resources: { requests: { storage: '1Gi' } } } });
+  new WebIngress(platform.apps, 'ingress', {
+    name: 'shop',
+    namespace: 'apps',
+    host: 'shop.example.com',
+    controller: IngressController.traefik(),
+    network: new NetworkGraph(platform.apps, 'network'),
+    routes: [{ path: '/', backend: web, port: 'http' }],
+  });
+  new ApiObject(platform.apps, 'claim', {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name: 'data', namespace: 'apps' },
+    spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'local-path', resources: { requests: { storage: '1Gi' } } },
+  });
   const result = synthesized(app);
   expect(releasesOf(result)).toEqual([]);
   expect(result.trees.entryPoints.get('README.md')).toContain('- traefik: k3s ships Traefik in kube-system (its packaged Helm chart)');
@@ -106,9 +183,14 @@ test('a k3s platform declaring K3S_BUILT_INS installs nothing for Traefik and fi
 function everyAddon(): App {
   const { app, platform } = shop({ inputs: { aws: AWS } });
   const needs: AddonNeed[] = [
-    { addon: 'cert-manager' }, { addon: 'secrets-store-csi-azure' }, { addon: 'ingress-nginx' }, { addon: 'istio' },
-    { addon: 'prometheus-operator', namespace: 'monitoring', releaseName: 'kube-prometheus-stack' }, { addon: 'snapshot-controller' },
-    { addon: 'aws-ebs-csi-driver' }, { addon: 'gpu-operator', configMap: 'time-slicing-config', namespace: 'gpu-operator' },
+    { addon: 'cert-manager' },
+    { addon: 'secrets-store-csi-azure' },
+    { addon: 'ingress-nginx' },
+    { addon: 'istio' },
+    { addon: 'prometheus-operator', namespace: 'monitoring', releaseName: 'kube-prometheus-stack' },
+    { addon: 'snapshot-controller' },
+    { addon: 'aws-ebs-csi-driver' },
+    { addon: 'gpu-operator', configMap: 'time-slicing-config', namespace: 'gpu-operator' },
     { addon: 'cluster-autoscaler', extraArgs: { 'max-nodes-total': '10' } },
   ];
   needs.forEach((need) => needAddon(platform.infrastructure, need));
@@ -121,12 +203,27 @@ describe('every add-on the build installs', () => {
   const releases = controllers.filter((o) => o.kind === 'HelmRelease');
 
   test('is a pinned HelmRelease with CRDs CreateReplace, remediation with retries, drift detection, an explicit release name and a target namespace', () => {
-    expect(releases.map((r) => r.metadata.name).sort()).toEqual(['aws-ebs-csi-driver', 'cert-manager', 'cluster-autoscaler', 'csi-secrets-store-provider-azure', 'gpu-operator',
-      'ingress-nginx', 'istio-base', 'istio-ingressgateway', 'istiod', 'kube-prometheus-stack', 'snapshot-controller']);
+    expect(releases.map((r) => r.metadata.name).sort()).toEqual([
+      'aws-ebs-csi-driver',
+      'cert-manager',
+      'cluster-autoscaler',
+      'csi-secrets-store-provider-azure',
+      'gpu-operator',
+      'ingress-nginx',
+      'istio-base',
+      'istio-ingressgateway',
+      'istiod',
+      'kube-prometheus-stack',
+      'snapshot-controller',
+    ]);
     for (const r of releases) {
       expect(r.spec.chart.spec.version).toMatch(/^v?\d+\.\d+\.\d+$/);
-      expect(r.spec).toMatchObject({ releaseName: r.metadata.name, install: { crds: 'CreateReplace', remediation: { retries: 3 } },
-        upgrade: { crds: 'CreateReplace', remediation: { retries: 3, strategy: 'rollback' } }, driftDetection: { mode: 'enabled' } });
+      expect(r.spec).toMatchObject({
+        releaseName: r.metadata.name,
+        install: { crds: 'CreateReplace', remediation: { retries: 3 } },
+        upgrade: { crds: 'CreateReplace', remediation: { retries: 3, strategy: 'rollback' } },
+        driftDetection: { mode: 'enabled' },
+      });
       expect(r.spec.targetNamespace).toMatch(/^[a-z-]+$/);
       const source = controllers.find((o) => o.kind === 'HelmRepository' && o.metadata.name === r.spec.chart.spec.sourceRef.name);
       expect(source?.spec.url).toMatch(/^https:\/\//);
@@ -147,14 +244,26 @@ describe('every add-on the build installs', () => {
     expect(done.size).toBe(releases.length);
   });
 
-  test('namespaces enforce the Pod Security level their pods need; Kubernetes\' own are not created', () => {
-    const levels = Object.fromEntries(controllers.filter((o) => o.kind === 'Namespace').map((n) => [n.metadata.name, n.metadata.labels['pod-security.kubernetes.io/enforce']]));
-    expect(levels).toEqual({ 'cert-manager': 'restricted', 'ingress-nginx': 'restricted', 'istio-system': 'baseline', monitoring: 'privileged', 'gpu-operator': 'privileged' });
+  test("namespaces enforce the Pod Security level their pods need; Kubernetes' own are not created", () => {
+    const levels = Object.fromEntries(
+      controllers.filter((o) => o.kind === 'Namespace').map((n) => [n.metadata.name, n.metadata.labels['pod-security.kubernetes.io/enforce']]),
+    );
+    expect(levels).toEqual({
+      'cert-manager': 'restricted',
+      'ingress-nginx': 'restricted',
+      'istio-system': 'baseline',
+      monitoring: 'privileged',
+      'gpu-operator': 'privileged',
+    });
   });
 
   test('values come from the typed needs and cluster inputs', () => {
     const values = (name: string) => releases.find((r) => r.metadata.name === name)!.spec.values;
-    expect(values('cluster-autoscaler')).toMatchObject({ awsRegion: 'eu-west-1', autoDiscovery: { clusterName: 'shop' }, extraArgs: { 'max-nodes-total': '10' } });
+    expect(values('cluster-autoscaler')).toMatchObject({
+      awsRegion: 'eu-west-1',
+      autoDiscovery: { clusterName: 'shop' },
+      extraArgs: { 'max-nodes-total': '10' },
+    });
     expect(values('gpu-operator').devicePlugin.config).toEqual({ name: 'time-slicing-config', default: '', create: false });
     expect(values('aws-ebs-csi-driver').controller.serviceAccount.annotations).toEqual({ 'eks.amazonaws.com/role-arn': AWS.ebsCsiRoleArn });
   });

@@ -7,16 +7,22 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
  * reaches outside lib/. Generated CRD code (lib/imports) sits at the bottom with core.
  */
 const RANK: Record<string, number> = {
-  core: 0, imports: 0,
+  core: 0,
+  imports: 0,
   placement: 1,
-  storage: 2, scaling: 2, crds: 2,
+  storage: 2,
+  scaling: 2,
+  crds: 2,
   workloads: 3,
   security: 4,
-  ingress: 5, monitoring: 5, addons: 5,
+  ingress: 5,
+  monitoring: 5,
+  addons: 5,
   policy: 6,
   flux: 7,
   output: 8,
-  docs: 9, changes: 9,
+  docs: 9,
+  changes: 9,
   publish: 10,
   pipeline: 11,
   cli: 12,
@@ -59,7 +65,8 @@ export function layerViolations(sources: readonly { file: string; text: string }
       const to = folderOf(target);
       if (to === from) continue;
       if (!(from in RANK) || !(to in RANK)) found.push(`${where} (folder without a rank: add it to RANK)`);
-      else if (RANK[to] >= RANK[from]) found.push(`${where} (${from} may not import ${to}: ${RANK[to] === RANK[from] ? 'siblings' : 'a higher layer'})`);
+      else if (RANK[to] >= RANK[from])
+        found.push(`${where} (${from} may not import ${to}: ${RANK[to] === RANK[from] ? 'siblings' : 'a higher layer'})`);
     }
   }
   return found;
@@ -75,12 +82,14 @@ describe('lib/ layers', () => {
 
   test('the check names a backwards import, a sibling import, an import from outside lib/ and one platform using another', () => {
     const at = (path: string, text: string) => ({ file: join(LIB, path), text });
-    expect(layerViolations([
-      at('workloads/pod.ts', "import { declareException } from '../policy/exceptions';"),
-      at('ingress/istio.ts', "import { WorkloadMonitor } from '../monitoring/service-monitor';"),
-      at('storage/snapshot-class.ts', "import { VolumeSnapshotClass } from '../../imports/volumesnapshotclass';"),
-      at('output/collect.ts', "import { Manifest } from '../core/manifest';\nexport { x } from './layout';"),
-    ])).toEqual([
+    expect(
+      layerViolations([
+        at('workloads/pod.ts', "import { declareException } from '../policy/exceptions';"),
+        at('ingress/istio.ts', "import { WorkloadMonitor } from '../monitoring/service-monitor';"),
+        at('storage/snapshot-class.ts', "import { VolumeSnapshotClass } from '../../imports/volumesnapshotclass';"),
+        at('output/collect.ts', "import { Manifest } from '../core/manifest';\nexport { x } from './layout';"),
+      ]),
+    ).toEqual([
       'workloads/pod.ts -> ../policy/exceptions (workloads may not import policy: a higher layer)',
       'ingress/istio.ts -> ../monitoring/service-monitor (ingress may not import monitoring: siblings)',
       'storage/snapshot-class.ts -> ../../imports/volumesnapshotclass (reaches outside lib/)',
@@ -103,7 +112,13 @@ export function applicationViolations(sources: readonly { file: string; text: st
       const where = `${relative(ROOT, file)} -> ${spec}`;
       if (target.startsWith(LIB + sep)) found.push(`${where} (reaches inside lib/: import from its index, the package's public API)`);
       const [fromPlatform, toPlatform] = [file, target].map((p) => relative(join(ROOT, 'platforms'), p).split(sep));
-      if (fromPlatform.length > 1 && toPlatform.length > 1 && !fromPlatform[0].startsWith('..') && !toPlatform[0].startsWith('..') && fromPlatform[0] !== toPlatform[0]) {
+      if (
+        fromPlatform.length > 1 &&
+        toPlatform.length > 1 &&
+        !fromPlatform[0].startsWith('..') &&
+        !toPlatform[0].startsWith('..') &&
+        fromPlatform[0] !== toPlatform[0]
+      ) {
         found.push(`${where} (one platform imports another)`);
       }
     }
@@ -121,12 +136,14 @@ describe('the application uses the package as another team would', () => {
 
   test('the check names a deep import into lib/ and one platform using another', () => {
     const at = (path: string, text: string) => ({ file: join(ROOT, path), text });
-    expect(applicationViolations([
-      at('platforms/web-terminal/pools.ts', "import { pools } from '../archiverse/pools';\nimport { NodePool } from '../../lib';"),
-      at('platforms/archiverse/archiverse.ts', "import { WebService } from '../../lib/workloads/web-service';"),
-    ])).toEqual([
+    expect(
+      applicationViolations([
+        at('platforms/web-terminal/pools.ts', "import { pools } from '../archiverse/pools';\nimport { NodePool } from '../../lib';"),
+        at('platforms/archiverse/archiverse.ts', "import { WebService } from '../../lib/workloads/web-service';"),
+      ]),
+    ).toEqual([
       'platforms/web-terminal/pools.ts -> ../archiverse/pools (one platform imports another)',
-      'platforms/archiverse/archiverse.ts -> ../../lib/workloads/web-service (reaches inside lib/: import from its index, the package\'s public API)',
+      "platforms/archiverse/archiverse.ts -> ../../lib/workloads/web-service (reaches inside lib/: import from its index, the package's public API)",
     ]);
   });
 });

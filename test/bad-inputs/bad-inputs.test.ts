@@ -61,7 +61,8 @@ function validatingFiles(dir: string = LIB): string[] {
  * An entry that no longer validates, or that a case now reaches, fails the coverage test.
  */
 const COVERED_ELSEWHERE: Record<string, string> = {
-  [join('publish', 'shrink-guard.ts')]: 'compares a synth with the committed (or on-disk) dist/ and refuses removals: test/publish/shrink-guard.test.ts, test/e2e/dist.test.ts',
+  [join('publish', 'shrink-guard.ts')]:
+    'compares a synth with the committed (or on-disk) dist/ and refuses removals: test/publish/shrink-guard.test.ts, test/e2e/dist.test.ts',
   [join('flux', 'git-source.ts')]: 'the app-wide Git source of the entry points: test/flux/entry-points.test.ts',
 };
 
@@ -69,7 +70,13 @@ const cases = SUBJECTS.flatMap((s) => s.cases);
 
 describe('bad input: exact error, dist/ untouched', () => {
   const dist = join(mkdtempSync(join(tmpdir(), 'bad-input-')), 'dist');
-  replaceDirectory(dist, new Map([['test/kustomization.yaml', 'resources: []\n'], ['test/apps/marker.yaml', 'before\n']]));
+  replaceDirectory(
+    dist,
+    new Map([
+      ['test/kustomization.yaml', 'resources: []\n'],
+      ['test/apps/marker.yaml', 'before\n'],
+    ]),
+  );
   const before = listFiles(dist).map((f) => [f, readFileSync(join(dist, f), 'utf8')]);
   const errors = new Map<string, Error | undefined>();
 
@@ -90,7 +97,9 @@ describe('bad input: exact error, dist/ untouched', () => {
     const app = new App();
     const platform = new Platform(app, { name: 'empty', pools: new NodePools([]) });
     void platform.apps; // a layer chart with nothing in it
-    expect(refusalMessage(synthInto(app, dist))).toBe('empty: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)');
+    expect(refusalMessage(synthInto(app, dist))).toBe(
+      'empty: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)',
+    );
     expect(listFiles(dist).map((f) => [f, readFileSync(join(dist, f), 'utf8')])).toEqual(before);
   });
   test('an app with no platform is refused', () => {
@@ -99,7 +108,8 @@ describe('bad input: exact error, dist/ untouched', () => {
 
   describe('coverage: the corpus reaches every rule and every validating file', () => {
     /** Each case's error, from the run above, or run now when this test runs alone. */
-    const allErrors = () => cases.map(([title, build]) => (errors.has(title) ? errors.get(title) : runCase(build, dist))).filter((e): e is Error => e !== undefined);
+    const allErrors = () =>
+      cases.map(([title, build]) => (errors.has(title) ? errors.get(title) : runCase(build, dist))).filter((e): e is Error => e !== undefined);
 
     test('every PolicyRule has a case that a check refuses under it', () => {
       const refused = new Set(allErrors().flatMap(refusedRules));

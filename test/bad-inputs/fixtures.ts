@@ -32,14 +32,21 @@ export function sessions(ctx: Context, variant: Partial<PodProps> = {}, containe
 
 /** A raw Deployment `raw` in namespace "apps" with pods labelled app=raw. */
 export function rawDeployment(ctx: Context, spec: Record<string, unknown> = {}, podSpec: Record<string, unknown> = rawPodSpec()): ApiObject {
-  return new ApiObject(ctx.platform.apps, 'raw', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'raw', namespace: 'apps' },
-    spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw' } }, spec: podSpec }, ...spec } });
+  return new ApiObject(ctx.platform.apps, 'raw', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'raw', namespace: 'apps' },
+    spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw' } }, spec: podSpec }, ...spec },
+  });
 }
 
 /** Container overrides that pass the probe rule. */
 export const PROBED: Partial<ContainerProps> = { readinessProbe: Probe.tcpSocket('http'), livenessProbe: Probe.tcpSocket('http') };
 /** Probes, so a web service passes every rule but the one a case is about. */
-export const PROBES: Partial<ContainerProps> = { readinessProbe: Probe.httpGet('/healthz', 'http'), livenessProbe: Probe.httpGet('/healthz', 'http') };
+export const PROBES: Partial<ContainerProps> = {
+  readinessProbe: Probe.httpGet('/healthz', 'http'),
+  livenessProbe: Probe.httpGet('/healthz', 'http'),
+};
 
 /** The Prometheus that AlertRules are written for, and one valid alert. */
 export const PROMETHEUS = { namespace: 'monitoring', podLabels: { app: 'prometheus' }, selectorLabels: { release: 'prom' } };
@@ -47,13 +54,35 @@ export const ALERT = { name: 'AppDown', expr: 'up == 0', for: '5m', severity: 'c
 
 /** A hand-written namespaced CRD `<plural>.<group>` of one version, v1, with this schema: it makes the kind part of the build. */
 export function customResourceDefinition(plural: string, kind: string, schema: Record<string, unknown> = { type: 'object' }, group = 'example.com') {
-  return { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `${plural}.${group}` },
-    spec: { group, scope: 'Namespaced', names: { kind, plural }, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: schema } }] } };
+  return {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${plural}.${group}` },
+    spec: {
+      group,
+      scope: 'Namespaced',
+      names: { kind, plural },
+      versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: schema } }],
+    },
+  };
 }
 
 /** A hand-written CRD of kind Session (streaming.platform/v1) whose spec has one field, userId. */
 export const SESSION_CRD = {
-  apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'sessions.streaming.platform' },
-  spec: { group: 'streaming.platform', scope: 'Namespaced', names: { kind: 'Session', plural: 'sessions' },
-    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { userId: { type: 'string' } } } } } } }] },
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'sessions.streaming.platform' },
+  spec: {
+    group: 'streaming.platform',
+    scope: 'Namespaced',
+    names: { kind: 'Session', plural: 'sessions' },
+    versions: [
+      {
+        name: 'v1',
+        served: true,
+        storage: true,
+        schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { userId: { type: 'string' } } } } } },
+      },
+    ],
+  },
 };

@@ -6,18 +6,62 @@ import { Case, PROBED, web } from './fixtures';
 
 /** Refused inputs: network rules: peers, port ranges, CIDR blocks. */
 export const network: Case[] = [
-  ['network rule between two outside peers', (ctx) => new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.external('a'), Peer.external('b'), [80]),
-    'test/apps/net: allow(a -> b) joins two peers this project does not manage (got "a/a->b/b"); fix: name at least one pod group emitted here with Peer.pods(...)'],
-  ['network port range written backwards', (ctx) => new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.external('a'), Peer.pods({ name: 'w', namespace: 'apps', selector: { a: 'b' } }), [{ port: 8999, endPort: 8000 }]),
-    'test/apps/net: allow(a -> w).ports[0].endPort is below port 8999 (got 8000); fix: give the range as port <= endPort'],
-  ['CIDR peer with host bits set', (ctx) => new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.pods(new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED))), Peer.cidr('10.1.2.3/8', 'vpc'), [443]),
-    'test/apps/net: allow(web -> vpc).to.cidr has host bits set below its /8 prefix (got "10.1.2.3/8"); fix: write the network address, e.g. "10.0.0.0/8"'],
-  ['CIDR exception outside its block', (ctx) => new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.pods(new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED))), Peer.cidr('10.0.0.0/8', 'vpc', { except: ['192.168.0.0/16'] }), [443]),
-    'test/apps/net: allow(web -> vpc).to.except[0] is not inside 10.0.0.0/8 (got "192.168.0.0/16"); fix: list only blocks inside the peer\'s cidr'],
-  ['a CIDR with a prefix beyond 32', (ctx) => new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.pods({ name: 'w', namespace: 'apps', selector: { a: 'b' } }), Peer.cidr('10.0.0.0/33', 'office'), [443]),
-    'test/apps/net: allow(w -> office).to.cidr must be a CIDR block (address/prefix length) (got "10.0.0.0/33"); fix: e.g. "10.0.0.0/8" or "203.0.113.7/32"'],
-  ['a PodNetworkPolicy port range written backwards', (ctx) => new PodNetworkPolicy(ctx.platform.apps, 'policy', { name: 'p', pods: { name: 'w', namespace: 'apps', selector: { a: 'b' } }, egress: [{ ports: [{ port: 9000, endPort: 8000 }] }] }),
-    'test/apps/policy: egress[0].ports[0].endPort is below port 9000 (got 8000); fix: give the range as port <= endPort'],
-  ['Application Gateway subnet that is not a CIDR', () => IngressController.azureApplicationGateway('10.0.0.0'),
-    'IngressController.azureApplicationGateway: subnetCidr must be an IPv4 CIDR (got "10.0.0.0"); fix: give the Application Gateway subnet, e.g. "10.225.0.0/16"'],
+  [
+    'network rule between two outside peers',
+    (ctx) => new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.external('a'), Peer.external('b'), [80]),
+    'test/apps/net: allow(a -> b) joins two peers this project does not manage (got "a/a->b/b"); fix: name at least one pod group emitted here with Peer.pods(...)',
+  ],
+  [
+    'network port range written backwards',
+    (ctx) =>
+      new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.external('a'), Peer.pods({ name: 'w', namespace: 'apps', selector: { a: 'b' } }), [
+        { port: 8999, endPort: 8000 },
+      ]),
+    'test/apps/net: allow(a -> w).ports[0].endPort is below port 8999 (got 8000); fix: give the range as port <= endPort',
+  ],
+  [
+    'CIDR peer with host bits set',
+    (ctx) =>
+      new NetworkGraph(ctx.platform.apps, 'net').allow(
+        Peer.pods(new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED))),
+        Peer.cidr('10.1.2.3/8', 'vpc'),
+        [443],
+      ),
+    'test/apps/net: allow(web -> vpc).to.cidr has host bits set below its /8 prefix (got "10.1.2.3/8"); fix: write the network address, e.g. "10.0.0.0/8"',
+  ],
+  [
+    'CIDR exception outside its block',
+    (ctx) =>
+      new NetworkGraph(ctx.platform.apps, 'net').allow(
+        Peer.pods(new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED))),
+        Peer.cidr('10.0.0.0/8', 'vpc', { except: ['192.168.0.0/16'] }),
+        [443],
+      ),
+    'test/apps/net: allow(web -> vpc).to.except[0] is not inside 10.0.0.0/8 (got "192.168.0.0/16"); fix: list only blocks inside the peer\'s cidr',
+  ],
+  [
+    'a CIDR with a prefix beyond 32',
+    (ctx) =>
+      new NetworkGraph(ctx.platform.apps, 'net').allow(
+        Peer.pods({ name: 'w', namespace: 'apps', selector: { a: 'b' } }),
+        Peer.cidr('10.0.0.0/33', 'office'),
+        [443],
+      ),
+    'test/apps/net: allow(w -> office).to.cidr must be a CIDR block (address/prefix length) (got "10.0.0.0/33"); fix: e.g. "10.0.0.0/8" or "203.0.113.7/32"',
+  ],
+  [
+    'a PodNetworkPolicy port range written backwards',
+    (ctx) =>
+      new PodNetworkPolicy(ctx.platform.apps, 'policy', {
+        name: 'p',
+        pods: { name: 'w', namespace: 'apps', selector: { a: 'b' } },
+        egress: [{ ports: [{ port: 9000, endPort: 8000 }] }],
+      }),
+    'test/apps/policy: egress[0].ports[0].endPort is below port 9000 (got 8000); fix: give the range as port <= endPort',
+  ],
+  [
+    'Application Gateway subnet that is not a CIDR',
+    () => IngressController.azureApplicationGateway('10.0.0.0'),
+    'IngressController.azureApplicationGateway: subnetCidr must be an IPv4 CIDR (got "10.0.0.0"); fix: give the Application Gateway subnet, e.g. "10.225.0.0/16"',
+  ],
 ];

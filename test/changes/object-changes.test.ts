@@ -2,12 +2,33 @@ import { stringify } from 'yaml';
 import { formatChanges, formatChangesMarkdown } from '../../lib/changes/change-report';
 import { anyChange, diffTrees } from '../../lib/changes/object-changes';
 
-const deployment = (replicas: number, app = 'web') => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' },
-  spec: { replicas, selector: { matchLabels: { app } }, template: { spec: { containers: [{ name: 'web', image: 'registry.example.com/web:1.0.0' }] } } } });
-const claim = (storage: string) => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'shop' }, spec: { resources: { requests: { storage } } } });
-const db = (image: string, storage = '10Gi') => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'pg', namespace: 'shop' },
-  spec: { serviceName: 'pg', selector: { matchLabels: { app: 'pg' } }, template: { spec: { containers: [{ name: 'pg', image }] } },
-    volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { resources: { requests: { storage } } } }] } });
+const deployment = (replicas: number, app = 'web') => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'shop' },
+  spec: {
+    replicas,
+    selector: { matchLabels: { app } },
+    template: { spec: { containers: [{ name: 'web', image: 'registry.example.com/web:1.0.0' }] } },
+  },
+});
+const claim = (storage: string) => ({
+  apiVersion: 'v1',
+  kind: 'PersistentVolumeClaim',
+  metadata: { name: 'data', namespace: 'shop' },
+  spec: { resources: { requests: { storage } } },
+});
+const db = (image: string, storage = '10Gi') => ({
+  apiVersion: 'apps/v1',
+  kind: 'StatefulSet',
+  metadata: { name: 'pg', namespace: 'shop' },
+  spec: {
+    serviceName: 'pg',
+    selector: { matchLabels: { app: 'pg' } },
+    template: { spec: { containers: [{ name: 'pg', image }] } },
+    volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { resources: { requests: { storage } } } }],
+  },
+});
 
 function tree(objects: Record<string, object>): Map<string, string> {
   return new Map(Object.entries(objects).map(([path, o]) => [path, `# Generated from x; edit the TypeScript, not this file.\n${stringify(o)}`]));
@@ -33,30 +54,39 @@ describe('object-level changes between two dist/ trees', () => {
     after.delete('shop/infrastructure/shop/persistentvolumeclaim-data.yaml');
     after.set('shop/apps/shop/deployment-web.yaml', tree({ x: deployment(3, 'web2') }).get('x')!);
     after.set('shop/apps/shop/statefulset-pg.yaml', tree({ x: db('postgres:17.0', '5Gi') }).get('x')!);
-    after.set('blog/apps/blog/configmap-d.yaml', tree({ x: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'd', namespace: 'blog' } } }).get('x')!);
+    after.set(
+      'blog/apps/blog/configmap-d.yaml',
+      tree({ x: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'd', namespace: 'blog' } } }).get('x')!,
+    );
     const changes = diffTrees(before, after);
     expect(anyChange(changes)).toBe(true);
-    expect(formatChanges(changes, 'the committed dist/ (HEAD)')).toBe([
-      'changes against the committed dist/ (HEAD):',
-      '  blog: 1 added, 0 removed, 0 changed',
-      '     + added ConfigMap blog/d (apps)',
-      '  shop: 0 added, 1 removed, 2 changed, 3 DESTRUCTIVE',
-      '    !- removed PersistentVolumeClaim shop/data (infrastructure)',
-      "        DESTRUCTIVE: removes a claim: its volume is deleted with it",
-      '    !~ changed Deployment shop/web (apps)',
-      '        DESTRUCTIVE: immutable field spec.selector changed: the object must be deleted and recreated',
-      '        spec.replicas: 2 -> 3',
-      '        spec.selector.matchLabels.app: "web" -> "web2"',
-      '    !~ changed StatefulSet shop/pg (apps)',
-      '        DESTRUCTIVE: immutable field spec.volumeClaimTemplates changed: the object must be deleted and recreated',
-      '        DESTRUCTIVE: database image postgres changes major version 16 -> 17: the data needs an upgrade step',
-      '        DESTRUCTIVE: claim shrinks from 10Gi to 5Gi at spec.volumeClaimTemplates.[name=data].spec.resources.requests.storage: volumes cannot shrink',
-      '        spec.template.spec.containers.[name=pg].image: "postgres:16.4" -> "postgres:17.0"',
-      '        spec.volumeClaimTemplates.[name=data].spec.resources.requests.storage: "10Gi" -> "5Gi"',
-    ].join('\n'));
+    expect(formatChanges(changes, 'the committed dist/ (HEAD)')).toBe(
+      [
+        'changes against the committed dist/ (HEAD):',
+        '  blog: 1 added, 0 removed, 0 changed',
+        '     + added ConfigMap blog/d (apps)',
+        '  shop: 0 added, 1 removed, 2 changed, 3 DESTRUCTIVE',
+        '    !- removed PersistentVolumeClaim shop/data (infrastructure)',
+        '        DESTRUCTIVE: removes a claim: its volume is deleted with it',
+        '    !~ changed Deployment shop/web (apps)',
+        '        DESTRUCTIVE: immutable field spec.selector changed: the object must be deleted and recreated',
+        '        spec.replicas: 2 -> 3',
+        '        spec.selector.matchLabels.app: "web" -> "web2"',
+        '    !~ changed StatefulSet shop/pg (apps)',
+        '        DESTRUCTIVE: immutable field spec.volumeClaimTemplates changed: the object must be deleted and recreated',
+        '        DESTRUCTIVE: database image postgres changes major version 16 -> 17: the data needs an upgrade step',
+        '        DESTRUCTIVE: claim shrinks from 10Gi to 5Gi at spec.volumeClaimTemplates.[name=data].spec.resources.requests.storage: volumes cannot shrink',
+        '        spec.template.spec.containers.[name=pg].image: "postgres:16.4" -> "postgres:17.0"',
+        '        spec.volumeClaimTemplates.[name=data].spec.resources.requests.storage: "10Gi" -> "5Gi"',
+      ].join('\n'),
+    );
     const markdown = formatChangesMarkdown(changes, '`HEAD`');
-    expect(markdown).toContain('### shop: 0 added, 1 removed, 2 changed, 3 DESTRUCTIVE\n\n> [!CAUTION]\n> Destructive changes:\n> - **removed `PersistentVolumeClaim shop/data`**: removes a claim: its volume is deleted with it\n');
-    expect(markdown).toContain('#### apps\n\n| | object | changed fields |\n| --- | --- | --- |\n| **!** changed | `Deployment shop/web` | `spec.replicas: 2 -> 3`<br>`spec.selector.matchLabels.app: "web" -> "web2"` |\n');
+    expect(markdown).toContain(
+      '### shop: 0 added, 1 removed, 2 changed, 3 DESTRUCTIVE\n\n> [!CAUTION]\n> Destructive changes:\n> - **removed `PersistentVolumeClaim shop/data`**: removes a claim: its volume is deleted with it\n',
+    );
+    expect(markdown).toContain(
+      '#### apps\n\n| | object | changed fields |\n| --- | --- | --- |\n| **!** changed | `Deployment shop/web` | `spec.replicas: 2 -> 3`<br>`spec.selector.matchLabels.app: "web" -> "web2"` |\n',
+    );
   });
 
   test('a container inserted before another reads as one added item, not every item changed', () => {
@@ -71,7 +101,13 @@ describe('object-level changes between two dist/ trees', () => {
     const without = new Map([...before].filter(([p]) => !p.startsWith('shop/')));
     without.set('shop/kustomization.yaml', 'resources: []\n');
     const shop = diffTrees(before, without).find((p) => p.platform === 'shop')!;
-    expect(shop.changes.filter((c) => c.destructive.length > 0).map((c) => c.object.id)).toEqual(['shop/Namespace/shop', 'shop/PersistentVolumeClaim/shop/data', 'shop/StatefulSet/shop/pg']);
-    expect(shop.changes.find((c) => c.object.kind === 'Namespace')!.destructive).toEqual(['removes a namespace holding StatefulSet pg, PersistentVolumeClaim data: deleting it deletes their data']);
+    expect(shop.changes.filter((c) => c.destructive.length > 0).map((c) => c.object.id)).toEqual([
+      'shop/Namespace/shop',
+      'shop/PersistentVolumeClaim/shop/data',
+      'shop/StatefulSet/shop/pg',
+    ]);
+    expect(shop.changes.find((c) => c.object.kind === 'Namespace')!.destructive).toEqual([
+      'removes a namespace holding StatefulSet pg, PersistentVolumeClaim data: deleting it deletes their data',
+    ]);
   });
 });

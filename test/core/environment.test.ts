@@ -20,11 +20,19 @@ describe('Environment', () => {
       new SecureNamespace(platform.infrastructure, 'namespace', { name: 'shop' });
     }
     const platforms = collectPlatforms(app);
-    expect(platforms.map((p) => [p.platform.name, p.platform.folder, p.platform.node.path])).toEqual([['shop', 'shop-eks', 'shop-eks'], ['shop', 'shop-local', 'shop-local']]);
-    expect([...layoutDist(platforms).keys()].filter((f) => f.endsWith('/kustomization.yaml') && f.split('/').length === 2)).toEqual(['shop-eks/kustomization.yaml', 'shop-local/kustomization.yaml']);
+    expect(platforms.map((p) => [p.platform.name, p.platform.folder, p.platform.node.path])).toEqual([
+      ['shop', 'shop-eks', 'shop-eks'],
+      ['shop', 'shop-local', 'shop-local'],
+    ]);
+    expect([...layoutDist(platforms).keys()].filter((f) => f.endsWith('/kustomization.yaml') && f.split('/').length === 2)).toEqual([
+      'shop-eks/kustomization.yaml',
+      'shop-local/kustomization.yaml',
+    ]);
   });
 
   test('an environment name that is not a DNS label is refused', () => {
-    expect(() => Environment.named('On Prem')).toThrow('environment: name must be a DNS-1123 label (lower-case letters, digits and "-", 1-63 characters, starting and ending with a letter or digit) (got "On Prem"); fix: use a name such as "on-prem"');
+    expect(() => Environment.named('On Prem')).toThrow(
+      'environment: name must be a DNS-1123 label (lower-case letters, digits and "-", 1-63 characters, starting and ending with a letter or digit) (got "On Prem"); fix: use a name such as "on-prem"',
+    );
   });
 });

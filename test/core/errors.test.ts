@@ -16,7 +16,9 @@ describe('ValidationError', () => {
   test('a value JSON cannot write (circular, e.g. a construct) is shown by its shape, not "[object Object]"', () => {
     const circular: Record<string, unknown> = { name: 'pool' };
     circular.self = circular;
-    expect(() => new Site('root', 'pool').fail(circular, 'must be a NodePool', 'pass pools.get(name)')).toThrow("root: pool must be a NodePool (got <ref *1> { name: 'pool', self: [Circular *1] }); fix: pass pools.get(name)");
+    expect(() => new Site('root', 'pool').fail(circular, 'must be a NodePool', 'pass pools.get(name)')).toThrow(
+      "root: pool must be a NodePool (got <ref *1> { name: 'pool', self: [Circular *1] }); fix: pass pools.get(name)",
+    );
   });
   test('many errors are reported together', () => {
     const errors = new ValidationErrors([new Error('one'), new Error('two')]);

@@ -7,18 +7,21 @@ import { container, testPlatform } from '../helpers';
 import { manifests } from '../pipeline-helpers';
 import { parseMermaid } from '../mermaid';
 
-
 /** Namespace `apps` with web and api; `allow` draws web -> api on 8080 with a NetworkGraph. */
 function objects(allow: boolean) {
   const ctx = testPlatform();
   const probes = { readinessProbe: Probe.tcpSocket('http'), livenessProbe: Probe.tcpSocket('http') };
-  const service = (name: string) => new WebService(ctx.platform.apps, name, { name, namespace: 'apps', pool: ctx.pools.get('general'), containers: [container(probes)] });
+  const service = (name: string) =>
+    new WebService(ctx.platform.apps, name, { name, namespace: 'apps', pool: ctx.pools.get('general'), containers: [container(probes)] });
   const [web, api] = [service('web'), service('api')];
   if (allow) new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.pods(web), Peer.pods(api), [8080]);
   return manifests(ctx.app);
 }
 
-const between = (all: ReturnType<typeof networkFlows>) => all.flows.filter((f) => f.from.includes('/') && f.to.includes('/') && !f.to.startsWith('pods:') && !f.from.startsWith('pods:')).map((f) => `${f.from} -> ${f.to} ${f.ports.join(',')}`);
+const between = (all: ReturnType<typeof networkFlows>) =>
+  all.flows
+    .filter((f) => f.from.includes('/') && f.to.includes('/') && !f.to.startsWith('pods:') && !f.from.startsWith('pods:'))
+    .map((f) => `${f.from} -> ${f.to} ${f.ports.join(',')}`);
 
 describe('network flows derived from the emitted NetworkPolicies', () => {
   test('a flow appears exactly when a policy allows it, in the direction it allows', () => {
@@ -26,7 +29,7 @@ describe('network flows derived from the emitted NetworkPolicies', () => {
     expect(between(networkFlows(objects(false)))).toEqual([]);
   });
 
-  test('both sides are needed: without the receiver\'s ingress policy, or the sender\'s egress policy, there is no flow', () => {
+  test("both sides are needed: without the receiver's ingress policy, or the sender's egress policy, there is no flow", () => {
     const all = objects(true);
     expect(between(networkFlows(all.filter((m) => m.name !== 'api-from-web')))).toEqual([]);
     expect(between(networkFlows(all.filter((m) => m.name !== 'web-to-api')))).toEqual([]);
@@ -40,8 +43,10 @@ describe('network flows derived from the emitted NetworkPolicies', () => {
     ]);
     const open = networkFlows(objects(false).filter((m) => m.kind !== 'NetworkPolicy'));
     expect(open.flows.map((f) => `${f.from} -> ${f.to} ${f.ports.join(',')}`)).toEqual([
-      'anywhere -> Deployment/apps/api TCP 8080', 'anywhere -> Deployment/apps/web TCP 8080',
-      'Deployment/apps/api -> anywhere any port', 'Deployment/apps/web -> anywhere any port',
+      'anywhere -> Deployment/apps/api TCP 8080',
+      'anywhere -> Deployment/apps/web TCP 8080',
+      'Deployment/apps/api -> anywhere any port',
+      'Deployment/apps/web -> anywhere any port',
     ]);
   });
 

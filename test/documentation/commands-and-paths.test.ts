@@ -32,10 +32,14 @@ interface Page {
 }
 
 function pages(): Page[] {
-  const docs = readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)
+  const docs = readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`)
     .filter((f) => !read(f).startsWith(GENERATED_DOC_MARKER));
-  const platformReadmes = readdirSync(join(root, 'platforms'), { withFileTypes: true }).filter((e) => e.isDirectory())
-    .map((e) => `platforms/${e.name}/README.md`).filter((f) => existsSync(join(root, f)));
+  const platformReadmes = readdirSync(join(root, 'platforms'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => `platforms/${e.name}/README.md`)
+    .filter((f) => existsSync(join(root, f)));
   return ['README.md', ...docs, ...platformReadmes].map((file) => {
     const text = read(file);
     const fences = [...text.matchAll(/^```[^\n]*\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
@@ -51,12 +55,13 @@ const inCode = (pattern: RegExp) => [...new Set(all.flatMap((p) => p.code.flatMa
 /** Every file and folder of the repository, as posix paths relative to its root. */
 function repositoryPaths(): string[] {
   const skip = new Set(['.git', 'node_modules', 'build', 'coverage', '.cdk8s-staging']);
-  const walk = (dir: string): string[] => readdirSync(join(root, dir), { withFileTypes: true })
-    .filter((e) => !skip.has(e.name))
-    .flatMap((e) => {
-      const path = dir ? `${dir}/${e.name}` : e.name;
-      return e.isDirectory() ? [path, ...walk(path)] : [path];
-    });
+  const walk = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true })
+      .filter((e) => !skip.has(e.name))
+      .flatMap((e) => {
+        const path = dir ? `${dir}/${e.name}` : e.name;
+        return e.isDirectory() ? [path, ...walk(path)] : [path];
+      });
   return walk('');
 }
 
@@ -64,7 +69,12 @@ function repositoryPaths(): string[] {
 function pathExists(path: string, paths: readonly string[]): boolean {
   const bare = path.replace(/\/$/, '');
   if (!/[<*]/.test(bare)) return existsSync(join(root, bare)) || ignoredByGit(path);
-  const pattern = new RegExp(`^${bare.split(/(<[^>]+>|\*)/).map((part) => (part === '*' || part.startsWith('<') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
+  const pattern = new RegExp(
+    `^${bare
+      .split(/(<[^>]+>|\*)/)
+      .map((part) => (part === '*' || part.startsWith('<') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+      .join('')}$`,
+  );
   return paths.some((p) => pattern.test(p));
 }
 
@@ -78,7 +88,11 @@ function anchorsOf(text: string): Set<string> {
   const seen = new Map<string, number>();
   const anchors = new Set<string>();
   for (const [, heading] of text.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '').matchAll(/^#{1,6} (.+)$/gm)) {
-    const slug = heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    const slug = heading
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     const n = seen.get(slug) ?? 0;
     anchors.add(n === 0 ? slug : `${slug}-${n}`);
     seen.set(slug, n + 1);
@@ -89,21 +103,33 @@ function anchorsOf(text: string): Set<string> {
 describe('every command and path the docs name works', () => {
   test('the hand-written pages are the README, the docs/ pages and a README per platform', () => {
     const files = all.map((p) => p.file);
-    expect(files).toEqual(expect.arrayContaining(['README.md', 'docs/writing-a-platform.md', 'docs/using-the-library.md',
-      'docs/synth-and-checks.md', 'docs/reviewing-a-change.md', 'docs/operating-the-clusters.md']));
-    const platforms = readdirSync(join(root, 'platforms'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'docs/writing-a-platform.md',
+        'docs/using-the-library.md',
+        'docs/synth-and-checks.md',
+        'docs/reviewing-a-change.md',
+        'docs/operating-the-clusters.md',
+      ]),
+    );
+    const platforms = readdirSync(join(root, 'platforms'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(platforms.filter((name) => !files.includes(`platforms/${name}/README.md`))).toEqual([]);
   });
 
   test("every generated docs/<build>.md is linked from its platform's README", () => {
     const builds = readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md') && read(`docs/${f}`).startsWith(GENERATED_DOC_MARKER));
     expect(builds.length).toBeGreaterThan(0);
-    const linked = all.filter((p) => p.file.startsWith('platforms/')).flatMap((p) => [...p.prose.matchAll(/\]\(\.\.\/\.\.\/docs\/([^)#]+\.md)\)/g)].map((m) => m[1]));
+    const linked = all
+      .filter((p) => p.file.startsWith('platforms/'))
+      .flatMap((p) => [...p.prose.matchAll(/\]\(\.\.\/\.\.\/docs\/([^)#]+\.md)\)/g)].map((m) => m[1]));
     expect(builds.filter((b) => !linked.includes(b))).toEqual([]);
   });
 
   test('every `npm run <script>` and `npm test` is a script of package.json', () => {
-    const named = [...inCode(/\bnpm run (?:--silent )?([a-z][\w:.-]*)/g), ...(inCode(/\bnpm (test)\b/g))];
+    const named = [...inCode(/\bnpm run (?:--silent )?([a-z][\w:.-]*)/g), ...inCode(/\bnpm (test)\b/g)];
     expect(named).toEqual(expect.arrayContaining(['synth', 'test', 'diff', 'import', 'bench', 'api-docs', 'build:package']));
     expect(named.filter((script) => !(script in pkg.scripts))).toEqual([]);
   });
@@ -129,7 +155,9 @@ describe('every command and path the docs name works', () => {
       expect(bin).toEqual(expect.any(String));
       const cli = runnable(bin);
       try {
-        const failing = k8sPlatformsCommands.filter((command) => spawnSync(process.execPath, [cli.file, command, '--help'], { cwd: root, encoding: 'utf8', input: '' }).status !== 0);
+        const failing = k8sPlatformsCommands.filter(
+          (command) => spawnSync(process.execPath, [cli.file, command, '--help'], { cwd: root, encoding: 'utf8', input: '' }).status !== 0,
+        );
         expect(failing).toEqual([]);
       } finally {
         cli.dispose();
@@ -144,9 +172,14 @@ describe('every command and path the docs name works', () => {
       for (const [, target] of prose.matchAll(/(?<!!)\[[^\]]*\]\(([^)\s]+)\)/g)) {
         if (/^[a-z]+:/.test(target)) continue;
         const [path, anchor] = target.split('#');
-        const file = path ? relative(root, resolve(root, dirname(page.file), path)).split(sep).join('/') : page.file;
+        const file = path
+          ? relative(root, resolve(root, dirname(page.file), path))
+              .split(sep)
+              .join('/')
+          : page.file;
         if (!existsSync(join(root, file))) broken.push(`${page.file}: ${target} (no ${file})`);
-        else if (anchor !== undefined && file.endsWith('.md') && !anchorsOf(read(file)).has(anchor)) broken.push(`${page.file}: ${target} (no heading #${anchor} in ${file})`);
+        else if (anchor !== undefined && file.endsWith('.md') && !anchorsOf(read(file)).has(anchor))
+          broken.push(`${page.file}: ${target} (no heading #${anchor} in ${file})`);
       }
     }
     expect(broken).toEqual([]);
@@ -160,7 +193,8 @@ describe('every command and path the docs name works', () => {
       const inline = [...page.prose.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]);
       for (const token of inline.flatMap((span) => span.split(/\s+/))) {
         const path = token.replace(/^[("']+|[)"',;:.]+$/g, '');
-        if (!/^(lib|platforms|test|scripts|docs|imports|dist|kustomization|\.ci)\/\S*$/.test(path) || path.includes('...') || pendingPath(path)) continue;
+        if (!/^(lib|platforms|test|scripts|docs|imports|dist|kustomization|\.ci)\/\S*$/.test(path) || path.includes('...') || pendingPath(path))
+          continue;
         checked++;
         if (!pathExists(path, paths)) missing.push(`${page.file}: ${path}`);
       }

@@ -10,9 +10,16 @@ import { builtBundle, sharedCdk8sSynth } from '../shared-synth';
 
 const root = join(__dirname, '..', '..');
 const committed = join(root, 'dist');
-const objectFiles = (folder = '') => listFiles(join(committed, folder)).filter((f) => !f.endsWith('kustomization.yaml')).map((f) => join(committed, folder, f));
-const cdk8s = (args: string[], env: Record<string, string> = {}) => spawnSync('npx', ['cdk8s', 'synth', '--no-check-upgrade', ...args], {
-  cwd: root, encoding: 'utf8', env: { ...process.env, DIST_DIR: join(mkdtempSync(join(tmpdir(), 'cli-')), 'dist'), ...env } });
+const objectFiles = (folder = '') =>
+  listFiles(join(committed, folder))
+    .filter((f) => !f.endsWith('kustomization.yaml'))
+    .map((f) => join(committed, folder, f));
+const cdk8s = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync('npx', ['cdk8s', 'synth', '--no-check-upgrade', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, DIST_DIR: join(mkdtempSync(join(tmpdir(), 'cli-')), 'dist'), ...env },
+  });
 const id = (o: any) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
 beforeAll(() => builtBundle());
@@ -31,7 +38,9 @@ describe('the cdk8s CLI', () => {
   test('--stdout of every build is refused in the validation report when two builds hold one identity (two clusters), with the fix, and no stack trace', () => {
     const run = cdk8s(['--stdout']);
     expect(run.status).toBe(2); // the CLI's exit code for a failed validation
-    expect(run.stdout).toMatch(/K8S_PLATFORMS_PLATFORM: builds ([a-z-]+) and [a-z-]+ hold \d+ objects of the same identity \([A-Za-z]+\/[a-z-]*\/[a-z0-9.-]+, \.\.\.\); they are separate clusters/);
+    expect(run.stdout).toMatch(
+      /K8S_PLATFORMS_PLATFORM: builds ([a-z-]+) and [a-z-]+ hold \d+ objects of the same identity \([A-Za-z]+\/[a-z-]*\/[a-z0-9.-]+, \.\.\.\); they are separate clusters/,
+    );
     expect(run.stdout).toMatch(/How to fix: choose one, e\.g\. K8S_PLATFORMS_PLATFORM=[a-z-]+/);
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/^\s+at /m);
   });
@@ -51,31 +60,73 @@ describe('the validation plugin (PlatformChecks)', () => {
   const validate = async (manifests: string[], projectRoot: string) => {
     const violations: Cdk8sViolation[] = [];
     let status = '';
-    await new PlatformChecks({ projectRoot }).validate({ manifests, report: { addViolation: (v) => violations.push(v), submit: (s) => { status = s; } } });
+    await new PlatformChecks({ projectRoot }).validate({
+      manifests,
+      report: {
+        addViolation: (v) => violations.push(v),
+        submit: (s) => {
+          status = s;
+        },
+      },
+    });
     return { status, violations };
   };
 
   test('without a PlatformApp hand-off it checks the YAML itself: a privileged container is a violation with its rule and file', async () => {
     const project = mkdtempSync(join(tmpdir(), 'plugin-'));
-    const deployment = parse(readFileSync(objectFiles('archiverse').find((f) => f.includes('deployment-frontend'))!, 'utf8'));
+    const deployment = parse(
+      readFileSync(
+        objectFiles('archiverse').find((f) => f.includes('deployment-frontend'))!,
+        'utf8',
+      ),
+    );
     deployment.spec.template.spec.containers[0].securityContext.privileged = true;
     const file = join(project, 'app.k8s.yaml');
     writeFileSync(file, stringify(deployment));
     const { status, violations } = await validate([file], project);
     expect(status).toBe('failure');
-    expect(violations.map((v) => [v.ruleName, v.violatingResources[0].resourceName, v.violatingResources[0].manifestPath])).toContainEqual(
-      ['pod-security-restricted', 'Deployment archiverse/frontend', file]);
+    expect(violations.map((v) => [v.ruleName, v.violatingResources[0].resourceName, v.violatingResources[0].manifestPath])).toContainEqual([
+      'pod-security-restricted',
+      'Deployment archiverse/frontend',
+      file,
+    ]);
   });
 
   test('with a hand-off it reports a refused synth, and any file the synth did not write or that changed since', async () => {
     const project = mkdtempSync(join(tmpdir(), 'plugin-'));
     const outdir = join(project, 'out');
-    writeHandoff(project, { outdir, ok: false, builds: [], objects: 0, files: {},
-      findings: [{ rule: 'pod-security-restricted', path: 'shop/apps/web/deployment', field: 'spec.template.spec.containers[0].securityContext.privileged', message: 'shop/apps/web/deployment: ... [pod-security-restricted]', fix: 'drop it' }] });
+    writeHandoff(project, {
+      outdir,
+      ok: false,
+      builds: [],
+      objects: 0,
+      files: {},
+      findings: [
+        {
+          rule: 'pod-security-restricted',
+          path: 'shop/apps/web/deployment',
+          field: 'spec.template.spec.containers[0].securityContext.privileged',
+          message: 'shop/apps/web/deployment: ... [pod-security-restricted]',
+          fix: 'drop it',
+        },
+      ],
+    });
     const refused = await validate([], project);
     expect(refused.status).toBe('failure');
-    expect(refused.violations).toEqual([{ ruleName: 'pod-security-restricted', recommendation: 'shop/apps/web/deployment: ... [pod-security-restricted]', fix: 'drop it',
-      violatingResources: [{ resourceName: 'shop/apps/web/deployment', manifestPath: '(not written: the synth was refused)', locations: ['spec.template.spec.containers[0].securityContext.privileged'] }] }]);
+    expect(refused.violations).toEqual([
+      {
+        ruleName: 'pod-security-restricted',
+        recommendation: 'shop/apps/web/deployment: ... [pod-security-restricted]',
+        fix: 'drop it',
+        violatingResources: [
+          {
+            resourceName: 'shop/apps/web/deployment',
+            manifestPath: '(not written: the synth was refused)',
+            locations: ['spec.template.spec.containers[0].securityContext.privileged'],
+          },
+        ],
+      },
+    ]);
 
     execFileSync('mkdir', ['-p', outdir]);
     writeFileSync(join(outdir, 'all.k8s.yaml'), 'kind: ConfigMap\n');

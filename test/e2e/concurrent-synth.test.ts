@@ -34,7 +34,11 @@ test('two synths started together: one writes, the other is refused at once with
   const refused = runs.filter((r) => r.status !== 0);
   expect([won.length, refused.length]).toEqual([1, 1]);
   expect(refused[0].stdout).toBe('');
-  expect(refused[0].stderr).toMatch(new RegExp(`^synth failed; ${dist}/ was left unchanged\\.\\nanother synth \\(pid \\d+\\) holds ${lock}; wait for it to finish and run the synth again \\(if no synth is running, delete ${lock}\\)\\n$`));
+  expect(refused[0].stderr).toMatch(
+    new RegExp(
+      `^synth failed; ${dist}/ was left unchanged\\.\\nanother synth \\(pid \\d+\\) holds ${lock}; wait for it to finish and run the synth again \\(if no synth is running, delete ${lock}\\)\\n$`,
+    ),
+  );
   expect(tree(dist)).toEqual(tree(join(root, 'dist')));
   expect(existsSync(lock)).toBe(false);
 });
@@ -45,7 +49,10 @@ test('a lock left by a synth killed with -9 (its pid gone) is taken over', async
   const dead = spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
   writeFileSync(lock, `${dead}\n`);
   const run = await synth(dist);
-  expect([run.status, run.stderr]).toEqual([0, 'warning: the repository URL is the placeholder https://git.example.com/platform/k8s-platforms.git; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before `flux bootstrap`\n']);
+  expect([run.status, run.stderr]).toEqual([
+    0,
+    'warning: the repository URL is the placeholder https://git.example.com/platform/k8s-platforms.git; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before `flux bootstrap`\n',
+  ]);
   expect(tree(dist)).toEqual(tree(join(root, 'dist')));
   expect(existsSync(lock)).toBe(false);
 });
@@ -58,7 +65,9 @@ test('a lock held by a live process refuses the synth at once, naming that proce
     writeFileSync(lock, `${holder.pid}\n`);
     const run = await synth(dist);
     expect([run.status, run.stdout]).toEqual([1, '']);
-    expect(run.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nanother synth (pid ${holder.pid}) holds ${lock}; wait for it to finish and run the synth again (if no synth is running, delete ${lock})\n`);
+    expect(run.stderr).toBe(
+      `synth failed; ${dist}/ was left unchanged.\nanother synth (pid ${holder.pid}) holds ${lock}; wait for it to finish and run the synth again (if no synth is running, delete ${lock})\n`,
+    );
     expect(existsSync(dist)).toBe(false);
     expect(readFileSync(lock, 'utf8')).toBe(`${holder.pid}\n`);
   } finally {

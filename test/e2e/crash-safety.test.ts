@@ -54,7 +54,7 @@ function stateOf<T>(target: string, read: (path: string) => T, old: T, fresh: T)
 
 /** A small seeded generator, so a failure can be replayed. */
 function random(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 test('kill -9 at 20 random moments: dist/, kustomization/ and the report are each always old or new, recovered to all old or all new, and the next run completes', async () => {
@@ -86,9 +86,13 @@ test('kill -9 at 20 random moments: dist/, kustomization/ and the report are eac
     } else {
       recoverPublish(dist);
       const together = [tree(dist), tree(entries), readFileSync(report, 'utf8')];
-      expect([[before, sortedBeforeEntries, beforeReport], [after, afterEntries, afterReport]]).toContainEqual(together);
+      expect([
+        [before, sortedBeforeEntries, beforeReport],
+        [after, afterEntries, afterReport],
+      ]).toContainEqual(together);
     }
-    for (const target of [dist, entries, report]) expect(existsSync(swapFolders(target).next) || existsSync(swapFolders(target).previous)).toBe(false);
+    for (const target of [dist, entries, report])
+      expect(existsSync(swapFolders(target).next) || existsSync(swapFolders(target).previous)).toBe(false);
     expect(existsSync(journalPath(dist))).toBe(false);
   };
   for (let i = 0; i < moments.length; i += 4) await Promise.all(moments.slice(i, i + 4).map((ms, j) => runOne(ms, i + j)));

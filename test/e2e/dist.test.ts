@@ -12,7 +12,8 @@ const committedEntries = join(root, 'kustomization');
 const committedReport = join(root, 'policy-report.json');
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 /** What every synth of the real app prints on stderr until the repository URL is set. */
-const PLACEHOLDER_WARNING = 'warning: the repository URL is the placeholder https://git.example.com/platform/k8s-platforms.git; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before `flux bootstrap`\n';
+const PLACEHOLDER_WARNING =
+  'warning: the repository URL is the placeholder https://git.example.com/platform/k8s-platforms.git; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before `flux bootstrap`\n';
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'synth-')), 'dist');
 /** The Flux entry points a synth into `dist` wrote beside it. */
 const entriesOf = (dist: string) => join(dist, '..', 'kustomization');
@@ -42,7 +43,8 @@ const app = {
   fluxObjects: objectFiles(committedEntries).filter((f) => f.includes('/')).length,
 };
 /** "wrote <N> objects ... to <dist>/ and <M> Flux objects", with the committed counts. */
-const wrote = (dist: string) => `wrote ${app.objects} objects \\(\\d+ files\\) to ${dist}\\/ and ${app.fluxObjects} Flux objects to its entry points in \\d+ ms\\n`;
+const wrote = (dist: string) =>
+  `wrote ${app.objects} objects \\(\\d+ files\\) to ${dist}\\/ and ${app.fluxObjects} Flux objects to its entry points in \\d+ ms\\n`;
 
 beforeAll(() => builtBundle());
 
@@ -54,10 +56,19 @@ describe('the synth entry points', () => {
     expect(run.stderr).toBe(PLACEHOLDER_WARNING);
     expect(run.status).toBe(0);
     // A row per build, in the app's order, none failing.
-    expect(run.stdout).toMatch(new RegExp(`^ {2}platform +objects +validated +checks +failures +exceptions\\n${app.builds.map((b) => ` {2}${b} +\\d+ +\\d+ +\\d+ +0 +\\d+\\n`).join('')}`));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^ {2}platform +objects +validated +checks +failures +exceptions\\n${app.builds.map((b) => ` {2}${b} +\\d+ +\\d+ +\\d+ +0 +\\d+\\n`).join('')}`,
+      ),
+    );
     // Every platform folder added (dist/ was empty), listed object by object, then the totals.
-    expect(run.stdout).toMatch(new RegExp(`\\nchecks took \\d+ ms \\(schema \\d+ ms, policy \\d+ ms\\)\\nchanges against dist\\/ on disk:\\n${
-      app.folders.map((f) => ` {2}${f}: \\d+ added, 0 removed, 0 changed\\n(.*\\n)+`).join('')}${wrote('.*dist')}$`));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `\\nchecks took \\d+ ms \\(schema \\d+ ms, policy \\d+ ms\\)\\nchanges against dist\\/ on disk:\\n${app.folders
+          .map((f) => ` {2}${f}: \\d+ added, 0 removed, 0 changed\\n(.*\\n)+`)
+          .join('')}${wrote('.*dist')}$`,
+      ),
+    );
     expect(tree(dist)).toEqual(tree(committed));
     expect(tree(entriesOf(dist))).toEqual(tree(committedEntries));
     expect(readFileSync(join(dirname(dist), 'policy-report.json'), 'utf8')).toBe(readFileSync(committedReport, 'utf8'));
@@ -86,7 +97,9 @@ describe('the synth entry points', () => {
     const before = tree(dist);
     const refused = synth('node', ['build/main.js'], dist);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0 against dist/ on disk: the platform is no longer built, and Flux would prune every object it deployed (got 0); fix: if the removal is intended, name what may go: \`k8s-platforms synth --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] under cdk8s synth; otherwise bring the missing objects back\n`);
+    expect(refused.stderr).toBe(
+      `synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0 against dist/ on disk: the platform is no longer built, and Flux would prune every object it deployed (got 0); fix: if the removal is intended, name what may go: \`k8s-platforms synth --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] under cdk8s synth; otherwise bring the missing objects back\n`,
+    );
     expect(tree(dist)).toEqual(before);
     const allowed = synth('node', ['build/main.js', '--allow-removal', 'retired'], dist);
     expect(allowed.status).toBe(0);
@@ -95,7 +108,11 @@ describe('the synth entry points', () => {
     expect(tree(dist)).toEqual(tree(committed));
     mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
     writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');
-    const viaEnv = spawnSync('node', ['build/main.js'], { cwd: root, env: { ...process.env, DIST_DIR: dist, ALLOW_REMOVAL: 'retired' }, encoding: 'utf8' });
+    const viaEnv = spawnSync('node', ['build/main.js'], {
+      cwd: root,
+      env: { ...process.env, DIST_DIR: dist, ALLOW_REMOVAL: 'retired' },
+      encoding: 'utf8',
+    });
     expect(viaEnv.status).toBe(0);
     expect(tree(dist)).toEqual(tree(committed));
   });
@@ -108,9 +125,14 @@ describe('the synth entry points', () => {
     expect(existsSync(dist)).toBe(false);
     const bad = synth('node', ['build/main.js', '--allow-shrink'], dist);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('synth failed; nothing was written.\n--allow-shrink allowed every platform to lose anything at once and is no longer accepted; name what may go: --allow-removal <platform> or --allow-removal <platform>/<Kind>/<namespace>/<name>\n');
+    expect(bad.stderr).toBe(
+      'synth failed; nothing was written.\n--allow-shrink allowed every platform to lose anything at once and is no longer accepted; name what may go: --allow-removal <platform> or --allow-removal <platform>/<Kind>/<namespace>/<name>\n',
+    );
     const unknown = synth('node', ['build/main.js', '--fast'], dist);
-    expect([unknown.status, unknown.stderr]).toEqual([2, 'synth failed; nothing was written.\nsynth: unknown argument "--fast"; see k8s-platforms synth --help\n']);
+    expect([unknown.status, unknown.stderr]).toEqual([
+      2,
+      'synth failed; nothing was written.\nsynth: unknown argument "--fast"; see k8s-platforms synth --help\n',
+    ]);
   });
 
   test('a failed synth exits non-zero, says so, and leaves dist/ as it was', () => {
@@ -119,24 +141,31 @@ describe('the synth entry points', () => {
     const run = synth('node', ['build/main.js'], join(parent, 'blocker', 'dist'));
     expect(run.status).toBe(1);
     // Not a check failing but the file system: one line for what, one for where, no stack trace.
-    expect(run.stderr).toMatch(/^synth failed; .*blocker\/dist\/ was left unchanged\.\nunexpected Error: EEXIST: file already exists, mkdir '.*blocker'\nit was raised at .*; set NODE_DEBUG_STACK=1 for the whole stack\n$/);
+    expect(run.stderr).toMatch(
+      /^synth failed; .*blocker\/dist\/ was left unchanged\.\nunexpected Error: EEXIST: file already exists, mkdir '.*blocker'\nit was raised at .*; set NODE_DEBUG_STACK=1 for the whole stack\n$/,
+    );
     expect(readFileSync(join(parent, 'blocker'), 'utf8')).toBe('a file where a folder should be\n');
   });
 });
 
-describe('where the synth writes: the project\'s dist/ or DIST_DIR, never the working folder', () => {
+describe("where the synth writes: the project's dist/ or DIST_DIR, never the working folder", () => {
   test('DIST_DIR set but empty is refused, and nothing is written', () => {
     // What is in the project root, but the cdk8s CLI's staging folder: other suites' `npx cdk8s synth`
     // runs empty and refill it meanwhile.
-    const rootFiles = () => readdirSync(root).filter((f) => f !== '.cdk8s-staging').sort();
+    const rootFiles = () =>
+      readdirSync(root)
+        .filter((f) => f !== '.cdk8s-staging')
+        .sort();
     const before = rootFiles();
     const run = synth('node', ['build/main.js'], '');
     expect([run.status, run.stdout]).toEqual([1, '']);
-    expect(run.stderr).toBe(`synth failed; nothing was written.\nDIST_DIR: the environment variable is empty, so there is no folder to write (got ""); fix: unset DIST_DIR to write ${join(root, 'dist')}/, or set it to the folder to write\n`);
+    expect(run.stderr).toBe(
+      `synth failed; nothing was written.\nDIST_DIR: the environment variable is empty, so there is no folder to write (got ""); fix: unset DIST_DIR to write ${join(root, 'dist')}/, or set it to the folder to write\n`,
+    );
     expect(rootFiles()).toEqual(before);
   });
 
-  test('started from another folder, the synth writes the project\'s dist/ (not one in that folder), and the shrink guard still applies', () => {
+  test("started from another folder, the synth writes the project's dist/ (not one in that folder), and the shrink guard still applies", () => {
     // A copy of the project (its bundle, with node_modules linked), so the real dist/ is not touched.
     const project = mkdtempSync(join(tmpdir(), 'project-'));
     mkdirSync(join(project, 'build'));
@@ -150,7 +179,9 @@ describe('where the synth writes: the project\'s dist/ or DIST_DIR, never the wo
     delete env.DIST_DIR;
     const refused = spawnSync('node', [join(project, 'build', 'main.js')], { cwd: elsewhere, env, encoding: 'utf8' });
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toBe(`synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0 against dist/ on disk: the platform is no longer built, and Flux would prune every object it deployed (got 0); fix: if the removal is intended, name what may go: \`k8s-platforms synth --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] under cdk8s synth; otherwise bring the missing objects back\n`);
+    expect(refused.stderr).toBe(
+      `synth failed; ${dist}/ was left unchanged.\nretired: objects would fall from 1 to 0 against dist/ on disk: the platform is no longer built, and Flux would prune every object it deployed (got 0); fix: if the removal is intended, name what may go: \`k8s-platforms synth --allow-removal <platform>\` (everything that platform loses) or \`--allow-removal <platform>/<Kind>/<namespace>/<name>\` (one object; <platform>/<Kind>/<name> for a cluster-scoped one), or ALLOW_REMOVAL=<name>[,<name>...] under cdk8s synth; otherwise bring the missing objects back\n`,
+    );
     expect(readdirSync(elsewhere)).toEqual([]);
     const allowed = spawnSync('node', [join(project, 'build', 'main.js'), '--allow-removal', 'retired'], { cwd: elsewhere, env, encoding: 'utf8' });
     expect(allowed.stdout).toMatch(new RegExp(wrote(dist)));
@@ -160,7 +191,9 @@ describe('where the synth writes: the project\'s dist/ or DIST_DIR, never the wo
 });
 
 describe('committed dist/ builds with kubectl kustomize (what Flux runs)', () => {
-  const folders = listFiles(committed).filter((f) => f.endsWith('kustomization.yaml')).map((f) => dirname(f));
+  const folders = listFiles(committed)
+    .filter((f) => f.endsWith('kustomization.yaml'))
+    .map((f) => dirname(f));
 
   test('there is a kustomization in every platform and layer folder', () => {
     expect(folders.length).toBeGreaterThanOrEqual(3);
@@ -173,12 +206,23 @@ describe('committed dist/ builds with kubectl kustomize (what Flux runs)', () =>
 });
 
 describe('committed kustomization/ builds with kubectl kustomize (what a cluster bootstraps from)', () => {
-  const entryPoints = listFiles(committedEntries).filter((f) => f.endsWith('/kustomization.yaml')).map((f) => dirname(f));
+  const entryPoints = listFiles(committedEntries)
+    .filter((f) => f.endsWith('/kustomization.yaml'))
+    .map((f) => dirname(f));
 
   test('every folder under kustomization/ is an entry point of a dist/ platform folder', () => {
-    const folders = new Set(listFiles(committedEntries).filter((f) => f.includes('/')).map((f) => dirname(f)));
+    const folders = new Set(
+      listFiles(committedEntries)
+        .filter((f) => f.includes('/'))
+        .map((f) => dirname(f)),
+    );
     expect([...folders].sort()).toEqual(entryPoints.sort());
-    expect(entryPoints.sort()).toEqual(listFiles(committed).filter((f) => /^[^/]+\/kustomization\.yaml$/.test(f)).map((f) => dirname(f)).sort());
+    expect(entryPoints.sort()).toEqual(
+      listFiles(committed)
+        .filter((f) => /^[^/]+\/kustomization\.yaml$/.test(f))
+        .map((f) => dirname(f))
+        .sort(),
+    );
   });
 
   test.each(entryPoints)('kustomization/%s', (folder) => {

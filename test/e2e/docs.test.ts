@@ -10,12 +10,17 @@ import { sharedSynth } from '../shared-synth';
 
 const root = join(__dirname, '..', '..');
 const docs = join(root, 'docs');
-const generated = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]).filter(([, text]) => text.startsWith(GENERATED_DOC_MARKER));
+const generated = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8')])
+    .filter(([, text]) => text.startsWith(GENERATED_DOC_MARKER));
 const diagramOf = (text: string) => /```mermaid\n([\s\S]*?)\n```/.exec(text)![1];
 
 /** The committed dist/ of one platform as the Manifest list the docs are made from. */
 function committedObjects(folder: string): Manifest[] {
-  return [...objectsOfTree(readTree(join(root, 'dist'))).values()].filter((o) => o.platform === folder)
+  return [...objectsOfTree(readTree(join(root, 'dist'))).values()]
+    .filter((o) => o.platform === folder)
     .map((o) => ({ path: o.id, apiVersion: o.object.apiVersion, kind: o.kind, name: o.name, namespace: o.namespace, object: o.object }));
 }
 
@@ -34,7 +39,10 @@ describe('generated docs', () => {
     files.forEach(([file], i) => {
       expect(parsed[i]).toMatchObject({ ok: true, diagramType: 'flowchart-v2' });
       const flows = networkFlows(committedObjects(file.replace(/\.md$/, '')));
-      const label = new Map<string, string>([...flows.workloads.map((w) => [w.id, `${w.kind} ${w.name}`] as const), ...flows.outsiders.map((o) => [o.id, o.label] as const)]);
+      const label = new Map<string, string>([
+        ...flows.workloads.map((w) => [w.id, `${w.kind} ${w.name}`] as const),
+        ...flows.outsiders.map((o) => [o.id, o.label] as const),
+      ]);
       const text = new Map<string, string>(parsed[i].nodes.map((n: any) => [n.id, n.text]));
       const drawn = parsed[i].edges.map((e: any) => `${text.get(e.from)} -> ${text.get(e.to)}: ${e.text}`).sort();
       expect(drawn).toEqual(flows.flows.map((f) => `${label.get(f.from)} -> ${label.get(f.to)}: ${f.ports.join(', ')}`).sort());

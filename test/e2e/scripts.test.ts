@@ -8,7 +8,9 @@ const run = (script: string, args: string[], env: Record<string, string> = {}) =
 /** Modules the scripts import, not commands a person runs. */
 const SHARED_MODULES = ['cli.mjs', 'load-ts.mjs', 'pinned-crds.mjs', 'schema-validators-code.mjs'];
 /** Every script a person runs. */
-const scripts = readdirSync(join(root, 'scripts')).filter((f) => f.endsWith('.mjs') && !SHARED_MODULES.includes(f)).sort();
+const scripts = readdirSync(join(root, 'scripts'))
+  .filter((f) => f.endsWith('.mjs') && !SHARED_MODULES.includes(f))
+  .sort();
 
 describe('scripts behave like tools', () => {
   test.each(scripts)('%s --help prints its usage and exit codes, does nothing else, exits 0', (script) => {
@@ -20,17 +22,26 @@ describe('scripts behave like tools', () => {
 
   test('validate-dist without ../shared says what is missing and that synth and tests do not need it: exit 2, no stack', () => {
     const out = run('validate-dist.mjs', ['dist'], { SHARED_DIR: '/nonexistent/shared' });
-    expect([out.status, out.stdout, out.stderr]).toEqual([2, '', 'validate-dist: /nonexistent/shared/schemas/k8s-1.28/_definitions.json is missing: strict validation needs the pinned schemas and CRDs of ../shared, a sibling checkout beside this repository (see README "What ../shared is"); set SHARED_DIR to use another copy. npm run synth and npm test do not need it.\n']);
+    expect([out.status, out.stdout, out.stderr]).toEqual([
+      2,
+      '',
+      'validate-dist: /nonexistent/shared/schemas/k8s-1.28/_definitions.json is missing: strict validation needs the pinned schemas and CRDs of ../shared, a sibling checkout beside this repository (see README "What ../shared is"); set SHARED_DIR to use another copy. npm run synth and npm test do not need it.\n',
+    ]);
   });
 
   test('the offline import without a CRD folder, and bad arguments, are one line and exit 2', () => {
-    expect(run('import-crds.mjs', [], { CRD_DIR: '/nonexistent/crds' }).stderr).toBe('import: no CRD folder at /nonexistent/crds: the offline import reads the upstream CRDs from ../shared (see README "What ../shared is"); set CRD_DIR, or run npm run import -- --network\n');
+    expect(run('import-crds.mjs', [], { CRD_DIR: '/nonexistent/crds' }).stderr).toBe(
+      'import: no CRD folder at /nonexistent/crds: the offline import reads the upstream CRDs from ../shared (see README "What ../shared is"); set CRD_DIR, or run npm run import -- --network\n',
+    );
     const outcome = (script: string, args: string[]) => {
       const ran = run(script, args);
       return [ran.status, ran.stderr];
     };
     expect(outcome('import-crds.mjs', ['--fast'])).toEqual([2, 'import: unknown argument "--fast"; see npm run import -- --help\n']);
     expect(outcome('bench.mjs', ['ten'])).toEqual([2, 'bench: unknown argument "ten"; see npm run bench -- --help\n']);
-    expect(outcome('mermaid-check.mjs', [])).toEqual([2, 'mermaid-check: stdin must be a JSON array of diagram texts (Unexpected end of JSON input)\n']);
+    expect(outcome('mermaid-check.mjs', [])).toEqual([
+      2,
+      'mermaid-check: stdin must be a JSON array of diagram texts (Unexpected end of JSON input)\n',
+    ]);
   });
 });

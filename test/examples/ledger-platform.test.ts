@@ -26,7 +26,10 @@ describe('the worked example platform "ledger" (docs/writing-a-platform.md)', ()
     expect(get('StatefulSet', 'db').spec.serviceName).toBe('db');
     expect(get('Service', 'api-public').spec).toMatchObject({ type: 'LoadBalancer', ports: [{ name: 'https', port: 443, targetPort: 'http' }] });
     expect(get('PodDisruptionBudget', 'api').spec.maxUnavailable).toBe(1);
-    expect(get('Deployment', 'api').spec.template.spec).toMatchObject({ priorityClassName: 'ledger-critical', securityContext: { runAsUser: 10001, runAsGroup: 10001 } });
+    expect(get('Deployment', 'api').spec.template.spec).toMatchObject({
+      priorityClassName: 'ledger-critical',
+      securityContext: { runAsUser: 10001, runAsGroup: 10001 },
+    });
     expect(get('NetworkPolicy', 'api-from-clients').spec.ingress[0].from[0].ipBlock.except).toContain('169.254.0.0/16');
   });
   test('docs/writing-a-platform.md quotes this example verbatim', () => {

@@ -18,7 +18,10 @@ import { refusalMessage } from '../pipeline-helpers';
 import { sharedSynth } from '../shared-synth';
 
 /** A synthesized repository root (dist/ and kustomization/) and each entry point's objects, in its kustomization.yaml order. */
-interface SynthesizedRepo { root: string; entries: Map<string, Record<string, any>[]> }
+interface SynthesizedRepo {
+  root: string;
+  entries: Map<string, Record<string, any>[]>;
+}
 
 /** Synthesizes `app` into a fresh repository root. */
 function synthRepo({ app, source }: PlatformBuild): SynthesizedRepo {
@@ -40,7 +43,10 @@ function readRepo(root: string): SynthesizedRepo {
   for (const file of listFiles(join(root, 'kustomization')).filter((f) => f.endsWith('/kustomization.yaml'))) {
     const folder = join(root, 'kustomization', file, '..');
     const { resources } = parse(readFileSync(join(folder, 'kustomization.yaml'), 'utf8'));
-    entries.set(file.split('/')[0], resources.map((r: string) => parse(readFileSync(join(folder, r), 'utf8'))));
+    entries.set(
+      file.split('/')[0],
+      resources.map((r: string) => parse(readFileSync(join(folder, r), 'utf8'))),
+    );
   }
   return { root, entries };
 }
@@ -54,7 +60,12 @@ function twoEnvironments(): PlatformBuild {
     new SecureNamespace(platform.infrastructure, 'namespace', { name: 'shop' });
     new ApiObject(platform.apps, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'shop' } });
     if (environment === Environment.PRODUCTION) {
-      new CustomResourceDefinition(platform.layer(Layer.CRDS), 'crd', { group: 'shop.example.com', kind: 'Cart', plural: 'carts', versions: [{ name: 'v1', storage: true, schema: { type: 'object' } }] });
+      new CustomResourceDefinition(platform.layer(Layer.CRDS), 'crd', {
+        group: 'shop.example.com',
+        kind: 'Cart',
+        plural: 'carts',
+        versions: [{ name: 'v1', storage: true, schema: { type: 'object' } }],
+      });
     }
   }
   return { app, source };
@@ -69,7 +80,9 @@ describe.each([
   const { root, entries } = synthesized();
 
   test('one entry point per platform build, its kustomization.yaml listing every object file of the folder', () => {
-    const folders = listFiles(join(root, 'dist')).filter((f) => /^[^/]+\/kustomization\.yaml$/.test(f)).map((f) => f.split('/')[0]);
+    const folders = listFiles(join(root, 'dist'))
+      .filter((f) => /^[^/]+\/kustomization\.yaml$/.test(f))
+      .map((f) => f.split('/')[0]);
     expect([...entries.keys()].sort()).toEqual(folders.sort());
     for (const [folder, objects] of entries) {
       expect(listFiles(join(root, 'kustomization', folder))).toHaveLength(objects.length + 1);
@@ -86,8 +99,12 @@ describe.each([
 
   test('a Kustomization for each dist layer that exists, in layer order (controllers first); none for the folder itself, which bootstrap applies', () => {
     for (const [folder, objects] of entries) {
-      const layers = listFiles(join(root, 'dist', folder)).filter((f) => /^[^/]+\/kustomization\.yaml$/.test(f)).map((f) => `./dist/${folder}/${f.split('/')[0]}`);
-      expect(kustomizations(objects).map((k) => k.spec.path)).toEqual([Layer.CONTROLLERS, Layer.CRDS, Layer.INFRASTRUCTURE, Layer.APPS].map((l) => `./dist/${folder}/${l.name}`).filter((p) => layers.includes(p)));
+      const layers = listFiles(join(root, 'dist', folder))
+        .filter((f) => /^[^/]+\/kustomization\.yaml$/.test(f))
+        .map((f) => `./dist/${folder}/${f.split('/')[0]}`);
+      expect(kustomizations(objects).map((k) => k.spec.path)).toEqual(
+        [Layer.CONTROLLERS, Layer.CRDS, Layer.INFRASTRUCTURE, Layer.APPS].map((l) => `./dist/${folder}/${l.name}`).filter((p) => layers.includes(p)),
+      );
     }
   });
 
@@ -146,9 +163,12 @@ describe.each([
       const alert = objects.find((o) => o.kind === 'Alert')!;
       expect(alert.spec.providerRef).toEqual({ name: provider.metadata.name });
       expect(alert.spec.eventSeverity).toBe('error');
-      const releases = listFiles(join(root, 'dist', folder)).filter((f) => /\/helmrelease-[^/]+\.yaml$/.test(f)).map((f) => parse(readFileSync(join(root, 'dist', folder, f), 'utf8')).metadata.name);
-      expect(alert.spec.eventSources.map((e: any) => `${e.kind}/${e.name}`).sort()).toEqual([
-        ...kustomizations(objects).map((k) => `Kustomization/${k.metadata.name}`), ...releases.map((r) => `HelmRelease/${r}`)].sort());
+      const releases = listFiles(join(root, 'dist', folder))
+        .filter((f) => /\/helmrelease-[^/]+\.yaml$/.test(f))
+        .map((f) => parse(readFileSync(join(root, 'dist', folder, f), 'utf8')).metadata.name);
+      expect(alert.spec.eventSources.map((e: any) => `${e.kind}/${e.name}`).sort()).toEqual(
+        [...kustomizations(objects).map((k) => `Kustomization/${k.metadata.name}`), ...releases.map((r) => `HelmRelease/${r}`)].sort(),
+      );
     }
   });
 });
@@ -158,8 +178,12 @@ describe('the Git source', () => {
     const app = buildApp();
     const result = synthesize(app, { source: app.source });
     if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-    expect(result.summary.warnings).toEqual([`warning: the repository URL is the placeholder ${GitSource.PLACEHOLDER_URL}; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before \`flux bootstrap\``]);
-    expect(result.trees.entryPoints.get('README.md')).toContain(`flux bootstrap git --url=${GitSource.PLACEHOLDER_URL} --branch=main --path=kustomization/<folder>`);
+    expect(result.summary.warnings).toEqual([
+      `warning: the repository URL is the placeholder ${GitSource.PLACEHOLDER_URL}; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before \`flux bootstrap\``,
+    ]);
+    expect(result.trees.entryPoints.get('README.md')).toContain(
+      `flux bootstrap git --url=${GitSource.PLACEHOLDER_URL} --branch=main --path=kustomization/<folder>`,
+    );
   });
 
   test('URL, branch and credentials secret come from the GitSource handed to the synth, into the bootstrap command; a set URL gives no warning', () => {
@@ -167,14 +191,19 @@ describe('the Git source', () => {
     const result = synthesize(app, { source });
     if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
     expect(result.summary.warnings).toEqual([]);
-    expect(result.trees.entryPoints.get('README.md')).toContain('flux bootstrap git --url=ssh://git@git.example.com/ops/platforms.git --branch=release --secret-name=flux-git --path=kustomization/<folder>');
+    expect(result.trees.entryPoints.get('README.md')).toContain(
+      'flux bootstrap git --url=ssh://git@git.example.com/ops/platforms.git --branch=release --secret-name=flux-git --path=kustomization/<folder>',
+    );
   });
 
   test('the synth keeps what flux bootstrap wrote and lists it in the entry point', () => {
     const { root } = synthRepo(twoEnvironments());
     const bootstrap = join(root, 'kustomization', 'shop', 'flux-system');
     mkdirSync(bootstrap);
-    writeFileSync(join(bootstrap, 'gotk-sync.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bootstrap-marker\n  namespace: flux-system\n');
+    writeFileSync(
+      join(bootstrap, 'gotk-sync.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bootstrap-marker\n  namespace: flux-system\n',
+    );
     writeFileSync(join(bootstrap, 'kustomization.yaml'), 'resources:\n  - gotk-sync.yaml\n');
     const outcome = runSynth(join(root, 'dist'), twoEnvironments);
     if (!outcome.ok) throw new Error(refusalMessage(outcome));
@@ -191,10 +220,19 @@ describe('the Git source', () => {
   });
 
   test.each([
-    [{ url: 'git.example.com/repo.git' }, 'GitSource: url must be an https:// or ssh:// clone URL (got "git.example.com/repo.git"); fix: give the URL the cluster clones, e.g. "ssh://git@github.com/org/repo.git"'],
-    [{ branch: 'feature..x' }, 'GitSource: branch must be a git branch name (got "feature..x"); fix: give the branch Flux should follow, e.g. "main"'],
+    [
+      { url: 'git.example.com/repo.git' },
+      'GitSource: url must be an https:// or ssh:// clone URL (got "git.example.com/repo.git"); fix: give the URL the cluster clones, e.g. "ssh://git@github.com/org/repo.git"',
+    ],
+    [
+      { branch: 'feature..x' },
+      'GitSource: branch must be a git branch name (got "feature..x"); fix: give the branch Flux should follow, e.g. "main"',
+    ],
     [{ branch: 'my branch' }, 'GitSource: branch must be a git branch name (got "my branch"); fix: give the branch Flux should follow, e.g. "main"'],
-    [{ secretName: 'Git_Creds' }, 'GitSource: secretName must be a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", at most 253 characters) (got "Git_Creds"); fix: use a name such as "git-creds"'],
+    [
+      { secretName: 'Git_Creds' },
+      'GitSource: secretName must be a DNS-1123 subdomain (lower-case letters, digits, "-" and ".", at most 253 characters) (got "Git_Creds"); fix: use a name such as "git-creds"',
+    ],
   ])('bad input %j is refused', (props, message) => {
     expect(() => new GitSource(props)).toThrow(message);
   });

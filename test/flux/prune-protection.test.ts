@@ -8,8 +8,12 @@ import { manifests } from '../pipeline-helpers';
 describe('prune protection', () => {
   test('the policy: namespaces, claims, volumes, CRDs and snapshots, each with its reason', () => {
     expect(PRUNE_PROTECTED_KINDS.map((k) => `${k.group || 'core'}/${k.kind}`)).toEqual([
-      'core/Namespace', 'core/PersistentVolumeClaim', 'core/PersistentVolume',
-      'apiextensions.k8s.io/CustomResourceDefinition', 'snapshot.storage.k8s.io/VolumeSnapshot', 'snapshot.storage.k8s.io/VolumeSnapshotContent',
+      'core/Namespace',
+      'core/PersistentVolumeClaim',
+      'core/PersistentVolume',
+      'apiextensions.k8s.io/CustomResourceDefinition',
+      'snapshot.storage.k8s.io/VolumeSnapshot',
+      'snapshot.storage.k8s.io/VolumeSnapshotContent',
     ]);
     expect(PRUNE_PROTECTED_KINDS.every((k) => k.why.length > 20)).toBe(true);
   });
@@ -34,7 +38,13 @@ describe('prune protection', () => {
     obj('settings', 'v1', 'ConfigMap', 'apps');
     const annotations = Object.fromEntries(manifests(app).map((m) => [`${m.kind}/${m.name}`, m.object.metadata.annotations]));
     expect(annotations['PersistentVolumeClaim/claim']).toEqual({ owner: 'team-a', [PRUNE_ANNOTATION]: 'disabled' });
-    for (const key of ['Namespace/apps', 'PersistentVolume/volume', 'CustomResourceDefinition/widgets.example.com', 'VolumeSnapshot/backup', 'VolumeSnapshotContent/backup-content']) {
+    for (const key of [
+      'Namespace/apps',
+      'PersistentVolume/volume',
+      'CustomResourceDefinition/widgets.example.com',
+      'VolumeSnapshot/backup',
+      'VolumeSnapshotContent/backup-content',
+    ]) {
       expect([key, annotations[key]]).toEqual([key, { [PRUNE_ANNOTATION]: 'disabled' }]);
     }
     expect(annotations['StorageClass/fast']).toBeUndefined();

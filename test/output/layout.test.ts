@@ -29,19 +29,25 @@ describe('layoutDist', () => {
     ]);
   });
   test('kustomization lists namespaces first and the rest in apply order', () => {
-    expect(files.get('test/infrastructure/kustomization.yaml')).toBe([
-      'apiVersion: kustomize.config.k8s.io/v1beta1',
-      'kind: Kustomization',
-      'resources:',
-      '  - namespace-apps.yaml',
-      '  - apps/networkpolicy-allow-dns-egress.yaml',
-      '  - apps/networkpolicy-default-deny-all.yaml',
-      '',
-    ].join('\n'));
-    expect(files.get('test/apps/kustomization.yaml')).toContain('  - apps/serviceaccount-web.yaml\n  - apps/service-web.yaml\n  - apps/deployment-web.yaml\n');
+    expect(files.get('test/infrastructure/kustomization.yaml')).toBe(
+      [
+        'apiVersion: kustomize.config.k8s.io/v1beta1',
+        'kind: Kustomization',
+        'resources:',
+        '  - namespace-apps.yaml',
+        '  - apps/networkpolicy-allow-dns-egress.yaml',
+        '  - apps/networkpolicy-default-deny-all.yaml',
+        '',
+      ].join('\n'),
+    );
+    expect(files.get('test/apps/kustomization.yaml')).toContain(
+      '  - apps/serviceaccount-web.yaml\n  - apps/service-web.yaml\n  - apps/deployment-web.yaml\n',
+    );
   });
   test('the platform kustomization lists its layers in order', () => {
-    expect(files.get('test/kustomization.yaml')).toBe('apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - crds\n  - infrastructure\n  - apps\n');
+    expect(files.get('test/kustomization.yaml')).toBe(
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - crds\n  - infrastructure\n  - apps\n',
+    );
   });
   test('every object file names its construct and carries no hash', () => {
     const deployment = files.get('test/apps/apps/deployment-web.yaml')!;

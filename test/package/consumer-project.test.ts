@@ -1,5 +1,17 @@
 import { execFileSync, spawnSync, SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -19,15 +31,61 @@ const VERSION = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).ver
 const TEMPLATE: Record<string, string> = {
   'cdk8s.yaml': `language: typescript\napp: npx ts-node main.ts\nimports:\n  - k8s\nvalidations:\n  - package: ./node_modules/k8s-platforms\n    class: PlatformChecks\n    version: ${VERSION}\n`,
   '.gitignore': '*.d.ts\n*.js\n!jest.config.js\nnode_modules\ndist/\n',
-  'package.json': JSON.stringify({ name: 'shop-platform', version: '1.0.0', main: 'main.js', types: 'main.ts', license: 'Apache-2.0', private: true,
-    scripts: { import: 'cdk8s import', synth: 'cdk8s synth', compile: 'tsc --build', watch: 'tsc --build -w', test: 'jest', build: 'npm run compile && npm run test && npm run synth' },
-    dependencies: { 'k8s-platforms': `file:k8s-platforms-${VERSION}.tgz`, cdk8s: '^2.70.0', 'cdk8s-plus-28': '^2.5.0', constructs: '^10.0.0' },
-    devDependencies: { 'cdk8s-cli': '^2.200.0', '@types/node': '^20', 'ts-node': '^10', typescript: '^6' } }, null, 2),
+  'package.json': JSON.stringify(
+    {
+      name: 'shop-platform',
+      version: '1.0.0',
+      main: 'main.js',
+      types: 'main.ts',
+      license: 'Apache-2.0',
+      private: true,
+      scripts: {
+        import: 'cdk8s import',
+        synth: 'cdk8s synth',
+        compile: 'tsc --build',
+        watch: 'tsc --build -w',
+        test: 'jest',
+        build: 'npm run compile && npm run test && npm run synth',
+      },
+      dependencies: { 'k8s-platforms': `file:k8s-platforms-${VERSION}.tgz`, cdk8s: '^2.70.0', 'cdk8s-plus-28': '^2.5.0', constructs: '^10.0.0' },
+      devDependencies: { 'cdk8s-cli': '^2.200.0', '@types/node': '^20', 'ts-node': '^10', typescript: '^6' },
+    },
+    null,
+    2,
+  ),
   // The template's tsconfig, plus "types": TypeScript 6 no longer loads every @types package by default.
-  'tsconfig.json': JSON.stringify({ compilerOptions: { alwaysStrict: true, declaration: true, experimentalDecorators: true, inlineSourceMap: true, inlineSources: true,
-    lib: ['es2022'], module: 'CommonJS', noEmit: false, noEmitOnError: true, noFallthroughCasesInSwitch: true, noImplicitAny: true, noImplicitReturns: true,
-    noImplicitThis: true, noUnusedLocals: true, noUnusedParameters: true, resolveJsonModule: true, strict: true, strictNullChecks: true,
-    strictPropertyInitialization: true, stripInternal: true, target: 'ES2022', types: ['node'] }, include: ['**/*.ts'], exclude: ['node_modules'] }, null, 2),
+  'tsconfig.json': JSON.stringify(
+    {
+      compilerOptions: {
+        alwaysStrict: true,
+        declaration: true,
+        experimentalDecorators: true,
+        inlineSourceMap: true,
+        inlineSources: true,
+        lib: ['es2022'],
+        module: 'CommonJS',
+        noEmit: false,
+        noEmitOnError: true,
+        noFallthroughCasesInSwitch: true,
+        noImplicitAny: true,
+        noImplicitReturns: true,
+        noImplicitThis: true,
+        noUnusedLocals: true,
+        noUnusedParameters: true,
+        resolveJsonModule: true,
+        strict: true,
+        strictNullChecks: true,
+        strictPropertyInitialization: true,
+        stripInternal: true,
+        target: 'ES2022',
+        types: ['node'],
+      },
+      include: ['**/*.ts'],
+      exclude: ['node_modules'],
+    },
+    null,
+    2,
+  ),
   'jest.config.js': "module.exports = { testMatch: ['**/*.test.ts'], transform: { '^.+\\\\.tsx?$': 'ts-jest' } };\n",
   help: 'cdk8s synth   synthesizes the app into dist/\n',
 };
@@ -38,19 +96,34 @@ let dist: string;
 /** Runs a command in the project; the environment says which variant of main.ts to build. */
 function run(command: string, args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
   const { DIST_DIR: _ours, ...inherited } = process.env; // the project's own dist/, not a test's
-  return spawnSync(command, args, { cwd: project, encoding: 'utf8', env: { ...inherited, TS_NODE_TRANSPILE_ONLY: 'true', ...env, PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH}` } });
+  return spawnSync(command, args, {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...inherited, TS_NODE_TRANSPILE_ONLY: 'true', ...env, PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH}` },
+  });
 }
 const k8sPlatforms = (args: string[], env: Record<string, string> = {}) => run('k8s-platforms', args, env);
 const cdk8s = (args: string[], env: Record<string, string> = {}) => run('cdk8s', ['synth', '--no-check-upgrade', ...args], env);
 /** Every file under a folder with its content: what "byte-identical" compares. */
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const walk = (d: string) => readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(join(d, e.name)) : (out[join(d, e.name).slice(dir.length + 1)] = readFileSync(join(d, e.name), 'utf8'))));
+  const walk = (d: string) =>
+    readdirSync(d, { withFileTypes: true }).forEach((e) =>
+      e.isDirectory() ? walk(join(d, e.name)) : (out[join(d, e.name).slice(dir.length + 1)] = readFileSync(join(d, e.name), 'utf8')),
+    );
   if (existsSync(dir)) walk(dir);
   return out;
 }
-const outputs = () => ({ dist: snapshot(dist), kustomization: snapshot(join(project, 'kustomization')), docs: snapshot(join(project, 'docs')), report: readFileSync(join(project, 'policy-report.json'), 'utf8') });
-const ids = (yaml: string) => parseAllDocuments(yaml).map((d) => d.toJS()).map((o) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`);
+const outputs = () => ({
+  dist: snapshot(dist),
+  kustomization: snapshot(join(project, 'kustomization')),
+  docs: snapshot(join(project, 'docs')),
+  report: readFileSync(join(project, 'policy-report.json'), 'utf8'),
+});
+const ids = (yaml: string) =>
+  parseAllDocuments(yaml)
+    .map((d) => d.toJS())
+    .map((o) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`);
 const noStackTrace = (r: SpawnSyncReturns<string>) => expect(`${r.stdout}${r.stderr}`).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 
 beforeAll(() => {
@@ -59,7 +132,10 @@ beforeAll(() => {
   copyFileSync(packedTarball(), join(project, basename(packedTarball()))); // npm pack, once per test run
   for (const [file, content] of Object.entries(TEMPLATE)) writeFileSync(join(project, file), content);
   for (const file of ['main.ts', 'plain.ts']) copyFileSync(join(__dirname, 'stock-consumer', file), join(project, file));
-  writeFileSync(join(project, 'main.test.ts'), "import { Testing } from 'cdk8s';\n\ntest('placeholder', () => expect(Testing.app()).toBeDefined());\n");
+  writeFileSync(
+    join(project, 'main.test.ts'),
+    "import { Testing } from 'cdk8s';\n\ntest('placeholder', () => expect(Testing.app()).toBeDefined());\n",
+  );
 
   // What `npm install` does with the tarball: unpack it, link its bin, and (offline) link the
   // dependencies it and the template declare from this repository's node_modules.
@@ -67,13 +143,24 @@ beforeAll(() => {
   mkdirSync(installed, { recursive: true });
   execFileSync('tar', ['-xzf', join(project, `k8s-platforms-${VERSION}.tgz`), '-C', installed, '--strip-components=1']);
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
-  for (const name of [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {}), 'cdk8s-cli', 'ts-node', 'typescript', '@types/node']) {
+  for (const name of [
+    ...Object.keys(manifest.dependencies ?? {}),
+    ...Object.keys(manifest.peerDependencies ?? {}),
+    'cdk8s-cli',
+    'ts-node',
+    'typescript',
+    '@types/node',
+  ]) {
     mkdirSync(dirname(join(project, 'node_modules', name)), { recursive: true });
     symlinkSync(join(REPO, 'node_modules', name), join(project, 'node_modules', name), 'dir');
   }
   const bin = join(project, 'node_modules', '.bin');
   mkdirSync(bin);
-  for (const [name, target] of [...Object.entries(manifest.bin as Record<string, string>).map(([n, t]) => [n, join('..', 'k8s-platforms', t)]), ['cdk8s', '../cdk8s-cli/bin/cdk8s'], ['ts-node', '../ts-node/dist/bin.js']]) {
+  for (const [name, target] of [
+    ...Object.entries(manifest.bin as Record<string, string>).map(([n, t]) => [n, join('..', 'k8s-platforms', t)]),
+    ['cdk8s', '../cdk8s-cli/bin/cdk8s'],
+    ['ts-node', '../ts-node/dist/bin.js'],
+  ]) {
     symlinkSync(target, join(bin, name));
     chmodSync(join(bin, target), 0o755);
   }
@@ -93,7 +180,11 @@ describe('a stock cdk8s app using the packed package', () => {
     expect(readdirSync(dist).sort()).toEqual(['blog', 'shop', 'shop-staging']);
     expect(readdirSync(join(project, 'kustomization')).sort()).toEqual(['README.md', 'blog', 'shop', 'shop-staging']);
     expect(readdirSync(join(project, 'docs')).sort()).toEqual(['blog.md', 'shop-staging.md', 'shop.md']);
-    expect(JSON.parse(readFileSync(join(project, 'policy-report.json'), 'utf8')).platforms.map((p: { name: string }) => p.name)).toEqual(['shop', 'shop-staging', 'blog']);
+    expect(JSON.parse(readFileSync(join(project, 'policy-report.json'), 'utf8')).platforms.map((p: { name: string }) => p.name)).toEqual([
+      'shop',
+      'shop-staging',
+      'blog',
+    ]);
     // dist/ is git-ignored (the template's .gitignore), so the synth keeps its own copy beside it, itself ignored.
     expect(execFileSync('git', ['status', '--porcelain', '--ignored'], { cwd: project, encoding: 'utf8' })).toMatch(/^!! \.k8s-platforms\/$/m);
     expect(readdirSync(join(project, '.k8s-platforms', 'published', 'dist')).sort()).toEqual(['blog', 'shop', 'shop-staging']);
@@ -118,7 +209,9 @@ describe('a stock cdk8s app using the packed package', () => {
     expect([diff.status, diff.stdout]).toEqual([0, 'changes against dist/ on disk:\n  shop-staging: no changes\n']);
     const unknown = k8sPlatforms(['synth', '--platform', 'shopp']);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain('synth: --platform names no build of the app (got "shopp"); fix: use a build folder or platform name: shop, shop-staging, blog');
+    expect(unknown.stderr).toContain(
+      'synth: --platform names no build of the app (got "shopp"); fix: use a build folder or platform name: shop, shop-staging, blog',
+    );
     expect(outputs()).toEqual(before);
   });
 
@@ -134,7 +227,9 @@ describe('a stock cdk8s app using the packed package', () => {
     expect(ids(both.stdout)).toEqual(expect.arrayContaining(['Deployment/web/frontend', 'Deployment/blog/ghost']));
     const clash = k8sPlatforms(['synth', '--stdout']);
     expect([clash.status, clash.stdout]).toEqual([1, '']);
-    expect(clash.stderr).toMatch(/^synth --stdout: builds shop and shop-staging hold \d+ objects of the same identity \(.+\): they are separate clusters, and one stream would apply one over the other; fix: choose one with --platform shop/m);
+    expect(clash.stderr).toMatch(
+      /^synth --stdout: builds shop and shop-staging hold \d+ objects of the same identity \(.+\): they are separate clusters, and one stream would apply one over the other; fix: choose one with --platform shop/m,
+    );
     const viaCli = cdk8s(['--stdout', '--no-validate'], { K8S_PLATFORMS_PLATFORM: 'blog' });
     expect(viaCli.status).toBe(0);
     expect(ids(viaCli.stdout).sort()).toEqual(ids(k8sPlatforms(['synth', '--stdout', '--platform', 'blog']).stdout).sort());
@@ -168,7 +263,9 @@ describe('a stock cdk8s app using the packed package', () => {
     const before = outputs();
     const refused = k8sPlatforms(['synth'], { SHOP_SHRINK: '1' });
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/^shop: objects would lose 12 of 19 against dist\/ on disk \(more than 50% at once\), and Flux would prune them: /m);
+    expect(refused.stderr).toMatch(
+      /^shop: objects would lose 12 of 19 against dist\/ on disk \(more than 50% at once\), and Flux would prune them: /m,
+    );
     noStackTrace(refused);
     expect(outputs()).toEqual(before);
     const viaCli = cdk8s([], { SHOP_SHRINK: '1' });
@@ -181,7 +278,7 @@ describe('a stock cdk8s app using the packed package', () => {
     expect(allowed.stdout).toContain('deleted, as --allow-removal shop --allow-removal shop-staging allowed: shop/Deployment/web/cart');
   });
 
-  test("a plain cdk8s App never calls the pipeline, and its app.synth() still refuses what the checks refuse, writing nothing", () => {
+  test('a plain cdk8s App never calls the pipeline, and its app.synth() still refuses what the checks refuse, writing nothing', () => {
     const out = join(project, 'plain-output');
     const refused = run('ts-node', ['plain.ts'], { PLAIN_PRIVILEGED: '1', PLAIN_OUTDIR: out });
     expect(refused.status).not.toBe(0);
@@ -190,15 +287,26 @@ describe('a stock cdk8s app using the packed package', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
     const plain = run('ts-node', ['plain.ts'], { PLAIN_OUTDIR: out });
     expect(plain.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([expect.stringMatching(/^shop-apps-[0-9a-f]+\.k8s\.yaml$/), expect.stringMatching(/^shop-infrastructure-[0-9a-f]+\.k8s\.yaml$/)]);
+    expect(readdirSync(out).sort()).toEqual([
+      expect.stringMatching(/^shop-apps-[0-9a-f]+\.k8s\.yaml$/),
+      expect.stringMatching(/^shop-infrastructure-[0-9a-f]+\.k8s\.yaml$/),
+    ]);
   });
 
   test('the bin names what is wrong when the app is not a PlatformApp, or there is no cdk8s app', () => {
     const plain = k8sPlatforms(['synth', '--app', 'npx ts-node plain.ts'], { PLAIN_OUTDIR: join(project, 'plain-output') });
-    expect([plain.status, plain.stderr]).toEqual([1, 'k8s-platforms: the app (npx ts-node plain.ts) finished without running the k8s-platforms pipeline: its main must build a PlatformApp (not cdk8s\'s App) and call app.synth()\n']);
+    expect([plain.status, plain.stderr]).toEqual([
+      1,
+      "k8s-platforms: the app (npx ts-node plain.ts) finished without running the k8s-platforms pipeline: its main must build a PlatformApp (not cdk8s's App) and call app.synth()\n",
+    ]);
     const elsewhere = spawnSync(join(project, 'node_modules', '.bin', 'k8s-platforms'), ['synth'], { cwd: tmpdir(), encoding: 'utf8' });
-    expect([elsewhere.status, elsewhere.stderr]).toEqual([2, `k8s-platforms: no cdk8s.yaml in ${tmpdir()} or a folder above it: run k8s-platforms in a cdk8s app (cdk8s init typescript-app makes one)\n`]);
-    expect(k8sPlatforms(['lint']).stderr).toBe('k8s-platforms: unknown command "lint"; the commands are synth, diff, validate, docs (k8s-platforms --help)\n');
+    expect([elsewhere.status, elsewhere.stderr]).toEqual([
+      2,
+      `k8s-platforms: no cdk8s.yaml in ${tmpdir()} or a folder above it: run k8s-platforms in a cdk8s app (cdk8s init typescript-app makes one)\n`,
+    ]);
+    expect(k8sPlatforms(['lint']).stderr).toBe(
+      'k8s-platforms: unknown command "lint"; the commands are synth, diff, validate, docs (k8s-platforms --help)\n',
+    );
     expect(k8sPlatforms(['synth', '--help']).stdout).toMatch(/^Usage: k8s-platforms synth \[--platform <build>\]/);
   });
 });

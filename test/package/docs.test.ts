@@ -11,7 +11,12 @@ test('the API reference generates without warnings', () => {
   const typedoc = resolve(repo, 'node_modules', 'typedoc', 'bin', 'typedoc');
   let output: string;
   try {
-    output = execFileSync(process.execPath, [typedoc, '--emit', 'none'], { cwd: repo, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    output = execFileSync(process.execPath, [typedoc, '--emit', 'none'], {
+      cwd: repo,
+      env: { ...process.env, NO_COLOR: '1' },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     output = `${stdout ?? ''}${stderr ?? ''}`;

@@ -45,14 +45,19 @@ function reExports(indexFile: string): string[] {
   });
 }
 
-const folders = readdirSync(LIB, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const folders = readdirSync(LIB, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 const packageFolders = folders.filter((f) => !(f in NOT_IN_PACKAGE));
 
 describe('the public API lists every file', () => {
   test.each(packageFolders)('lib/%s/index.ts re-exports every file of its folder not marked INTERNAL', (folder) => {
     const index = join(LIB, folder, 'index.ts');
     expect(existsSync(index)).toBe(true);
-    const files = tsFiles(join(LIB, folder)).map((f) => relative(LIB, f)).filter((f) => f !== `${folder}/index.ts`);
+    const files = tsFiles(join(LIB, folder))
+      .map((f) => relative(LIB, f))
+      .filter((f) => f !== `${folder}/index.ts`);
     const expected = files.filter((f) => !(f in INTERNAL)).sort();
     expect(reExports(index).sort()).toEqual(expected);
   });
@@ -63,7 +68,9 @@ describe('the public API lists every file', () => {
   });
 
   test('lib/crd-imports.ts gives every generated file of lib/imports a namespace', () => {
-    const generated = tsFiles(join(LIB, 'imports')).map((f) => relative(LIB, f)).sort();
+    const generated = tsFiles(join(LIB, 'imports'))
+      .map((f) => relative(LIB, f))
+      .sort();
     expect(generated.length).toBeGreaterThan(0);
     expect(reExports(join(LIB, 'crd-imports.ts')).sort()).toEqual(generated);
   });
@@ -73,13 +80,45 @@ describe('the public API lists every file', () => {
     expect(Object.keys(NOT_IN_PACKAGE).filter((f) => !folders.includes(f))).toEqual([]);
   });
 
-  test('the public API loads, and names the layers\' main constructs from one place', () => {
+  test("the public API loads, and names the layers' main constructs from one place", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const api = require('../../lib');
-    for (const name of ['ValidationError', 'NodePool', 'StorageClass', 'HorizontalAutoscaler', 'CustomResourceDefinition', 'WebService', 'SecureNamespace', 'WebIngress', 'WorkloadMonitor', 'POLICY_CHECKS', 'Platform', 'synthesize', 'runSynth', 'publish', 'layoutDist', 'platformDoc', 'diffTrees']) {
+    for (const name of [
+      'ValidationError',
+      'NodePool',
+      'StorageClass',
+      'HorizontalAutoscaler',
+      'CustomResourceDefinition',
+      'WebService',
+      'SecureNamespace',
+      'WebIngress',
+      'WorkloadMonitor',
+      'POLICY_CHECKS',
+      'Platform',
+      'synthesize',
+      'runSynth',
+      'publish',
+      'layoutDist',
+      'platformDoc',
+      'diffTrees',
+    ]) {
       expect([name, typeof api[name]]).toEqual([name, expect.stringMatching(/^(function|object)$/)]);
     }
-    expect(Object.keys(api.imports).sort()).toEqual(['alert', 'clusterissuer', 'gitrepository', 'helmrelease', 'helmrepository', 'istio', 'kustomization', 'prometheusrule', 'provider', 'secretproviderclass', 'servicemonitor', 'volumesnapshot', 'volumesnapshotclass']);
+    expect(Object.keys(api.imports).sort()).toEqual([
+      'alert',
+      'clusterissuer',
+      'gitrepository',
+      'helmrelease',
+      'helmrepository',
+      'istio',
+      'kustomization',
+      'prometheusrule',
+      'provider',
+      'secretproviderclass',
+      'servicemonitor',
+      'volumesnapshot',
+      'volumesnapshotclass',
+    ]);
     expect(typeof api.imports.istio.VirtualServiceV1Beta1).toBe('function');
   });
 });

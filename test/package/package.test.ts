@@ -48,13 +48,19 @@ describe('the packed package, used from a project outside the repository', () =>
       symlinkSync(join(REPO, 'node_modules', name), join(scratch, 'node_modules', name), 'dir');
     }
 
-    writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, dependencies: { 'k8s-platforms': `file:${tarball}` } }));
+    writeFileSync(
+      join(scratch, 'package.json'),
+      JSON.stringify({ name: 'scratch', private: true, dependencies: { 'k8s-platforms': `file:${tarball}` } }),
+    );
     // skipLibCheck, as most projects set it: our code is still checked against the packed .d.ts;
     // re-checking cdk8s-plus-28's declarations would cost ~8 s and test nothing of ours.
-    writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, skipLibCheck: true, types: ['node'] },
-      files: ['platform.ts'],
-    }));
+    writeFileSync(
+      join(scratch, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, skipLibCheck: true, types: ['node'] },
+        files: ['platform.ts'],
+      }),
+    );
     copyFileSync(join(__dirname, 'consumer', 'platform.ts'), join(scratch, 'platform.ts'));
     run(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], scratch);
     consumerOutput = run(process.execPath, ['platform.js', 'out/dist'], scratch);
@@ -69,27 +75,44 @@ describe('the packed package, used from a project outside the repository', () =>
   });
 
   test('the tarball holds the built library (.js and .d.ts) and package.json, no sources, tests or platforms', () => {
-    expect(tarballFiles).toEqual(expect.arrayContaining(['package/package.json', 'package/README.md', 'package/build/lib/index.js', 'package/build/lib/index.d.ts',
-      'package/build/lib/workloads/web-service.js', 'package/build/lib/workloads/web-service.d.ts']));
-    const unexpected = tarballFiles.filter((f) => !/^package\/(package\.json|README\.md|build\/lib\/.+\.(js|d\.ts))$/.test(f) || /\/platforms\//.test(f));
+    expect(tarballFiles).toEqual(
+      expect.arrayContaining([
+        'package/package.json',
+        'package/README.md',
+        'package/build/lib/index.js',
+        'package/build/lib/index.d.ts',
+        'package/build/lib/workloads/web-service.js',
+        'package/build/lib/workloads/web-service.d.ts',
+      ]),
+    );
+    const unexpected = tarballFiles.filter(
+      (f) => !/^package\/(package\.json|README\.md|build\/lib\/.+\.(js|d\.ts))$/.test(f) || /\/platforms\//.test(f),
+    );
     expect(unexpected).toEqual([]);
   });
 
   test('a small platform synthesizes from the package name alone: a namespace and a WebService on a node pool', () => {
     expect(consumerOutput).toBe('wrote 7 objects\n');
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]);
-    expect(files(dist()).map((f) => relative(dist(), f)).sort()).toEqual([
-      'shop/apps/kustomization.yaml',
-      'shop/apps/web/deployment-frontend.yaml',
-      'shop/apps/web/poddisruptionbudget-frontend.yaml',
-      'shop/apps/web/service-frontend.yaml',
-      'shop/apps/web/serviceaccount-frontend.yaml',
-      'shop/infrastructure/kustomization.yaml',
-      'shop/infrastructure/namespace-web.yaml',
-      'shop/infrastructure/web/networkpolicy-allow-dns-egress.yaml',
-      'shop/infrastructure/web/networkpolicy-default-deny-all.yaml',
-      'shop/kustomization.yaml',
-    ].map((f) => f.split('/').join(sep)));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+    expect(
+      files(dist())
+        .map((f) => relative(dist(), f))
+        .sort(),
+    ).toEqual(
+      [
+        'shop/apps/kustomization.yaml',
+        'shop/apps/web/deployment-frontend.yaml',
+        'shop/apps/web/poddisruptionbudget-frontend.yaml',
+        'shop/apps/web/service-frontend.yaml',
+        'shop/apps/web/serviceaccount-frontend.yaml',
+        'shop/infrastructure/kustomization.yaml',
+        'shop/infrastructure/namespace-web.yaml',
+        'shop/infrastructure/web/networkpolicy-allow-dns-egress.yaml',
+        'shop/infrastructure/web/networkpolicy-default-deny-all.yaml',
+        'shop/kustomization.yaml',
+      ].map((f) => f.split('/').join(sep)),
+    );
   });
 
   test('the Deployment is placed on its pool, secure by default, and labelled with its platform', () => {
@@ -97,7 +120,8 @@ describe('the packed package, used from a project outside the repository', () =>
     expect(yaml.split('\n')[0]).toBe('# Generated from shop/apps/frontend/deployment; edit the TypeScript, not this file.');
     const deployment = parse(yaml);
     expect(deployment).toMatchObject({
-      apiVersion: 'apps/v1', kind: 'Deployment',
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
       metadata: { name: 'frontend', namespace: 'web', labels: { 'app.kubernetes.io/name': 'frontend', 'app.kubernetes.io/part-of': 'shop' } },
       spec: { replicas: 2, selector: { matchLabels: { 'app.kubernetes.io/name': 'frontend' } } },
     });
@@ -115,7 +139,11 @@ describe('the packed package, used from a project outside the repository', () =>
     const namespace = parse(readFileSync(join(dist(), 'shop', 'infrastructure', 'namespace-web.yaml'), 'utf8'));
     expect(namespace.metadata.labels).toMatchObject({ 'pod-security.kubernetes.io/enforce': 'restricted' });
     expect(readdirSync(join(scratch, 'out', 'kustomization', 'shop')).sort()).toEqual([
-      'alert-shop.yaml', 'kustomization-shop-apps.yaml', 'kustomization-shop-infrastructure.yaml', 'kustomization.yaml', 'provider-shop.yaml',
+      'alert-shop.yaml',
+      'kustomization-shop-apps.yaml',
+      'kustomization-shop-infrastructure.yaml',
+      'kustomization.yaml',
+      'provider-shop.yaml',
     ]);
     expect(JSON.parse(readFileSync(join(scratch, 'out', 'policy-report.json'), 'utf8'))).toHaveProperty('platforms');
   });

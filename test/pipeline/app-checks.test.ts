@@ -25,8 +25,15 @@ describe('the checks on a plain app.synth() (construct validations)', () => {
     const app = new App({ outdir });
     const platform = new Platform(app, { name: 'test', pools: testPools() });
     new SecureNamespace(platform.infrastructure, 'namespace', { name: 'apps' });
-    new ApiObject(platform.apps, 'raw', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'raw', namespace: 'apps' },
-      spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw' } }, spec: rawPodSpec({ securityContext: { privileged: true } }) } } });
+    new ApiObject(platform.apps, 'raw', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'raw', namespace: 'apps' },
+      spec: {
+        selector: { matchLabels: { app: 'raw' } },
+        template: { metadata: { labels: { app: 'raw' } }, spec: rawPodSpec({ securityContext: { privileged: true } }) },
+      },
+    });
     const message = plainSynthErrors(app);
     expect(message).toContain('test/apps/raw: spec.template.spec.containers[0].securityContext.privileged');
     expect(message).toContain('[pod-security-restricted]');

@@ -13,8 +13,18 @@ describe('NodePoolInventory', () => {
   });
   test('records what the cloud side must provide', () => {
     expect(parse(data['gpu.yaml'])).toEqual({
-      role: 'user', capacity: 'managed node group', instanceType: 'g4dn.xlarge', architecture: 'amd64', vcpu: 4, memory: '16Gi',
-      gpus: '1x NVIDIA T4', minNodes: 0, maxNodes: 2, autoscaling: true, labels: { pool: 'gpu' }, taints: ['nvidia.com/gpu=present:NoSchedule'],
+      role: 'user',
+      capacity: 'managed node group',
+      instanceType: 'g4dn.xlarge',
+      architecture: 'amd64',
+      vcpu: 4,
+      memory: '16Gi',
+      gpus: '1x NVIDIA T4',
+      minNodes: 0,
+      maxNodes: 2,
+      autoscaling: true,
+      labels: { pool: 'gpu' },
+      taints: ['nvidia.com/gpu=present:NoSchedule'],
     });
     expect(parse(data['serverless.yaml'])).toMatchObject({ capacity: 'fargate', labels: { compute: 'fargate' } });
   });

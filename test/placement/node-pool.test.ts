@@ -18,28 +18,38 @@ describe('NodePool placement', () => {
     });
   });
   test('an untainted pool adds no tolerations', () => {
-    expect(pools.get('general').place(site, small)).toEqual({ nodeSelector: { pool: 'general', 'kubernetes.io/arch': 'arm64' }, tolerations: undefined, podLabels: {} });
+    expect(pools.get('general').place(site, small)).toEqual({
+      nodeSelector: { pool: 'general', 'kubernetes.io/arch': 'arm64' },
+      tolerations: undefined,
+      podLabels: {},
+    });
   });
   test('a Fargate pool is reached by pod labels, not nodeSelector', () => {
     expect(pools.get('serverless').place(site, small)).toEqual({ podLabels: { compute: 'fargate' } });
   });
   test('Fargate refuses a RuntimeClass', () => {
     expect(() => pools.get('serverless').place(site, { ...small, features: new Set([PodFeature.RUNTIME_CLASS]) })).toThrow(
-      'p/w: pool is fargate capacity, which cannot run a custom RuntimeClass (e.g. gVisor) (got "serverless"); fix: place this workload on a node-group pool, or drop the feature for this environment');
+      'p/w: pool is fargate capacity, which cannot run a custom RuntimeClass (e.g. gVisor) (got "serverless"); fix: place this workload on a node-group pool, or drop the feature for this environment',
+    );
   });
   test('a pod bigger than one node is refused', () => {
     expect(() => pools.get('general').place(site, { ...small, cpuMillicores: 3000 })).toThrow(
-      'p/w: resources.requests do not fit one node of pool general (Standard_B2ps_v2: 2 vCPU, 8Gi) (got {"cpu":"3","memory":"128Mi"}); fix: lower the requests or choose a pool with larger nodes');
+      'p/w: resources.requests do not fit one node of pool general (Standard_B2ps_v2: 2 vCPU, 8Gi) (got {"cpu":"3","memory":"128Mi"}); fix: lower the requests or choose a pool with larger nodes',
+    );
   });
   test('a pod exactly one node big fits', () => {
     expect(() => pools.get('general').place(site, { ...small, cpuMillicores: 2000, memoryBytes: 8 * 2 ** 30 })).not.toThrow();
   });
   test('GPUs on a pool without them are refused', () => {
-    expect(() => pools.get('general').place(site, { ...small, gpus: 1 })).toThrow('p/w: pool has no GPUs (instance type Standard_B2ps_v2) but the pod requests 1 (got "general")');
+    expect(() => pools.get('general').place(site, { ...small, gpus: 1 })).toThrow(
+      'p/w: pool has no GPUs (instance type Standard_B2ps_v2) but the pod requests 1 (got "general")',
+    );
   });
   test('autoscaling follows the bounds', () => {
     expect(pools.get('general').autoscaling).toBe(true);
-    expect(new NodePool({ name: 'one', instanceType: InstanceType.AWS_M6G_LARGE, minNodes: 1, maxNodes: 1, labels: { a: 'b' } }).autoscaling).toBe(false);
+    expect(new NodePool({ name: 'one', instanceType: InstanceType.AWS_M6G_LARGE, minNodes: 1, maxNodes: 1, labels: { a: 'b' } }).autoscaling).toBe(
+      false,
+    );
   });
   test('selection by nodeSelector', () => {
     expect(pools.get('gpu').isSelectedBy({ pool: 'gpu', other: 'x' })).toBe(true);
@@ -72,7 +82,9 @@ describe('NodePools', () => {
 describe('NodePool props', () => {
   const base = { name: 'p', instanceType: InstanceType.AWS_M6G_LARGE, minNodes: 1, maxNodes: 2, labels: { a: 'b' } };
   test('min above max is refused', () => {
-    expect(() => new NodePool({ ...base, minNodes: 3, maxNodes: 2 })).toThrow('node pool p: minNodes..maxNodes must be whole numbers with 0 <= minNodes <= maxNodes and maxNodes >= 1 (got "3..2")');
+    expect(() => new NodePool({ ...base, minNodes: 3, maxNodes: 2 })).toThrow(
+      'node pool p: minNodes..maxNodes must be whole numbers with 0 <= minNodes <= maxNodes and maxNodes >= 1 (got "3..2")',
+    );
   });
   test('a pool without labels cannot be selected', () => {
     expect(() => new NodePool({ ...base, labels: {} })).toThrow('node pool p: labels must name at least one node label (got {})');

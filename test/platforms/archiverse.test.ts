@@ -30,11 +30,38 @@ describe('archiverse', () => {
     expect(inventory.metadata.namespace).toBe('kube-system');
     const pools = Object.fromEntries(Object.entries(inventory.data).map(([k, v]) => [k, parse(v as string)]));
     expect(Object.keys(pools).sort()).toEqual(['backend.yaml', 'db.yaml', 'frontend.yaml', 'system.yaml']);
-    expect(pools['system.yaml']).toMatchObject({ role: 'system', instanceType: 'Standard_B2ps_v2', architecture: 'arm64', minNodes: 1, maxNodes: 1, autoscaling: false, labels: { nodepool: 'system-pool' } });
+    expect(pools['system.yaml']).toMatchObject({
+      role: 'system',
+      instanceType: 'Standard_B2ps_v2',
+      architecture: 'arm64',
+      minNodes: 1,
+      maxNodes: 1,
+      autoscaling: false,
+      labels: { nodepool: 'system-pool' },
+    });
     expect(pools['system.yaml'].taints).toBeUndefined();
-    expect(pools['frontend.yaml']).toMatchObject({ role: 'user', minNodes: 2, maxNodes: 5, autoscaling: true, labels: { nodepool: 'frontend-pool' }, taints: ['workload=frontend:NoSchedule'] });
-    expect(pools['backend.yaml']).toMatchObject({ minNodes: 2, maxNodes: 5, autoscaling: true, labels: { nodepool: 'backend-pool' }, taints: ['workload=appservice:NoSchedule'] });
-    expect(pools['db.yaml']).toMatchObject({ minNodes: 1, maxNodes: 1, autoscaling: false, labels: { nodepool: 'db-pool' }, taints: ['workload=postgres:NoSchedule'] });
+    expect(pools['frontend.yaml']).toMatchObject({
+      role: 'user',
+      minNodes: 2,
+      maxNodes: 5,
+      autoscaling: true,
+      labels: { nodepool: 'frontend-pool' },
+      taints: ['workload=frontend:NoSchedule'],
+    });
+    expect(pools['backend.yaml']).toMatchObject({
+      minNodes: 2,
+      maxNodes: 5,
+      autoscaling: true,
+      labels: { nodepool: 'backend-pool' },
+      taints: ['workload=appservice:NoSchedule'],
+    });
+    expect(pools['db.yaml']).toMatchObject({
+      minNodes: 1,
+      maxNodes: 1,
+      autoscaling: false,
+      labels: { nodepool: 'db-pool' },
+      taints: ['workload=postgres:NoSchedule'],
+    });
   });
 
   test.each([
@@ -49,19 +76,34 @@ describe('archiverse', () => {
   });
 
   test('PostgreSQL: StatefulSet with config, Service, ServiceAccount and a data claim', () => {
-    expect(get('ConfigMap', 'postgres-config').data).toEqual({ POSTGRES_DB: 'archiverse', POSTGRES_USER: 'archiverse', PGDATA: '/var/lib/postgresql/data/pgdata' });
+    expect(get('ConfigMap', 'postgres-config').data).toEqual({
+      POSTGRES_DB: 'archiverse',
+      POSTGRES_USER: 'archiverse',
+      PGDATA: '/var/lib/postgresql/data/pgdata',
+    });
     expect(get('Service', 'postgres').spec.ports).toEqual([{ name: 'postgres', port: 5432, targetPort: 'postgres', protocol: 'TCP' }]);
     expect(get('ServiceAccount', 'postgres').automountServiceAccountToken).toBe(false);
     const set = get('StatefulSet', 'postgres');
     expect(set.spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe('10Gi');
-    expect(set.spec.template.spec.containers[0].env).toEqual([{ name: 'POSTGRES_PASSWORD', valueFrom: { secretKeyRef: { name: 'postgres-credentials', key: 'password' } } }]);
+    expect(set.spec.template.spec.containers[0].env).toEqual([
+      { name: 'POSTGRES_PASSWORD', valueFrom: { secretKeyRef: { name: 'postgres-credentials', key: 'password' } } },
+    ]);
   });
 
   test('network chain: frontend -> backend -> database, database only from backend, DNS for all', () => {
     const policies = all.filter((m) => m.kind === 'NetworkPolicy');
-    const egress = (name: string) => policies.filter((p) => p.object.spec.policyTypes.includes('Egress') && p.object.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === name);
-    const ingress = (name: string) => policies.filter((p) => p.object.spec.policyTypes.includes('Ingress') && p.object.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === name);
-    const peers = (ps: Manifest[], side: 'egress' | 'ingress') => ps.flatMap((p) => p.object.spec[side].flatMap((r: any) => (r.to ?? r.from).map((x: any) => x.podSelector.matchLabels['app.kubernetes.io/name'])));
+    const egress = (name: string) =>
+      policies.filter(
+        (p) => p.object.spec.policyTypes.includes('Egress') && p.object.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === name,
+      );
+    const ingress = (name: string) =>
+      policies.filter(
+        (p) => p.object.spec.policyTypes.includes('Ingress') && p.object.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === name,
+      );
+    const peers = (ps: Manifest[], side: 'egress' | 'ingress') =>
+      ps.flatMap((p) =>
+        p.object.spec[side].flatMap((r: any) => (r.to ?? r.from).map((x: any) => x.podSelector.matchLabels['app.kubernetes.io/name'])),
+      );
     expect(peers(egress('frontend'), 'egress')).toEqual(['backend']);
     expect(peers(egress('backend'), 'egress')).toEqual(['postgres']);
     expect(egress('postgres')).toEqual([]);
@@ -75,8 +117,14 @@ describe('archiverse', () => {
     expect(get('ClusterIssuer', 'letsencrypt-prod').spec.acme.solvers).toEqual([{ http01: { ingress: { ingressClassName: 'nginx' } } }]);
     const ingress = get('Ingress', 'archiverse');
     expect(ingress.metadata.annotations).toEqual({ 'cert-manager.io/cluster-issuer': 'letsencrypt-prod' });
-    expect(ingress.spec.rules[0].http.paths.map((p: any) => `${p.path} -> ${p.backend.service.name}:${p.backend.service.port.number}`)).toEqual(['/api -> backend:8000', '/ -> frontend:3000']);
-    expect(get('SecretProviderClass', 'archiverse-key-vault').spec.secretObjects.map((s: any) => s.secretName)).toEqual(['postgres-credentials', 'backend-credentials']);
+    expect(ingress.spec.rules[0].http.paths.map((p: any) => `${p.path} -> ${p.backend.service.name}:${p.backend.service.port.number}`)).toEqual([
+      '/api -> backend:8000',
+      '/ -> frontend:3000',
+    ]);
+    expect(get('SecretProviderClass', 'archiverse-key-vault').spec.secretObjects.map((s: any) => s.secretName)).toEqual([
+      'postgres-credentials',
+      'backend-credentials',
+    ]);
   });
 
   test('namespace enforces Pod Security restricted', () => {

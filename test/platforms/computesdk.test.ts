@@ -18,7 +18,10 @@ function build(config: ComputesdkConfig) {
   return { platforms, all, get: (kind: string, name: string) => find(app, kind, name) };
 }
 
-describe.each([['local', computesdkLocal], ['eks', computesdkEks]] as const)('computesdk-%s', (env, config) => {
+describe.each([
+  ['local', computesdkLocal],
+  ['eks', computesdkEks],
+] as const)('computesdk-%s', (env, config) => {
   const { platforms, all, get } = build(config);
 
   test('snapshot of every dist file (review the diff like code)', () => {
@@ -51,7 +54,9 @@ describe.each([['local', computesdkLocal], ['eks', computesdkEks]] as const)('co
       { apiGroups: [''], resources: ['pods'], verbs: ['create', 'get', 'list', 'watch', 'delete'] },
       { apiGroups: [''], resources: ['podtemplates'], verbs: ['get', 'list', 'watch'] },
     ]);
-    expect(get('RoleBinding', 'compute-gateway-binding').subjects).toEqual([{ kind: 'ServiceAccount', name: 'compute-gateway', namespace: 'computesdk-system' }]);
+    expect(get('RoleBinding', 'compute-gateway-binding').subjects).toEqual([
+      { kind: 'ServiceAccount', name: 'compute-gateway', namespace: 'computesdk-system' },
+    ]);
     expect(get('Deployment', 'compute-gateway').spec.template.spec.automountServiceAccountToken).toBe(true);
   });
   test('the API: several replicas behind a ClusterIP Service, an HPA and a PDB', () => {
@@ -65,7 +70,13 @@ describe.each([['local', computesdkLocal], ['eks', computesdkEks]] as const)('co
     const template = get('PodTemplate', 'compute-session');
     expect(template.metadata.namespace).toBe('computesdk-workloads');
     expect(template.template.spec.automountServiceAccountToken).toBe(false);
-    const ingress = all.filter((m) => m.kind === 'NetworkPolicy' && m.namespace === 'computesdk-workloads' && m.object.spec.policyTypes.includes('Ingress') && m.name !== 'default-deny-all');
+    const ingress = all.filter(
+      (m) =>
+        m.kind === 'NetworkPolicy' &&
+        m.namespace === 'computesdk-workloads' &&
+        m.object.spec.policyTypes.includes('Ingress') &&
+        m.name !== 'default-deny-all',
+    );
     expect(ingress.map((m) => m.name)).toEqual(['compute-from-compute-gateway']);
     const egress = get('NetworkPolicy', 'compute-to-internet').spec.egress[0].to[0].ipBlock;
     expect(egress).toEqual({ cidr: '0.0.0.0/0', except: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16'] });
@@ -77,7 +88,11 @@ describe.each([['local', computesdkLocal], ['eks', computesdkEks]] as const)('co
       expect(get('Service', `${name}-headless`).spec.clusterIP).toBe('None');
     }
     expect(get('StatefulSet', 'redis').spec.template.spec.containers[0].args).toEqual(['--appendonly', 'yes', '--dir', '/data']);
-    expect(get('Service', 'seaweedfs-filer').spec.ports.map((p: { name: string; port: number }) => `${p.name}:${p.port}`)).toEqual(['http:8888', 'grpc:18888', 's3:8333']);
+    expect(get('Service', 'seaweedfs-filer').spec.ports.map((p: { name: string; port: number }) => `${p.name}:${p.port}`)).toEqual([
+      'http:8888',
+      'grpc:18888',
+      's3:8333',
+    ]);
   });
   test('seaweedfs-s3-config holds no key: the filer gets them from a referenced Secret', () => {
     const config = get('ConfigMap', 'seaweedfs-s3-config');
@@ -98,7 +113,10 @@ describe('computesdk: what differs between environments', () => {
   const images = (b: ReturnType<typeof build>) => b.all.flatMap((m) => JSON.stringify(m.object).match(/"image":"[^"]+"/g) ?? []);
 
   test('local: gVisor through a RuntimeClass (handler runsc) whose scheduling keeps pods on the labelled node', () => {
-    expect(local.get('RuntimeClass', 'gvisor')).toMatchObject({ handler: 'runsc', scheduling: { nodeSelector: { 'runtime.computesdk.dev/gvisor': 'true' } } });
+    expect(local.get('RuntimeClass', 'gvisor')).toMatchObject({
+      handler: 'runsc',
+      scheduling: { nodeSelector: { 'runtime.computesdk.dev/gvisor': 'true' } },
+    });
     expect(local.get('PodTemplate', 'compute-session').template.spec.runtimeClassName).toBe('gvisor');
   });
   test('eks: no RuntimeClass; compute pods carry the Fargate profile label and no nodeSelector', () => {
@@ -110,11 +128,19 @@ describe('computesdk: what differs between environments', () => {
   });
   test('eks: the Fargate profile the cluster must have is written in the node pool inventory', () => {
     const compute = parse(eks.get('ConfigMap', 'computesdk-node-pools').data['compute.yaml']);
-    expect(compute.fargateProfile).toEqual({ name: 'computesdk-compute', selectors: [{ namespace: 'computesdk-workloads', labels: { 'computesdk.dev/compute': 'fargate' } }] });
+    expect(compute.fargateProfile).toEqual({
+      name: 'computesdk-compute',
+      selectors: [{ namespace: 'computesdk-workloads', labels: { 'computesdk.dev/compute': 'fargate' } }],
+    });
   });
   test('eks: system services on arm64 node groups, the data stores on their tainted pool', () => {
-    expect(eks.get('Deployment', 'compute-gateway').spec.template.spec.nodeSelector).toEqual({ 'computesdk.dev/pool': 'system', 'kubernetes.io/arch': 'arm64' });
-    expect(eks.get('StatefulSet', 'mysql').spec.template.spec.tolerations).toEqual([{ key: 'computesdk.dev/pool', operator: 'Equal', value: 'data', effect: 'NoSchedule' }]);
+    expect(eks.get('Deployment', 'compute-gateway').spec.template.spec.nodeSelector).toEqual({
+      'computesdk.dev/pool': 'system',
+      'kubernetes.io/arch': 'arm64',
+    });
+    expect(eks.get('StatefulSet', 'mysql').spec.template.spec.tolerations).toEqual([
+      { key: 'computesdk.dev/pool', operator: 'Equal', value: 'data', effect: 'NoSchedule' },
+    ]);
   });
   test('eks: an NLB with an hour of idle timeout on the TCP listener; local: no cloud annotations', () => {
     expect(eks.get('Service', 'compute-gateway').metadata.annotations).toMatchObject({
@@ -127,15 +153,17 @@ describe('computesdk: what differs between environments', () => {
     expect(images(local)).toEqual(expect.arrayContaining(['"image":"mysql:latest"', '"image":"redis:alpine"']));
     expect(images(eks).filter((i) => /:latest"|:alpine"|:dev"/.test(i))).toEqual([]);
   });
-  test('storage: OrbStack\'s local-path class locally, a gp3 class created on eks', () => {
+  test("storage: OrbStack's local-path class locally, a gp3 class created on eks", () => {
     expect(local.get('StatefulSet', 'mysql').spec.volumeClaimTemplates[0].spec.storageClassName).toBe('local-path');
     expect(eks.get('StatefulSet', 'mysql').spec.volumeClaimTemplates[0].spec.storageClassName).toBe('computesdk-gp3');
     expect(eks.get('StorageClass', 'computesdk-gp3').parameters).toMatchObject({ type: 'gp3' });
   });
 });
 
-test('the eks gateway\'s NLB needs the AWS Load Balancer Controller: a cluster that does not declare it is refused', () => {
+test("the eks gateway's NLB needs the AWS Load Balancer Controller: a cluster that does not declare it is refused", () => {
   const cluster = { ...computesdkEks.cluster, provided: computesdkEks.cluster.provided!.filter((p) => p.addon !== 'aws-load-balancer-controller') };
   const platform = computesdk(new App(), { ...computesdkEks, cluster });
-  expect(() => platform.buildAddons()).toThrow('computesdk-eks/apps/gateway: addon is an add-on only the cluster can provide (AWS Load Balancer Controller, set up with the EKS cluster (IAM role, VPC)), and the platform does not declare it provided (got "aws-load-balancer-controller")');
+  expect(() => platform.buildAddons()).toThrow(
+    'computesdk-eks/apps/gateway: addon is an add-on only the cluster can provide (AWS Load Balancer Controller, set up with the EKS cluster (IAM role, VPC)), and the platform does not declare it provided (got "aws-load-balancer-controller")',
+  );
 });

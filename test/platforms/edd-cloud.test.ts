@@ -33,7 +33,10 @@ describe('edd-cloud', () => {
     const data = get('ConfigMap', 'edd-cloud-nodes').data;
     const nodes = Object.fromEntries(Object.entries(data).map(([k, v]) => [k.replace('.yaml', ''), parse(v as string)]));
     expect(Object.keys(nodes).sort()).toEqual(['rp1', 'rp2', 'rp3', 'rp4', 's0', 's1', 's2', 's3']);
-    expect(nodes.s0).toMatchObject({ architecture: 'amd64', labels: { 'core-services': 'true', 'gfs-master': 'true', 'kubernetes.io/hostname': 's0' } });
+    expect(nodes.s0).toMatchObject({
+      architecture: 'amd64',
+      labels: { 'core-services': 'true', 'gfs-master': 'true', 'kubernetes.io/hostname': 's0' },
+    });
     expect(nodes.rp2).toMatchObject({ architecture: 'arm64', labels: { backend: 'true', 'core-services': 'true' } });
     expect(nodes.rp1.labels['db-role']).toBe('replica');
     for (const s of ['s1', 's2', 's3']) expect(nodes[s]).toMatchObject({ architecture: 'amd64', role: 'system', labels: { role: 'chunkserver' } });
@@ -62,7 +65,10 @@ describe('edd-cloud', () => {
   });
 
   test('the only other Services are the headless governing Services of the StatefulSets', () => {
-    const extra = all.filter((m) => m.kind === 'Service' && m.object.spec.clusterIP === 'None').map((m) => m.name).sort();
+    const extra = all
+      .filter((m) => m.kind === 'Service' && m.object.spec.clusterIP === 'None')
+      .map((m) => m.name)
+      .sort();
     expect(extra).toEqual(['gfs-chunkserver', 'postgres-primary', 'postgres-replica', 'postgres-replica-s0', 'postgres-replicas']);
     expect(all.filter((m) => m.kind === 'Service').length).toBe(13 + extra.length);
   });
@@ -96,7 +102,14 @@ describe('edd-cloud', () => {
     expect(deployment.spec.template.spec.nodeSelector).toEqual(selector);
     const spread = deployment.spec.template.spec.topologySpreadConstraints;
     if (replicas > 1) {
-      expect(spread).toEqual([{ topologyKey: 'kubernetes.io/hostname', maxSkew: 1, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: deployment.spec.selector.matchLabels } }]);
+      expect(spread).toEqual([
+        {
+          topologyKey: 'kubernetes.io/hostname',
+          maxSkew: 1,
+          whenUnsatisfiable: 'DoNotSchedule',
+          labelSelector: { matchLabels: deployment.spec.selector.matchLabels },
+        },
+      ]);
     } else {
       expect(spread).toBeUndefined();
     }
@@ -107,15 +120,28 @@ describe('edd-cloud', () => {
     expect(all.filter((m) => m.kind === 'DaemonSet')).toEqual([]);
     expect(chunkserver.metadata.namespace).toBe('edd-cloud-gfs');
     expect(chunkserver.spec).toMatchObject({ replicas: 3, podManagementPolicy: 'Parallel', serviceName: 'gfs-chunkserver' });
-    expect(chunkserver.spec.template.spec).toMatchObject({ hostNetwork: true, dnsPolicy: 'ClusterFirstWithHostNet', nodeSelector: { role: 'chunkserver' } });
-    expect(chunkserver.spec.template.spec.topologySpreadConstraints[0]).toMatchObject({ topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule' });
-    expect(chunkserver.spec.volumeClaimTemplates[0].spec).toMatchObject({ storageClassName: 'local-path', resources: { requests: { storage: '100Gi' } } });
+    expect(chunkserver.spec.template.spec).toMatchObject({
+      hostNetwork: true,
+      dnsPolicy: 'ClusterFirstWithHostNet',
+      nodeSelector: { role: 'chunkserver' },
+    });
+    expect(chunkserver.spec.template.spec.topologySpreadConstraints[0]).toMatchObject({
+      topologyKey: 'kubernetes.io/hostname',
+      whenUnsatisfiable: 'DoNotSchedule',
+    });
+    expect(chunkserver.spec.volumeClaimTemplates[0].spec).toMatchObject({
+      storageClassName: 'local-path',
+      resources: { requests: { storage: '100Gi' } },
+    });
   });
 
-  test('PostgreSQL: primary on s0 with the seed\'s postgres-data claim, replicas on s0, rp1 and each backend node', () => {
+  test("PostgreSQL: primary on s0 with the seed's postgres-data claim, replicas on s0, rp1 and each backend node", () => {
     const primary = get('StatefulSet', 'postgres-primary');
     expect(primary.spec.template.spec.nodeSelector).toEqual({ 'kubernetes.io/hostname': 's0' });
-    expect(primary.spec.volumeClaimTemplates[0]).toMatchObject({ metadata: { name: 'postgres-data' }, spec: { storageClassName: 'local-path', resources: { requests: { storage: '5Gi' } } } });
+    expect(primary.spec.volumeClaimTemplates[0]).toMatchObject({
+      metadata: { name: 'postgres-data' },
+      spec: { storageClassName: 'local-path', resources: { requests: { storage: '5Gi' } } },
+    });
     expect(get('StatefulSet', 'postgres-replica-s0').spec.template.spec.nodeSelector).toEqual({ 'kubernetes.io/hostname': 's0' });
     expect(get('StatefulSet', 'postgres-replica').spec.template.spec.nodeSelector).toEqual({ 'db-role': 'replica' });
     const spread = get('StatefulSet', 'postgres-replicas');
@@ -137,25 +163,42 @@ describe('edd-cloud', () => {
     }
   });
 
-  test('the docs\' placement table names the nodes a label set selects, with their architectures', () => {
+  test("the docs' placement table names the nodes a label set selects, with their architectures", () => {
     const rows = placementRows(all, eddCloudNodes().pools);
     const row = (workload: string) => rows.find((r) => r.workload === workload)!;
     expect([row('Deployment edd-cloud/gateway').pool, row('Deployment edd-cloud/gateway').arch]).toEqual(['s0, rp2 (static nodes)', 'amd64, arm64']);
-    expect([row('StatefulSet edd-cloud-gfs/gfs-chunkserver').pool, row('StatefulSet edd-cloud-gfs/gfs-chunkserver').arch]).toEqual(['s1, s2, s3 (static nodes)', 'amd64']);
+    expect([row('StatefulSet edd-cloud-gfs/gfs-chunkserver').pool, row('StatefulSet edd-cloud-gfs/gfs-chunkserver').arch]).toEqual([
+      's1, s2, s3 (static nodes)',
+      'amd64',
+    ]);
     expect(row('StatefulSet edd-cloud/postgres-primary').pool).toBe('s0 (static nodes)');
   });
 
   test('closed only with the k3s built-ins (Traefik not among them) and the Secrets declared as prerequisites', () => {
     const errorsWith = (cluster: ClusterContract) => {
-      const result = synthesize((() => { const a = new App(); eddCloud(a, { ...eddCloudProduction, cluster }); return a; })());
+      const result = synthesize(
+        (() => {
+          const a = new App();
+          eddCloud(a, { ...eddCloudProduction, cluster });
+          return a;
+        })(),
+      );
       return result.ok ? [] : result.errors.map((e) => e.message);
     };
     const { provided, prerequisites } = eddCloudProduction.cluster;
     expect(provided!.map((p) => p.addon)).toEqual(['coredns', 'local-path-provisioner', 'metrics-server', 'servicelb']);
     expect(errorsWith(eddCloudProduction.cluster)).toEqual([]);
-    expect(prerequisites!.map((p) => `${p.namespace}/${p.name}`)).toEqual(['edd-cloud/postgres-credentials', 'edd-cloud/edd-cloud-auth', 'edd-cloud/eddisonso-wildcard-tls', 'edd-cloud/regcred', 'edd-cloud-gfs/regcred']);
+    expect(prerequisites!.map((p) => `${p.namespace}/${p.name}`)).toEqual([
+      'edd-cloud/postgres-credentials',
+      'edd-cloud/edd-cloud-auth',
+      'edd-cloud/eddisonso-wildcard-tls',
+      'edd-cloud/regcred',
+      'edd-cloud-gfs/regcred',
+    ]);
     const noTls = errorsWith({ provided, prerequisites: prerequisites!.filter((p) => p.name !== 'eddisonso-wildcard-tls') });
-    expect(noTls).toEqual(['edd-cloud/apps/gateway/deployment: spec.template.spec.volumes[0].secret.secretName names a Secret in namespace edd-cloud that nothing creates: not the build, its add-ons, nor a declared prerequisite (got "eddisonso-wildcard-tls"); fix: create the Secret in the build, fix the name, or declare it in the platform\'s cluster.prerequisites with who creates it']);
+    expect(noTls).toEqual([
+      'edd-cloud/apps/gateway/deployment: spec.template.spec.volumes[0].secret.secretName names a Secret in namespace edd-cloud that nothing creates: not the build, its add-ons, nor a declared prerequisite (got "eddisonso-wildcard-tls"); fix: create the Secret in the build, fix the name, or declare it in the platform\'s cluster.prerequisites with who creates it',
+    ]);
   });
 
   test('k3s-provided add-ons (CoreDNS, metrics-server, local-path, ServiceLB; Traefik is disabled) are not installed', () => {

@@ -35,8 +35,15 @@ describe('gimp-streaming', () => {
     const inventory = get('ConfigMap', 'gimp-streaming-node-pools');
     const pools = Object.fromEntries(Object.entries(inventory.data).map(([k, v]) => [k.replace('.yaml', ''), parse(v as string)]));
     expect(pools.cpu).toMatchObject({ instanceType: 'c6g.4xlarge', architecture: 'arm64', vcpu: 16, memory: '32Gi', minNodes: 1, maxNodes: 50 });
-    expect(pools.gpu).toMatchObject({ instanceType: 'g4dn.xlarge', architecture: 'amd64', gpus: '1x NVIDIA T4', minNodes: 0, maxNodes: 20,
-      gpuSharing: 'time-slicing, 4 pods a GPU', taints: ['nvidia.com/gpu=present:NoSchedule'] });
+    expect(pools.gpu).toMatchObject({
+      instanceType: 'g4dn.xlarge',
+      architecture: 'amd64',
+      gpus: '1x NVIDIA T4',
+      minNodes: 0,
+      maxNodes: 20,
+      gpuSharing: 'time-slicing, 4 pods a GPU',
+      taints: ['nvidia.com/gpu=present:NoSchedule'],
+    });
     expect(pools.storage).toMatchObject({ instanceType: 'i3.4xlarge', localDisks: '2x 1900 GB NVMe', taints: ['workload=storage:NoSchedule'] });
     expect(pools.edge).toMatchObject({ taints: ['workload=edge:NoSchedule'] });
     expect(pools['control-plane']).toMatchObject({ capacity: 'control plane', minNodes: 3, maxNodes: 3 });
@@ -59,25 +66,35 @@ describe('gimp-streaming', () => {
     expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000 });
     expect(pod.nodeSelector).toEqual({ 'node-pool': 'gpu', 'nvidia.com/device-plugin.config': 'gpu', 'kubernetes.io/arch': 'amd64' });
     const [gimp, rclone] = pod.containers;
-    expect(gimp.ports).toEqual([{ name: 'webrtc', containerPort: 6901, protocol: 'TCP' }, { name: 'vnc', containerPort: 5901, protocol: 'TCP' }]);
-    expect(gimp.env).toEqual([{ name: 'DISPLAY', value: ':99' }, { name: 'USER_ID', valueFrom: { fieldRef: { fieldPath: "metadata.labels['user']" } } }]);
+    expect(gimp.ports).toEqual([
+      { name: 'webrtc', containerPort: 6901, protocol: 'TCP' },
+      { name: 'vnc', containerPort: 5901, protocol: 'TCP' },
+    ]);
+    expect(gimp.env).toEqual([
+      { name: 'DISPLAY', value: ':99' },
+      { name: 'USER_ID', valueFrom: { fieldRef: { fieldPath: "metadata.labels['user']" } } },
+    ]);
     expect(gimp.readinessProbe).toEqual({ httpGet: { path: '/health', port: 6901 }, initialDelaySeconds: 30, periodSeconds: 10 });
     expect(gimp.livenessProbe).toEqual({ httpGet: { path: '/health', port: 6901 }, initialDelaySeconds: 60, periodSeconds: 30 });
     expect(gimp.resources).toMatchObject({ requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } });
     expect(rclone.securityContext).toMatchObject({ privileged: true });
     expect(rclone.volumeMounts[0]).toEqual({ name: 'cloud-storage', mountPath: '/data/cloud', mountPropagation: 'Bidirectional' });
-    expect(pod.volumes).toEqual(expect.arrayContaining([
-      { name: 'user-storage', persistentVolumeClaim: { claimName: 'user-storage-{user-id}' } },
-      { name: 'temp-storage', emptyDir: { sizeLimit: '1Gi' } },
-      { name: 'cloud-storage', emptyDir: {} },
-    ]));
+    expect(pod.volumes).toEqual(
+      expect.arrayContaining([
+        { name: 'user-storage', persistentVolumeClaim: { claimName: 'user-storage-{user-id}' } },
+        { name: 'temp-storage', emptyDir: { sizeLimit: '1Gi' } },
+        { name: 'cloud-storage', emptyDir: {} },
+      ]),
+    );
   });
 
   test('the privileged sidecar is a named exception and sets the sessions namespace level', () => {
     const reason = get('PodTemplate', 'gimp-session-cpu').metadata.annotations['policy.k8s-platforms.dev/allow-pod-security-restricted'];
     expect(reason).toMatch(/^container rclone-sidecar is privileged: rclone mounts/);
     expect(get('Namespace', 'gimp-sessions').metadata.labels).toMatchObject({
-      'pod-security.kubernetes.io/enforce': 'privileged', 'pod-security.kubernetes.io/audit': 'restricted', 'pod-security.kubernetes.io/warn': 'restricted',
+      'pod-security.kubernetes.io/enforce': 'privileged',
+      'pod-security.kubernetes.io/audit': 'restricted',
+      'pod-security.kubernetes.io/warn': 'restricted',
     });
     expect(get('Namespace', 'gimp-streaming').metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
     expect(get('Deployment', 'session-manager').metadata.annotations).toBeUndefined();
@@ -124,28 +141,45 @@ describe('gimp-streaming', () => {
       { apiGroups: ['apps'], resources: ['deployments', 'replicasets'], verbs: ALL_VERBS },
       { apiGroups: ['streaming.platform'], resources: ['sessions', 'sessions/status'], verbs: ALL_VERBS },
     ]);
-    expect(get('RoleBinding', 'session-manager-binding').subjects).toEqual([{ kind: 'ServiceAccount', name: 'session-manager', namespace: 'gimp-streaming' }]);
+    expect(get('RoleBinding', 'session-manager-binding').subjects).toEqual([
+      { kind: 'ServiceAccount', name: 'session-manager', namespace: 'gimp-streaming' },
+    ]);
   });
 
   test('storage: the two classes, EBS through the CSI driver, and a retained snapshot class', () => {
     expect(get('StorageClass', 'ssd-user-storage')).toMatchObject({
-      provisioner: 'ebs.csi.aws.com', parameters: { type: 'gp3', iops: '3000', throughput: '125', 'csi.storage.k8s.io/fstype': 'ext4' },
-      allowVolumeExpansion: true, reclaimPolicy: 'Delete', volumeBindingMode: 'WaitForFirstConsumer',
+      provisioner: 'ebs.csi.aws.com',
+      parameters: { type: 'gp3', iops: '3000', throughput: '125', 'csi.storage.k8s.io/fstype': 'ext4' },
+      allowVolumeExpansion: true,
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'WaitForFirstConsumer',
     });
-    expect(get('StorageClass', 'nvme-temp-storage')).toMatchObject({ provisioner: 'kubernetes.io/no-provisioner', allowVolumeExpansion: false, volumeBindingMode: 'WaitForFirstConsumer' });
+    expect(get('StorageClass', 'nvme-temp-storage')).toMatchObject({
+      provisioner: 'kubernetes.io/no-provisioner',
+      allowVolumeExpansion: false,
+      volumeBindingMode: 'WaitForFirstConsumer',
+    });
     expect(get('VolumeSnapshotClass', 'ebs-snapshots')).toMatchObject({ driver: 'ebs.csi.aws.com', deletionPolicy: 'Retain' });
     const templates = get('ConfigMap', 'gimp-session-storage-templates').data;
     expect(parse(templates['persistentvolumeclaim.yaml'])).toEqual({
-      apiVersion: 'v1', kind: 'PersistentVolumeClaim',
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
       metadata: { name: 'user-storage-{user-id}', namespace: 'gimp-sessions', labels: { user: '{user-id}', type: 'persistent' } },
       spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'ssd-user-storage', resources: { requests: { storage: '20Gi' } } },
     });
-    expect(parse(templates['volumesnapshot.yaml']).spec).toEqual({ volumeSnapshotClassName: 'ebs-snapshots', source: { persistentVolumeClaimName: 'user-storage-{user-id}' } });
+    expect(parse(templates['volumesnapshot.yaml']).spec).toEqual({
+      volumeSnapshotClassName: 'ebs-snapshots',
+      source: { persistentVolumeClaimName: 'user-storage-{user-id}' },
+    });
   });
 
   test('cluster autoscaler: the seed values, not in the ConfigMap the autoscaler writes itself', () => {
     expect(get('ConfigMap', 'cluster-autoscaler-settings').data).toMatchObject({
-      'nodes.max': '100', 'nodes.min': '3', 'scale-down-utilization-threshold': '0.5', 'scale-down-unneeded-time': '10m', 'scale-down-delay-after-add': '10m',
+      'nodes.max': '100',
+      'nodes.min': '3',
+      'scale-down-utilization-threshold': '0.5',
+      'scale-down-unneeded-time': '10m',
+      'scale-down-delay-after-add': '10m',
     });
     expect(all.some((m) => m.name === 'cluster-autoscaler-status')).toBe(false);
   });
@@ -153,11 +187,25 @@ describe('gimp-streaming', () => {
   test('Istio Gateway and VirtualService as the seed, and the gateway may reach their backends', () => {
     expect(get('Gateway', 'gimp-streaming-gateway')).toMatchObject({
       apiVersion: 'networking.istio.io/v1beta1',
-      spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, tls: { mode: 'SIMPLE', credentialName: 'gimp-streaming-tls' }, hosts: ['gimp.example.com'] }] },
+      spec: {
+        selector: { istio: 'ingressgateway' },
+        servers: [
+          {
+            port: { number: 443, name: 'https', protocol: 'HTTPS' },
+            tls: { mode: 'SIMPLE', credentialName: 'gimp-streaming-tls' },
+            hosts: ['gimp.example.com'],
+          },
+        ],
+      },
     });
     const http = get('VirtualService', 'gimp-session-route').spec.http;
     expect(http).toEqual([
-      { match: [{ uri: { prefix: '/session/' } }], rewrite: { uri: '/' }, route: [{ destination: { host: 'session-manager', port: { number: 8080 } } }], timeout: '30s' },
+      {
+        match: [{ uri: { prefix: '/session/' } }],
+        rewrite: { uri: '/' },
+        route: [{ destination: { host: 'session-manager', port: { number: 8080 } } }],
+        timeout: '30s',
+      },
       { match: [{ uri: { regex: '/streaming/.*' } }], route: [{ destination: { host: 'webrtc-gateway', port: { number: 8080 } } }], timeout: '24h' },
     ]);
     expect(get('NetworkPolicy', 'session-manager-from-istio-ingressgateway').spec.ingress[0].ports).toEqual([{ protocol: 'TCP', port: 8080 }]);
@@ -165,14 +213,28 @@ describe('gimp-streaming', () => {
 
   test('network: default deny and DNS in every namespace, and the seed session policy', () => {
     for (const ns of ['gimp-streaming', 'gimp-sessions', 'etcd-backup']) {
-      expect(all.find((m) => m.kind === 'NetworkPolicy' && m.namespace === ns && m.name === 'default-deny-all')?.object.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+      expect(all.find((m) => m.kind === 'NetworkPolicy' && m.namespace === ns && m.name === 'default-deny-all')?.object.spec).toEqual({
+        podSelector: {},
+        policyTypes: ['Ingress', 'Egress'],
+      });
       expect(all.some((m) => m.kind === 'NetworkPolicy' && m.namespace === ns && m.name === 'allow-dns-egress')).toBe(true);
     }
     const session = get('NetworkPolicy', 'gimp-session-netpol').spec;
     expect(session.podSelector).toEqual({ matchLabels: { app: 'gimp-session', tier: 'streaming' } });
     expect(session.ingress[0].from[0].namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': 'istio-system' } });
     // 80/443 to anywhere, as the seed says, but not to the cloud metadata address (link-local is excepted)
-    expect(session.egress[0]).toEqual({ to: [{ namespaceSelector: {} }, { ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.0.0/16'] } }, { ipBlock: { cidr: '::/0', except: ['fe80::/10', 'fd00:ec2::254/128'] } }], ports: [{ protocol: 'TCP', port: 443 }, { protocol: 'TCP', port: 80 }, { protocol: 'UDP', port: 53 }] });
+    expect(session.egress[0]).toEqual({
+      to: [
+        { namespaceSelector: {} },
+        { ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.0.0/16'] } },
+        { ipBlock: { cidr: '::/0', except: ['fe80::/10', 'fd00:ec2::254/128'] } },
+      ],
+      ports: [
+        { protocol: 'TCP', port: 443 },
+        { protocol: 'TCP', port: 80 },
+        { protocol: 'UDP', port: 53 },
+      ],
+    });
     expect(session.egress[1].to[0].namespaceSelector).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': 'storage' } });
   });
 
@@ -197,23 +259,32 @@ describe('gimp-streaming', () => {
     const rules = get('PrometheusRule', 'gimp-streaming-alerts').spec.groups[0].rules;
     const exprs = rules.map((r: { expr: string }) => r.expr).join('\n');
     for (const metric of ['gimp_active_sessions', 'gimp_session_duration_seconds']) expect(exprs).toContain(metric);
-    expect(rules.every((r: { labels: { severity: string }; annotations: { description: string } }) => r.labels.severity && r.annotations.description)).toBe(true);
+    expect(
+      rules.every((r: { labels: { severity: string }; annotations: { description: string } }) => r.labels.severity && r.annotations.description),
+    ).toBe(true);
   });
 });
 
 describe('a user session rendered in TypeScript', () => {
   const chart = new Chart(new App(), 'runtime');
   const sessions = gimpSessions(chart, config, { userClass: 'ssd-user-storage', snapshotClass: 'ebs-snapshots' });
-  const rendered = userSession(chart, sessions, { userId: 'user-123', application: 'gimp', gpu: true, timeoutSeconds: 3600 }, { snapshotAt: new Date('2026-11-22T02:00:00Z') });
+  const rendered = userSession(
+    chart,
+    sessions,
+    { userId: 'user-123', application: 'gimp', gpu: true, timeoutSeconds: 3600 },
+    { snapshotAt: new Date('2026-11-22T02:00:00Z') },
+  );
 
   test('Pod, claim and snapshot carry the user id', () => {
     const pod = rendered.pod.toJson();
     expect(pod.metadata.name).toBe('gimp-session-user-123');
     expect(pod.metadata.labels).toMatchObject({ app: 'gimp-session', user: 'user-123' });
-    expect(pod.spec.volumes).toEqual(expect.arrayContaining([
-      { name: 'user-storage', persistentVolumeClaim: { claimName: 'user-storage-user-123' } },
-      { name: 'cloud-credentials', secret: { secretName: 'user-cloud-credentials-user-123' } },
-    ]));
+    expect(pod.spec.volumes).toEqual(
+      expect.arrayContaining([
+        { name: 'user-storage', persistentVolumeClaim: { claimName: 'user-storage-user-123' } },
+        { name: 'cloud-credentials', secret: { secretName: 'user-cloud-credentials-user-123' } },
+      ]),
+    );
     expect(rendered.claim!.toJson().metadata).toMatchObject({ name: 'user-storage-user-123', labels: { user: 'user-123', type: 'persistent' } });
     expect(rendered.snapshot!.toJson()).toMatchObject({
       metadata: { name: 'user-snapshot-user-123-20261122-020000' },
@@ -226,12 +297,19 @@ describe('a user session rendered in TypeScript', () => {
       apiVersion: 'streaming.platform/v1',
       kind: 'Session',
       metadata: { name: 'gimp-session-user-123', namespace: 'gimp-sessions' },
-      spec: { userId: 'user-123', application: 'gimp', resources: { cpu: '1', memory: '2Gi', gpu: '1' }, storage: { size: '20Gi', class: 'ssd-user-storage' }, timeout: 3600 },
+      spec: {
+        userId: 'user-123',
+        application: 'gimp',
+        resources: { cpu: '1', memory: '2Gi', gpu: '1' },
+        storage: { size: '20Gi', class: 'ssd-user-storage' },
+        timeout: 3600,
+      },
     });
   });
 
   test('the user id must be a DNS label', () => {
-    expect(() => userSession(chart, sessions, { userId: 'User 7', application: 'gimp', gpu: false, timeoutSeconds: 60 }))
-      .toThrow('runtime/sessions.renderForUser: userId must be a DNS-1123 label');
+    expect(() => userSession(chart, sessions, { userId: 'User 7', application: 'gimp', gpu: false, timeoutSeconds: 60 })).toThrow(
+      'runtime/sessions.renderForUser: userId must be a DNS-1123 label',
+    );
   });
 });

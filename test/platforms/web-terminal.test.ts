@@ -53,15 +53,26 @@ describe('web-terminal', () => {
     expect(template.spec.containers[0]).toMatchObject({ image: 'claudecode-sandbox:1.0.0', imagePullPolicy: 'Never' });
     expect(template.spec.nodeSelector).toEqual({ 'kubernetes.io/hostname': 'k8s-node', 'kubernetes.io/arch': 'amd64' });
     expect(template.spec.tolerations).toBeUndefined();
-    const selectsSandbox = all.filter((m) => m.kind === 'NetworkPolicy' && m.object.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === 'claudecode-sandbox');
+    const selectsSandbox = all.filter(
+      (m) => m.kind === 'NetworkPolicy' && m.object.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === 'claudecode-sandbox',
+    );
     expect(selectsSandbox.map((m) => [m.name, m.object.spec.policyTypes])).toEqual([['claudecode-sandbox-to-internet', ['Egress']]]);
     expect(selectsSandbox[0].object.spec.egress[0].to[0].ipBlock.except).toContain('169.254.0.0/16');
   });
   test('GPU pools for the future T4 and A2 workers: labels, taints and counts on record', () => {
     const inventory = get('ConfigMap', 'web-terminal-node-pools').data;
-    expect(parse(inventory['gpu-t4.yaml'])).toMatchObject({ gpus: '4x NVIDIA T4', minNodes: 0, labels: { 'gpu.claudecode.dev/model': 't4' }, taints: ['nvidia.com/gpu=present:NoSchedule'] });
+    expect(parse(inventory['gpu-t4.yaml'])).toMatchObject({
+      gpus: '4x NVIDIA T4',
+      minNodes: 0,
+      labels: { 'gpu.claudecode.dev/model': 't4' },
+      taints: ['nvidia.com/gpu=present:NoSchedule'],
+    });
     expect(parse(inventory['gpu-a2.yaml'])).toMatchObject({ gpus: '4x NVIDIA A2', labels: { 'gpu.claudecode.dev/model': 'a2' } });
-    expect(parse(inventory['k8s-node.yaml'])).toMatchObject({ vcpu: 8, memory: '240G', localImages: ['web-terminal-service:1.0.0', 'claudecode-sandbox:1.0.0'] });
+    expect(parse(inventory['k8s-node.yaml'])).toMatchObject({
+      vcpu: 8,
+      memory: '240G',
+      localImages: ['web-terminal-service:1.0.0', 'claudecode-sandbox:1.0.0'],
+    });
   });
   test('a GPU workload selects its pool by label and tolerates its taint, so nodes joining later change no manifest', () => {
     const pools = webTerminalPools(webTerminalProduction);
@@ -76,7 +87,7 @@ describe('web-terminal', () => {
   });
 });
 
-test('web-terminal installs no add-on: k3s provides Traefik (its Ingress\'s controller), CoreDNS, local-path, metrics-server and ServiceLB', () => {
+test("web-terminal installs no add-on: k3s provides Traefik (its Ingress's controller), CoreDNS, local-path, metrics-server and ServiceLB", () => {
   const platform = webTerminal(new App(), webTerminalProduction);
   const plan = platform.buildAddons();
   expect(plan.installed).toEqual([]);

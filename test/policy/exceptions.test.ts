@@ -20,8 +20,9 @@ describe('policy exceptions', () => {
   });
 
   test('an exception without a real reason is refused', () => {
-    expect(() => declareException(configMap(), { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason: 'needed' }))
-      .toThrow('chart/cm: exception.reason must say in at least 10 characters why pod-security-restricted cannot hold for this object (got "needed"); fix: write the reason a reviewer needs');
+    expect(() => declareException(configMap(), { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason: 'needed' })).toThrow(
+      'chart/cm: exception.reason must say in at least 10 characters why pod-security-restricted cannot hold for this object (got "needed"); fix: write the reason a reviewer needs',
+    );
   });
 
   test('rules are found by id', () => {

@@ -14,7 +14,12 @@ function rawDeployment(spec: Partial<k8s.PodSpec>, labels: Record<string, string
 
 describe('checkPlacement', () => {
   test('a pod on a pool with the right tolerations passes', () => {
-    expect(rawDeployment({ nodeSelector: { pool: 'gpu' }, tolerations: [{ key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' }] })).toEqual([]);
+    expect(
+      rawDeployment({
+        nodeSelector: { pool: 'gpu' },
+        tolerations: [{ key: 'nvidia.com/gpu', operator: 'Equal', value: 'present', effect: 'NoSchedule' }],
+      }),
+    ).toEqual([]);
   });
   test('a hand-written selector that misses the pool toleration is caught', () => {
     expect(rawDeployment({ nodeSelector: { pool: 'gpu' } })).toEqual([

@@ -45,8 +45,12 @@ describe('pod security (restricted on every pod template)', () => {
     ]);
   });
   test('privileged, hostNetwork, hostPath and hostPort are refused', () => {
-    const app = podTemplate('apps', { ...privileged, hostNetwork: true, volumes: [{ name: 'h', hostPath: { path: '/var' } }],
-      containers: [{ ...privileged.containers![0], ports: [{ containerPort: 80, hostPort: 80 }] }] });
+    const app = podTemplate('apps', {
+      ...privileged,
+      hostNetwork: true,
+      volumes: [{ name: 'h', hostPath: { path: '/var' } }],
+      containers: [{ ...privileged.containers![0], ports: [{ containerPort: 80, hostPort: 80 }] }],
+    });
     expect(checkFindings(app, podSecurityCheck).map((e) => e.split(' (Pod')[0])).toEqual([
       'test/apps/raw: template.spec.hostNetwork must not be true',
       'test/apps/raw: template.spec.volumes[0] is a volume type restricted pods cannot use',
@@ -58,10 +62,16 @@ describe('pod security (restricted on every pod template)', () => {
     expect(checkFindings(podTemplate('kube-system', {}), podSecurityCheck)).toHaveLength(4);
   });
   test('an excused privileged pod in a privileged namespace passes, and the exception is counted as used', () => {
-    expect(verificationErrors(podTemplate('other', privileged, { level: PodSecurityLevel.PRIVILEGED, excused: true })).filter((e) => /pod-security|exception/.test(e))).toEqual([]);
+    expect(
+      verificationErrors(podTemplate('other', privileged, { level: PodSecurityLevel.PRIVILEGED, excused: true })).filter((e) =>
+        /pod-security|exception/.test(e),
+      ),
+    ).toEqual([]);
   });
   test('an excused pod must still pass its namespace level: baseline refuses privileged', () => {
-    expect(verificationErrors(podTemplate('other', privileged, { level: PodSecurityLevel.BASELINE, excused: true })).filter((e) => /pod-security/.test(e))).toEqual([
+    expect(
+      verificationErrors(podTemplate('other', privileged, { level: PodSecurityLevel.BASELINE, excused: true })).filter((e) => /pod-security/.test(e)),
+    ).toEqual([
       'test/apps/raw: template.spec.containers[0].securityContext.privileged must not be true (Pod Security baseline) (namespace other enforces baseline, so the exception cannot help) [pod-security-restricted] (got true); fix: remove privileged, or give namespace other the Pod Security level this pod needs',
     ]);
   });
@@ -71,7 +81,9 @@ describe('pod security (restricted on every pod template)', () => {
     ]);
   });
   test('an exception that is not needed is refused', () => {
-    expect(verificationErrors(podTemplate('other', secure, { level: PodSecurityLevel.PRIVILEGED, excused: true })).filter((e) => /exception/.test(e))).toEqual([
+    expect(
+      verificationErrors(podTemplate('other', secure, { level: PodSecurityLevel.PRIVILEGED, excused: true })).filter((e) => /exception/.test(e)),
+    ).toEqual([
       'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-pod-security-restricted"] declares an exception the object does not need (it breaks no part of that rule) (got "pod-security-restricted"); fix: remove the exception, so the rule guards this object again',
     ]);
   });

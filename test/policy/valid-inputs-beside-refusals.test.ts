@@ -20,8 +20,12 @@ function refusals(ctx: Context): string[] {
 }
 
 function deployment(ctx: Context, namespace: string, extra: Record<string, unknown> = {}): ApiObject {
-  return new ApiObject(ctx.platform.apps, 'raw', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'raw', namespace },
-    spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw' } }, spec: { ...rawPodSpec(), ...extra } } } });
+  return new ApiObject(ctx.platform.apps, 'raw', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'raw', namespace },
+    spec: { selector: { matchLabels: { app: 'raw' } }, template: { metadata: { labels: { app: 'raw' } }, spec: { ...rawPodSpec(), ...extra } } },
+  });
 }
 
 /**
@@ -31,14 +35,20 @@ function deployment(ctx: Context, namespace: string, extra: Record<string, unkno
 describe('valid inputs next to the remaining refusals', () => {
   test('a workload in kube-system is accepted with a declared namespace-owned exception', () => {
     const ctx = testPlatform();
-    declareException(deployment(ctx, 'kube-system'), { rule: PolicyRule.NAMESPACE_OWNED, reason: 'a node-level helper the cluster vendor expects in kube-system' });
+    declareException(deployment(ctx, 'kube-system'), {
+      rule: PolicyRule.NAMESPACE_OWNED,
+      reason: 'a node-level helper the cluster vendor expects in kube-system',
+    });
     expect(refusals(ctx)).toEqual([]);
   });
 
   test('a ConfigMap in kube-system is not a workload and needs no exception', () => {
     const ctx = testPlatform();
     new WebService(ctx.platform.apps, 'web', { name: 'web', namespace: 'apps', pool: ctx.pools.get('general'), containers: [container(probes)] });
-    new k8s.KubeConfigMap(ctx.platform.apps, 'settings', { metadata: { name: 'cluster-settings', namespace: 'kube-system' }, data: { mode: 'fast' } });
+    new k8s.KubeConfigMap(ctx.platform.apps, 'settings', {
+      metadata: { name: 'cluster-settings', namespace: 'kube-system' },
+      data: { mode: 'fast' },
+    });
     expect(refusals(ctx)).toEqual([]);
   });
 
@@ -52,7 +62,13 @@ describe('valid inputs next to the remaining refusals', () => {
     // general: 3 nodes of 2 vCPU / 8Gi; 100m and 128Mi per pod -> 20 a node by CPU -> 60.
     const at = (replicas: number) => {
       const ctx = testPlatform();
-      new WebService(ctx.platform.apps, 'web', { name: 'web', namespace: 'apps', pool: ctx.pools.get('general'), replicas, containers: [container(probes)] });
+      new WebService(ctx.platform.apps, 'web', {
+        name: 'web',
+        namespace: 'apps',
+        pool: ctx.pools.get('general'),
+        replicas,
+        containers: [container(probes)],
+      });
       return refusals(ctx).filter((m) => m.includes('[fits-pool]'));
     };
     expect(at(60)).toEqual([]);

@@ -23,7 +23,9 @@ describe('the copy of dist/ the synth keeps, so dist/ is never the only copy', (
     expect(readTree(recordPath(dist))).toEqual(published);
     rmSync(dist, { recursive: true });
     mkdirSync(dist);
-    expect(restoreEmptied(dist)).toBe(`dist/ was empty (cdk8s synth empties its output folder before the app runs); restored the last published copy from ${recordPath(dist)}`);
+    expect(restoreEmptied(dist)).toBe(
+      `dist/ was empty (cdk8s synth empties its output folder before the app runs); restored the last published copy from ${recordPath(dist)}`,
+    );
     expect(readTree(dist)).toEqual(published);
   });
 
@@ -37,12 +39,15 @@ describe('the copy of dist/ the synth keeps, so dist/ is never the only copy', (
   test('without a copy, a dist/ Git tracks comes back from the commit', () => {
     const { root, dist } = project();
     const published = readTree(dist);
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root, stdio: 'pipe' });
     git('init', '-q');
     git('add', 'dist');
     git('commit', '-qm', 'dist');
     rmSync(dist, { recursive: true });
-    expect(restoreEmptied(dist)).toBe('dist/ was empty (cdk8s synth empties its output folder before the app runs); restored the committed copy (HEAD)');
+    expect(restoreEmptied(dist)).toBe(
+      'dist/ was empty (cdk8s synth empties its output folder before the app runs); restored the committed copy (HEAD)',
+    );
     expect(readTree(dist)).toEqual(published);
   });
 

@@ -17,8 +17,17 @@ const snapshot = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(joi
 describe('replaceDirectory', () => {
   test('replaces the tree exactly: new files in, stale files gone, no staging left', () => {
     const dist = setup();
-    replaceDirectory(dist, new Map([['p/new.yaml', 'new\n'], ['p/sub/deep.yaml', 'deep\n']]));
-    expect(snapshot(dist)).toEqual([['p/new.yaml', 'new\n'], ['p/sub/deep.yaml', 'deep\n']]);
+    replaceDirectory(
+      dist,
+      new Map([
+        ['p/new.yaml', 'new\n'],
+        ['p/sub/deep.yaml', 'deep\n'],
+      ]),
+    );
+    expect(snapshot(dist)).toEqual([
+      ['p/new.yaml', 'new\n'],
+      ['p/sub/deep.yaml', 'deep\n'],
+    ]);
     const { next, previous } = swapFolders(dist);
     expect(existsSync(next) || existsSync(previous)).toBe(false);
   });
@@ -35,7 +44,15 @@ describe('replaceDirectory', () => {
   test('a failure while writing leaves the old tree untouched, and the next run succeeds', () => {
     const dist = setup();
     // "p" cannot be both a file and a folder: the write fails halfway through.
-    expect(() => replaceDirectory(dist, new Map([['p', 'file\n'], ['p/x.yaml', 'x\n']]))).toThrow(/ENOTDIR|EEXIST/);
+    expect(() =>
+      replaceDirectory(
+        dist,
+        new Map([
+          ['p', 'file\n'],
+          ['p/x.yaml', 'x\n'],
+        ]),
+      ),
+    ).toThrow(/ENOTDIR|EEXIST/);
     expect(snapshot(dist)).toEqual([['p/old.yaml', 'old\n']]);
     replaceDirectory(dist, new Map([['p/ok.yaml', 'ok\n']]));
     expect(snapshot(dist)).toEqual([['p/ok.yaml', 'ok\n']]);
@@ -72,12 +89,15 @@ describe('replaceDirectory', () => {
     const nodeFs: typeof import('node:fs') = jest.requireActual('node:fs');
     const rm = nodeFs.rmSync;
     let modeAtRetry = 0;
-    const spy = jest.spyOn(nodeFs, 'rmSync').mockImplementationOnce(() => {
-      throw Object.assign(new Error(`EACCES: permission denied, unlink '${join(previous, 'p', 'stale.yaml')}'`), { code: 'EACCES' });
-    }).mockImplementationOnce((path, options) => {
-      modeAtRetry = nodeFs.statSync(join(previous, 'p')).mode & 0o777;
-      return rm(path, options);
-    });
+    const spy = jest
+      .spyOn(nodeFs, 'rmSync')
+      .mockImplementationOnce(() => {
+        throw Object.assign(new Error(`EACCES: permission denied, unlink '${join(previous, 'p', 'stale.yaml')}'`), { code: 'EACCES' });
+      })
+      .mockImplementationOnce((path, options) => {
+        modeAtRetry = nodeFs.statSync(join(previous, 'p')).mode & 0o777;
+        return rm(path, options);
+      });
     recover(dist);
     spy.mockRestore();
     expect(modeAtRetry).toBe(0o700);

@@ -17,7 +17,10 @@ function output(version: string): SynthOutput {
   return {
     ok: true,
     trees: {
-      dist: new Map([['p/kustomization.yaml', `resources: [] # ${version}\n`], ['p/apps/configmap-a.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: p\ndata:\n  version: ${version}\n`]]),
+      dist: new Map([
+        ['p/kustomization.yaml', `resources: [] # ${version}\n`],
+        ['p/apps/configmap-a.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: p\ndata:\n  version: ${version}\n`],
+      ]),
       entryPoints: new Map([['p/kustomization.yaml', `entry: ${version}\n`]]),
       report: `{"version": "${version}"}\n`,
     },
@@ -28,7 +31,11 @@ function output(version: string): SynthOutput {
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 /** dist/, kustomization/ and the report of a project folder, as one value. */
 const all = (root: string) => [tree(join(root, 'dist')), tree(join(root, 'kustomization')), readFileSync(join(root, 'policy-report.json'), 'utf8')];
-const leftovers = (root: string) => fs.readdirSync(root).filter((f) => f.startsWith('.')).sort();
+const leftovers = (root: string) =>
+  fs
+    .readdirSync(root)
+    .filter((f) => f.startsWith('.'))
+    .sort();
 
 function published(version: string): string {
   const root = mkdtempSync(join(tmpdir(), 'publish-'));
@@ -55,8 +62,12 @@ describe('publish: dist/, kustomization/ and the report change together or not a
       if (from === kustomization) throw Object.assign(new Error(`EPERM: operation not permitted, rename '${from}'`), { code: 'EPERM' });
       return rename(from, to);
     });
-    expect(() => publish(output('new'), join(root, 'dist'))).toThrow(new PublishError(
-      `nothing was published: ${join(root, 'dist')}, ${kustomization} and ${join(root, 'policy-report.json')} are as they were. Swapping in ${kustomization} failed: EPERM: operation not permitted, rename '${kustomization}'`, false));
+    expect(() => publish(output('new'), join(root, 'dist'))).toThrow(
+      new PublishError(
+        `nothing was published: ${join(root, 'dist')}, ${kustomization} and ${join(root, 'policy-report.json')} are as they were. Swapping in ${kustomization} failed: EPERM: operation not permitted, rename '${kustomization}'`,
+        false,
+      ),
+    );
     expect(all(root)).toEqual(before);
     expect(leftovers(root)).toEqual([]);
   });
@@ -70,10 +81,13 @@ describe('publish: dist/, kustomization/ and the report change together or not a
       return rm(path, options);
     });
     expect(() => publish(output('new'), join(root, 'dist'))).toThrow(
-      `${join(root, 'dist')}, ${join(root, 'kustomization')} and ${join(root, 'policy-report.json')} were published, but removing the old copies failed: EBUSY: resource busy or locked, rmdir '${previous}'; the next synth removes them`);
+      `${join(root, 'dist')}, ${join(root, 'kustomization')} and ${join(root, 'policy-report.json')} were published, but removing the old copies failed: EBUSY: resource busy or locked, rmdir '${previous}'; the next synth removes them`,
+    );
     jest.restoreAllMocks();
     expect(all(root)).toEqual(all(published('new')));
-    expect(recoverPublish(join(root, 'dist'))).toBe(`completed the publish of ${join(root, 'dist')}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')} that an interrupted synth had begun`);
+    expect(recoverPublish(join(root, 'dist'))).toBe(
+      `completed the publish of ${join(root, 'dist')}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')} that an interrupted synth had begun`,
+    );
     expect(leftovers(root)).toEqual([]);
   });
 
@@ -121,7 +135,8 @@ describe('publish: dist/, kustomization/ and the report change together or not a
     const refused = publish(nothing, dist);
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.errors.map((e) => e.message)[0]).toBe(
-      `first completed the publish of ${dist}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')} that an interrupted synth had begun`);
+      `first completed the publish of ${dist}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')} that an interrupted synth had begun`,
+    );
     expect(all(root)).toEqual(all(published('new')));
   });
 
@@ -154,14 +169,18 @@ describe('publish: where dist/ is', () => {
   test('dist/ as a symlink to nothing is refused, and nothing is written', () => {
     const root = mkdtempSync(join(tmpdir(), 'publish-'));
     symlinkSync(join(root, 'gone'), join(root, 'dist'));
-    expect(publish(output('new'), join(root, 'dist'))).toEqual({ ok: false, errors: [
-      new Error(`${join(root, 'dist')} is a symlink to ${join(root, 'gone')}, which does not exist; create it, or remove the link`)] });
+    expect(publish(output('new'), join(root, 'dist'))).toEqual({
+      ok: false,
+      errors: [new Error(`${join(root, 'dist')} is a symlink to ${join(root, 'gone')}, which does not exist; create it, or remove the link`)],
+    });
     expect(fs.readdirSync(root)).toEqual(['dist']);
   });
 
   test('dist/ as a mount point is refused before anything is written (a rename cannot replace it)', () => {
     // /proc is a mount point on every Linux machine; nothing is written, so it is safe to name.
     expect(() => swapTarget('/proc')).toThrow(mountPointError('/proc'));
-    expect(mountPointError('/mnt/dist').message).toBe('/mnt/dist is a mount point, which cannot be replaced by renames (EBUSY); mount its parent folder instead, or make dist a symlink to a folder on the mounted file system');
+    expect(mountPointError('/mnt/dist').message).toBe(
+      '/mnt/dist is a mount point, which cannot be replaced by renames (EBUSY); mount its parent folder instead, or make dist a symlink to a folder on the mounted file system',
+    );
   });
 });

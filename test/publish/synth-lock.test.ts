@@ -23,7 +23,10 @@ describe('the synth lock', () => {
     const first = acquireSynthLock(dist);
     const second = acquireSynthLock(dist);
     const lock = lockPath(dist);
-    expect(second).toEqual({ held: false, message: `another synth (pid ${process.pid}) holds ${lock}; wait for it to finish and run the synth again (if no synth is running, delete ${lock})` });
+    expect(second).toEqual({
+      held: false,
+      message: `another synth (pid ${process.pid}) holds ${lock}; wait for it to finish and run the synth again (if no synth is running, delete ${lock})`,
+    });
     if (first.held) first.release();
     expect(acquireSynthLock(dist).held).toBe(true);
   });
@@ -38,7 +41,7 @@ describe('the synth lock', () => {
     expect(readFileSync(lockPath(dist), 'utf8')).toBe(`${process.pid}\n`);
   });
 
-  test('an empty lock is one being written (refused) until it is old enough to be a killed run\'s (taken over)', () => {
+  test("an empty lock is one being written (refused) until it is old enough to be a killed run's (taken over)", () => {
     const dist = freshDist();
     writeFileSync(lockPath(dist), '');
     expect(acquireSynthLock(dist)).toMatchObject({ held: false, message: expect.stringMatching(/^another synth holds /) });

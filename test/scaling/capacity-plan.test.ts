@@ -1,7 +1,7 @@
 import { GIMP_SESSION_CAPACITY as SEED_CAPACITY_MODEL } from '../../platforms/gimp-streaming/capacity';
 import { calculateRequiredNodes } from '../../lib/scaling/capacity-plan';
 
-describe('calculateRequiredNodes (the seed\'s Go function)', () => {
+describe("calculateRequiredNodes (the seed's Go function)", () => {
   test.each([
     // active, gpu, cpuNodes, gpuNodes: ceil(sessions / per-node), then int(n * 1.2) truncates
     [0, 0, 0, 0],
@@ -22,7 +22,11 @@ describe('calculateRequiredNodes (the seed\'s Go function)', () => {
   });
 
   test('more GPU sessions than sessions is refused instead of giving negative nodes', () => {
-    expect(() => calculateRequiredNodes(5, 8, SEED_CAPACITY_MODEL)).toThrow('calculateRequiredNodes: gpuSessions is more than activeSessions (5); GPU sessions are part of the active ones (got 8); fix: pass all active sessions, GPU ones included, as activeSessions');
-    expect(() => calculateRequiredNodes(-1, 0, SEED_CAPACITY_MODEL)).toThrow('calculateRequiredNodes: activeSessions must be a whole number of sessions, at least 0 (got -1)');
+    expect(() => calculateRequiredNodes(5, 8, SEED_CAPACITY_MODEL)).toThrow(
+      'calculateRequiredNodes: gpuSessions is more than activeSessions (5); GPU sessions are part of the active ones (got 8); fix: pass all active sessions, GPU ones included, as activeSessions',
+    );
+    expect(() => calculateRequiredNodes(-1, 0, SEED_CAPACITY_MODEL)).toThrow(
+      'calculateRequiredNodes: activeSessions must be a whole number of sessions, at least 0 (got -1)',
+    );
   });
 });

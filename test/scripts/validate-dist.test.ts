@@ -28,11 +28,29 @@ function validateDist(files: Record<string, string>): { status: number; output: 
 (hasShared ? describe : describe.skip)('scripts/validate-dist.mjs (needs ../shared)', () => {
   test('accepts PriorityClass.description (1.28 has it) and refuses lifecycle.preStop.sleep (added in 1.29)', () => {
     const result = validateDist({
-      'p/infra/priorityclass-high.yaml': 'apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata:\n  name: high\nvalue: 1000\ndescription: latency-critical\n',
+      'p/infra/priorityclass-high.yaml':
+        'apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata:\n  name: high\nvalue: 1000\ndescription: latency-critical\n',
       'p/apps/deployment-web.yaml': [
-        'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  namespace: apps', 'spec:', '  selector:', '    matchLabels: { app: web }',
-        '  template:', '    metadata:', '      labels: { app: web }', '    spec:', '      containers:', '        - name: web', '          image: web:1',
-        '          lifecycle:', '            preStop:', '              sleep: { seconds: 5 }', ''].join('\n'),
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        '  namespace: apps',
+        'spec:',
+        '  selector:',
+        '    matchLabels: { app: web }',
+        '  template:',
+        '    metadata:',
+        '      labels: { app: web }',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          image: web:1',
+        '          lifecycle:',
+        '            preStop:',
+        '              sleep: { seconds: 5 }',
+        '',
+      ].join('\n'),
     });
     const dist = result.output.match(/strict schema validation of (\S+)\/:/)?.[1];
     expect(result.output.trim().split('\n')).toEqual([

@@ -10,16 +10,21 @@ describe('SecureNamespace', () => {
   test('Pod Security labels enforce, audit and warn restricted at a pinned version', () => {
     expect(rendered(chart, 'Namespace', 'shop').metadata.labels).toEqual({
       team: 'web',
-      'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/enforce-version': 'v1.28',
-      'pod-security.kubernetes.io/audit': 'restricted', 'pod-security.kubernetes.io/audit-version': 'v1.28',
-      'pod-security.kubernetes.io/warn': 'restricted', 'pod-security.kubernetes.io/warn-version': 'v1.28',
+      'pod-security.kubernetes.io/enforce': 'restricted',
+      'pod-security.kubernetes.io/enforce-version': 'v1.28',
+      'pod-security.kubernetes.io/audit': 'restricted',
+      'pod-security.kubernetes.io/audit-version': 'v1.28',
+      'pod-security.kubernetes.io/warn': 'restricted',
+      'pod-security.kubernetes.io/warn-version': 'v1.28',
     });
   });
   test('a lower level is explicit', () => {
     expect(rendered(chart, 'Namespace', 'legacy').metadata.labels['pod-security.kubernetes.io/enforce']).toBe('baseline');
   });
   test('every namespace gets its own default deny', () => {
-    const denies = renderedObjects(chart).filter((m) => m.kind === 'NetworkPolicy' && m.name === 'default-deny-all').map((m) => m.namespace);
+    const denies = renderedObjects(chart)
+      .filter((m) => m.kind === 'NetworkPolicy' && m.name === 'default-deny-all')
+      .map((m) => m.namespace);
     expect(denies.sort()).toEqual(['legacy', 'shop']);
   });
 });
@@ -35,10 +40,20 @@ describe('SecureNamespace policies', () => {
     expect(rendered(chart, 'NetworkPolicy', 'allow-dns-egress').spec).toEqual({
       podSelector: {},
       policyTypes: ['Egress'],
-      egress: [{
-        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-        ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
-      }],
+      egress: [
+        {
+          to: [
+            {
+              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+              podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+            },
+          ],
+          ports: [
+            { protocol: 'UDP', port: 53 },
+            { protocol: 'TCP', port: 53 },
+          ],
+        },
+      ],
     });
   });
 });

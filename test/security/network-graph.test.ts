@@ -17,11 +17,13 @@ describe('NetworkGraph', () => {
     const { chart, graph: g } = graph();
     g.allow(Peer.pods(web), Peer.pods(api), [8000]);
     expect(rendered(chart, 'NetworkPolicy', 'web-to-api').spec).toEqual({
-      podSelector: { matchLabels: web.selector }, policyTypes: ['Egress'],
+      podSelector: { matchLabels: web.selector },
+      policyTypes: ['Egress'],
       egress: [{ to: [{ podSelector: { matchLabels: api.selector } }], ports: [{ protocol: 'TCP', port: 8000 }] }],
     });
     expect(rendered(chart, 'NetworkPolicy', 'api-from-web').spec).toEqual({
-      podSelector: { matchLabels: api.selector }, policyTypes: ['Ingress'],
+      podSelector: { matchLabels: api.selector },
+      policyTypes: ['Ingress'],
       ingress: [{ from: [{ podSelector: { matchLabels: web.selector } }], ports: [{ protocol: 'TCP', port: 8000 }] }],
     });
   });
@@ -30,30 +32,46 @@ describe('NetworkGraph', () => {
     g.allow(Peer.pods(api), Peer.pods(db), [5432]);
     const egress = rendered(chart, 'NetworkPolicy', 'api-to-db');
     expect(egress.metadata.namespace).toBe('apps');
-    expect(egress.spec.egress[0].to).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'data' } }, podSelector: { matchLabels: db.selector } }]);
+    expect(egress.spec.egress[0].to).toEqual([
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'data' } }, podSelector: { matchLabels: db.selector } },
+    ]);
     const ingress = rendered(chart, 'NetworkPolicy', 'db-from-api');
     expect(ingress.metadata.namespace).toBe('data');
-    expect(ingress.spec.ingress[0].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'apps' } }, podSelector: { matchLabels: api.selector } }]);
+    expect(ingress.spec.ingress[0].from).toEqual([
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'apps' } }, podSelector: { matchLabels: api.selector } },
+    ]);
   });
   test('an outside peer gets no policy of its own', () => {
     const { chart, graph: g } = graph();
     g.allow(Peer.external('ingress-nginx', { 'app.kubernetes.io/name': 'ingress-nginx' }), Peer.pods(web), [8080]);
-    const names = renderedObjects(chart).filter((m) => m.kind === 'NetworkPolicy' && m.namespace !== 'data').map((m) => m.name);
+    const names = renderedObjects(chart)
+      .filter((m) => m.kind === 'NetworkPolicy' && m.namespace !== 'data')
+      .map((m) => m.name);
     expect(names).toEqual(['web-from-ingress-nginx']);
   });
   test('the Kubernetes API server is a peer of its own', () => {
     const { chart, graph: g } = graph();
     g.allow(Peer.pods(web), Peer.kubernetesApiServer(), [KUBERNETES_API_PORT]);
-    expect(rendered(chart, 'NetworkPolicy', 'web-to-kube-apiserver').spec.egress).toEqual([{ to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.0.0/16'] } }], ports: [{ protocol: 'TCP', port: 443 }] }]);
+    expect(rendered(chart, 'NetworkPolicy', 'web-to-kube-apiserver').spec.egress).toEqual([
+      { to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.0.0/16'] } }], ports: [{ protocol: 'TCP', port: 443 }] },
+    ]);
   });
   test('port ranges are allowed in policies (endPort)', () => {
     const { chart, graph: g } = graph();
-    g.allow(Peer.pods(web), Peer.pods(api), [{ port: 8000, endPort: 8999 }, { port: 53, protocol: 'UDP' }]);
-    expect(rendered(chart, 'NetworkPolicy', 'web-to-api').spec.egress[0].ports).toEqual([{ protocol: 'TCP', port: 8000, endPort: 8999 }, { protocol: 'UDP', port: 53 }]);
+    g.allow(Peer.pods(web), Peer.pods(api), [
+      { port: 8000, endPort: 8999 },
+      { port: 53, protocol: 'UDP' },
+    ]);
+    expect(rendered(chart, 'NetworkPolicy', 'web-to-api').spec.egress[0].ports).toEqual([
+      { protocol: 'TCP', port: 8000, endPort: 8999 },
+      { protocol: 'UDP', port: 53 },
+    ]);
   });
   test('the same connection twice is refused', () => {
     const { graph: g } = graph();
     g.allow(Peer.pods(web), Peer.pods(api), [8000]);
-    expect(() => g.allow(Peer.pods(web), Peer.pods(api), [9000])).toThrow('test/apps/network: allow(web -> api) is declared twice (got "apps/web->apps/api"); fix: list all ports of a connection in one allow call');
+    expect(() => g.allow(Peer.pods(web), Peer.pods(api), [9000])).toThrow(
+      'test/apps/network: allow(web -> api) is declared twice (got "apps/web->apps/api"); fix: list all ports of a connection in one allow call',
+    );
   });
 });

@@ -11,8 +11,14 @@ import { verificationErrors } from '../pipeline-helpers';
 describe('escape hatch: each construct exposes its main objects by typed properties', () => {
   test('a workload: controller, services, disruption budget, autoscaler, service account', () => {
     const { chart, apps, pools } = testChart();
-    const web = new WebService(apps, 'web', { name: 'web', namespace: 'apps', pool: pools.get('general'), containers: [container()],
-      autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 70 }, extraServices: [{ name: 'web-public', type: 'LoadBalancer' }] });
+    const web = new WebService(apps, 'web', {
+      name: 'web',
+      namespace: 'apps',
+      pool: pools.get('general'),
+      containers: [container()],
+      autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 70 },
+      extraServices: [{ name: 'web-public', type: 'LoadBalancer' }],
+    });
     web.controller.metadata.addAnnotation('example.com/owner', 'team-a');
     web.service!.metadata.addAnnotation('service.beta.kubernetes.io/aws-load-balancer-internal', 'true');
     web.services[1].object.metadata.addLabel('exposure', 'public');
@@ -28,18 +34,42 @@ describe('escape hatch: each construct exposes its main objects by typed propert
   });
   test('a policy exception declared on the property: a replicated workload meant to be evicted', () => {
     const { app, platform, pools } = testPlatform();
-    const workers = new WebService(platform.apps, 'workers', { name: 'workers', namespace: 'apps', pool: pools.get('general'), replicas: 3, disruptionBudget: false, service: false,
-      containers: [container({ readinessProbe: Probe.tcpSocket('http'), livenessProbe: Probe.tcpSocket('http') })] });
-    expect(verificationErrors(app).map((e) => e.split(' [')[0])).toEqual(['test/apps/workers/deployment: spec.replicas makes a replicated workload that no PodDisruptionBudget covers']);
+    const workers = new WebService(platform.apps, 'workers', {
+      name: 'workers',
+      namespace: 'apps',
+      pool: pools.get('general'),
+      replicas: 3,
+      disruptionBudget: false,
+      service: false,
+      containers: [container({ readinessProbe: Probe.tcpSocket('http'), livenessProbe: Probe.tcpSocket('http') })],
+    });
+    expect(verificationErrors(app).map((e) => e.split(' [')[0])).toEqual([
+      'test/apps/workers/deployment: spec.replicas makes a replicated workload that no PodDisruptionBudget covers',
+    ]);
     declareException(workers.controller, { rule: PolicyRule.DISRUPTION_BUDGET, reason: 'stateless queue workers; a drain may take them all' });
     expect(verificationErrors(app)).toEqual([]);
   });
   test('jobs, databases, namespaces and network graphs', () => {
     const { chart, apps, infrastructure, pools } = testChart();
-    const job = new ScheduledJob(apps, 'job', { name: 'job', namespace: 'apps', schedule: '@daily', pool: pools.get('general'), containers: [container()] });
+    const job = new ScheduledJob(apps, 'job', {
+      name: 'job',
+      namespace: 'apps',
+      schedule: '@daily',
+      pool: pools.get('general'),
+      containers: [container()],
+    });
     job.cronJob.metadata.addLabel('kind', 'report');
-    const db = new PostgresDatabase(apps, 'db', { name: 'db', namespace: 'apps', pool: pools.get('general'), image: 'postgres:16.4', database: 'app', user: 'app',
-      passwordSecret: { name: 'db', key: 'password' }, storage: { size: '1Gi', storageClass: 'ssd' }, resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } } });
+    const db = new PostgresDatabase(apps, 'db', {
+      name: 'db',
+      namespace: 'apps',
+      pool: pools.get('general'),
+      image: 'postgres:16.4',
+      database: 'app',
+      user: 'app',
+      passwordSecret: { name: 'db', key: 'password' },
+      storage: { size: '1Gi', storageClass: 'ssd' },
+      resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+    });
     db.server.controller.metadata.addLabel('backup', 'nightly');
     const ns = new SecureNamespace(infrastructure, 'ns', { name: 'apps' });
     ns.namespace.metadata.addLabel('team', 'a');

@@ -6,7 +6,12 @@ const expand = (ports: any[]) => expandPortRanges(new Site('t'), ports, (name, p
 describe('PortRange', () => {
   test('expands to one named port a number, keeping plain ports in place', () => {
     const ports = expand([{ name: 'http', port: 80 }, PortRange.of(8000, 8002, 'p', 'UDP')]);
-    expect(ports).toEqual([{ name: 'http', port: 80 }, { name: 'p8000', port: 8000, protocol: 'UDP' }, { name: 'p8001', port: 8001, protocol: 'UDP' }, { name: 'p8002', port: 8002, protocol: 'UDP' }]);
+    expect(ports).toEqual([
+      { name: 'http', port: 80 },
+      { name: 'p8000', port: 8000, protocol: 'UDP' },
+      { name: 'p8001', port: 8001, protocol: 'UDP' },
+      { name: 'p8002', port: 8002, protocol: 'UDP' },
+    ]);
   });
 
   test('the limit is inclusive and the NetworkPolicy rule keeps the range whole', () => {

@@ -6,11 +6,25 @@ import { container, rendered, testChart } from '../helpers';
 
 function props(ctx: ReturnType<typeof testChart>, overrides: Partial<SessionTemplatesProps> = {}): SessionTemplatesProps {
   return {
-    name: 'desk', namespace: 'apps', podLabels: { app: 'desk' },
+    name: 'desk',
+    namespace: 'apps',
+    podLabels: { app: 'desk' },
     userStorage: { volume: 'home', claimPrefix: 'home', size: '5Gi', storageClass: 'ssd' },
     userSecrets: [{ volume: 'creds', secretPrefix: 'creds' }],
     snapshots: { snapshotClass: 'snaps', namePrefix: 'home-snapshot' },
-    variants: { small: { pool: ctx.pools.get('general'), containers: [container({ volumeMounts: [{ volume: 'home', path: '/home' }, { volume: 'creds', path: '/creds', readOnly: true }] })] } },
+    variants: {
+      small: {
+        pool: ctx.pools.get('general'),
+        containers: [
+          container({
+            volumeMounts: [
+              { volume: 'home', path: '/home' },
+              { volume: 'creds', path: '/creds', readOnly: true },
+            ],
+          }),
+        ],
+      },
+    },
     ...overrides,
   };
 }
@@ -35,14 +49,25 @@ describe('SessionTemplates', () => {
 
   test('a privileged container makes the template an exception and asks for a privileged namespace', () => {
     const ctx = testChart();
-    const fuse = container({ name: 'fuse', ports: [], privileged: { reason: 'mounts a FUSE file system' }, volumeMounts: [{ volume: 'mnt', path: '/mnt', propagation: 'Bidirectional' }] });
-    const sessions = new SessionTemplates(new Chart(new App(), 'c'), 'desk', props(ctx, {
-      variants: { small: { pool: ctx.pools.get('general'), containers: [container(), fuse], volumes: [Volume.emptyDir('mnt')] } },
-    }));
+    const fuse = container({
+      name: 'fuse',
+      ports: [],
+      privileged: { reason: 'mounts a FUSE file system' },
+      volumeMounts: [{ volume: 'mnt', path: '/mnt', propagation: 'Bidirectional' }],
+    });
+    const sessions = new SessionTemplates(
+      new Chart(new App(), 'c'),
+      'desk',
+      props(ctx, {
+        variants: { small: { pool: ctx.pools.get('general'), containers: [container(), fuse], volumes: [Volume.emptyDir('mnt')] } },
+      }),
+    );
     expect(sessions.podSecurity.name).toBe('privileged');
     const chart = new Chart(new App(), 'rendered');
     const { pod } = sessions.renderForUser(chart, 'small', 'ada');
-    expect(pod.toJson().metadata.annotations[PolicyRule.POD_SECURITY_RESTRICTED.annotation]).toBe('container fuse is privileged: mounts a FUSE file system');
+    expect(pod.toJson().metadata.annotations[PolicyRule.POD_SECURITY_RESTRICTED.annotation]).toBe(
+      'container fuse is privileged: mounts a FUSE file system',
+    );
   });
 
   test('the per-user instructions go under the annotation the platform names', () => {
@@ -66,28 +91,39 @@ describe('SessionTemplates', () => {
     expect(pod.toJson().metadata).toMatchObject({ name: 'desk-ada', namespace: 'apps', labels: { app: 'desk', user: 'ada' } });
     expect(claim!.toJson().spec).toMatchObject({ storageClassName: 'ssd', resources: { requests: { storage: '5Gi' } } });
     expect(snapshot).toBeUndefined();
-    expect(() => sessions.renderForUser(chart, 'large', 'bob')).toThrow('test/apps/desk: variants is not a session variant (got "large"); fix: use one of: small');
+    expect(() => sessions.renderForUser(chart, 'large', 'bob')).toThrow(
+      'test/apps/desk: variants is not a session variant (got "large"); fix: use one of: small',
+    );
     expect(() => sessions.renderForUser(chart, 'small', '-bob')).toThrow('test/apps/desk.renderForUser: userId must be a DNS-1123 label');
   });
 
   describe('generic for any platform that starts pods per user or session', () => {
-    const bare = (ctx: ReturnType<typeof testChart>, overrides: Partial<SessionTemplatesProps> = {}) => new SessionTemplates(ctx.apps, 'sandbox', {
-      name: 'sandbox', namespace: 'apps', podLabels: { app: 'sandbox' }, variants: { run: { pool: ctx.pools.get('general'), containers: [container()] } }, ...overrides,
-    });
+    const bare = (ctx: ReturnType<typeof testChart>, overrides: Partial<SessionTemplatesProps> = {}) =>
+      new SessionTemplates(ctx.apps, 'sandbox', {
+        name: 'sandbox',
+        namespace: 'apps',
+        podLabels: { app: 'sandbox' },
+        variants: { run: { pool: ctx.pools.get('general'), containers: [container()] } },
+        ...overrides,
+      });
     test('no storage: no claim volume, no storage templates, nothing to render but the pod', () => {
       const ctx = testChart();
       const sessions = bare(ctx);
       expect(rendered(ctx.chart, 'PodTemplate', 'sandbox-run').template.spec.volumes).toBeUndefined();
       expect(sessions.storageTemplates).toBeUndefined();
-      expect(() => sessions.storageTemplatesName).toThrow('test/apps/sandbox: userStorage is not given, so there are no storage templates (got nothing)');
+      expect(() => sessions.storageTemplatesName).toThrow(
+        'test/apps/sandbox: userStorage is not given, so there are no storage templates (got nothing)',
+      );
       const manifests = sessions.manifestsForUser('run', 'job-7');
       expect(manifests.pod).toMatchObject({ kind: 'Pod', metadata: { name: 'sandbox-job-7', labels: { user: 'job-7' } } });
       expect(manifests.claim).toBeUndefined();
     });
-    test('cluster-default storage class, access mode, placeholder and template names are the platform\'s', () => {
+    test("cluster-default storage class, access mode, placeholder and template names are the platform's", () => {
       const ctx = testChart();
       const sessions = bare(ctx, {
-        placeholder: '${SESSION}', userLabel: 'session', templateNames: { run: 'sandbox-runner' },
+        placeholder: '${SESSION}',
+        userLabel: 'session',
+        templateNames: { run: 'sandbox-runner' },
         userStorage: { volume: 'work', claimPrefix: 'work', size: '1Gi', accessModes: ['ReadWriteOncePod'] },
         snapshots: { namePrefix: 'work-snap' },
       });
@@ -97,13 +133,20 @@ describe('SessionTemplates', () => {
       const { pod, claim, snapshot } = sessions.manifestsForUser('run', 's-1', { snapshotAt: new Date('2026-01-02T03:04:05Z') });
       expect(pod.metadata.labels.session).toBe('s-1');
       expect(claim!.spec).toEqual({ accessModes: ['ReadWriteOncePod'], resources: { requests: { storage: '1Gi' } } });
-      expect(snapshot).toMatchObject({ metadata: { name: 'work-snap-s-1-20260102-030405' }, spec: { source: { persistentVolumeClaimName: 'work-s-1' } } });
+      expect(snapshot).toMatchObject({
+        metadata: { name: 'work-snap-s-1-20260102-030405' },
+        spec: { source: { persistentVolumeClaimName: 'work-s-1' } },
+      });
       expect(snapshot!.spec.volumeSnapshotClassName).toBeUndefined();
     });
     test('snapshots without storage, a placeholder a user id could be, and template names of unknown variants are refused', () => {
-      expect(() => bare(testChart(), { snapshots: { namePrefix: 'x' } })).toThrow('test/apps/sandbox: snapshots snapshots a claim, but userStorage gives the sessions none');
+      expect(() => bare(testChart(), { snapshots: { namePrefix: 'x' } })).toThrow(
+        'test/apps/sandbox: snapshots snapshots a claim, but userStorage gives the sessions none',
+      );
       expect(() => bare(testChart(), { placeholder: 'user' })).toThrow('test/apps/sandbox: placeholder must contain a character no user id has');
-      expect(() => bare(testChart(), { templateNames: { gpu: 'x' } })).toThrow('test/apps/sandbox: templateNames is not a session variant (got "gpu"); fix: use one of: run');
+      expect(() => bare(testChart(), { templateNames: { gpu: 'x' } })).toThrow(
+        'test/apps/sandbox: templateNames is not a session variant (got "gpu"); fix: use one of: run',
+      );
     });
   });
 });

@@ -6,22 +6,45 @@ describe('StatefulStore', () => {
   test('a StatefulSet with claim templates, its Service as governing service', () => {
     const { chart, apps, pools } = testChart();
     new StatefulStore(apps, 'db', {
-      name: 'db', namespace: 'apps', pool: pools.get('general'), fsGroup: 999,
-      containers: [container({ volumeMounts: [{ volume: 'data', path: '/data' }, { volume: 'run', path: '/run' }] })],
+      name: 'db',
+      namespace: 'apps',
+      pool: pools.get('general'),
+      fsGroup: 999,
+      containers: [
+        container({
+          volumeMounts: [
+            { volume: 'data', path: '/data' },
+            { volume: 'run', path: '/run' },
+          ],
+        }),
+      ],
       volumes: [Volume.emptyDir('run')],
       volumeClaims: [{ name: 'data', size: '5Gi', storageClass: 'local-path' }],
     });
     const set = rendered(chart, 'StatefulSet', 'db');
     expect(set.spec.serviceName).toBe('db');
-    expect(set.spec.volumeClaimTemplates).toEqual([{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'local-path', resources: { requests: { storage: '5Gi' } } } }]);
+    expect(set.spec.volumeClaimTemplates).toEqual([
+      {
+        metadata: { name: 'data' },
+        spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'local-path', resources: { requests: { storage: '5Gi' } } },
+      },
+    ]);
     expect(set.spec.template.spec.securityContext.fsGroup).toBe(999);
     expect(rendered(chart, 'Service', 'db').spec.ports[0].port).toBe(8080);
   });
   test('a claim with a bad size is refused', () => {
     const { apps, pools } = testChart();
-    expect(() => new StatefulStore(apps, 'db', {
-      name: 'db', namespace: 'apps', pool: pools.get('general'), containers: [container()],
-      volumeClaims: [{ name: 'data', size: '5 GB', storageClass: 'local-path' }],
-    })).toThrow('test/apps/db: volumeClaims[0].size must be a byte quantity (got "5 GB"); fix: write it with a binary suffix such as "512Mi" or "20Gi"');
+    expect(
+      () =>
+        new StatefulStore(apps, 'db', {
+          name: 'db',
+          namespace: 'apps',
+          pool: pools.get('general'),
+          containers: [container()],
+          volumeClaims: [{ name: 'data', size: '5 GB', storageClass: 'local-path' }],
+        }),
+    ).toThrow(
+      'test/apps/db: volumeClaims[0].size must be a byte quantity (got "5 GB"); fix: write it with a binary suffix such as "512Mi" or "20Gi"',
+    );
   });
 });

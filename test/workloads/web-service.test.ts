@@ -10,7 +10,10 @@ describe('WebService', () => {
 
   test('emits Deployment, Service, ServiceAccount and a disruption budget', () => {
     const { chart } = make();
-    const kinds = renderedObjects(chart).filter((m) => m.namespace === 'apps' && m.name === 'web').map((m) => m.kind).sort();
+    const kinds = renderedObjects(chart)
+      .filter((m) => m.namespace === 'apps' && m.name === 'web')
+      .map((m) => m.kind)
+      .sort();
     expect(kinds).toEqual(['Deployment', 'PodDisruptionBudget', 'Service', 'ServiceAccount']);
   });
   test('one replica gets no disruption budget (it would block node drains)', () => {
@@ -47,8 +50,17 @@ describe('WebService', () => {
   });
   test('NodePort services keep their node port', () => {
     const { chart, apps, pools } = testChart();
-    new WebService(apps, 'term', { name: 'term', namespace: 'apps', pool: pools.get('general'), containers: [container()], service: { type: 'NodePort', ports: [{ name: 'ws', port: 80, targetPort: 'http', nodePort: 31000 }] } });
-    expect(rendered(chart, 'Service', 'term').spec).toMatchObject({ type: 'NodePort', ports: [{ name: 'ws', port: 80, targetPort: 'http', nodePort: 31000 }] });
+    new WebService(apps, 'term', {
+      name: 'term',
+      namespace: 'apps',
+      pool: pools.get('general'),
+      containers: [container()],
+      service: { type: 'NodePort', ports: [{ name: 'ws', port: 80, targetPort: 'http', nodePort: 31000 }] },
+    });
+    expect(rendered(chart, 'Service', 'term').spec).toMatchObject({
+      type: 'NodePort',
+      ports: [{ name: 'ws', port: 80, targetPort: 'http', nodePort: 31000 }],
+    });
   });
   test('service: false emits no Service', () => {
     const { chart, apps, pools } = testChart();

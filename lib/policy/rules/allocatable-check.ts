@@ -6,7 +6,10 @@ import { podSpecOf } from '../../core/pod-specs';
 /** The pod's effective request of one resource: its containers' sum, or its largest init container. */
 export function podRequest(spec: Record<string, any>, resource: 'cpu' | 'memory'): number {
   const of = (c: any) => parseQuantity(c.resources?.requests?.[resource] ?? '0') ?? 0;
-  return Math.max((spec.containers ?? []).reduce((sum: number, c: any) => sum + of(c), 0), ...(spec.initContainers ?? []).map(of));
+  return Math.max(
+    (spec.containers ?? []).reduce((sum: number, c: any) => sum + of(c), 0),
+    ...(spec.initContainers ?? []).map(of),
+  );
 }
 
 /**
@@ -26,8 +29,13 @@ export const allocatableCheck: PolicyCheck = {
     const nodeMemory = parseQuantity(pool.instanceType.memory) ?? Infinity;
     if (cpu < pool.instanceType.vcpu && memory < nodeMemory) return [];
     const what = cpu >= pool.instanceType.vcpu ? `${pool.instanceType.vcpu} vCPU` : pool.instanceType.memory;
-    return [{ field: `${found.field}.containers`, value: { cpu: formatMillicores(Math.round(cpu * 1000)), memory: formatBytes(memory) },
-      problem: `ask for a whole node of pool ${pool.name} (${pool.instanceType.name}: ${what}), more than its allocatable after system reservations, so the pod never schedules`,
-      fix: 'request less than a node (leave room for the kubelet and system daemons), or choose a pool with larger nodes' }];
+    return [
+      {
+        field: `${found.field}.containers`,
+        value: { cpu: formatMillicores(Math.round(cpu * 1000)), memory: formatBytes(memory) },
+        problem: `ask for a whole node of pool ${pool.name} (${pool.instanceType.name}: ${what}), more than its allocatable after system reservations, so the pod never schedules`,
+        fix: 'request less than a node (leave room for the kubelet and system daemons), or choose a pool with larger nodes',
+      },
+    ];
   },
 };

@@ -7,7 +7,8 @@ import { podSpecOf, selects } from '../../core/pod-specs';
 /** The fixed replica counts of the workloads a budget covers (autoscaled ones count their minimum). */
 function coveredReplicas(budget: Manifest, { manifests }: PolicyContext): number[] {
   const inNamespace = manifestIndex(manifests).inNamespace(budget.namespace); // not every object for every budget
-  return inNamespace.filter((m) => ['Deployment', 'StatefulSet', 'ReplicaSet'].includes(m.kind))
+  return inNamespace
+    .filter((m) => ['Deployment', 'StatefulSet', 'ReplicaSet'].includes(m.kind))
     .filter((m) => selects(budget.object.spec?.selector, podSpecOf(m)?.labels ?? {}))
     .map((m) => {
       const hpa = inNamespace.find((h) => h.kind === 'HorizontalPodAutoscaler' && h.object.spec?.scaleTargetRef?.name === m.name);
@@ -22,12 +23,25 @@ export const budgetEvictionCheck: PolicyCheck = {
   check(m, context) {
     const { minAvailable, maxUnavailable } = m.object.spec ?? {};
     if (maxUnavailable === 0 || maxUnavailable === '0%') {
-      return [{ field: 'spec.maxUnavailable', value: maxUnavailable, problem: 'never allows an eviction, so node drains hang', fix: 'allow at least one: maxUnavailable: 1' }];
+      return [
+        {
+          field: 'spec.maxUnavailable',
+          value: maxUnavailable,
+          problem: 'never allows an eviction, so node drains hang',
+          fix: 'allow at least one: maxUnavailable: 1',
+        },
+      ];
     }
     const replicas = coveredReplicas(m, context);
     const blocked = minAvailable === '100%' || (typeof minAvailable === 'number' && replicas.length > 0 && replicas.some((r) => minAvailable >= r));
     if (!blocked) return [];
-    return [{ field: 'spec.minAvailable', value: minAvailable, problem: `never allows an eviction: the pods it covers number ${replicas.join(', ') || 'none'}`,
-      fix: 'keep minAvailable below the replica count, or give maxUnavailable: 1' }];
+    return [
+      {
+        field: 'spec.minAvailable',
+        value: minAvailable,
+        problem: `never allows an eviction: the pods it covers number ${replicas.join(', ') || 'none'}`,
+        fix: 'keep minAvailable below the replica count, or give maxUnavailable: 1',
+      },
+    ];
   },
 };

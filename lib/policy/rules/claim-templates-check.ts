@@ -8,7 +8,13 @@ export const claimTemplatesCheck: PolicyCheck = {
   check(m) {
     const templates = m.object.spec?.volumeClaimTemplates ?? [];
     if (templates.length > 0) return [];
-    return [{ field: 'spec.volumeClaimTemplates', value: templates, problem: 'is empty: the pods keep no storage of their own',
-      fix: 'add a claim template, or make it a Deployment (WebService)' }];
+    return [
+      {
+        field: 'spec.volumeClaimTemplates',
+        value: templates,
+        problem: 'is empty: the pods keep no storage of their own',
+        fix: 'add a claim template, or make it a Deployment (WebService)',
+      },
+    ];
   },
 };

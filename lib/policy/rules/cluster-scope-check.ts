@@ -15,6 +15,13 @@ export const clusterScopeCheck: PolicyCheck = {
   appliesTo: (m, context) => clusterScoped(m, context),
   check(m) {
     if (m.object.metadata?.namespace === undefined) return [];
-    return [{ field: 'metadata.namespace', value: m.object.metadata.namespace, problem: `must be empty: ${m.kind} is cluster-scoped`, fix: 'remove the namespace' }];
+    return [
+      {
+        field: 'metadata.namespace',
+        value: m.object.metadata.namespace,
+        problem: `must be empty: ${m.kind} is cluster-scoped`,
+        fix: 'remove the namespace',
+      },
+    ];
   },
 };

@@ -7,10 +7,18 @@ export const defaultDenyCheck: PolicyCheck = {
   rule: PolicyRule.DEFAULT_DENY,
   appliesTo: (m) => m.kind === 'Namespace',
   check(m, { manifests }) {
-    const denies = manifestIndex(manifests).networkPoliciesIn(m.name).some((p) => isDenyAll(p.object.spec ?? {}));
+    const denies = manifestIndex(manifests)
+      .networkPoliciesIn(m.name)
+      .some((p) => isDenyAll(p.object.spec ?? {}));
     if (denies) return [];
-    return [{ field: 'metadata.name', value: m.name, problem: 'names a namespace without a default-deny NetworkPolicy (podSelector {}, policyTypes Ingress and Egress, no rules)',
-      fix: 'create the namespace with SecureNamespace, which adds default-deny-all' }];
+    return [
+      {
+        field: 'metadata.name',
+        value: m.name,
+        problem: 'names a namespace without a default-deny NetworkPolicy (podSelector {}, policyTypes Ingress and Egress, no rules)',
+        fix: 'create the namespace with SecureNamespace, which adds default-deny-all',
+      },
+    ];
   },
 };
 

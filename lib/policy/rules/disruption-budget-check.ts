@@ -13,7 +13,13 @@ export const disruptionBudgetCheck: PolicyCheck = {
     // Only policy/v1 counts: policy/v1beta1 is not served by 1.28 (the schema check refuses it); the index holds only policy/v1 budgets.
     const covered = manifestIndex(manifests).pdbCovers(m.namespace, labels);
     if (covered) return [];
-    return [{ field: 'spec.replicas', value: m.object.spec?.replicas, problem: 'makes a replicated workload that no PodDisruptionBudget covers',
-      fix: 'add a PodDisruptionBudget (minAvailable: 1) selecting its pods; WebService and StatefulStore add one when replicas > 1' }];
+    return [
+      {
+        field: 'spec.replicas',
+        value: m.object.spec?.replicas,
+        problem: 'makes a replicated workload that no PodDisruptionBudget covers',
+        fix: 'add a PodDisruptionBudget (minAvailable: 1) selecting its pods; WebService and StatefulStore add one when replicas > 1',
+      },
+    ];
   },
 };

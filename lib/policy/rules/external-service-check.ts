@@ -19,11 +19,28 @@ export const externalServiceCheck: PolicyCheck = {
   rule: PolicyRule.EXTERNAL_SERVICE_ADMITTED,
   appliesTo: (m) => m.kind === 'Service' && EXTERNAL_TYPES.has(m.object.spec?.type),
   check(m, { manifests }) {
-    const pods = manifestIndex(manifests).podTemplatesIn(m.namespace).filter((p) => selects(m.object.spec?.selector, p.labels));
-    const admitted = pods.length > 0 && pods.every((pod) => manifests.some((policy) => policy.kind === 'NetworkPolicy' && policy.namespace === m.namespace
-      && selects(policy.object.spec?.podSelector, pod.labels) && (policy.object.spec?.ingress ?? []).some(admitsOutside)));
+    const pods = manifestIndex(manifests)
+      .podTemplatesIn(m.namespace)
+      .filter((p) => selects(m.object.spec?.selector, p.labels));
+    const admitted =
+      pods.length > 0 &&
+      pods.every((pod) =>
+        manifests.some(
+          (policy) =>
+            policy.kind === 'NetworkPolicy' &&
+            policy.namespace === m.namespace &&
+            selects(policy.object.spec?.podSelector, pod.labels) &&
+            (policy.object.spec?.ingress ?? []).some(admitsOutside),
+        ),
+      );
     if (admitted) return [];
-    return [{ field: 'spec.type', value: m.object.spec?.type, problem: 'opens the Service outside the cluster, but no NetworkPolicy admits outside traffic to its pods',
-      fix: 'allow it: network.allow(Peer.internet(), Peer.pods(workload), [port]) or Peer.cidr(...) for the clients\' range' }];
+    return [
+      {
+        field: 'spec.type',
+        value: m.object.spec?.type,
+        problem: 'opens the Service outside the cluster, but no NetworkPolicy admits outside traffic to its pods',
+        fix: "allow it: network.allow(Peer.internet(), Peer.pods(workload), [port]) or Peer.cidr(...) for the clients' range",
+      },
+    ];
   },
 };

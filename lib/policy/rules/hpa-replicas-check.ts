@@ -8,7 +8,13 @@ export const hpaReplicasCheck: PolicyCheck = {
   appliesTo: (m, context) => SCALABLE.has(m.kind) && hpaOf(m, context) !== undefined,
   check(m, context) {
     if (m.object.spec?.replicas === undefined) return [];
-    return [{ field: 'spec.replicas', value: m.object.spec.replicas, problem: `must not be set: HorizontalPodAutoscaler ${hpaOf(m, context)!.name} owns the replica count`,
-      fix: 'leave replicas unset and give the HPA its minReplicas' }];
+    return [
+      {
+        field: 'spec.replicas',
+        value: m.object.spec.replicas,
+        problem: `must not be set: HorizontalPodAutoscaler ${hpaOf(m, context)!.name} owns the replica count`,
+        fix: 'leave replicas unset and give the HPA its minReplicas',
+      },
+    ];
   },
 };

@@ -19,8 +19,12 @@ export const imagePinCheck: PolicyCheck = {
     for (const { field, container } of containersOf(podSpecOf(m)!)) {
       const tag = imageTag(container.image ?? '');
       if (tag === undefined || (!tag.includes(':') && isFloatingTag(tag))) {
-        findings.push({ field: `${field}.image`, value: container.image, problem: `must be pinned to a version (${tag ? `${tag} is not one` : 'it has no tag'})`,
-          fix: 'give a version tag or a digest, e.g. "postgres:16.4"; a local-dev environment (Environment.localDev()) may float' });
+        findings.push({
+          field: `${field}.image`,
+          value: container.image,
+          problem: `must be pinned to a version (${tag ? `${tag} is not one` : 'it has no tag'})`,
+          fix: 'give a version tag or a digest, e.g. "postgres:16.4"; a local-dev environment (Environment.localDev()) may float',
+        });
       }
     }
     return findings;

@@ -16,7 +16,13 @@ export const namespaceOwnedCheck: PolicyCheck = {
   rule: PolicyRule.NAMESPACE_OWNED,
   appliesTo: (m) => podSpecOf(m) !== undefined && KUBERNETES_NAMESPACES.includes(m.namespace ?? ''),
   check(m) {
-    return [{ field: 'metadata.namespace', value: m.namespace, problem: `puts a workload in ${m.namespace}, a namespace the cluster makes for itself, outside the build's Pod Security level and default deny`,
-      fix: 'run it in a namespace of the build (SecureNamespace)' }];
+    return [
+      {
+        field: 'metadata.namespace',
+        value: m.namespace,
+        problem: `puts a workload in ${m.namespace}, a namespace the cluster makes for itself, outside the build's Pod Security level and default deny`,
+        fix: 'run it in a namespace of the build (SecureNamespace)',
+      },
+    ];
   },
 };

@@ -19,8 +19,12 @@ export const numericUserCheck: PolicyCheck = {
       for (const key of ['runAsUser', 'runAsGroup'] as const) {
         const id = ctx[key] ?? pod[key];
         if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) {
-          findings.push({ field: `${field}.securityContext.${key}`, value: id, problem: 'must be a numeric id above 0 on a runAsNonRoot container (on it or on the pod)',
-            fix: `set ${key} to the numeric ${key === 'runAsUser' ? 'user' : 'group'} id of the image's user (the workload constructs write 65532 unless told otherwise)` });
+          findings.push({
+            field: `${field}.securityContext.${key}`,
+            value: id,
+            problem: 'must be a numeric id above 0 on a runAsNonRoot container (on it or on the pod)',
+            fix: `set ${key} to the numeric ${key === 'runAsUser' ? 'user' : 'group'} id of the image's user (the workload constructs write 65532 unless told otherwise)`,
+          });
         }
       }
     }

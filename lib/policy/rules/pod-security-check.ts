@@ -23,15 +23,25 @@ export const podSecurityCheck: PolicyCheck = {
     if (!declaredExceptions(m.object).has(PolicyRule.POD_SECURITY_RESTRICTED.id)) return restricted;
     const namespace = manifestIndex(context.manifests).namespace(m.namespace);
     if (!namespace) {
-      return [...restricted, { field: 'metadata.namespace', value: m.namespace, excusable: false,
-        problem: 'is not created by this platform, so the Pod Security level that must admit this excused pod is unknown',
-        fix: 'create the namespace here (SecureNamespace) with the Pod Security level the pod needs' }];
+      return [
+        ...restricted,
+        {
+          field: 'metadata.namespace',
+          value: m.namespace,
+          excusable: false,
+          problem: 'is not created by this platform, so the Pod Security level that must admit this excused pod is unknown',
+          fix: 'create the namespace here (SecureNamespace) with the Pod Security level the pod needs',
+        },
+      ];
     }
     const level = namespace.object.metadata?.labels?.[ENFORCE_LABEL] ?? 'privileged';
     if (level !== 'baseline' && level !== 'restricted') return restricted;
-    const enforced = podSecurityFindings(found, level).map((f) => ({ ...f, excusable: false,
+    const enforced = podSecurityFindings(found, level).map((f) => ({
+      ...f,
+      excusable: false,
       problem: `${f.problem} (namespace ${m.namespace} enforces ${level}, so the exception cannot help)`,
-      fix: `${f.fix}, or give namespace ${m.namespace} the Pod Security level this pod needs` }));
+      fix: `${f.fix}, or give namespace ${m.namespace} the Pod Security level this pod needs`,
+    }));
     return [...restricted, ...enforced];
   },
 };
@@ -40,6 +50,8 @@ export const podSecurityCheck: PolicyCheck = {
 export function podSecurityFindings(found: FoundPodSpec, level: Level): Finding[] {
   // Annotation fields name the pod template's metadata, beside its spec.
   const base = found.field.replace(/\.?spec$/, '');
-  return podSecurityViolations(found.spec, PodSecurityLevel.of(level)!, found.annotations).map((v) => ({ ...v,
-    field: v.field.startsWith('metadata.') ? (base ? `${base}.${v.field}` : v.field) : `${found.field}.${v.field}` }));
+  return podSecurityViolations(found.spec, PodSecurityLevel.of(level)!, found.annotations).map((v) => ({
+    ...v,
+    field: v.field.startsWith('metadata.') ? (base ? `${base}.${v.field}` : v.field) : `${found.field}.${v.field}`,
+  }));
 }

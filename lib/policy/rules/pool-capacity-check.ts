@@ -27,9 +27,12 @@ function poolOf(m: Manifest, { pools }: PolicyContext): NodePool | undefined {
 
 function beyond(field: string, count: number, workload: Manifest, pool: NodePool, holds: number): Finding {
   const found = podSpecOf(workload)!;
-  return { field, value: count,
+  return {
+    field,
+    value: count,
     problem: `asks for more pods than pool ${pool.name} can ever hold: at most ${holds} (${pool.maxNodes} nodes of ${pool.instanceType.name}, ${pool.instanceType.vcpu} vCPU and ${pool.instanceType.memory} each, pods requesting ${formatMillicores(Math.round(podRequest(found.spec, 'cpu') * 1000))} CPU and ${formatBytes(podRequest(found.spec, 'memory'))})`,
-    fix: `ask for at most ${holds}, or raise the pool's maxNodes, or use a pool with larger nodes` };
+    fix: `ask for at most ${holds}, or raise the pool's maxNodes, or use a pool with larger nodes`,
+  };
 }
 
 /**
@@ -40,9 +43,10 @@ export const poolCapacityCheck: PolicyCheck = {
   rule: PolicyRule.FITS_POOL,
   appliesTo: (m) => SCALABLE.has(m.kind) || m.kind === 'HorizontalPodAutoscaler',
   check(m, context) {
-    const target = m.kind === 'HorizontalPodAutoscaler'
-      ? manifestIndex(context.manifests).find(m.object.spec?.scaleTargetRef?.kind, m.namespace, m.object.spec?.scaleTargetRef?.name)
-      : m;
+    const target =
+      m.kind === 'HorizontalPodAutoscaler'
+        ? manifestIndex(context.manifests).find(m.object.spec?.scaleTargetRef?.kind, m.namespace, m.object.spec?.scaleTargetRef?.name)
+        : m;
     const count = m.kind === 'HorizontalPodAutoscaler' ? m.object.spec?.maxReplicas : m.object.spec?.replicas;
     const pool = target && poolOf(target, context);
     const holds = pool && poolHolds(pool, podSpecOf(target)!.spec);

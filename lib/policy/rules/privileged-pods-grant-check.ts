@@ -15,7 +15,8 @@ function enforcedLevel(namespace: string | undefined, manifests: readonly Manife
 
 /** What a Role lets its subjects create that makes pods. */
 function podMakersGranted(role: Manifest): string[] {
-  return (role.object.rules ?? []).filter((r: { verbs?: string[] }) => (r.verbs ?? []).some((v) => v === 'create' || v === '*'))
+  return (role.object.rules ?? [])
+    .filter((r: { verbs?: string[] }) => (r.verbs ?? []).some((v) => v === 'create' || v === '*'))
     .flatMap((r: { resources?: string[] }) => (r.resources ?? []).filter((res) => POD_MAKERS.has(res)));
 }
 
@@ -27,15 +28,23 @@ export function privilegedPodsChain(role: Manifest, manifests: readonly Manifest
   if (role.kind !== 'Role') return [];
   const makers = podMakersGranted(role);
   if (makers.length === 0 || enforcedLevel(role.namespace, manifests) !== 'privileged') return [];
-  const bindings = manifests.filter((m) => m.kind === 'RoleBinding' && m.namespace === role.namespace && m.object.roleRef?.kind === 'Role' && m.object.roleRef?.name === role.name);
-  return bindings.flatMap((binding) => (binding.object.subjects ?? []).map((s: { kind: string; name: string; namespace?: string }) => {
-    const users = manifests.filter((m) => {
-      const pod = podSpecOf(m);
-      return pod && s.kind === 'ServiceAccount' && m.namespace === s.namespace && (pod.spec.serviceAccountName ?? 'default') === s.name;
-    }).map(objectId);
-    return `${users.length > 0 ? `${users.join(', ')} -> ` : ''}${s.kind} ${s.namespace ?? role.namespace}/${s.name} -> ${objectId(binding)} -> ${objectId(role)}: `
-      + `may create ${makers.join(', ')} in namespace ${role.namespace}, which enforces Pod Security privileged (a privileged pod is root on its node)`;
-  }));
+  const bindings = manifests.filter(
+    (m) => m.kind === 'RoleBinding' && m.namespace === role.namespace && m.object.roleRef?.kind === 'Role' && m.object.roleRef?.name === role.name,
+  );
+  return bindings.flatMap((binding) =>
+    (binding.object.subjects ?? []).map((s: { kind: string; name: string; namespace?: string }) => {
+      const users = manifests
+        .filter((m) => {
+          const pod = podSpecOf(m);
+          return pod && s.kind === 'ServiceAccount' && m.namespace === s.namespace && (pod.spec.serviceAccountName ?? 'default') === s.name;
+        })
+        .map(objectId);
+      return (
+        `${users.length > 0 ? `${users.join(', ')} -> ` : ''}${s.kind} ${s.namespace ?? role.namespace}/${s.name} -> ${objectId(binding)} -> ${objectId(role)}: ` +
+        `may create ${makers.join(', ')} in namespace ${role.namespace}, which enforces Pod Security privileged (a privileged pod is root on its node)`
+      );
+    }),
+  );
 }
 
 /** "May create pods where privileged pods are allowed" is root on a node: a sensitive grant that needs a declared exception. */
@@ -45,7 +54,13 @@ export const privilegedPodsGrantCheck: PolicyCheck = {
   check(m: Manifest, context: PolicyContext): Finding[] {
     const makers = podMakersGranted(m);
     if (makers.length === 0 || enforcedLevel(m.namespace, context.manifests) !== 'privileged') return [];
-    return [{ field: 'rules', value: makers, problem: `let their subjects create pods in namespace ${m.namespace}, which admits privileged pods (root on the node)`,
-      fix: `raise the Pod Security level of ${m.namespace}, or move what needs privileges elsewhere, or grant create on fewer resources` }];
+    return [
+      {
+        field: 'rules',
+        value: makers,
+        problem: `let their subjects create pods in namespace ${m.namespace}, which admits privileged pods (root on the node)`,
+        fix: `raise the Pod Security level of ${m.namespace}, or move what needs privileges elsewhere, or grant create on fewer resources`,
+      },
+    ];
   },
 };

@@ -18,8 +18,12 @@ export const probePortCheck: PolicyCheck = {
         const port = handler.port;
         if (ports.some((p) => p.name === port || p.containerPort === port)) continue;
         const kind = container[probe].httpGet ? 'httpGet' : container[probe].tcpSocket ? 'tcpSocket' : 'grpc';
-        findings.push({ field: `${field}.${probe}.${kind}.port`, value: port, problem: 'is no port the container declares',
-          fix: `probe one of: ${ports.map((p) => p.name ?? p.containerPort).join(', ') || '(none declared: add the port to the container)'}` });
+        findings.push({
+          field: `${field}.${probe}.${kind}.port`,
+          value: port,
+          problem: 'is no port the container declares',
+          fix: `probe one of: ${ports.map((p) => p.name ?? p.containerPort).join(', ') || '(none declared: add the port to the container)'}`,
+        });
       }
     }
     return findings;

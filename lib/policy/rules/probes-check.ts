@@ -11,8 +11,12 @@ export const probesCheck: PolicyCheck = {
     for (const { field, container } of containersOf(podSpecOf(m)!, ['containers'])) {
       for (const probe of ['readinessProbe', 'livenessProbe']) {
         if (!container[probe]) {
-          findings.push({ field: `${field}.${probe}`, value: undefined, problem: 'must be set on a long-running container',
-            fix: `add ${probe}: Probe.httpGet(...), Probe.tcpSocket(...) or Probe.exec(...)` });
+          findings.push({
+            field: `${field}.${probe}`,
+            value: undefined,
+            problem: 'must be set on a long-running container',
+            fix: `add ${probe}: Probe.httpGet(...), Probe.tcpSocket(...) or Probe.exec(...)`,
+          });
         }
       }
     }

@@ -13,7 +13,12 @@ export const rbacCheck: PolicyCheck = {
     (m.object.rules ?? []).forEach((rule: Record<string, string[]>, i: number) => {
       for (const field of ['apiGroups', 'resources', 'verbs', 'resourceNames', 'nonResourceURLs']) {
         if ((rule[field] ?? []).some((v) => v.includes('*'))) {
-          findings.push({ field: `rules[${i}].${field}`, value: rule[field], problem: 'must not contain a wildcard', fix: `list the ${field} the role needs` });
+          findings.push({
+            field: `rules[${i}].${field}`,
+            value: rule[field],
+            problem: 'must not contain a wildcard',
+            fix: `list the ${field} the role needs`,
+          });
         }
       }
     });
@@ -27,7 +32,8 @@ export function sensitiveAccess(m: Manifest): string[] {
   const found: string[] = [];
   for (const rule of m.object.rules ?? []) {
     for (const resource of rule.resources ?? []) {
-      if (resource === 'pods/exec' || resource === 'pods/attach' || resource === 'secrets') found.push(`${resource}: ${(rule.verbs ?? []).join(', ')}`);
+      if (resource === 'pods/exec' || resource === 'pods/attach' || resource === 'secrets')
+        found.push(`${resource}: ${(rule.verbs ?? []).join(', ')}`);
     }
   }
   return found;

@@ -20,7 +20,9 @@ export function powerfulRole(binding: Manifest, manifests: readonly Manifest[]):
 
 /** The subjects of a binding, as "Kind namespace/name". */
 function subjectsOf(binding: Manifest): string {
-  return (binding.object.subjects ?? []).map((s: { kind: string; name: string; namespace?: string }) => `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`).join(', ');
+  return (binding.object.subjects ?? [])
+    .map((s: { kind: string; name: string; namespace?: string }) => `${s.kind} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`)
+    .join(', ');
 }
 
 /**
@@ -34,8 +36,14 @@ export const roleBindingCheck: PolicyCheck = {
   check(m: Manifest, context: PolicyContext): Finding[] {
     const powerful = powerfulRole(m, context.manifests);
     if (!powerful) return [];
-    return [{ field: 'roleRef', value: m.object.roleRef?.name, problem: `binds ${powerful} to ${subjectsOf(m) || 'no subject'}`,
-      fix: 'bind a Role that names only the verbs and resources the subject needs (NamespacedRole)' }];
+    return [
+      {
+        field: 'roleRef',
+        value: m.object.roleRef?.name,
+        problem: `binds ${powerful} to ${subjectsOf(m) || 'no subject'}`,
+        fix: 'bind a Role that names only the verbs and resources the subject needs (NamespacedRole)',
+      },
+    ];
   },
 };
 

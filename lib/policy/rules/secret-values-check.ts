@@ -22,16 +22,26 @@ export const secretValuesCheck: PolicyCheck = {
   appliesTo: () => true,
   check(m, context) {
     if (m.kind === 'Secret') {
-      return ['data', 'stringData'].filter((field) => m.object[field] !== undefined).map((field) => ({ field, value: HIDDEN,
-        problem: 'would write secret values to dist/', fix: 'keep the Secret out of dist/ and sync it from a secret store (AzureKeyVaultSecrets) or create it in the cluster' }));
+      return ['data', 'stringData']
+        .filter((field) => m.object[field] !== undefined)
+        .map((field) => ({
+          field,
+          value: HIDDEN,
+          problem: 'would write secret values to dist/',
+          fix: 'keep the Secret out of dist/ and sync it from a secret store (AzureKeyVaultSecrets) or create it in the cluster',
+        }));
     }
     const findings = dedupe([...byName(m), ...byContent(m, context.manifests)]);
     const declared = declaredNotSecrets(m.object);
     const unused = [...declared.keys()].filter((field) => !findings.some((f) => f.field === field));
     return [
       ...findings.filter((f) => !declared.has(f.field)),
-      ...unused.map((field) => ({ field: `metadata.annotations["${NOT_SECRET_ANNOTATION}"]`, value: field,
-        problem: 'declares a value not secret that no part of the rule flags', fix: 'remove the declaration, so the rule guards this value again' })),
+      ...unused.map((field) => ({
+        field: `metadata.annotations["${NOT_SECRET_ANNOTATION}"]`,
+        value: field,
+        problem: 'declares a value not secret that no part of the rule flags',
+        fix: 'remove the declaration, so the rule guards this value again',
+      })),
     ];
   },
 };
@@ -43,7 +53,12 @@ function byName(m: Manifest): Finding[] {
   for (const { field, container } of pod ? containersOf(pod, ['initContainers', 'containers', 'ephemeralContainers']) : []) {
     (container.env ?? []).forEach((env: { name: string; value?: string }, i: number) => {
       if (typeof env.value === 'string' && env.value !== '' && looksSecret(env.name)) {
-        findings.push({ field: `${field}.env[${i}].value`, value: HIDDEN, problem: `is a literal value for ${env.name}, which looks like a secret`, fix: FROM_SECRET });
+        findings.push({
+          field: `${field}.env[${i}].value`,
+          value: HIDDEN,
+          problem: `is a literal value for ${env.name}, which looks like a secret`,
+          fix: FROM_SECRET,
+        });
       }
     });
     for (const list of ['command', 'args']) {
@@ -53,8 +68,12 @@ function byName(m: Manifest): Finding[] {
         if (!flag) return;
         const value = flag[2] ?? (typeof args[i + 1] === 'string' && !String(args[i + 1]).startsWith('-') ? String(args[i + 1]) : '');
         if (literalUnderSecretName(flag[1], value)) {
-          findings.push({ field: `${field}.${list}[${flag[2] === undefined ? i + 1 : i}]`, value: HIDDEN, problem: `gives --${flag[1]} a literal value, which looks like a secret`,
-            fix: 'pass it from the environment ("--flag=$(VAR)" with VAR from EnvValue.fromSecret) or from a mounted Secret file' });
+          findings.push({
+            field: `${field}.${list}[${flag[2] === undefined ? i + 1 : i}]`,
+            value: HIDDEN,
+            problem: `gives --${flag[1]} a literal value, which looks like a secret`,
+            fix: 'pass it from the environment ("--flag=$(VAR)" with VAR from EnvValue.fromSecret) or from a mounted Secret file',
+          });
         }
       });
     }
@@ -64,11 +83,22 @@ function byName(m: Manifest): Finding[] {
       for (const [key, value] of Object.entries<string>(m.object[section] ?? {})) {
         const text = section === 'binaryData' ? Buffer.from(value, 'base64').toString('utf8') : value;
         if (looksSecret(key)) {
-          findings.push({ field: `${section}.${key}`, value: HIDDEN, problem: 'looks like a secret, and ConfigMaps are written to dist/ in clear', fix: KEEP_IT_OUT });
+          findings.push({
+            field: `${section}.${key}`,
+            value: HIDDEN,
+            problem: 'looks like a secret, and ConfigMaps are written to dist/ in clear',
+            fix: KEEP_IT_OUT,
+          });
           continue;
         }
         const line = secretLine(text);
-        if (line) findings.push({ field: `${section}.${key}`, value: HIDDEN, problem: `sets ${line} on one of its lines, which looks like a secret`, fix: KEEP_IT_OUT });
+        if (line)
+          findings.push({
+            field: `${section}.${key}`,
+            value: HIDDEN,
+            problem: `sets ${line} on one of its lines, which looks like a secret`,
+            fix: KEEP_IT_OUT,
+          });
       }
     }
   }
@@ -97,8 +127,12 @@ function byContent(m: Manifest, all: readonly Manifest[]): Finding[] {
   for (const [field, value] of strings) {
     const rules = [...scanned.get(value)!, ...(urlPasswords(value).length > 0 ? ['url-userinfo/password'] : [])];
     if (rules.length > 0) {
-      findings.push({ field, value: HIDDEN, problem: `holds what looks like a secret (${rules.join(', ')})`,
-        fix: 'keep the value in a Secret or a secret store and reference it (a URL takes its password from the environment: "postgresql://app:$(DB_PASSWORD)@db/app")' });
+      findings.push({
+        field,
+        value: HIDDEN,
+        problem: `holds what looks like a secret (${rules.join(', ')})`,
+        fix: 'keep the value in a Secret or a secret store and reference it (a URL takes its password from the environment: "postgresql://app:$(DB_PASSWORD)@db/app")',
+      });
     }
   }
   return findings;
@@ -109,7 +143,7 @@ const prescanned = new WeakSet<readonly Manifest[]>();
 function stringsOf(m: Manifest): [string, string][] {
   const strings: [string, string][] = [];
   collectStrings(m.object, '', strings);
-  for (const [key, value] of Object.entries<string>(m.object.kind === 'ConfigMap' ? m.object.binaryData ?? {} : {})) {
+  for (const [key, value] of Object.entries<string>(m.object.kind === 'ConfigMap' ? (m.object.binaryData ?? {}) : {})) {
     strings.push([`binaryData.${key}`, Buffer.from(value, 'base64').toString('utf8')]);
   }
   return strings;

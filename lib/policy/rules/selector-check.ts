@@ -13,11 +13,17 @@ export const selectorCheck: PolicyCheck = {
   appliesTo: (m) => (m.kind === 'Service' && m.object.spec?.type !== 'ExternalName') || m.kind === 'NetworkPolicy',
   check(m, { manifests }) {
     const field = m.kind === 'Service' ? 'spec.selector' : 'spec.podSelector';
-    const selector = m.kind === 'Service' ? m.object.spec?.selector : m.object.spec?.podSelector ?? {};
+    const selector = m.kind === 'Service' ? m.object.spec?.selector : (m.object.spec?.podSelector ?? {});
     const wholeNamespace = m.kind === 'NetworkPolicy' && Object.keys(selector).length === 0;
     const selected = selector && Object.keys(selector).length > 0 && manifestIndex(manifests).selectsTemplateIn(m.namespace, selector);
     if (wholeNamespace || selected) return [];
-    return [{ field, value: selector, problem: `selects no pod template emitted in namespace ${m.namespace}`,
-      fix: 'select the labels of a workload of this platform, or remove the object' }];
+    return [
+      {
+        field,
+        value: selector,
+        problem: `selects no pod template emitted in namespace ${m.namespace}`,
+        fix: 'select the labels of a workload of this platform, or remove the object',
+      },
+    ];
   },
 };

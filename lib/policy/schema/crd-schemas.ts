@@ -37,9 +37,15 @@ export function crdValidators(crds: readonly Manifest[]): CrdValidators {
           errors.push(error);
           return;
         }
-        errors.push(new ValidationError({ path: crd.path, field: site.field, value: version.name,
-          problem: `does not compile as a JSON schema: ${compileProblem(error as Error)}`,
-          fix: 'write the schema in OpenAPI v3 (types: object, array, string, integer, number, boolean; patterns as regular expressions)' }));
+        errors.push(
+          new ValidationError({
+            path: crd.path,
+            field: site.field,
+            value: version.name,
+            problem: `does not compile as a JSON schema: ${compileProblem(error as Error)}`,
+            fix: 'write the schema in OpenAPI v3 (types: object, array, string, integer, number, boolean; patterns as regular expressions)',
+          }),
+        );
       }
     });
   }

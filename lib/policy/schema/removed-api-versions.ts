@@ -21,11 +21,21 @@ removed('1.16', 'apps/v1beta1', ['Deployment', 'StatefulSet', 'ReplicaSet', 'Con
 removed('1.16', 'apps/v1beta2', ['DaemonSet', 'Deployment', 'StatefulSet', 'ReplicaSet', 'ControllerRevision'], 'apps/v1');
 removed('1.22', 'extensions/v1beta1', ['Ingress'], 'networking.k8s.io/v1');
 removed('1.22', 'networking.k8s.io/v1beta1', ['Ingress', 'IngressClass'], 'networking.k8s.io/v1');
-removed('1.22', 'admissionregistration.k8s.io/v1beta1', ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'], 'admissionregistration.k8s.io/v1');
+removed(
+  '1.22',
+  'admissionregistration.k8s.io/v1beta1',
+  ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'],
+  'admissionregistration.k8s.io/v1',
+);
 removed('1.22', 'apiextensions.k8s.io/v1beta1', ['CustomResourceDefinition'], 'apiextensions.k8s.io/v1');
 removed('1.22', 'apiregistration.k8s.io/v1beta1', ['APIService'], 'apiregistration.k8s.io/v1');
 removed('1.22', 'authentication.k8s.io/v1beta1', ['TokenReview'], 'authentication.k8s.io/v1');
-removed('1.22', 'authorization.k8s.io/v1beta1', ['SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview'], 'authorization.k8s.io/v1');
+removed(
+  '1.22',
+  'authorization.k8s.io/v1beta1',
+  ['SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview'],
+  'authorization.k8s.io/v1',
+);
 removed('1.22', 'certificates.k8s.io/v1beta1', ['CertificateSigningRequest'], 'certificates.k8s.io/v1');
 removed('1.22', 'coordination.k8s.io/v1beta1', ['Lease'], 'coordination.k8s.io/v1');
 removed('1.22', 'rbac.authorization.k8s.io/v1beta1', ['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'], 'rbac.authorization.k8s.io/v1');

@@ -4,7 +4,12 @@ import { AjvLikeError } from './schema-registry';
 
 /** `/spec/containers/0/image` -> ["spec", "containers", "0", "image"] */
 export function pointerSegments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** ["spec", "containers", "0", "image"] -> `spec.containers[0].image` */
@@ -18,8 +23,13 @@ function valueAt(object: unknown, segments: readonly string[]): unknown {
 
 /** A field the schema does not know, named the way every other error in the project is. */
 function unknownFieldError(m: Manifest, segments: readonly string[], source: string): ValidationError {
-  return new ValidationError({ path: m.path, field: fieldName(segments), value: valueAt(m.object, segments),
-    problem: `is not a field of ${m.apiVersion} ${m.kind} (schema: ${source})`, fix: 'remove it, or correct its name' });
+  return new ValidationError({
+    path: m.path,
+    field: fieldName(segments),
+    value: valueAt(m.object, segments),
+    problem: `is not a field of ${m.apiVersion} ${m.kind} (schema: ${source})`,
+    fix: 'remove it, or correct its name',
+  });
 }
 
 /**
@@ -41,11 +51,20 @@ export function schemaErrors(m: Manifest, errors: readonly AjvLikeError[], sourc
     const alternatives = found.some((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
     const types = found.filter((e) => e.keyword === 'type').map((e) => e.params.type);
     const first = found[0];
-    const problem = first.keyword === 'required' ? 'is required'
-      : alternatives && types.length > 0 ? `must be ${types.join(' or ')}`
-        : first.keyword === 'enum' ? `must be one of ${first.params.allowedValues.map((v: unknown) => JSON.stringify(v)).join(', ')}`
-          : first.message ?? first.keyword;
-    return new ValidationError({ path: m.path, field: fieldName(segments), value: valueAt(m.object, segments),
-      problem: `${problem} in ${m.apiVersion} ${m.kind} (schema: ${source})`, fix: 'write the field as the schema defines it' });
+    const problem =
+      first.keyword === 'required'
+        ? 'is required'
+        : alternatives && types.length > 0
+          ? `must be ${types.join(' or ')}`
+          : first.keyword === 'enum'
+            ? `must be one of ${first.params.allowedValues.map((v: unknown) => JSON.stringify(v)).join(', ')}`
+            : (first.message ?? first.keyword);
+    return new ValidationError({
+      path: m.path,
+      field: fieldName(segments),
+      value: valueAt(m.object, segments),
+      problem: `${problem} in ${m.apiVersion} ${m.kind} (schema: ${source})`,
+      fix: 'write the field as the schema defines it',
+    });
   });
 }

@@ -35,9 +35,15 @@ export function validateSchemas(manifests: readonly Manifest[], options: SchemaV
   for (const m of manifests) {
     const removed = removedApiVersion(m.apiVersion, m.kind);
     if (removed) {
-      errors.push(new ValidationError({ path: m.path, field: 'apiVersion', value: m.apiVersion,
-        problem: `is not served by Kubernetes 1.28: ${m.apiVersion} ${m.kind} was removed in ${removed.removedIn}`,
-        fix: removed.use ? `use apiVersion ${removed.use}` : `remove the ${m.kind}: Kubernetes has no successor for it` }));
+      errors.push(
+        new ValidationError({
+          path: m.path,
+          field: 'apiVersion',
+          value: m.apiVersion,
+          problem: `is not served by Kubernetes 1.28: ${m.apiVersion} ${m.kind} was removed in ${removed.removedIn}`,
+          fix: removed.use ? `use apiVersion ${removed.use}` : `remove the ${m.kind}: Kubernetes has no successor for it`,
+        }),
+      );
       continue;
     }
     const schema = fromCrds.validators.get(`${m.apiVersion}/${m.kind}`) ?? knownSchema(m.apiVersion, m.kind);

@@ -16,14 +16,16 @@ function build() {
     namespace: 'web',
     pool: pools.get('general'),
     replicas: 2,
-    containers: [{
-      name: 'frontend',
-      image: 'registry.example.com/shop/frontend:1.4.2',
-      ports: [{ name: 'http', port: 8080 }],
-      readinessProbe: Probe.httpGet('/healthz', 'http'),
-      livenessProbe: Probe.httpGet('/healthz', 'http'),
-      resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-    }],
+    containers: [
+      {
+        name: 'frontend',
+        image: 'registry.example.com/shop/frontend:1.4.2',
+        ports: [{ name: 'http', port: 8080 }],
+        readinessProbe: Probe.httpGet('/healthz', 'http'),
+        livenessProbe: Probe.httpGet('/healthz', 'http'),
+        resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+      },
+    ],
   });
   return { app };
 }

@@ -7,7 +7,9 @@ import { JsonPatch } from 'cdk8s';
 import { Environment, GitSource, InstanceType, NodePool, NodePools, Platform, PlatformApp, Probe, SecureNamespace, WebService } from 'k8s-platforms';
 
 const app = new PlatformApp({ source: new GitSource({ url: 'https://git.example.com/shop/platform.git' }) });
-const pools = new NodePools([new NodePool({ name: 'general', instanceType: InstanceType.AWS_M6G_LARGE, minNodes: 1, maxNodes: 3, labels: { pool: 'general' } })]);
+const pools = new NodePools([
+  new NodePool({ name: 'general', instanceType: InstanceType.AWS_M6G_LARGE, minNodes: 1, maxNodes: 3, labels: { pool: 'general' } }),
+]);
 
 function service(scope: Platform, name: string, namespace: string, replicas = 2): WebService {
   return new WebService(scope.apps, name, {
@@ -15,14 +17,16 @@ function service(scope: Platform, name: string, namespace: string, replicas = 2)
     namespace,
     pool: pools.get('general'),
     replicas,
-    containers: [{
-      name,
-      image: `registry.example.com/shop/${name}:1.4.2`,
-      ports: [{ name: 'http', port: 8080 }],
-      readinessProbe: Probe.httpGet('/healthz', 'http'),
-      livenessProbe: Probe.httpGet('/healthz', 'http'),
-      resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-    }],
+    containers: [
+      {
+        name,
+        image: `registry.example.com/shop/${name}:1.4.2`,
+        ports: [{ name: 'http', port: 8080 }],
+        readinessProbe: Probe.httpGet('/healthz', 'http'),
+        livenessProbe: Probe.httpGet('/healthz', 'http'),
+        resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+      },
+    ],
   });
 }
 
@@ -31,7 +35,8 @@ for (const environment of [Environment.PRODUCTION, Environment.named('staging')]
   new SecureNamespace(shop.infrastructure, 'namespace', { name: 'web' });
   const frontend = service(shop, 'frontend', 'web');
   if (process.env.SHOP_SHRINK !== '1') for (const name of ['cart', 'checkout', 'search']) service(shop, name, 'web');
-  if (process.env.SHOP_PRIVILEGED === '1') frontend.controller.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/securityContext/privileged', true));
+  if (process.env.SHOP_PRIVILEGED === '1')
+    frontend.controller.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/securityContext/privileged', true));
 }
 
 const blog = new Platform(app, { name: 'blog', pools });

@@ -8,8 +8,9 @@ describe('budget-allows-eviction: a disruption budget must let a node drain evic
     expect(checkFindings(constructBuilt().app, budgetEvictionCheck)).toEqual([]);
   });
   test('minAvailable equal to the replicas blocks every drain; one less does not', () => {
-    expect(checkFindings(webApp({ replicas: 2, disruptionBudget: { minAvailable: 2 } }).app, budgetEvictionCheck))
-      .toEqual(['test/apps/web/disruption-budget: spec.minAvailable never allows an eviction: the pods it covers number 2']);
+    expect(checkFindings(webApp({ replicas: 2, disruptionBudget: { minAvailable: 2 } }).app, budgetEvictionCheck)).toEqual([
+      'test/apps/web/disruption-budget: spec.minAvailable never allows an eviction: the pods it covers number 2',
+    ]);
     expect(checkFindings(webApp({ replicas: 3, disruptionBudget: { minAvailable: 2 } }).app, budgetEvictionCheck)).toEqual([]);
   });
   test('it can be excused on the budget (escape hatch: workload.disruptionBudget)', () => {

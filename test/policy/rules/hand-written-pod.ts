@@ -7,10 +7,22 @@ import { testPlatform } from '../../helpers';
  */
 export function handWrittenPod() {
   const ctx = testPlatform();
-  new k8s.KubePodTemplate(ctx.platform.apps, 'raw', { metadata: { name: 'raw', namespace: 'apps' }, template: { spec: {
-    securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000 },
-    containers: [{ name: 'c', image: 'i:1', ports: [{ name: 'http', containerPort: 80 }], readinessProbe: { httpGet: { port: k8s.IntOrString.fromString('http') } },
-      livenessProbe: { tcpSocket: { port: k8s.IntOrString.fromString('admin') } } }],
-  } } });
+  new k8s.KubePodTemplate(ctx.platform.apps, 'raw', {
+    metadata: { name: 'raw', namespace: 'apps' },
+    template: {
+      spec: {
+        securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000 },
+        containers: [
+          {
+            name: 'c',
+            image: 'i:1',
+            ports: [{ name: 'http', containerPort: 80 }],
+            readinessProbe: { httpGet: { port: k8s.IntOrString.fromString('http') } },
+            livenessProbe: { tcpSocket: { port: k8s.IntOrString.fromString('admin') } },
+          },
+        ],
+      },
+    },
+  });
   return ctx;
 }

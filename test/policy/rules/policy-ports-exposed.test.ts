@@ -10,6 +10,8 @@ describe('policy-ports-exposed: a NetworkPolicy opens only ports its pods expose
     net.allow(Peer.external('ingress-nginx'), Peer.pods(web), [{ port: 8000, endPort: 8100 }]);
     expect(checkFindings(app, policyPortsCheck)).toEqual([]);
     net.allow(Peer.external('monitoring'), Peer.pods(web), [9090]);
-    expect(checkFindings(app, policyPortsCheck)).toEqual(['test/apps/net/apps-web-from-monitoring-monitoring: spec.ingress[0].ports[0] is no port the selected pods expose']);
+    expect(checkFindings(app, policyPortsCheck)).toEqual([
+      'test/apps/net/apps-web-from-monitoring-monitoring: spec.ingress[0].ports[0] is no port the selected pods expose',
+    ]);
   });
 });

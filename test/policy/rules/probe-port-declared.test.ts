@@ -8,6 +8,8 @@ describe('probe-port-declared: a probe points at a port its container declares',
     expect(checkFindings(constructBuilt().app, probePortCheck)).toEqual([]);
   });
   test('a hand-written pod is checked too: its probe on an undeclared port name is found', () => {
-    expect(checkFindings(handWrittenPod().app, probePortCheck)).toEqual(['test/apps/raw: template.spec.containers[0].livenessProbe.tcpSocket.port is no port the container declares']);
+    expect(checkFindings(handWrittenPod().app, probePortCheck)).toEqual([
+      'test/apps/raw: template.spec.containers[0].livenessProbe.tcpSocket.port is no port the container declares',
+    ]);
   });
 });

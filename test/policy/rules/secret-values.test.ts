@@ -14,23 +14,43 @@ const probes = { readinessProbe: Probe.httpGet('/healthz', 'http'), livenessProb
 describe('secret values: references pass, lookalikes are declared by field', () => {
   test('references to secrets are not secrets', () => {
     const ctx = testPlatform();
-    new WebService(ctx.platform.apps, 'web', { name: 'web', namespace: 'apps', pool: ctx.pools.get('general'), containers: [container({
-      ...probes,
-      env: { DB_PASSWORD: EnvValue.fromSecret('db', 'password'), DATABASE_URL: 'postgresql://app:$(DB_PASSWORD)@db/app', REDIS_URL: 'redis://redis:6379' },
-      args: ['--db-password=$(DB_PASSWORD)', '--password-file=/run/secrets/db', '--token-path', '/var/run/token', '--secret-name=db'],
-    })] });
+    new WebService(ctx.platform.apps, 'web', {
+      name: 'web',
+      namespace: 'apps',
+      pool: ctx.pools.get('general'),
+      containers: [
+        container({
+          ...probes,
+          env: {
+            DB_PASSWORD: EnvValue.fromSecret('db', 'password'),
+            DATABASE_URL: 'postgresql://app:$(DB_PASSWORD)@db/app',
+            REDIS_URL: 'redis://redis:6379',
+          },
+          args: ['--db-password=$(DB_PASSWORD)', '--password-file=/run/secrets/db', '--token-path', '/var/run/token', '--secret-name=db'],
+        }),
+      ],
+    });
     expect(checkFindings(ctx.app, secretValuesCheck)).toEqual([]);
   });
 
   test('a value that only looks secret is declared next to it, and the report lists it', () => {
     const ctx = testPlatform();
-    const fixture = new ApiObject(ctx.platform.apps, 'fixture', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'fixture', namespace: 'apps' },
-      data: { 'sample.txt': 'AKIAQWERTYUIOPASDFGH' } });
-    expect(checkFindings(ctx.app, secretValuesCheck)).toEqual(['test/apps/fixture: data.sample.txt holds what looks like a secret (aws/AWSAccessKeyID)']);
+    const fixture = new ApiObject(ctx.platform.apps, 'fixture', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'fixture', namespace: 'apps' },
+      data: { 'sample.txt': 'AKIAQWERTYUIOPASDFGH' },
+    });
+    expect(checkFindings(ctx.app, secretValuesCheck)).toEqual([
+      'test/apps/fixture: data.sample.txt holds what looks like a secret (aws/AWSAccessKeyID)',
+    ]);
     declareNotSecret(fixture, 'data.sample.txt', 'a made-up key id that the scanner test suite feeds to the app');
     expect(checkFindings(ctx.app, secretValuesCheck)).toEqual([]);
     const [platform] = collectPlatforms(ctx.app);
-    expect(verifyPlatform(policyInputOf(platform)).report.exceptions).toContainEqual({ object: 'ConfigMap apps/fixture',
-      rule: 'no-secret-values: data.sample.txt is not a secret', reason: 'a made-up key id that the scanner test suite feeds to the app' });
+    expect(verifyPlatform(policyInputOf(platform)).report.exceptions).toContainEqual({
+      object: 'ConfigMap apps/fixture',
+      rule: 'no-secret-values: data.sample.txt is not a secret',
+      reason: 'a made-up key id that the scanner test suite feeds to the app',
+    });
   });
 });

@@ -8,7 +8,13 @@ export const probed = container({ readinessProbe: Probe.tcpSocket('http'), liven
 /** The test platform with one WebService `web` in namespace apps on pool general; override its props. */
 export function webApp(overrides: Record<string, unknown> = {}) {
   const ctx = testPlatform();
-  const web = new WebService(ctx.platform.apps, 'web', { name: 'web', namespace: 'apps', pool: ctx.pools.get('general'), containers: [probed], ...overrides });
+  const web = new WebService(ctx.platform.apps, 'web', {
+    name: 'web',
+    namespace: 'apps',
+    pool: ctx.pools.get('general'),
+    containers: [probed],
+    ...overrides,
+  });
   return { ...ctx, web };
 }
 
