@@ -39,6 +39,8 @@ export * from './rules/claim-templates-check';
 export * from './rules/allocatable-check';
 export * from './build/closure';
 export * from './build/object-values';
+export * from './api-server/api-server-checks';
+export * from './api-server/cluster-ports';
 export * from './rules/namespace-owned-check';
 export * from './rules/pool-capacity-check';
 export * from './schema/validate-schemas';

@@ -27,6 +27,8 @@ export interface ManifestIndex {
   podTemplatesIn(namespace: string | undefined): readonly FoundPodSpec[];
   /** First object of this kind, namespace and name. */
   find(kind: unknown, namespace: string | undefined, name: unknown): Manifest | undefined;
+  /** Every object of a kind, in manifests order. */
+  ofKind(kind: string): readonly Manifest[];
 }
 
 const cache = new WeakMap<readonly Manifest[], ManifestIndex>();
@@ -102,9 +104,11 @@ function buildIndex(manifests: readonly Manifest[]): ManifestIndex {
   const byNamespace = new Map<string | undefined, Manifest[]>();
   const byIdentity = new Map<string, Manifest>();
   const podTemplates = new Map<string | undefined, FoundPodSpec[]>();
+  const byKind = new Map<string, Manifest[]>();
 
   for (const m of manifests) {
     push(byNamespace, m.namespace, m);
+    push(byKind, m.kind, m);
     const identity = hpaKey(m.namespace, m.kind, m.name);
     if (!byIdentity.has(identity)) byIdentity.set(identity, m);
     const pod = podSpecOf(m);
@@ -153,5 +157,6 @@ function buildIndex(manifests: readonly Manifest[]): ManifestIndex {
     inNamespace: (namespace) => byNamespace.get(namespace) ?? [],
     podTemplatesIn: (namespace) => podTemplates.get(namespace) ?? [],
     find: (kind, namespace, name) => byIdentity.get(hpaKey(namespace, kind, name)),
+    ofKind: (kind) => byKind.get(kind) ?? [],
   };
 }

@@ -7,6 +7,7 @@ import { declaredExceptions, EXCEPTION_ANNOTATION_PREFIX, PolicyRule } from '../
 import { checkPlacement } from './build/placement-check';
 import { closureErrors } from './build/closure';
 import { checkPoolCapabilities } from './build/pool-capability-check';
+import { clusterPortErrors } from './api-server/cluster-ports';
 import { PolicyInput } from './policy-check';
 import { podSpecOf } from '../core/pod-specs';
 import { PlatformReport } from './report';
@@ -32,6 +33,8 @@ export function verifyPlatform(context: PolicyInput): PlatformVerification {
   const schemaDone = performance.now();
 
   if (context.pools) errors.push(...checkPlacement(manifests, context.pools), ...checkPoolCapabilities(manifests, context.pools));
+  // A node port once in the cluster, a host port once on a node.
+  errors.push(...clusterPortErrors(manifests, context.pools));
   // Closed: every kind, namespace and reference of a build is made by it, its add-ons or the cluster it declares.
   if (context.cluster) errors.push(...closureErrors(manifests, context.cluster));
   const rules = POLICY_CHECKS.map((check) => ({ rule: check.rule.id, objects: 0, failures: 0, excused: 0 }));

@@ -27,16 +27,18 @@ function runCase(build: (ctx: Context) => void, dist: string): Error | undefined
 }
 
 const LIB = join(__dirname, '..', '..', 'lib');
+/** Files that only build the error a rule raises: the refusing file is the one that called them. */
+const ERROR_PLUMBING = new Set([join('core', 'errors.ts'), join('policy', 'api-server', 'api-findings.ts')]);
 
 /**
  * The lib/ file whose validation refused the input: the first stack frame in lib/ that is not the
- * error plumbing (Site.fail, ValidationError). Taken from the error, so a case cannot claim a
- * construct it does not exercise.
+ * error plumbing (Site.fail, ValidationError, ApiFindings.refuse). Taken from the error, so a case
+ * cannot claim a construct it does not exercise.
  */
 function refusingFile(error: Error): string | undefined {
   for (const match of (error.stack ?? '').matchAll(/\((\/[^():]+\.ts):\d+:\d+\)/g)) {
     const file = relative(LIB, match[1]);
-    if (!file.startsWith('..') && file !== join('core', 'errors.ts')) return file;
+    if (!file.startsWith('..') && !ERROR_PLUMBING.has(file)) return file;
   }
   return undefined;
 }
@@ -46,13 +48,13 @@ function refusedRules(error: Error): string[] {
   return [...error.message.matchAll(/\[([a-z-]+)\] \(got /g)].map((m) => m[1]);
 }
 
-/** Every lib/ file that refuses input: it calls Site.fail or throws a ValidationError. */
+/** Every lib/ file that refuses input: it calls Site.fail or ApiFindings.refuse, or makes a ValidationError. */
 function validatingFiles(dir: string = LIB): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'imports' ? [] : validatingFiles(path);
-    if (!entry.name.endsWith('.ts') || relative(LIB, path) === join('core', 'errors.ts')) return [];
-    return /\.fail\(|new ValidationError\(/.test(readFileSync(path, 'utf8')) ? [relative(LIB, path)] : [];
+    if (!entry.name.endsWith('.ts') || ERROR_PLUMBING.has(relative(LIB, path))) return [];
+    return /\.fail\(|\.refuse\(|new ValidationError\(/.test(readFileSync(path, 'utf8')) ? [relative(LIB, path)] : [];
   });
 }
 

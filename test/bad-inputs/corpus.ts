@@ -1,3 +1,4 @@
+import { apiServer } from './api-server';
 import { closure } from './closure';
 import { constructs } from './constructs';
 import { Case } from './fixtures';
@@ -32,6 +33,7 @@ export const SUBJECTS: readonly { readonly subject: string; readonly cases: read
   { subject: 'network rules', cases: network },
   { subject: 'schema (Kubernetes 1.28 and the pinned CRDs)', cases: schema },
   { subject: 'object values as the API server sees them', cases: objectValues },
+  { subject: "the API server's own validation", cases: apiServer },
   { subject: 'policy rules on hand-written objects', cases: policyRules },
   { subject: 'Pod Security controls', cases: podSecurity },
   { subject: 'secret values', cases: secretValues },

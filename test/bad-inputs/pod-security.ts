@@ -31,8 +31,9 @@ export const podSecurity: Case[] = [
   [
     'privileged container',
     (ctx) =>
-      rawDeployment(ctx, {}, rawPodSpec({ securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, privileged: true } })),
-    'test/apps/raw: spec.template.spec.containers[0].securityContext.privileged must not be true (Pod Security restricted) [pod-security-restricted] (got true); fix: remove privileged; or, if it cannot hold, declareException(obj, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason })',
+      // A privileged container may escalate: the API server refuses privileged with allowPrivilegeEscalation false.
+      rawDeployment(ctx, {}, rawPodSpec({ securityContext: { capabilities: { drop: ['ALL'] }, privileged: true } })),
+    'test/apps/raw: spec.template.spec.containers[0].securityContext.privileged must not be true (Pod Security restricted) [pod-security-restricted] (got true); fix: remove privileged; or, if it cannot hold, declareException(obj, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason })\ntest/apps/raw: spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation must be false (Pod Security restricted) [pod-security-restricted] (got nothing); fix: set allowPrivilegeEscalation: false; or, if it cannot hold, declareException(obj, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason })',
   ],
   [
     'excused hostPath pod in a baseline namespace',
@@ -60,8 +61,8 @@ export const podSecurity: Case[] = [
   ),
   ...podSecurityCase(
     '3 privileged',
-    rawPodSpec({ securityContext: { ...RESTRICTED_CONTAINER, privileged: true } }),
-    'test/apps/raw: spec.template.spec.containers[0].securityContext.privileged must not be true (Pod Security restricted) [pod-security-restricted] (got true); fix: remove privileged; or, if it cannot hold, declareException(obj, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason })',
+    rawPodSpec({ securityContext: { ...RESTRICTED_CONTAINER, allowPrivilegeEscalation: undefined, privileged: true } }),
+    'test/apps/raw: spec.template.spec.containers[0].securityContext.privileged must not be true (Pod Security restricted) [pod-security-restricted] (got true); fix: remove privileged; or, if it cannot hold, declareException(obj, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason })\ntest/apps/raw: spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation must be false (Pod Security restricted) [pod-security-restricted] (got nothing); fix: set allowPrivilegeEscalation: false; or, if it cannot hold, declareException(obj, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason })',
   ),
   ...podSecurityCase(
     '4 capabilities_baseline',

@@ -11,9 +11,10 @@ const secure: Partial<k8s.PodSpec> = {
   securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
   containers: [{ name: 'c', image: 'i:1', securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }],
 };
+/** A privileged container may escalate (the API server refuses privileged with allowPrivilegeEscalation false). */
 const privileged: Partial<k8s.PodSpec> = {
   ...secure,
-  containers: [{ ...secure.containers![0], securityContext: { ...secure.containers![0].securityContext, privileged: true } }],
+  containers: [{ ...secure.containers![0], securityContext: { capabilities: { drop: ['ALL'] }, privileged: true } }],
 };
 
 function podTemplate(namespace: string, spec: Partial<k8s.PodSpec>, options: { level?: PodSecurityLevel; excused?: boolean } = {}) {
@@ -56,6 +57,7 @@ describe('pod security (restricted on every pod template)', () => {
       'test/apps/raw: template.spec.volumes[0] is a volume type restricted pods cannot use',
       'test/apps/raw: template.spec.containers[0].securityContext.privileged must not be true',
       'test/apps/raw: template.spec.containers[0].ports[0].hostPort must not be set',
+      'test/apps/raw: template.spec.containers[0].securityContext.allowPrivilegeEscalation must be false',
     ]);
   });
   test('pod templates are checked in every namespace, not only restricted ones', () => {

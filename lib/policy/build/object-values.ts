@@ -5,14 +5,17 @@ import { checkLabels, checkLabelValue } from '../../core/names';
 import { PROMQL_FIX, promqlProblem } from '../../core/promql';
 import { formatBytes, parseQuantity } from '../../core/quantity';
 import { containersOf, podSpecOf, selects } from '../../core/pod-specs';
+import { apiServerErrors } from '../api-server/api-server-checks';
 
 /**
  * Values the API server (or the operator reading them) would refuse, checked on every object the
  * build writes, hand-written (L1) ones included: the constructs check their props, but an
- * ApiObject or a JSON patch reaches dist/ without them.
+ * ApiObject or a JSON patch reaches dist/ without them. The API server's own field rules are in
+ * lib/policy/api-server/; here are the rest: labels, selectors, images, probe timings, the memory
+ * floor, PromQL.
  */
 export function objectValueErrors(m: Manifest): ValidationError[] {
-  const errors: ValidationError[] = [];
+  const errors: ValidationError[] = [...apiServerErrors(m)];
   const site = new Site(m.path);
   const attempt = (check: () => void) => {
     try {

@@ -21,3 +21,25 @@ export function knownSchema(apiVersion: string, kind: string): KnownSchema | und
   if (!Object.prototype.hasOwnProperty.call(validators, key)) return undefined;
   return { source: sources[key], validate: validators[key] };
 }
+
+/** The kinds Kubernetes itself (not a CRD) serves in an API group, in any version the schemas know. */
+export function builtInKinds(group: string): ReadonlySet<string> {
+  let kinds = builtInKindsByGroup.get(group);
+  if (!kinds) {
+    kinds = new Set(
+      Object.keys(validators)
+        .filter((key) => !sources[key].startsWith('CRD ') && groupOfKey(key) === group)
+        .map((key) => key.slice(key.lastIndexOf('/') + 1)),
+    );
+    builtInKindsByGroup.set(group, kinds);
+  }
+  return kinds;
+}
+
+const builtInKindsByGroup = new Map<string, ReadonlySet<string>>();
+
+/** `apps/v1/Deployment` -> `apps`, `v1/Pod` -> `` (the core group). */
+function groupOfKey(key: string): string {
+  const parts = key.split('/');
+  return parts.slice(0, -2).join('/');
+}
