@@ -10,6 +10,7 @@ import { Platform } from '../flux/platform';
 import { PolicyInput } from '../policy/policy-check';
 import { withPruneProtection } from '../flux/prune-protection';
 import { objectValueErrors } from '../policy/build/object-values';
+import { droppedFieldErrors, renderObject } from './dropped-fields';
 
 export interface LayerManifests {
   readonly layer: Layer;
@@ -108,7 +109,10 @@ function stray(obj: ApiObject, problem: string, fix: string): ValidationError {
 
 /** One object as the checks and writers see it; problems with its name, scope and values are added to `errors`. */
 export function toManifest(obj: ApiObject, errors: Error[]): Manifest {
-  const object = withPruneProtection(obj.toJson());
+  const { written, given } = renderObject(obj);
+  // Nothing the user wrote may vanish on the way to dist/ (an L1 class drops what its type lacks).
+  errors.push(...droppedFieldErrors(obj.node.path, obj.constructor.name, given, written));
+  const object = withPruneProtection(written);
   const site = new Site(obj.node.path);
   const { apiVersion, kind } = object;
   const name = object.metadata?.name;

@@ -7,6 +7,7 @@
 export * from './cdk8s-output';
 export * from './collect';
 export * from './dist-objects';
+export * from './dropped-fields';
 export * from './entry-points';
 export * from './file-tree';
 export * from './layout';

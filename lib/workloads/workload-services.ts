@@ -63,7 +63,7 @@ export interface ContainerPortRef {
  */
 export function buildServices(
   owner: Construct,
-  options: readonly { at: Site; service: ServiceOptions }[],
+  options: readonly { at: Site; service: ServiceOptions; /** Written by the user, not the default: it may not vanish. */ explicit: boolean }[],
   context: {
     readonly name: string;
     readonly defaultType: ServiceType;
@@ -73,7 +73,7 @@ export function buildServices(
   },
 ): WorkloadService[] {
   const names = new Set<string>();
-  return options.flatMap(({ at, service }, i) => {
+  return options.flatMap(({ at, service, explicit }, i) => {
     const name =
       service.name ??
       (i === 0
@@ -84,7 +84,15 @@ export function buildServices(
     names.add(name);
     const type = service.type ?? context.defaultType;
     const ports = resolvePorts(at.at('ports'), service.ports, context.containerPorts, type);
-    if (ports.length === 0) return [];
+    // The default Service follows the container ports: none without them. One the user asked for is never dropped.
+    if (ports.length === 0 && !explicit) return [];
+    if (ports.length === 0) {
+      at.at('ports').fail(
+        service.ports ?? [],
+        'resolve to no port (the containers declare none, or ports is empty), and a Service without ports cannot be written',
+        'give the Service a port, declare the container ports, or write service: false for no Service',
+      );
+    }
     if (service.loadBalancer && type !== 'LoadBalancer') {
       at.at('loadBalancer').fail(
         service.loadBalancer.controller,

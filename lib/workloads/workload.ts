@@ -26,8 +26,9 @@ export interface WorkloadProps extends PodProps {
   /** Scale the pods with a HorizontalPodAutoscaler; the controller then sets no replicas. @default fixed replicas */
   readonly autoscaling?: AutoscalingOptions;
   /**
-   * Service in front of the pods, named like the workload; false for none. @default every
-   * container port, ClusterIP for a Deployment, headless for a StatefulSet
+   * Service in front of the pods, named like the workload; false for none. A Service given here
+   * that ends up with no port is refused, never dropped. @default every container port, ClusterIP
+   * for a Deployment, headless for a StatefulSet; no Service when the containers declare no port
    */
   readonly service?: ServiceOptions | false;
   /** More Services over the same pods (e.g. a LoadBalancer beside the in-cluster one), each named. @default none */
@@ -109,10 +110,11 @@ export abstract class Workload extends CheckedConstruct implements ServiceTarget
 
     this.pod = this.identity.buildPod(this.site, store ? withSecretStore(props, store) : props, claimNames);
     const requested = [
-      ...(props.service === false ? [] : [{ at: this.site.at('service'), service: props.service ?? {} }]),
+      ...(props.service === false ? [] : [{ at: this.site.at('service'), service: props.service ?? {}, explicit: props.service !== undefined }]),
       ...checkListOfObjects(this.site.at('extraServices'), props.extraServices, false).map((service, i) => ({
         at: this.site.at('extraServices').at(i),
         service,
+        explicit: true,
       })),
     ];
     this.mainServiceName = props.service === false ? undefined : (props.service?.name ?? this.name);

@@ -5,6 +5,7 @@ import { Case } from './fixtures';
 import { fargateAndLocalImages } from './fargate-and-local-images';
 import { namesAndFiles } from './names-and-files';
 import { network } from './network';
+import { nothingVanishes } from './nothing-vanishes';
 import { objectValues } from './object-values';
 import { podSecurity } from './pod-security';
 import { podsAndServices } from './pods-and-services';
@@ -34,6 +35,7 @@ export const SUBJECTS: readonly { readonly subject: string; readonly cases: read
   { subject: 'schema (Kubernetes 1.28 and the pinned CRDs)', cases: schema },
   { subject: 'object values as the API server sees them', cases: objectValues },
   { subject: "the API server's own validation", cases: apiServer },
+  { subject: 'nothing the user wrote vanishes', cases: nothingVanishes },
   { subject: 'policy rules on hand-written objects', cases: policyRules },
   { subject: 'Pod Security controls', cases: podSecurity },
   { subject: 'secret values', cases: secretValues },
