@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { looksLikeCredential } from './secrets';
 
 /**
  * The one error type of the project. Every message names where (the construct path), what (the
@@ -56,8 +57,12 @@ export class Site {
   }
 }
 
+/** Shown in place of a refused value that looks like a credential: an error is printed, logged and pasted. */
+export const HIDDEN_CREDENTIAL = '<value hidden: it looks like a credential>';
+
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (looksLikeCredential(value)) return HIDDEN_CREDENTIAL;
   if (typeof value === 'string') return JSON.stringify(value);
   try {
     return JSON.stringify(value);

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Site } from './errors';
+import { isRealReason } from './reasons';
 
 /**
  * A rule of the synth-time policy checks that an object may be excused from. The id is part of
@@ -17,7 +18,14 @@ export class PolicyRule {
   static readonly DEFAULT_DENY = new PolicyRule('default-deny');
   /** Roles name their verbs, resources and API groups: no "*". */
   static readonly RBAC_NO_WILDCARDS = new PolicyRule('rbac-no-wildcards');
-  /** No Secret values in dist/: no Secret data, no literal values on secret-looking names. */
+  /**
+   * No secret in dist/ or in any file the synth writes: no Secret data; no literal under a
+   * secret-looking name (an env var, a flag, a key of any object such as a HelmRelease's values or a
+   * Flux substitution, a `{ name, value }` pair such as a probe's Authorization header); nothing
+   * that looks like a credential by content (secretlint's rules, a JWT, an Authorization value, a
+   * URL's password, a secret-looking `NAME=value` in a script), as written, base64-decoded or
+   * inside JSON. A value that only looks secret is declared with declareNotSecret and a reason.
+   */
   static readonly NO_SECRET_VALUES = new PolicyRule('no-secret-values', false);
   /** Images carry a tag other than `latest` (or a digest), outside local-dev platforms. */
   static readonly IMAGES_PINNED = new PolicyRule('images-pinned');
@@ -102,7 +110,7 @@ export function declareException(obj: ApiObject, exception: PolicyException): vo
   if (!exception.rule.excusable) {
     site.at('rule').fail(exception.rule.id, 'names a rule that has no exceptions', 'change the object so it follows the rule');
   }
-  if (typeof exception.reason !== 'string' || exception.reason.trim().length < 10) {
+  if (!isRealReason(exception.reason)) {
     site
       .at('reason')
       .fail(

@@ -1,4 +1,5 @@
 import { Site } from './errors';
+import { looksLikeCredential } from './secrets';
 
 // Kubernetes naming rules (k8s.io/apimachinery/pkg/util/validation: IsDNS1123Label,
 // IsDNS1035Label, IsDNS1123Subdomain, IsValidPortName, IsQualifiedName, IsValidLabelValue). The
@@ -101,7 +102,8 @@ export function checkLabelValue(site: Site, value: string): string {
     site.fail(
       value,
       'must be a label value (at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit)',
-      'shorten it or move long text to an annotation',
+      // Labels and annotations are both written to dist/: a credential belongs in neither.
+      looksLikeCredential(value) ? 'keep the value in a Secret and reference it' : 'shorten it or move long text to an annotation',
     );
   }
   return value;

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Site } from './errors';
+import { isRealReason } from './reasons';
 
 /**
  * The annotation that lists values declared not to be secrets, as JSON `{ field: reason }`. The
@@ -15,7 +16,7 @@ export const NOT_SECRET_ANNOTATION = 'policy.k8s-platforms.dev/not-secret';
  */
 export function declareNotSecret(scope: IConstruct, field: string, reason: string): void {
   const site = new Site(scope.node.path, 'notSecret');
-  if (typeof reason !== 'string' || reason.trim().length < 10) {
+  if (!isRealReason(reason)) {
     site.at('reason').fail(reason, 'must say in at least 10 characters why the value is not a secret', 'write the reason a reviewer needs');
   }
   const owners = scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && typeof valueAt(c.toJson(), field) === 'string');

@@ -47,6 +47,16 @@ export class GitSource {
     const site = new Site('GitSource');
     this.url = props.url ?? GitSource.PLACEHOLDER_URL;
     this.branch = props.branch ?? GitSource.DEFAULT_BRANCH;
+    if (/^(https|ssh):\/\/[^\s/]+\/\S+$/.test(this.url) && credentialsIn(this.url)) {
+      // The URL is written to kustomization/README.md and the bootstrap command: the value is never printed.
+      site
+        .at('url')
+        .fail(
+          '<URL hidden: it holds credentials>',
+          'holds credentials (a user and password or a token before the "@"), and the URL is written to kustomization/README.md',
+          'give the URL without them; flux bootstrap takes a token (--token-auth) or a deploy key, and keeps it in a Secret of the cluster',
+        );
+    }
     if (!/^(https|ssh):\/\/[^\s/]+\/\S+$/.test(this.url)) {
       site
         .at('url')
@@ -58,4 +68,11 @@ export class GitSource {
     }
     if (props.secretName !== undefined) this.secretName = checkDnsSubdomain(site.at('secretName'), props.secretName);
   }
+}
+
+/** Credentials in a clone URL: any userinfo of an https URL (a user, a token, user:password); a password in an ssh URL (its user, such as git@, is not one). */
+function credentialsIn(url: string): boolean {
+  const userinfo = /^[a-z]+:\/\/([^/@]*)@/.exec(url)?.[1];
+  if (userinfo === undefined) return false;
+  return url.startsWith('https://') || userinfo.includes(':');
 }

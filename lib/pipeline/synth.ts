@@ -12,6 +12,7 @@ import { Platform } from '../flux/platform';
 import { layoutDocs } from '../docs/platform-docs';
 import { reportFile, VerificationReport } from '../policy/report';
 import { verifyPlatforms } from '../policy/verify-platforms';
+import { writtenFileErrors } from '../policy/written-files-check';
 
 export interface SynthOptions {
   /**
@@ -144,10 +145,21 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
   if (verification.errors.length > 0) return { ok: false, errors: verification.errors, checks: verification.summary };
   const dist = layoutDist(platforms);
   const entryPoints = selectedEntryPoints(layoutEntryPoints(collected.platforms, source), platforms);
+  const docs = layoutDocs(platforms);
+  const report = reportFile(verification.report);
+  // No secret in the files beside the objects either: the README's repository URL, the docs.
+  const leaks = writtenFileErrors(
+    new Map([
+      ...[...entryPoints].map(([path, text]): [string, string] => [`${ENTRY_POINTS_PATH}/${path}`, text]),
+      ...[...docs].map(([path, text]): [string, string] => [`docs/${path}`, text]),
+    ]),
+    new Map([['policy-report.json', report]]),
+  );
+  if (leaks.length > 0) return { ok: false, errors: leaks, checks: verification.summary };
   const counts = platforms.map((p) => ({ name: p.platform.folder, objects: distObjectCount(p) }));
   return {
     ok: true,
-    trees: { dist, entryPoints, report: reportFile(verification.report), docs: layoutDocs(platforms) },
+    trees: { dist, entryPoints, report, docs },
     report: verification.report,
     selection: options.platforms === undefined ? undefined : platforms.map((p) => p.platform.folder),
     summary: {

@@ -5,12 +5,16 @@ import { execFileSync } from 'node:child_process';
  * connection strings with real passwords, ...). secretlint is ESM-only and asynchronous, and the
  * synth is synchronous CommonJS: so one short-lived Node process scans all new values of a synth
  * at once, as one document, and answers in JSON. Offline: the rules are bundled in the package.
+ * The preset's comment filter (secretlint-rule-filter-comments) is left out: a value written
+ * "# secretlint-disable" would otherwise switch the scan off for every value after it. (The preset
+ * registers its rules itself and takes no "disabled" for one of them, so its rules are listed.)
  */
 const SCANNER = `
 import { lintSource } from '@secretlint/core';
-import { creator as recommend } from '@secretlint/secretlint-rule-preset-recommend';
-const config = { rules: [{ id: recommend.meta.id, rule: recommend,
-  rules: [{ id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } }] }] };
+import { rules } from '@secretlint/secretlint-rule-preset-recommend';
+const OPTIONS = { '@secretlint/secretlint-rule-aws': { enableIDScanRule: true } };
+const config = { rules: rules.filter((rule) => rule.meta.id !== '@secretlint/secretlint-rule-filter-comments')
+  .map((rule) => ({ id: rule.meta.id, rule, options: OPTIONS[rule.meta.id] })) };
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
 // One document of all values (a lint per value costs ~10 ms); each finding maps back by offset.

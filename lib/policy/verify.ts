@@ -4,6 +4,7 @@ import { Manifest, objectId } from '../core/manifest';
 import { POLICY_CHECKS } from './rules/registry';
 import { declaredNotSecrets } from '../core/not-secret';
 import { declaredExceptions, EXCEPTION_ANNOTATION_PREFIX, PolicyRule } from '../core/exceptions';
+import { isRealReason } from '../core/reasons';
 import { checkPlacement } from './build/placement-check';
 import { closureErrors } from './build/closure';
 import { checkPoolCapabilities } from './build/pool-capability-check';
@@ -40,7 +41,9 @@ export function verifyPlatform(context: PolicyInput): PlatformVerification {
   const rules = POLICY_CHECKS.map((check) => ({ rule: check.rule.id, objects: 0, failures: 0, excused: 0 }));
   const exceptions: PlatformReport['exceptions'][number][] = [];
   for (const m of manifests) {
-    const declared = declaredExceptions(m.object);
+    const written = declaredExceptions(m.object);
+    // An exception without a reason (a hand-written annotation "x") excuses nothing.
+    const declared = new Map([...written].filter(([, reason]) => isRealReason(reason)));
     const used = new Set<string>();
     POLICY_CHECKS.forEach((check, i) => {
       if (!check.appliesTo(m, context)) return;
@@ -67,7 +70,19 @@ export function verifyPlatform(context: PolicyInput): PlatformVerification {
         );
       }
     });
-    for (const [rule, reason] of declared) {
+    for (const [rule, reason] of written) {
+      if (!declared.has(rule)) {
+        errors.push(
+          new ValidationError({
+            path: m.path,
+            field: `metadata.annotations["${EXCEPTION_KEY(rule)}"]`,
+            value: reason,
+            problem: 'declares an exception without a reason a reviewer can read (at least 10 characters, in words)',
+            fix: 'declare it with declareException(obj, { rule, reason }), saying why the rule cannot hold',
+          }),
+        );
+        continue;
+      }
       errors.push(...exceptionErrors(m, rule, used.has(rule)));
       exceptions.push({ object: objectId(m), rule, reason });
     }

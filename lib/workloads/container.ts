@@ -2,6 +2,7 @@ import { imageReferenceProblem } from '../core/image-reference';
 import { checkListOfObjects, checkStrings } from '../core/shapes';
 import { k8s } from 'cdk8s-plus-28';
 import { Site } from '../core/errors';
+import { isRealReason } from '../core/reasons';
 import { checkDnsLabel, checkPort, checkPortName } from '../core/names';
 import { checkBytes, checkCpu, GPU_RESOURCE } from '../core/quantity';
 import { CpuArch } from '../placement/instance-types';
@@ -222,7 +223,7 @@ function checkPrivileged(site: Site, privileged: PrivilegedException | undefined
 /** The reason of a declared exception: at least a few words, never a bare `true`. */
 export function checkExceptionReason(site: Site, exception: PrivilegedException, fix: string): string {
   const reason = typeof exception === 'object' && exception !== null ? exception.reason : undefined;
-  if (typeof reason !== 'string' || reason.trim().length < 10) {
+  if (!isRealReason(reason)) {
     return site.fail(exception, 'must be a declared exception with a reason, not a switch', fix);
   }
   return reason;

@@ -236,4 +236,18 @@ describe('the Git source', () => {
   ])('bad input %j is refused', (props, message) => {
     expect(() => new GitSource(props)).toThrow(message);
   });
+
+  test.each([
+    'https://x-access-token:ghp_example0token0value0for0tests0000@github.com/org/repo.git',
+    'https://glpat-0123456789abcdefghij@gitlab.com/org/repo.git',
+    'ssh://git:hunter2@git.example.com/org/repo.git',
+  ])('a clone URL with credentials is refused without printing them: %s', (url) => {
+    expect(() => new GitSource({ url })).toThrow(
+      'GitSource: url holds credentials (a user and password or a token before the "@"), and the URL is written to kustomization/README.md (got "<URL hidden: it holds credentials>"); fix: give the URL without them; flux bootstrap takes a token (--token-auth) or a deploy key, and keeps it in a Secret of the cluster',
+    );
+  });
+
+  test('an ssh URL keeps its user', () => {
+    expect(new GitSource({ url: 'ssh://git@github.com/org/repo.git' }).url).toBe('ssh://git@github.com/org/repo.git');
+  });
 });

@@ -1,21 +1,30 @@
-import { isReference, literalUnderSecretName, looksSecret, urlPasswords } from '../../core/secrets';
+import { isReference, literalUnderSecretName, looksSecret } from '../../core/secrets';
 import { declaredNotSecrets, NOT_SECRET_ANNOTATION } from '../../core/not-secret';
 import { PolicyRule } from '../../core/exceptions';
 import { Manifest } from '../../core/manifest';
+import { isRealReason } from '../../core/reasons';
 import { Finding, PolicyCheck } from '../policy-check';
 import { containersOf, podSpecOf } from '../../core/pod-specs';
 import { scanForSecrets } from '../secret-scanner';
+import { scanForms, secretsInText } from '../secret-content';
+import { structuredSecrets } from '../structured-secrets';
 
 const HIDDEN = '<literal value hidden>';
 const KEEP_IT_OUT = 'keep the value in a Secret or a secret store and reference it';
 const FROM_SECRET = 'reference it with valueFrom.secretKeyRef (EnvValue.fromSecret) and keep the value in the cluster or a secret store';
+const CONTENT_FIX =
+  'keep the value in a Secret or a secret store and reference it (a URL takes its password from the environment: "postgresql://app:$(DB_PASSWORD)@db/app")';
 
 /**
  * dist/ is in git: nothing in it may hold a secret value. Found by name (a literal under a
- * secret-looking env name, flag, ConfigMap key or properties line) and by content (secretlint's
- * recommended rules, and a password in any URL's userinfo) in every string of every object,
- * ConfigMap binaryData decoded. No exceptions: a value that only looks secret is declared with
- * declareNotSecret, by field.
+ * secret-looking env name, flag, ConfigMap key or properties line; under any secret-looking key
+ * of any object, such as a HelmRelease's values or a Flux substitution; in a `{ name, value }`
+ * pair such as an HTTP probe's Authorization header) and by content (secretlint's recommended
+ * rules, a JWT, an Authorization value, a password in any URL's userinfo, a secret-looking
+ * `NAME=value` anywhere in a script or text, a secret inside JSON or a docker config) in every
+ * string of every object, base64 decoded too. No exceptions, and no directive inside the content
+ * (`secretlint-disable`) turns the scan off: a value that only looks secret is declared with
+ * declareNotSecret, by field, with a reason a reviewer can read.
  */
 export const secretValuesCheck: PolicyCheck = {
   rule: PolicyRule.NO_SECRET_VALUES,
@@ -31,11 +40,19 @@ export const secretValuesCheck: PolicyCheck = {
           fix: 'keep the Secret out of dist/ and sync it from a secret store (AzureKeyVaultSecrets) or create it in the cluster',
         }));
     }
-    const findings = dedupe([...byName(m), ...byContent(m, context.manifests)]);
+    const findings = dedupe([...byName(m), ...byStructure(m), ...byContent(m, context.manifests)]);
     const declared = declaredNotSecrets(m.object);
-    const unused = [...declared.keys()].filter((field) => !findings.some((f) => f.field === field));
+    const unreasoned = [...declared].filter(([, reason]) => !isRealReason(reason)).map(([field]) => field);
+    const unused = [...declared.keys()].filter((field) => !unreasoned.includes(field) && !findings.some((f) => f.field === field));
     return [
-      ...findings.filter((f) => !declared.has(f.field)),
+      // A declaration without a reason excuses nothing.
+      ...findings.filter((f) => !declared.has(f.field) || unreasoned.includes(f.field)),
+      ...unreasoned.map((field) => ({
+        field: `metadata.annotations["${NOT_SECRET_ANNOTATION}"]`,
+        value: field,
+        problem: 'declares a value not secret without a reason a reviewer can read (at least 10 characters, in words)',
+        fix: 'declare it with declareNotSecret(construct, field, reason), saying why the value is not a secret',
+      })),
       ...unused.map((field) => ({
         field: `metadata.annotations["${NOT_SECRET_ANNOTATION}"]`,
         value: field,
@@ -105,6 +122,28 @@ function byName(m: Manifest): Finding[] {
   return findings;
 }
 
+/** Literals under secret-looking keys and in secret-looking `{ name, value }` pairs, anywhere in the object. */
+function byStructure(m: Manifest): Finding[] {
+  return structuredSecrets(m.object).map(({ field, rule }) =>
+    rule.startsWith('pair/')
+      ? {
+          field,
+          value: HIDDEN,
+          problem: `gives ${rule.slice('pair/'.length)} a literal value, which looks like a secret`,
+          fix: 'take it from a Secret (an env var by valueFrom.secretKeyRef); a probe cannot read one, so probe a path that needs no credentials',
+        }
+      : {
+          field,
+          value: HIDDEN,
+          problem:
+            rule === 'docker-config/auth'
+              ? 'holds registry credentials (a docker config auth)'
+              : 'is a literal under a name that says it is a secret',
+          fix: `${KEEP_IT_OUT} (a HelmRelease takes values from it with valuesFrom, a Flux Kustomization with postBuild.substituteFrom, a pod with imagePullSecrets)`,
+        },
+  );
+}
+
 /** The first `key=value` / `key: value` line (properties, .env, YAML) that sets a secret-looking key to a literal. */
 function secretLine(text: string): string | undefined {
   for (const line of text.split('\n')) {
@@ -114,31 +153,36 @@ function secretLine(text: string): string | undefined {
   return undefined;
 }
 
-/** Every string of the object (and ConfigMap binaryData decoded), checked by content. */
+/** Every string of the object (and ConfigMap binaryData), as written and base64 decoded, checked by content. */
 function byContent(m: Manifest, all: readonly Manifest[]): Finding[] {
   // One scanner run for the whole build (the scanner caches), not one per object.
   if (!prescanned.has(all)) {
-    scanForSecrets(all.flatMap((other) => stringsOf(other).map(([, value]) => value)));
+    scanForSecrets(all.flatMap(secretScanInputs));
     prescanned.add(all);
   }
-  const strings = stringsOf(m);
-  const scanned = scanForSecrets(strings.map(([, value]) => value));
   const findings: Finding[] = [];
-  for (const [field, value] of strings) {
-    const rules = [...scanned.get(value)!, ...(urlPasswords(value).length > 0 ? ['url-userinfo/password'] : [])];
-    if (rules.length > 0) {
+  for (const [field, value] of stringsOf(m)) {
+    for (const form of scanForms(value)) {
+      const rules = secretsInText(form, scanForSecrets([form.text]).get(form.text)!);
+      if (rules.length === 0) continue;
       findings.push({
         field,
         value: HIDDEN,
-        problem: `holds what looks like a secret (${rules.join(', ')})`,
-        fix: 'keep the value in a Secret or a secret store and reference it (a URL takes its password from the environment: "postgresql://app:$(DB_PASSWORD)@db/app")',
+        problem: `holds${form.decoded ? ', base64-encoded,' : ''} what looks like a secret (${rules.join(', ')})`,
+        fix: CONTENT_FIX,
       });
+      break;
     }
   }
   return findings;
 }
 
 const prescanned = new WeakSet<readonly Manifest[]>();
+
+/** The texts the content rule scans for one object: every string, and the base64-decoded forms. */
+export function secretScanInputs(m: Manifest): string[] {
+  return stringsOf(m).flatMap(([, value]) => scanForms(value).map((form) => form.text));
+}
 
 function stringsOf(m: Manifest): [string, string][] {
   const strings: [string, string][] = [];
@@ -162,7 +206,7 @@ function collectStrings(node: unknown, field: string, into: [string, string][]):
   }
 }
 
-/** One finding per field: the name rule's wording wins over the content rule's. */
+/** One finding per field: the name rule's wording wins over the structure rule's, and both over the content rule's. */
 function dedupe(findings: Finding[]): Finding[] {
   return findings.filter((f, i) => findings.findIndex((g) => g.field === f.field) === i);
 }
