@@ -16,6 +16,10 @@ export class PolicyRule {
   static readonly POD_SECURITY_RESTRICTED = new PolicyRule('pod-security-restricted');
   /** Every namespace the platform creates denies all ingress and egress by default. */
   static readonly DEFAULT_DENY = new PolicyRule('default-deny');
+  /** No NetworkPolicy rule admits every peer on every port, and no policy opens every pod of its namespace to every peer. */
+  static readonly NETWORK_POLICY_NARROW = new PolicyRule('network-policy-narrow');
+  /** No NetworkPolicy reaches the cloud metadata address (169.254.169.254) without naming it. */
+  static readonly METADATA_UNREACHABLE = new PolicyRule('metadata-unreachable', false);
   /** Roles name their verbs, resources and API groups: no "*". */
   static readonly RBAC_NO_WILDCARDS = new PolicyRule('rbac-no-wildcards');
   /**
@@ -44,7 +48,11 @@ export class PolicyRule {
   // Pods, Services and budgets as the cluster runs them.
   /** Every non-root container runs as a numeric user and group (the kubelet cannot check a user name against runAsNonRoot). */
   static readonly NUMERIC_USER = new PolicyRule('numeric-user');
-  /** A PodDisruptionBudget lets at least one pod be evicted (a node drain otherwise hangs). */
+  /**
+   * A PodDisruptionBudget has a bound, lets at least one pod be evicted at the fewest pods it covers
+   * (a node drain otherwise hangs) and keeps at least one at the most (else it protects nothing);
+   * percentages are rounded up as the disruption controller rounds them.
+   */
   static readonly BUDGET_ALLOWS_EVICTION = new PolicyRule('budget-allows-eviction');
   /** A probe points at a port its container declares. */
   static readonly PROBE_PORT_DECLARED = new PolicyRule('probe-port-declared', false);
@@ -59,9 +67,18 @@ export class PolicyRule {
   /** A pod's requests fit a node's allocatable resources, below its capacity by the system reservations. */
   static readonly FITS_ALLOCATABLE = new PolicyRule('fits-allocatable', false);
   // RBAC with real reach.
-  /** No binding to cluster-admin, admin, edit or a role that may escalate, bind or impersonate; each is reported. */
+  /**
+   * No binding to cluster-admin, admin, edit, to a role that may escalate, bind, impersonate, reach
+   * nodes/proxy, add ephemeral containers, mint ServiceAccount tokens or approve certificates, or to
+   * system:masters or everyone (system:authenticated, system:unauthenticated); no ClusterRole
+   * aggregated into admin, edit or view. Each is reported.
+   */
   static readonly POWERFUL_ROLE_BINDING = new PolicyRule('powerful-role-binding');
-  /** No Role lets its subjects create pods in a namespace that admits privileged pods; each such grant is reported with its chain. */
+  /**
+   * No Role, and no ClusterRole through its bindings, lets its subjects create pods or workload
+   * controllers in a namespace that admits privileged pods (a ClusterRoleBinding: every namespace);
+   * each such grant is reported with its chain.
+   */
   static readonly CREATE_PODS_WHERE_PRIVILEGED = new PolicyRule('create-pods-where-privileged');
   // Where workloads run and whether they fit.
   /** Workloads run in namespaces the build owns: not default, kube-system, kube-public or kube-node-lease. */

@@ -10,6 +10,8 @@
 export * from './rules/registry';
 export * from './rules/cluster-scope-check';
 export * from './rules/default-deny-check';
+export * from './rules/metadata-unreachable-check';
+export * from './rules/open-network-policy-check';
 export * from './rules/image-pin-check';
 export * from './build/placement-check';
 export * from './build/pool-capability-check';
@@ -24,6 +26,7 @@ export * from './rules/role-binding-check';
 export * from './rules/scaled-workloads';
 export * from './rules/disruption-budget-check';
 export * from './rules/hpa-replicas-check';
+export * from './powerful-grants';
 export * from './secret-scanner';
 export * from './secret-content';
 export * from './structured-secrets';

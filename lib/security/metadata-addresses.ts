@@ -39,3 +39,28 @@ export function ipBlockWithoutMetadata(site: Site, cidr: string): k8s.IpBlock {
 export function anyDestinationButMetadata(site: Site): k8s.NetworkPolicyPeer[] {
   return [{ namespaceSelector: {} }, { ipBlock: ipBlockWithoutMetadata(site, '0.0.0.0/0') }, { ipBlock: ipBlockWithoutMetadata(site, '::/0') }];
 }
+
+/**
+ * The link-local ranges (cloud metadata among them) an egress ipBlock reaches without naming them: the block is wider than the
+ * link-local range (0.0.0.0/0, 169.0.0.0/8) and leaves no `except` over the metadata address. A
+ * block inside the range (169.254.169.254/32) names it: that is the declaration, not a leak.
+ * None for a block that is not a valid CIDR (the API server's rules report it).
+ */
+export function metadataReachedBy(ipBlock: { cidr?: unknown; except?: unknown }): string[] {
+  if (typeof ipBlock.cidr !== 'string') return [];
+  const [address, prefixText] = ipBlock.cidr.split('/');
+  const family = isIP(address);
+  const prefix = Number(prefixText);
+  if ((family !== 4 && family !== 6) || !Number.isInteger(prefix)) return [];
+  const type = family === 4 ? 'ipv4' : 'ipv6';
+  const block = new BlockList();
+  block.addSubnet(address, prefix, type);
+  const excepted = new BlockList();
+  for (const except of Array.isArray(ipBlock.except) ? ipBlock.except : []) {
+    const [a, p] = String(except).split('/');
+    if (isIP(a) === family && Number.isInteger(Number(p))) excepted.addSubnet(a, Number(p), type);
+  }
+  return LINK_LOCAL[family]
+    .filter((l) => block.check(l.probe, type) && prefix < Number(l.range.split('/')[1]) && !excepted.check(l.probe, type))
+    .map((l) => l.range);
+}

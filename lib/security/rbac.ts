@@ -7,7 +7,26 @@ import { Site } from '../core/errors';
 import { checkDnsLabel, checkDnsSubdomain } from '../core/names';
 import { CheckedConstruct } from '../core/app-checks';
 
-const VERBS = new Set(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection']);
+/**
+ * The API's verbs, and the special verbs RBAC checks (escalate and bind on roles, impersonate on
+ * identities, approve and sign on certificate signers): a powerful one is then the policy check's
+ * to judge (powerful-role-binding), not refused as unknown.
+ */
+const VERBS = new Set([
+  'get',
+  'list',
+  'watch',
+  'create',
+  'update',
+  'patch',
+  'delete',
+  'deletecollection',
+  'escalate',
+  'bind',
+  'impersonate',
+  'approve',
+  'sign',
+]);
 
 export interface RbacRule {
   /** "" is the core group. */

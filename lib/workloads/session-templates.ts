@@ -296,6 +296,18 @@ function checkUntrusted(site: Site, variants: Readonly<Record<string, PodProps>>
         "is not allowed for a pod that runs user code: the user would be on the node's network",
         'drop hostNetwork',
       );
+    // A host path (the container runtime's socket, a device under /dev, the node's files) is the node itself.
+    (props.volumes ?? []).forEach((volume, i) => {
+      if (volume?.spec?.hostPath) {
+        at.at('volumes')
+          .at(i)
+          .fail(
+            volume.spec.hostPath.path,
+            "is a host path, not allowed in a pod that runs user code: the user would reach the node (its container runtime's socket, its devices, its files)",
+            'give the pod an emptyDir or a persistent volume claim; run what needs the node outside the sandbox',
+          );
+      }
+    });
     for (const group of ['initContainers', 'containers'] as const) {
       (props[group] ?? []).forEach((c, i) => {
         const field = c.privileged ? 'privileged' : c.runAsRoot ? 'runAsRoot' : undefined;

@@ -1,4 +1,5 @@
 import { apiServer } from './api-server';
+import { budgets } from './budgets';
 import { closure } from './closure';
 import { constructs } from './constructs';
 import { Case } from './fixtures';
@@ -7,8 +8,10 @@ import { namesAndFiles } from './names-and-files';
 import { network } from './network';
 import { nothingVanishes } from './nothing-vanishes';
 import { objectValues } from './object-values';
+import { openNetworkPolicies } from './open-network-policies';
 import { podSecurity } from './pod-security';
 import { podsAndServices } from './pods-and-services';
+import { powerfulGrants } from './powerful-grants';
 import { policyRules } from './policy-rules';
 import { resourcesAndPlacement } from './resources-and-placement';
 import { schema } from './schema';
@@ -38,6 +41,9 @@ export const SUBJECTS: readonly { readonly subject: string; readonly cases: read
   { subject: 'nothing the user wrote vanishes', cases: nothingVanishes },
   { subject: 'policy rules on hand-written objects', cases: policyRules },
   { subject: 'Pod Security controls', cases: podSecurity },
+  { subject: 'powerful grants', cases: powerfulGrants },
+  { subject: 'default deny stays default deny', cases: openNetworkPolicies },
+  { subject: 'budgets that mean something', cases: budgets },
   { subject: 'secret values', cases: secretValues },
   { subject: 'add-ons and the closure', cases: closure },
 ];

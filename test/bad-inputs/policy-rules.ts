@@ -135,7 +135,7 @@ export const policyRules: Case[] = [
   [
     'disruption budget that never allows an eviction',
     (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { replicas: 2, disruptionBudget: { maxUnavailable: 0 } }, PROBED)),
-    'test/apps/web/disruption-budget: spec.maxUnavailable never allows an eviction, so node drains hang [budget-allows-eviction] (got 0); fix: allow at least one: maxUnavailable: 1; or, if it cannot hold, declareException(obj, { rule: PolicyRule.BUDGET_ALLOWS_EVICTION, reason })',
+    'test/apps/web/disruption-budget: spec.maxUnavailable never allows an eviction of the pods it covers (2), so node drains hang [budget-allows-eviction] (got 0); fix: give minAvailable below the replica count or maxUnavailable: 1; or, if it cannot hold, declareException(obj, { rule: PolicyRule.BUDGET_ALLOWS_EVICTION, reason })',
   ],
   [
     'hand-written probe on an undeclared port',
@@ -218,7 +218,7 @@ export const policyRules: Case[] = [
         subjects: [{ kind: 'ServiceAccount', name: 'web', namespace: 'apps' }],
       });
     },
-    'test/apps/binding: roleRef binds Role granter, which grants bind, escalate to ServiceAccount apps/web [powerful-role-binding] (got "granter"); fix: bind a Role that names only the verbs and resources the subject needs (NamespacedRole); or, if it cannot hold, declareException(obj, { rule: PolicyRule.POWERFUL_ROLE_BINDING, reason })',
+    'test/apps/binding: roleRef binds Role granter, which grants bind, escalate on roles to ServiceAccount apps/web [powerful-role-binding] (got "granter"); fix: bind a Role that names only the verbs and resources the subject needs (NamespacedRole); or, if it cannot hold, declareException(obj, { rule: PolicyRule.POWERFUL_ROLE_BINDING, reason })',
   ],
   [
     'a Role that may create pods where privileged pods are allowed',
@@ -236,7 +236,7 @@ export const policyRules: Case[] = [
   [
     'exception from an unknown rule',
     (ctx) => rawDeployment(ctx).metadata.addAnnotation('policy.k8s-platforms.dev/allow-everything', 'because we said so'),
-    'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-everything"] declares an exception from an unknown rule (got "everything"); fix: use one of: pod-security-restricted, default-deny, rbac-no-wildcards, images-pinned, resources-set, probes-set, disruption-budget, hpa-owns-replicas, selects-pods, numeric-user, budget-allows-eviction, external-service-admitted, policy-ports-exposed, claim-templates, powerful-role-binding, create-pods-where-privileged, namespace-owned',
+    'test/apps/raw: metadata.annotations["policy.k8s-platforms.dev/allow-everything"] declares an exception from an unknown rule (got "everything"); fix: use one of: pod-security-restricted, default-deny, network-policy-narrow, rbac-no-wildcards, images-pinned, resources-set, probes-set, disruption-budget, hpa-owns-replicas, selects-pods, numeric-user, budget-allows-eviction, external-service-admitted, policy-ports-exposed, claim-templates, powerful-role-binding, create-pods-where-privileged, namespace-owned',
   ],
   [
     'exception the object does not need',

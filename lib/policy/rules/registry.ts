@@ -1,5 +1,7 @@
 import { clusterScopeCheck } from './cluster-scope-check';
 import { defaultDenyCheck } from './default-deny-check';
+import { metadataUnreachableCheck } from './metadata-unreachable-check';
+import { openNetworkPolicyCheck } from './open-network-policy-check';
 import { imagePinCheck } from './image-pin-check';
 import { PolicyCheck } from '../policy-check';
 import { podSecurityCheck } from './pod-security-check';
@@ -27,6 +29,8 @@ import { poolCapacityCheck } from './pool-capacity-check';
 export const POLICY_CHECKS: readonly PolicyCheck[] = [
   podSecurityCheck,
   defaultDenyCheck,
+  openNetworkPolicyCheck,
+  metadataUnreachableCheck,
   rbacCheck,
   secretValuesCheck,
   imagePinCheck,
