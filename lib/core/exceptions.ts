@@ -41,6 +41,8 @@ export class PolicyRule {
   static readonly DISRUPTION_BUDGET = new PolicyRule('disruption-budget');
   /** A workload scaled by an HPA leaves spec.replicas to it. */
   static readonly HPA_OWNS_REPLICAS = new PolicyRule('hpa-owns-replicas');
+  /** An HPA's utilization target is one its pods can reach: every container requests the resource, and the target is below limits over requests. */
+  static readonly HPA_TARGET_REACHABLE = new PolicyRule('hpa-target-reachable', false);
   /** Services and NetworkPolicies select pods that this platform emits. */
   static readonly SELECTS_PODS = new PolicyRule('selects-pods');
   /** Cluster-scoped kinds carry no namespace. */
@@ -83,7 +85,7 @@ export class PolicyRule {
   // Where workloads run and whether they fit.
   /** Workloads run in namespaces the build owns: not default, kube-system, kube-public or kube-node-lease. */
   static readonly NAMESPACE_OWNED = new PolicyRule('namespace-owned');
-  /** A workload's replicas (or its HPA's maxReplicas) fit on its pool's maximum nodes. */
+  /** A workload's replicas (or its HPA's maxReplicas) fit on its pool's maximum nodes, by their requests and by their spread rules. */
   static readonly FITS_POOL = new PolicyRule('fits-pool', false);
 
   static of(id: string): PolicyRule | undefined {

@@ -1,8 +1,38 @@
 import { k8s } from 'cdk8s-plus-28';
+import { declareException, PolicyRule } from '../../lib/core/exceptions';
+import { rawPodSpec } from '../helpers';
 import { WebService } from '../../lib/workloads/web-service';
-import { Case, PROBED, web } from './fixtures';
+import { Case, Context, PROBED, rawDeployment, web } from './fixtures';
 
-/** Refused inputs: disruption budgets that allow no eviction at the workload's replica count, or protect nothing. */
+/** Five pods of a raw Deployment `raw` (app=raw) with a budget, on pool general (at most 3 nodes). */
+function spreadDeployment(ctx: Context, podSpec: Record<string, unknown>): void {
+  rawDeployment(ctx, { replicas: 5 }, podSpec);
+  new k8s.KubePodDisruptionBudget(ctx.platform.apps, 'pdb', {
+    metadata: { name: 'raw', namespace: 'apps' },
+    spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { app: 'raw' } } },
+  });
+}
+
+/** A raw Deployment `raw` (pods app=raw) with a budget, scaled by an HPA on CPU utilization at `utilization`%. */
+function autoscaled(ctx: Context, podSpec: Record<string, unknown>, utilization: number) {
+  const deployment = rawDeployment(ctx, {}, podSpec);
+  new k8s.KubePodDisruptionBudget(ctx.platform.apps, 'pdb', {
+    metadata: { name: 'raw', namespace: 'apps' },
+    spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { app: 'raw' } } },
+  });
+  new k8s.KubeHorizontalPodAutoscalerV2(ctx.platform.apps, 'hpa', {
+    metadata: { name: 'raw', namespace: 'apps' },
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'raw' },
+      minReplicas: 2,
+      maxReplicas: 5,
+      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: utilization } } }],
+    },
+  });
+  return deployment;
+}
+
+/** Refused inputs: disruption budgets that allow no eviction at the workload's replica count or protect nothing; HPA targets never reached. */
 export const budgets: Case[] = [
   [
     'minAvailable 60% of 2 pods',
@@ -39,5 +69,40 @@ export const budgets: Case[] = [
       });
     },
     'test/apps/budget: spec gives neither minAvailable nor maxUnavailable, so it protects nothing [budget-allows-eviction] (got nothing); fix: give minAvailable below the replica count or maxUnavailable: 1; or, if it cannot hold, declareException(obj, { rule: PolicyRule.BUDGET_ALLOWS_EVICTION, reason })',
+  ],
+  [
+    'an HPA on CPU utilization of pods that request no CPU',
+    (ctx) => {
+      const spec = rawPodSpec({ resources: { requests: { memory: '128Mi' }, limits: { memory: '256Mi' } } });
+      declareException(autoscaled(ctx, spec, 70), { rule: PolicyRule.RESOURCES_SET, reason: 'the runtime sizes its own CPU share' });
+    },
+    'test/apps/hpa: spec.metrics[0].resource.target.averageUtilization targets cpu utilization, but container c of Deployment apps/raw requests no cpu, so the HPA cannot compute it and never scales [hpa-target-reachable] (got 70); fix: give every container of Deployment apps/raw a cpu request, or scale on another metric',
+  ],
+  [
+    'an HPA target above what the CPU limits allow',
+    (ctx) => void autoscaled(ctx, rawPodSpec(), 600),
+    'test/apps/hpa: spec.metrics[0].resource.target.averageUtilization can never be reached: the cpu limits of Deployment apps/raw cap its utilization at 500% of its requests, so the HPA never scales out [hpa-target-reachable] (got 600); fix: target at most 500% (70 to 80 is usual), or raise the limits',
+  ],
+  [
+    'a spread with more pods than the nodes can take under DoNotSchedule',
+    (ctx) => {
+      const spread = {
+        maxSkew: 1,
+        minDomains: 4,
+        topologyKey: 'kubernetes.io/hostname',
+        whenUnsatisfiable: 'DoNotSchedule',
+        labelSelector: { matchLabels: { app: 'raw' } },
+      };
+      spreadDeployment(ctx, { ...rawPodSpec(), topologySpreadConstraints: [spread] });
+    },
+    "test/apps/raw: spec.replicas asks for more pods than the spread rules of Deployment apps/raw let onto pool general: at most 3 (spec.template.spec.topologySpreadConstraints[0]: minDomains 4 on kubernetes.io/hostname under DoNotSchedule, more than the pool's 3 nodes, leaves each node at most maxSkew 1 of them) [fits-pool] (got 5); fix: ask for at most 3, or relax the spread rule (ScheduleAnyway, a smaller minDomains), or raise the pool's maxNodes",
+  ],
+  [
+    'a required anti-affinity with more pods than nodes',
+    (ctx) => {
+      const term = { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'raw' } } };
+      spreadDeployment(ctx, { ...rawPodSpec(), affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] } } });
+    },
+    "test/apps/raw: spec.replicas asks for more pods than the spread rules of Deployment apps/raw let onto pool general: at most 3 (spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]: a required anti-affinity of the pods to each other on kubernetes.io/hostname puts one on a node) [fits-pool] (got 5); fix: ask for at most 3, or relax the spread rule (ScheduleAnyway, a smaller minDomains), or raise the pool's maxNodes",
   ],
 ];

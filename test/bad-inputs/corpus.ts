@@ -43,7 +43,7 @@ export const SUBJECTS: readonly { readonly subject: string; readonly cases: read
   { subject: 'Pod Security controls', cases: podSecurity },
   { subject: 'powerful grants', cases: powerfulGrants },
   { subject: 'default deny stays default deny', cases: openNetworkPolicies },
-  { subject: 'budgets that mean something', cases: budgets },
+  { subject: 'budgets and targets that mean something', cases: budgets },
   { subject: 'secret values', cases: secretValues },
   { subject: 'add-ons and the closure', cases: closure },
 ];

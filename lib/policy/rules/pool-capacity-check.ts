@@ -1,11 +1,12 @@
 import { PolicyRule } from '../../core/exceptions';
-import { Manifest } from '../../core/manifest';
+import { Manifest, objectId } from '../../core/manifest';
 import { formatBytes, formatMillicores, parseQuantity } from '../../core/quantity';
 import { NodePool } from '../../placement/node-pool';
 import { podRequest } from './allocatable-check';
 import { Finding, PolicyCheck, PolicyContext } from '../policy-check';
 import { podSpecOf } from '../../core/pod-specs';
 import { manifestIndex } from '../manifest-index';
+import { spreadHolds } from './spread-capacity';
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
 
@@ -49,8 +50,20 @@ export const poolCapacityCheck: PolicyCheck = {
         : m;
     const count = m.kind === 'HorizontalPodAutoscaler' ? m.object.spec?.maxReplicas : m.object.spec?.replicas;
     const pool = target && poolOf(target, context);
-    const holds = pool && poolHolds(pool, podSpecOf(target)!.spec);
-    if (!pool || holds === undefined || typeof count !== 'number' || count <= holds) return [];
-    return [beyond(m.kind === 'HorizontalPodAutoscaler' ? 'spec.maxReplicas' : 'spec.replicas', count, target, pool, holds)];
+    if (!pool || typeof count !== 'number') return [];
+    const field = m.kind === 'HorizontalPodAutoscaler' ? 'spec.maxReplicas' : 'spec.replicas';
+    const holds = poolHolds(pool, podSpecOf(target)!.spec);
+    if (holds !== undefined && count > holds) return [beyond(field, count, target, pool, holds)];
+    // Spread rules that cannot be met on the pool's nodes leave the pods beyond them Pending.
+    const spread = spreadHolds(podSpecOf(target)!, pool.maxNodes);
+    if (spread === undefined || count <= spread.holds) return [];
+    return [
+      {
+        field,
+        value: count,
+        problem: `asks for more pods than the spread rules of ${objectId(target)} let onto pool ${pool.name}: at most ${spread.holds} (${spread.field}: ${spread.why})`,
+        fix: `ask for at most ${spread.holds}, or relax the spread rule (ScheduleAnyway, a smaller minDomains), or raise the pool's maxNodes`,
+      },
+    ];
   },
 };

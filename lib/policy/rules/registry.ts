@@ -12,6 +12,7 @@ import { rbacCheck } from './rbac-check';
 import { resourcesCheck } from './resources-check';
 import { disruptionBudgetCheck } from './disruption-budget-check';
 import { hpaReplicasCheck } from './hpa-replicas-check';
+import { hpaTargetCheck } from './hpa-target-check';
 import { secretValuesCheck } from './secret-values-check';
 import { selectorCheck } from './selector-check';
 import { numericUserCheck } from './numeric-user-check';
@@ -38,6 +39,7 @@ export const POLICY_CHECKS: readonly PolicyCheck[] = [
   probesCheck,
   disruptionBudgetCheck,
   hpaReplicasCheck,
+  hpaTargetCheck,
   selectorCheck,
   clusterScopeCheck,
   numericUserCheck,
