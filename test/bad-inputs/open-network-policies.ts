@@ -1,5 +1,8 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { Case, Context, rawDeployment } from './fixtures';
+import { NetworkGraph, Peer } from '../../lib/security/network-graph';
+import { WebService } from '../../lib/workloads/web-service';
+import { Case, Context, PROBED, rawDeployment, web } from './fixtures';
 
 /** A hand-written NetworkPolicy `open` in namespace "apps" with this spec (pods app=raw exist). */
 function policy(ctx: Context, spec: k8s.NetworkPolicySpec): void {
@@ -55,5 +58,17 @@ export const openNetworkPolicies: Case[] = [
         egress: [{ to: [{ ipBlock: { cidr: '::/0', except: ['fe80::/10'] } }], ports: [{ port: k8s.IntOrString.fromNumber(443) }] }],
       }),
     'test/apps/open: spec.egress[0].to[0].ipBlock reaches fd00:ec2::254/128, which holds the cloud metadata address that hands out the node\'s cloud credentials [metadata-unreachable] (got {"cidr":"::/0","except":["fe80::/10"]}); fix: add fd00:ec2::254/128 to its except; a rule that needs metadata names it as its own peer (Peer.cidr(\'169.254.169.254/32\', \'instance-metadata\'))',
+  ],
+  [
+    'a patch that adds the whole internet to a policy the constructs wrote',
+    (ctx) => {
+      const app = new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED));
+      const network = new NetworkGraph(ctx.platform.apps, 'net');
+      network.allow(Peer.pods(app), Peer.internet(), [443]);
+      for (const policy of network.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'NetworkPolicy')) {
+        policy.addJsonPatch(JsonPatch.add('/spec/egress/0/to/-', { ipBlock: { cidr: '0.0.0.0/0' } }));
+      }
+    },
+    "test/apps/net/apps-web-to-cidr-internet: spec.egress[0].to[1].ipBlock reaches 169.254.0.0/16, which holds the cloud metadata address that hands out the node's cloud credentials [metadata-unreachable] (got {\"cidr\":\"0.0.0.0/0\"}); fix: add 169.254.0.0/16 to its except; a rule that needs metadata names it as its own peer (Peer.cidr('169.254.169.254/32', 'instance-metadata'))",
   ],
 ];
