@@ -38,6 +38,7 @@ export * from './rules/policy-ports-check';
 export * from './rules/claim-templates-check';
 export * from './rules/allocatable-check';
 export * from './build/closure';
+export * from './build/flux-range';
 export * from './build/object-values';
 export * from './rules/namespace-owned-check';
 export * from './rules/pool-capacity-check';
