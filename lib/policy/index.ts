@@ -43,3 +43,5 @@ export * from './build/object-values';
 export * from './rules/namespace-owned-check';
 export * from './rules/pool-capacity-check';
 export * from './schema/validate-schemas';
+export * from './upgrade/upgrade-report';
+export * from './upgrade/field-findings';
