@@ -35,7 +35,10 @@ export function fluxReleasesFor(version: KubernetesVersion, since = FLUX_RELEASE
 function fieldsOf(value: unknown, prefix = ''): { field: string; value: unknown }[] {
   if (Array.isArray(value)) return value.flatMap((item) => fieldsOf(item, `${prefix}[]`));
   if (value === null || typeof value !== 'object') return prefix ? [{ field: prefix, value }] : [];
-  return Object.entries(value).flatMap(([key, v]) => [{ field: prefix ? `${prefix}.${key}` : key, value: v }, ...fieldsOf(v, prefix ? `${prefix}.${key}` : key)]);
+  return Object.entries(value).flatMap(([key, v]) => [
+    { field: prefix ? `${prefix}.${key}` : key, value: v },
+    ...fieldsOf(v, prefix ? `${prefix}.${key}` : key),
+  ]);
 }
 
 /**
@@ -65,8 +68,11 @@ export function fluxRange(build: string, manifests: readonly Manifest[], kuberne
     }
     if (compareFluxVersions(since, needs.version) > 0) needs = { version: since, path: m.path, field: 'apiVersion', value: m.apiVersion };
     for (const set of fieldsOf(m.object)) {
-      const added = FLUX_FIELDS.find((f) => f.api === api && (set.field === f.field || set.field.startsWith(`${f.field}.`) || set.field.startsWith(`${f.field}[]`)));
-      if (added && compareFluxVersions(added.since, needs.version) > 0) needs = { version: added.since, path: m.path, field: set.field, value: set.value };
+      const added = FLUX_FIELDS.find(
+        (f) => f.api === api && (set.field === f.field || set.field.startsWith(`${f.field}.`) || set.field.startsWith(`${f.field}[]`)),
+      );
+      if (added && compareFluxVersions(added.since, needs.version) > 0)
+        needs = { version: added.since, path: m.path, field: set.field, value: set.value };
     }
   }
   const releases = fluxReleasesServing(kubernetes, needs.version);

@@ -23,13 +23,21 @@ describe('the Flux a build needs', () => {
   });
 
   test('a Flux field a later release added raises the oldest release, naming the object and field', () => {
-    const range = fluxOf(KubernetesVersions.of('1.33'), (apps) =>
-      new ApiObject(apps, 'sync', {
-        apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
-        kind: 'Kustomization',
-        metadata: { name: 'sync', namespace: 'apps' },
-        spec: { interval: '10m', path: './', prune: true, sourceRef: { kind: 'GitRepository', name: 'x' }, dependsOn: [{ name: 'a', readyExpr: 'true' }] },
-      }),
+    const range = fluxOf(
+      KubernetesVersions.of('1.33'),
+      (apps) =>
+        new ApiObject(apps, 'sync', {
+          apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+          kind: 'Kustomization',
+          metadata: { name: 'sync', namespace: 'apps' },
+          spec: {
+            interval: '10m',
+            path: './',
+            prune: true,
+            sourceRef: { kind: 'GitRepository', name: 'x' },
+            dependsOn: [{ name: 'a', readyExpr: 'true' }],
+          },
+        }),
     );
     expect(range.needs).toEqual({ version: '2.7', path: 'test/apps/sync', field: 'spec.dependsOn[].readyExpr', value: 'true' });
     expect(fluxVersions(range.releases)).toBe('2.7-2.9');
