@@ -1,6 +1,7 @@
 // Bundles scripts/fleet.ts (the benchmark's fleet generator) into build/fleet.js, as scripts/build.mjs does main.ts.
 import { build } from 'esbuild';
 import { fail, helpRequested, oneLineErrors } from './cli.mjs';
+import { externalValidators } from './external-validators.mjs';
 
 helpRequested(`Usage: node scripts/build-fleet.mjs   (npm run bench runs it)
 Bundles scripts/fleet.ts, the benchmark's fleet generator, into build/fleet.js.
@@ -18,4 +19,5 @@ await build({
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
+  plugins: [externalValidators('build/fleet.js')],
 });

@@ -1,8 +1,8 @@
 // Builds the published package: lib/ -> build/lib/ (.js, .d.ts, maps) with tsc -p tsconfig.build.json.
 // The folder is emptied first, so a file removed from lib/ never lingers in the tarball.
-// tsc emits only from .ts: the generated schema validators (JavaScript + types) are copied as they are.
+// tsc emits only from .ts: the generated schema validators (a folder of JavaScript + types) are copied as they are.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { helpRequested, oneLineErrors } from './cli.mjs';
 
 helpRequested(`Usage: npm run build:package
@@ -13,4 +13,4 @@ oneLineErrors('build:package');
 
 rmSync('build/lib', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-for (const file of ['schema-validators.js', 'schema-validators.d.ts']) copyFileSync(`lib/imports/${file}`, `build/lib/imports/${file}`);
+cpSync('lib/imports/schema-validators', 'build/lib/imports/schema-validators', { recursive: true });

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { helpRequested, oneLineErrors } from './cli.mjs';
+import { externalValidators } from './external-validators.mjs';
 
 helpRequested(`Usage: node scripts/build.mjs
 Type-checks the application and the library (tsc -p tsconfig.app.json, incremental) while esbuild
@@ -20,7 +21,17 @@ lib/cli/validation-plugin.ts into build/cdk8s-plugin.js. Skips both when no inpu
 the last good build. Exit codes: 0 built (or up to date); 1 a type error or an esbuild error (printed).`);
 oneLineErrors('build');
 
-const INPUTS = ['main.ts', 'lib', 'platforms', 'imports', 'package-lock.json', 'tsconfig.json', 'tsconfig.app.json', 'scripts/build.mjs'];
+const INPUTS = [
+  'main.ts',
+  'lib',
+  'platforms',
+  'imports',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.app.json',
+  'scripts/build.mjs',
+  'scripts/external-validators.mjs',
+];
 const OUTPUTS = ['build/main.js', 'build/k8s-platforms.js', 'build/cdk8s-plugin.js'];
 const STAMP = 'build/.build-stamp';
 
@@ -59,6 +70,7 @@ const bundle = (entry, outfile, extra = {}) =>
     format: 'cjs',
     packages: 'external', // cdk8s and friends load from node_modules as usual
     logLevel: 'warning',
+    plugins: [externalValidators(outfile)],
     ...extra,
   });
 await Promise.all([

@@ -6,8 +6,8 @@
 // Offline (default): the same CRDs, byte for byte, are documents of the files in ../shared/crds;
 // they reach `cdk8s import` through a temporary file, so no CRD file enters the project.
 // With --network: the URL is downloaded and filtered the same way.
-// Then the schema validators of Kubernetes 1.28 and of these CRDs are generated
-// (scripts/generate-schema-validators.mjs).
+// Then the schema validators of every Kubernetes version in ../shared/schemas and of these CRDs
+// are generated (scripts/generate-schema-validators.mjs).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,9 +18,10 @@ import { crdFolder, pinnedImports } from './pinned-crds.mjs';
 
 helpRequested(`Usage: npm run import [-- --network]
 Regenerates lib/imports/ (and the application's imports/) from the imports: list of cdk8s.yaml,
-then the Kubernetes 1.28 and CRD schema validators (lib/imports/schema-validators.js).
+then the schema validators of each Kubernetes version of ../shared/schemas and of the CRDs
+(lib/imports/schema-validators/).
 Offline by default: the upstream CRDs are read from ../shared/crds (CRD_DIR overrides it).
-  --network   download the commit-pinned URLs instead (the 1.28 schemas still come from ../shared).
+  --network   download the commit-pinned URLs instead (the Kubernetes schemas still come from ../shared).
 Exit codes: 0 imported; 1 a CRD is missing or cdk8s import failed; 2 bad command line or no CRD folder.`);
 oneLineErrors('import');
 for (const arg of process.argv.slice(2))

@@ -4,13 +4,23 @@ import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { externalValidators } from './external-validators.mjs';
 
 export async function loadTs(path) {
   mkdirSync('build', { recursive: true });
   const scratch = mkdtempSync(join('build', 'load-ts-'));
   try {
     const outfile = join(scratch, 'module.cjs');
-    await build({ entryPoints: [path], outfile, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' });
+    await build({
+      entryPoints: [path],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      packages: 'external',
+      logLevel: 'warning',
+      plugins: [externalValidators(outfile)],
+    });
     return await import(pathToFileURL(outfile).href);
   } finally {
     rmSync(scratch, { recursive: true, force: true });

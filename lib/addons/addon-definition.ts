@@ -1,5 +1,6 @@
 import { AddonName, AddonNeed } from '../core/addon-needs';
 import { Site } from '../core/errors';
+import { ChartRelease } from './chart-release';
 import { AddonInstaller } from './helm-release';
 
 /** What the cluster tells the add-ons it installs: cloud account facts a chart needs. */
@@ -16,13 +17,21 @@ export interface AddonInputs {
 /** One add-on the build knows: the kinds and named objects it brings, and how to install it (absent: only a cluster can provide it). */
 export interface AddonDefinition {
   readonly name: AddonName;
-  /** What the build installs, for the README. */
+  /** What the build installs, for the README: what it is and where it runs (the chart release is added to it). */
   readonly summary: string;
+  /** Its chart (or charts, installed at one version) by name, for the README: "cert-manager". */
+  readonly chart?: string;
+  /**
+   * The releases of its chart the build may install, oldest first, each with the Kubernetes versions
+   * it supports (cited in the add-on's file): the build installs the newest that supports every
+   * version of the platform. Absent for an add-on only a cluster can provide.
+   */
+  readonly releases?: readonly ChartRelease[];
   /** Custom resource kinds it defines, as `<group>/<Kind>`. */
   readonly kinds: readonly string[];
   /** Objects it creates that the build's objects may reference, as `<Kind>/<name>`. */
   readonly objects?: readonly string[];
-  install?(installer: AddonInstaller, need: AddonNeed, inputs: AddonInputs): void;
+  install?(installer: AddonInstaller, need: AddonNeed, inputs: AddonInputs, release: ChartRelease): void;
 }
 
 /** The cluster's AWS inputs, which `addon` cannot be installed without; refused with the build's path when the platform did not give them. */

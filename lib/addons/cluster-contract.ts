@@ -1,3 +1,4 @@
+import { KubernetesVersions } from '../core/kubernetes-version';
 import { AddonInputs } from './addon-definition';
 
 /** An add-on the cluster already runs (k3s's Traefik, a managed cloud add-on): never installed by the build. */
@@ -24,6 +25,13 @@ export interface ExternalPrerequisite {
 
 /** What a platform's cluster provides, and what its add-ons are told: a platform input. */
 export interface ClusterContract {
+  /**
+   * The Kubernetes version the cluster runs, or the versions the platform must work on (a cluster
+   * being upgraded, developers' machines on different versions). Every object is validated at each
+   * of them, and the add-on charts and the Flux version are chosen to support all of them.
+   * @default KubernetesVersions.DEFAULT: 1.28, the API of the constructs (cdk8s-plus-28)
+   */
+  readonly kubernetes?: KubernetesVersions;
   readonly provided?: readonly ProvidedAddon[];
   readonly prerequisites?: readonly ExternalPrerequisite[];
   readonly inputs?: AddonInputs;

@@ -1,7 +1,9 @@
 /**
  * Cluster add-ons as typed Flux HelmReleases: each add-on's chart, pinned version, typed values,
  * namespace and Pod Security level; the catalog of what each defines; the cluster contract
- * (what the cluster provides, with a reason); and the install of what a build's constructs need.
+ * (what the cluster provides, with a reason); the install of what a build's constructs need; the
+ * chart releases each add-on may install and the Kubernetes versions each supports; and the Flux
+ * releases with the Kubernetes versions and Flux fields each serves.
  *
  * Public API of lib/addons: every file here is listed, except the internal ones named in
  * test/package/exports.test.ts.
@@ -11,10 +13,12 @@
 export * from './addon-definition';
 export * from './aws-ebs-csi-driver';
 export * from './catalog';
+export * from './chart-release';
 export * from './cert-manager';
 export * from './cluster-autoscaler';
 export * from './cluster-contract';
 export * from './cluster-only';
+export * from './flux-releases';
 export * from './gpu-operator';
 export * from './helm-release';
 export * from './ingress-nginx';

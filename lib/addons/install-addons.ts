@@ -1,8 +1,11 @@
 import { Construct } from 'constructs';
 import { AddonNeed } from '../core/addon-needs';
 import { Site } from '../core/errors';
+import { KubernetesVersions } from '../core/kubernetes-version';
+import { kubernetesVersions } from '../imports/schema-validators';
 import { AddonDefinition } from './addon-definition';
 import { ADDONS } from './catalog';
+import { ChartRelease, chartReleaseFor } from './chart-release';
 import { ClusterContract, ProvidedAddon } from './cluster-contract';
 import { AddonInstaller } from './helm-release';
 
@@ -10,12 +13,30 @@ import { AddonInstaller } from './helm-release';
 export interface AddonPlan {
   readonly installed: readonly AddonDefinition[];
   readonly provided: readonly ProvidedAddon[];
+  /** The chart release installed of each add-on of `installed`, by add-on name. */
+  readonly releases: ReadonlyMap<string, ChartRelease>;
+}
+
+/** The Kubernetes versions a contract names, or the default. */
+export function kubernetesOf(contract: ClusterContract): KubernetesVersions {
+  return contract.kubernetes ?? KubernetesVersions.DEFAULT;
 }
 
 const MIN_REASON = 10;
 
 /** Checks a cluster contract's declarations: each provided add-on and prerequisite says why, once. */
 export function checkClusterContract(site: Site, contract: ClusterContract): void {
+  const range = kubernetesOf(contract);
+  const unknown = range.versions().filter((v) => !kubernetesVersions.includes(v.toString()));
+  if (unknown.length > 0) {
+    site
+      .at('kubernetes')
+      .fail(
+        range.toString(),
+        `names Kubernetes ${unknown.join(', ')}, which the package has no API schemas for (it has ${kubernetesVersions[0]}-${kubernetesVersions[kubernetesVersions.length - 1]}), so no object could be validated there`,
+        `use versions from ${kubernetesVersions[0]} to ${kubernetesVersions[kubernetesVersions.length - 1]}; for a newer one, add its schemas to ../shared/schemas and run npm run import`,
+      );
+  }
   const seen = new Set<string>();
   (contract.provided ?? []).forEach((p, i) => {
     if (seen.has(p.addon)) site.at('provided').at(i).at('addon').fail(p.addon, 'is declared provided twice', 'declare each provided add-on once');
@@ -43,13 +64,16 @@ export function checkClusterContract(site: Site, contract: ClusterContract): voi
 
 /**
  * Installs, under `scope`, every add-on the `needs` name that the cluster does not provide, once
- * each. Two constructs needing one add-on with different settings, or an add-on only a cluster
- * can provide that the contract does not declare, are refused.
+ * each, at the newest recorded chart release that supports every Kubernetes version of the
+ * contract. Two constructs needing one add-on with different settings, an add-on only a cluster
+ * can provide that the contract does not declare, and an add-on no recorded release of which
+ * supports the platform's versions (refused at `site`, the contract's) are refused.
  */
 export function installAddons(
   scope: () => Construct,
   needs: readonly { readonly path: string; readonly need: AddonNeed }[],
   contract: ClusterContract,
+  site: Site = new Site('cluster'),
 ): AddonPlan {
   const chosen = new Map<string, { path: string; need: AddonNeed }>();
   for (const { path, need } of needs) {
@@ -67,6 +91,7 @@ export function installAddons(
   }
   const provided = contract.provided ?? [];
   const installed: AddonDefinition[] = [];
+  const releases = new Map<string, ChartRelease>();
   let installer: AddonInstaller | undefined;
   for (const definition of ADDONS) {
     const wanted = chosen.get(definition.name);
@@ -80,9 +105,16 @@ export function installAddons(
           `declare it in the platform's cluster.provided with a reason, e.g. { addon: "${definition.name}", reason: "..." }, or choose one the build installs`,
         );
     }
+    const release = chartReleaseFor(
+      site.at('kubernetes'),
+      { name: definition.name, releases: definition.releases ?? [] },
+      kubernetesOf(contract),
+      wanted.path,
+    );
     installer ??= new AddonInstaller(scope(), 'addons');
-    definition.install(installer, wanted.need, contract.inputs ?? {});
+    definition.install(installer, wanted.need, contract.inputs ?? {}, release);
     installed.push(definition);
+    releases.set(definition.name, release);
   }
-  return { installed, provided };
+  return { installed, provided, releases };
 }

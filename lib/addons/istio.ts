@@ -1,9 +1,25 @@
+import { KubernetesVersions } from '../core/kubernetes-version';
 import { PodSecurityLevel } from '../core/pod-security';
 import { AddonDefinition } from './addon-definition';
+import { ChartRelease } from './chart-release';
 
 const ISTIO_CHARTS = { name: 'istio', url: 'https://istio-release.storage.googleapis.com/charts' };
-/** Istio 1.24: the last line that supports Kubernetes 1.28. */
-const ISTIO_VERSION = '1.24.6';
+
+/**
+ * The Istio releases the build may install (its three charts at one version): the last patch of a
+ * line, with the Kubernetes versions its announcement says it is officially supported on
+ * (istio/istio.io content/en/news/releases/1.NN.x/announcing-1.NN/index.md: 1.24 "1.28 to 1.31",
+ * 1.27 "1.29 to 1.33", 1.28 "1.29 to 1.34", 1.29 "1.31 to 1.35", 1.30 "1.32 to 1.36"); patch
+ * versions from the tags of istio/api. 1.24 is the last line for Kubernetes 1.28. The values below
+ * are flat since 1.24 (manifests/charts/istio-control/istio-discovery/values.yaml).
+ */
+export const ISTIO_RELEASES: readonly ChartRelease[] = [
+  { version: '1.24.6', kubernetes: KubernetesVersions.between('1.28', '1.31') },
+  { version: '1.27.9', kubernetes: KubernetesVersions.between('1.29', '1.33') },
+  { version: '1.28.10', kubernetes: KubernetesVersions.between('1.29', '1.34') },
+  { version: '1.29.6', kubernetes: KubernetesVersions.between('1.31', '1.35') },
+  { version: '1.30.3', kubernetes: KubernetesVersions.between('1.32', '1.36') },
+];
 
 /** Values of the Istio `base` chart: the CRDs are its templates. */
 export interface IstioBaseValues {
@@ -24,7 +40,10 @@ export interface IstioGatewayValues {
  */
 export const istio: AddonDefinition = {
   name: 'istio',
-  summary: `Istio ${ISTIO_VERSION}: base, istiod and gateway istio-ingressgateway (charts base, istiod, gateway), namespace istio-system (baseline: the gateway sets an unprivileged-port sysctl and no seccomp profile)`,
+  summary:
+    'Istio: base, istiod and gateway istio-ingressgateway, namespace istio-system (baseline: the gateway sets an unprivileged-port sysctl and no seccomp profile)',
+  chart: 'base, istiod and gateway',
+  releases: ISTIO_RELEASES,
   kinds: [
     'networking.istio.io/Gateway',
     'networking.istio.io/VirtualService',
@@ -32,9 +51,9 @@ export const istio: AddonDefinition = {
     'security.istio.io/PeerAuthentication',
     'security.istio.io/AuthorizationPolicy',
   ],
-  install(installer) {
+  install(installer, _need, _inputs, release) {
     installer.namespace('istio-system', PodSecurityLevel.BASELINE, 'Istio');
-    const chart = (name: string) => ({ repository: ISTIO_CHARTS, chart: name, version: ISTIO_VERSION });
+    const chart = (name: string) => ({ repository: ISTIO_CHARTS, chart: name, version: release.version });
     installer.release<IstioBaseValues>({
       name: 'istio-base',
       namespace: 'istio-system',

@@ -1,6 +1,8 @@
 import { AddonNeed } from '../core/addon-needs';
+import { KubernetesVersions } from '../core/kubernetes-version';
 import { PodSecurityLevel } from '../core/pod-security';
 import { AddonDefinition } from './addon-definition';
+import { ChartRelease } from './chart-release';
 
 /** The values of kube-prometheus-stack the build sets. */
 export interface KubePrometheusStackValues {
@@ -17,11 +19,23 @@ export interface KubePrometheusStackValues {
   };
 }
 
-/** kube-prometheus-stack 88.3.0 (Prometheus Operator v0.93.0, the pinned CRDs). */
+/**
+ * The kube-prometheus-stack release the build installs: 88.3.0 ships Prometheus Operator v0.93.0,
+ * the version of the pinned CRDs. Its chart states only a floor, `kubeVersion: ">=1.25.0-0"`
+ * (prometheus-community/helm-charts charts/kube-prometheus-stack/Chart.yaml at
+ * kube-prometheus-stack-88.3.0), so it supports every later version.
+ */
+export const KUBE_PROMETHEUS_STACK_RELEASES: readonly ChartRelease[] = [
+  { version: '88.3.0', app: 'Prometheus Operator v0.93.0', kubernetes: KubernetesVersions.from('1.25') },
+];
+
+/** kube-prometheus-stack: the Prometheus Operator with Prometheus, Alertmanager, node-exporter and kube-state-metrics. */
 export const prometheusOperator: AddonDefinition = {
   name: 'prometheus-operator',
   summary:
-    "Prometheus Operator v0.93.0 with Prometheus, Alertmanager, node-exporter and kube-state-metrics (chart kube-prometheus-stack 88.3.0), in the stack's namespace (privileged: node-exporter uses the host network, PID namespace and paths)",
+    "Prometheus Operator with Prometheus, Alertmanager, node-exporter and kube-state-metrics, in the stack's namespace (privileged: node-exporter uses the host network, PID namespace and paths)",
+  chart: 'kube-prometheus-stack',
+  releases: KUBE_PROMETHEUS_STACK_RELEASES,
   kinds: [
     'monitoring.coreos.com/ServiceMonitor',
     'monitoring.coreos.com/PodMonitor',
@@ -29,7 +43,7 @@ export const prometheusOperator: AddonDefinition = {
     'monitoring.coreos.com/Prometheus',
     'monitoring.coreos.com/Alertmanager',
   ],
-  install(installer, need: AddonNeed) {
+  install(installer, need: AddonNeed, _inputs, release) {
     if (need.addon !== 'prometheus-operator') return;
     installer.namespace(need.namespace, PodSecurityLevel.PRIVILEGED, 'kube-prometheus-stack');
     installer.release<KubePrometheusStackValues>({
@@ -38,7 +52,7 @@ export const prometheusOperator: AddonDefinition = {
       chart: {
         repository: { name: 'prometheus-community', url: 'https://prometheus-community.github.io/helm-charts' },
         chart: 'kube-prometheus-stack',
-        version: '88.3.0',
+        version: release.version,
       },
       values: {
         crds: { enabled: true },

@@ -1,4 +1,6 @@
+import { KubernetesVersions } from '../core/kubernetes-version';
 import { AddonDefinition } from './addon-definition';
+import { ChartRelease } from './chart-release';
 
 /** The values of the piraeus snapshot-controller chart the build sets. */
 export interface SnapshotControllerValues {
@@ -12,16 +14,27 @@ export interface SnapshotControllerValues {
   readonly volumeSnapshotClasses: readonly never[];
 }
 
-/** The CSI snapshot controller v8.6 and the snapshot CRDs (upstream ships no chart; piraeus packages it). */
+/**
+ * The snapshot-controller release the build installs: piraeus's chart 5.2.0 packages the CSI
+ * snapshot controller v8.6.0 (the version of the pinned snapshot CRDs) and states only a floor,
+ * `kubeVersion: ">= 1.25.0-0"` (piraeusdatastore/helm-charts charts/snapshot-controller/Chart.yaml).
+ */
+export const SNAPSHOT_CONTROLLER_RELEASES: readonly ChartRelease[] = [
+  { version: '5.2.0', app: 'snapshot controller v8.6.0', kubernetes: KubernetesVersions.from('1.25') },
+];
+
+/** The CSI snapshot controller and the snapshot CRDs (upstream ships no chart; piraeus packages it). */
 export const snapshotController: AddonDefinition = {
   name: 'snapshot-controller',
-  summary: 'CSI snapshot controller v8.6.0 and the snapshot CRDs (chart piraeus snapshot-controller 5.2.0), namespace kube-system',
+  summary: 'CSI snapshot controller and the snapshot CRDs, namespace kube-system',
+  chart: 'piraeus snapshot-controller',
+  releases: SNAPSHOT_CONTROLLER_RELEASES,
   kinds: ['snapshot.storage.k8s.io/VolumeSnapshot', 'snapshot.storage.k8s.io/VolumeSnapshotClass', 'snapshot.storage.k8s.io/VolumeSnapshotContent'],
-  install(installer) {
+  install(installer, _need, _inputs, release) {
     installer.release<SnapshotControllerValues>({
       name: 'snapshot-controller',
       namespace: 'kube-system',
-      chart: { repository: { name: 'piraeus', url: 'https://piraeus.io/helm-charts/' }, chart: 'snapshot-controller', version: '5.2.0' },
+      chart: { repository: { name: 'piraeus', url: 'https://piraeus.io/helm-charts/' }, chart: 'snapshot-controller', version: release.version },
       values: {
         controller: { podSecurityContext: { seccompProfile: { type: 'RuntimeDefault' } }, securityContext: { allowPrivilegeEscalation: false } },
         installCRDs: true,

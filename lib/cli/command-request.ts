@@ -1,7 +1,7 @@
 import { ALLOW_REMOVAL_ENV } from '../publish/shrink-guard';
 
 /** The commands of `k8s-platforms` (and of a PlatformApp's own `app.synth()`). */
-export const COMMANDS = ['synth', 'diff', 'validate', 'docs'] as const;
+export const COMMANDS = ['synth', 'diff', 'validate', 'docs', 'upgrade-report'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** One run of a command, as the command line gives it; the bin hands it to the app as JSON (REQUEST_ENV). */
@@ -19,6 +19,8 @@ export interface CommandRequest {
   readonly against?: string;
   /** diff: Markdown for a pull-request comment. @default false */
   readonly markdown?: boolean;
+  /** upgrade-report: the one later Kubernetes version to report on ("1.36"). @default every later version the package has schemas for */
+  readonly to?: string;
   /** Where the app writes its exit code for the bin (written last; absent means the pipeline never ran). */
   readonly resultFile?: string;
 }
@@ -43,8 +45,9 @@ const FLAGS: Record<CommandName, readonly string[]> = {
   diff: ['--platform', '--against', '--markdown', '--dist'],
   validate: ['--platform', '--dist'],
   docs: ['--platform', '--dist'],
+  'upgrade-report': ['--platform', '--to', '--dist'],
 };
-const TAKES_VALUE = new Set(['--platform', '--allow-removal', '--dist', '--against', '--app']);
+const TAKES_VALUE = new Set(['--platform', '--allow-removal', '--dist', '--against', '--app', '--to']);
 
 /**
  * Reads the arguments after the command name. `--flag value` and `--flag=value` both work;
@@ -72,9 +75,7 @@ export function parseCommandLine(
     }
     const value = inline ?? args[++i];
     if (value === undefined || (inline === undefined && value.startsWith('--')) || value.trim() === '') {
-      throw new UsageError(
-        `${command}: ${flag} needs a value${flag === '--platform' ? ' (a build folder or platform name)' : flag === '--allow-removal' ? ' (a platform, or <platform>/<Kind>/<namespace>/<name>)' : ''}; see k8s-platforms ${command} --help`,
-      );
+      throw new UsageError(`${command}: ${flag} needs a value${VALUE_HINTS[flag] ?? ''}; see k8s-platforms ${command} --help`);
     }
     (values[flag] ??= []).push(value);
   }
@@ -92,9 +93,17 @@ export function parseCommandLine(
     dist: one('--dist'),
     against: one('--against'),
     markdown: found.has('--markdown') || undefined,
+    to: one('--to'),
     extra: extraValues,
   };
 }
+
+/** What a flag's value is, for the message when it is missing. */
+const VALUE_HINTS: Record<string, string> = {
+  '--platform': ' (a build folder or platform name)',
+  '--allow-removal': ' (a platform, or <platform>/<Kind>/<namespace>/<name>)',
+  '--to': ' (a Kubernetes minor version, e.g. 1.36)',
+};
 
 /** The retired all-platforms switches, refused with a pointer to --allow-removal. */
 const RETIRED =
@@ -132,6 +141,7 @@ Commands:
   diff       what a synth would change against a Git ref's dist/, object by object; writes nothing
   validate   run every check and say whether dist/ is up to date; writes nothing
   docs       rewrite the generated docs/<build>.md only
+  upgrade-report  what moving each build's cluster to a later Kubernetes version takes; writes nothing
 
 Every command takes --platform <build> (repeatable; a build folder or platform name) and --help;
 --app <command> runs another app command than cdk8s.yaml's.
@@ -174,4 +184,14 @@ Exit codes: 0 checks pass and the output is up to date; 1 refused or out of date
 Runs every check and rewrites the generated docs/<build>.md (inventory, placement, network flows,
 exceptions, what the cluster must provide); dist/ is not touched.
 Exit codes: 0 written; 1 refused; 2 bad command line.`,
+  'upgrade-report': `Usage: k8s-platforms upgrade-report [--platform <build>]... [--to <version>] [--dist <folder>]
+
+Runs every check of the synth (writing nothing), then says per build what moving its cluster to each
+later Kubernetes version the package has API schemas for takes: objects whose API that version
+removes or reads differently, add-ons whose chart release does not support it (and the release to
+move to), and the Flux releases that serve it. The same report is the "Upgrade report" section of
+docs/<build>.md.
+
+  --to <version>   report on this version only, e.g. --to 1.36.
+Exit codes: 0 reported; 1 the synth was refused; 2 bad command line or a version with no schemas.`,
 };

@@ -18,6 +18,12 @@ import { acquireSynthLock } from '../publish/synth-lock';
 import { PlatformBuild, runSynth, SynthOutcome } from '../pipeline/run-synth';
 import { synthesize, SynthOutput, SynthResult } from '../pipeline/synth';
 import { CommandRequest } from './command-request';
+import { KubernetesVersion } from '../core/kubernetes-version';
+import { Site, ValidationError } from '../core/errors';
+import { policyInputOf } from '../output/collect';
+import { upgradeReport } from '../policy/upgrade/upgrade-report';
+import { SCHEMA_VERSIONS } from '../policy/schema/schema-registry';
+import { upgradeReportText } from '../docs/versions-section';
 
 /** Where a command prints: `out` for its result (the YAML of --stdout, the diff), `log` for everything a person reads. */
 export interface CommandIo {
@@ -51,6 +57,8 @@ export function runCommand(request: CommandRequest, build: () => PlatformBuild, 
         return validateCommand(request, build, dist, io);
       case 'docs':
         return docsCommand(request, build, dist, io);
+      case 'upgrade-report':
+        return upgradeReportCommand(request, build, io);
     }
   } catch (error) {
     if (error instanceof PublishError) io.err(`synth failed; ${error.message}`);
@@ -191,6 +199,29 @@ function docsCommand(request: CommandRequest, build: () => PlatformBuild, dist: 
   } finally {
     lock.release();
   }
+}
+
+/** Every check, then per build what moving to each later Kubernetes version (or the one --to names) takes. */
+function upgradeReportCommand(request: CommandRequest, build: () => PlatformBuild, io: CommandIo): number {
+  let to: KubernetesVersion | undefined;
+  try {
+    to = request.to === undefined ? undefined : KubernetesVersion.parse(new Site('upgrade-report').at('--to'), request.to);
+  } catch (error) {
+    if (error instanceof ValidationError) return usage(io, error.message);
+    throw error;
+  }
+  if (to && !SCHEMA_VERSIONS.includes(to.toString()))
+    return usage(io, `upgrade-report: --to ${String(to)} has no API schemas in this package (${SCHEMA_VERSIONS.join(', ')}); choose one of them`);
+  const result = checked(request, build, io, 'upgrade-report');
+  if (!result) return 1;
+  const reports = result.builds.map((b) => {
+    const input = policyInputOf(b);
+    const steps = upgradeReport(input).filter((s) => !to || s.version === to.toString());
+    if (to && steps.length === 0) return `${input.name} (Kubernetes ${String(b.platform.kubernetes)}): already at ${String(to)} or later`;
+    return upgradeReportText(input, steps);
+  });
+  io.out(reports.join('\n'));
+  return 0;
 }
 
 function onlySelected(tree: FileTree, selection: readonly string[] | undefined): Map<string, string> {

@@ -1,6 +1,7 @@
 /**
  * The shared vocabulary of every layer: the one error type, name and quantity checks, the
- * Manifest type, label keys, the policy-exception annotation, Pod Security levels, environments.
+ * Manifest type, label keys, the policy-exception annotation, Pod Security levels, environments,
+ * Kubernetes versions.
  *
  * Public API of lib/core: every file here is listed, except the internal ones named in
  * test/package/exports.test.ts.
@@ -15,6 +16,7 @@ export * from './exceptions';
 export * from './image-reference';
 export * from './promql';
 export * from './kinds';
+export * from './kubernetes-version';
 export * from './labels';
 export * from './manifest';
 export * from './names';

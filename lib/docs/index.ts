@@ -1,5 +1,6 @@
 /**
- * Generated docs of each build: object inventory, placement table and network flows.
+ * Generated docs of each build: object inventory, placement table, network flows, its Kubernetes
+ * and Flux versions, and the upgrade report.
  *
  * @packageDocumentation
  */
@@ -7,3 +8,4 @@ export * from './flow-diagram';
 export * from './network-flows';
 export * from './placement-table';
 export * from './platform-docs';
+export * from './versions-section';

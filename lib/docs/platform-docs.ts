@@ -1,7 +1,8 @@
 import { declaredExceptions } from '../core/exceptions';
 import { apiGroupOf, BUILT_IN_API_GROUPS } from '../core/kinds';
 import { Manifest } from '../core/manifest';
-import { PlatformManifests } from '../output/collect';
+import { PlatformManifests, policyInputOf } from '../output/collect';
+import { upgradeSection, versionsSection } from './versions-section';
 import { flowDiagram } from './flow-diagram';
 import { networkFlows } from './network-flows';
 import { placementRows } from './placement-table';
@@ -16,8 +17,10 @@ export function layoutDocs(platforms: readonly PlatformManifests[]): Map<string,
   return new Map(platforms.map((p) => [`${p.platform.folder}.md`, platformDoc(p)]));
 }
 
-/** One platform build's doc: inventory, placement, network flows, exceptions, what the cluster must provide. */
-export function platformDoc({ platform, layers, entryPoint }: PlatformManifests): string {
+/** One platform build's doc: versions, inventory, placement, network flows, exceptions, what the cluster must provide, the upgrade report. */
+export function platformDoc(build: PlatformManifests): string {
+  const { platform, layers, entryPoint } = build;
+  const input = policyInputOf(build);
   const manifests = layers.flatMap((l) => l.manifests);
   const all = [...manifests, ...entryPoint];
   const out = [
@@ -26,6 +29,7 @@ export function platformDoc({ platform, layers, entryPoint }: PlatformManifests)
     '',
     `Environment \`${platform.environment.name}\`; ${manifests.length} objects in \`dist/${platform.folder}/\` and ${entryPoint.length} in its Flux entry point \`kustomization/${platform.folder}/\`.`,
     '',
+    ...versionsSection(input),
   ];
 
   out.push('## Objects', '', '| layer | kind | namespace | name |', '| --- | --- | --- | --- |');
@@ -66,6 +70,7 @@ export function platformDoc({ platform, layers, entryPoint }: PlatformManifests)
   out.push('');
 
   out.push('## What the cluster must provide', '', ...clusterNeeds(platform.pools.all, all), '');
+  out.push(...upgradeSection(input));
   return out.join('\n');
 }
 

@@ -9,7 +9,8 @@ import { Environment } from '../core/environment';
 import { ENTRY_POINTS_PATH, FluxEntryPoint } from './flux-entry-point';
 import { Layer } from './layer';
 import { addonNeedsIn } from '../core/addon-needs';
-import { AddonPlan, checkClusterContract, installAddons } from '../addons/install-addons';
+import { AddonPlan, checkClusterContract, installAddons, kubernetesOf } from '../addons/install-addons';
+import { KubernetesVersions } from '../core/kubernetes-version';
 import { ClusterContract } from '../addons/cluster-contract';
 import { AlertSettings } from './flux-alerts';
 import { CheckedConstruct } from '../core/app-checks';
@@ -53,7 +54,9 @@ export class Platform extends CheckedConstruct {
   readonly alerts?: AlertSettings;
   private readonly charts = new Map<Layer, Chart>();
   private flux?: FluxEntryPoint;
-  private plan: AddonPlan = { installed: [], provided: [] };
+  private plan: AddonPlan = { installed: [], provided: [], releases: new Map() };
+  /** The Kubernetes versions the cluster runs (cluster.kubernetes): every object is validated at each. */
+  readonly kubernetes: KubernetesVersions;
 
   constructor(app: App, props: PlatformProps) {
     const environment = props.environment ?? Environment.PRODUCTION;
@@ -65,6 +68,7 @@ export class Platform extends CheckedConstruct {
     this.folder = folder;
     this.cluster = props.cluster ?? {};
     checkClusterContract(new Site(folder).at('cluster'), this.cluster);
+    this.kubernetes = kubernetesOf(this.cluster);
     this.alerts = props.alerts;
   }
 
@@ -76,7 +80,7 @@ export class Platform extends CheckedConstruct {
   buildAddons(): AddonPlan {
     this.charts.get(Layer.CONTROLLERS)?.node.tryRemoveChild('addons');
     const needs = addonNeedsIn(this).filter(({ path }) => !path.startsWith(`${this.node.path}/${Layer.CONTROLLERS.name}/`));
-    this.plan = installAddons(() => this.layer(Layer.CONTROLLERS), needs, this.cluster);
+    this.plan = installAddons(() => this.layer(Layer.CONTROLLERS), needs, this.cluster, new Site(this.folder).at('cluster'));
     return this.plan;
   }
 

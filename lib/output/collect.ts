@@ -170,6 +170,7 @@ export function policyInputOf({ platform, layers, entryPoint }: PlatformManifest
   return {
     name: platform.folder,
     environment: platform.environment,
+    kubernetes: platform.kubernetes,
     pools: platform.pools,
     manifests: [...layers.flatMap((l) => l.manifests), ...entryPoint],
     cluster: { addons: platform.addons, prerequisites: [...(platform.cluster.prerequisites ?? []), ...(platform.entryPoint?.prerequisites ?? [])] },

@@ -7,6 +7,10 @@ export interface EntryPointSummary {
   readonly platform: string;
   readonly environment: string;
   readonly layers: readonly string[];
+  /** The Kubernetes versions of its cluster: "1.35", "1.33-1.36". */
+  readonly kubernetes?: string;
+  /** The Flux releases that serve them and every Flux field the build writes: "2.8-2.9"; and the CLI to bootstrap with. */
+  readonly flux?: { readonly versions: string; readonly cli: string };
   /** The add-ons the build installs (controllers layer). */
   readonly installs?: readonly string[];
   /** What the cluster must provide: declared add-ons and prerequisites, each with its reason. */
@@ -40,13 +44,15 @@ export function entryPointsReadme(
     '',
     '## What each cluster must provide, and what the build installs',
     '',
-    'Every cluster needs Flux 2.4 (`flux bootstrap`, below; Flux 2.5 and later need Kubernetes 1.30 or newer),',
-    'CoreDNS and the namespaces Kubernetes makes itself. The synth refuses a build whose custom resource',
-    'kinds, namespaces or references are made by none of these (the closure check).',
+    'Every cluster needs Flux (`flux bootstrap`, below) at a version that serves both its Kubernetes versions',
+    'and every Flux field its build writes, named per build below; CoreDNS; and the namespaces Kubernetes',
+    'makes itself. The synth refuses a build whose custom resource kinds, namespaces or references are',
+    'made by none of these (the closure check), and a build no recorded Flux release serves.',
     '',
     ...entries.flatMap((e) => [
       `### ${e.folder}`,
       '',
+      ...(e.kubernetes && e.flux ? [`Kubernetes ${e.kubernetes}; Flux ${e.flux.versions}: bootstrap with the Flux CLI ${e.flux.cli}.`, ''] : []),
       'The cluster provides:',
       ...((e.provides ?? []).length > 0 ? (e.provides ?? []).map((p) => `- ${p}`) : ['- nothing beyond Flux']),
       '',
@@ -56,7 +62,7 @@ export function entryPointsReadme(
     ]),
     `Repository: \`${source.url}\`, branch \`${source.branch}\`.${source.url === GitSource.PLACEHOLDER_URL ? ' The URL is a placeholder until the app names its repository: `new PlatformApp({ source: new GitSource({ url }) })`.' : ''}`,
     '',
-    'Bootstrap a cluster (Flux CLI 2.4, the last Flux for Kubernetes 1.28; write access to the repository):',
+    'Bootstrap a cluster (the Flux CLI its build names above; write access to the repository):',
     '',
     '```sh',
     `kubectl create namespace ${FLUX_NAMESPACE}`,

@@ -1,4 +1,7 @@
-import { PlatformManifests } from './collect';
+import { PlatformManifests, policyInputOf } from './collect';
+import { fluxRange, fluxVersions } from '../policy/build/flux-range';
+import { AddonDefinition } from '../addons/addon-definition';
+import { ChartRelease } from '../addons/chart-release';
 import { entryPointsReadme } from './entry-points-readme';
 import { GitSource } from '../flux/git-source';
 import { DistFiles } from './file-tree';
@@ -11,7 +14,9 @@ import { kustomization, kustomizationPath, objectFile, sameFile } from './layout
  */
 export function layoutEntryPoints(platforms: readonly PlatformManifests[], source: GitSource): DistFiles {
   const files: DistFiles = new Map();
-  const entries = platforms.map(({ platform, layers, entryPoint }) => {
+  const entries = platforms.map((build) => {
+    const { platform, layers, entryPoint } = build;
+    const flux = fluxRange(platform.folder, policyInputOf(build).manifests, platform.kubernetes).releases;
     const resources = entryPoint.map((m) => {
       const file = `${m.kind.toLowerCase()}-${m.name}.yaml`;
       if (files.has(`${platform.folder}/${file}`)) throw sameFile(m, `${platform.folder}/${file}`);
@@ -26,7 +31,9 @@ export function layoutEntryPoints(platforms: readonly PlatformManifests[], sourc
       platform: platform.name,
       environment: platform.environment.name,
       layers: present,
-      installs: platform.addons.installed.map((a) => a.summary),
+      kubernetes: platform.kubernetes.toString(),
+      flux: { versions: fluxVersions(flux), cli: flux.length > 0 ? flux[flux.length - 1].version : 'none' },
+      installs: platform.addons.installed.map((a) => installLine(a, platform.addons.releases.get(a.name))),
       provides: [
         ...(platform.cluster.provided ?? []).map((p) => `${p.addon}: ${p.reason}`),
         ...prerequisites.map((p) => `${p.kind} ${p.namespace ? `${p.namespace}/` : ''}${p.name}: ${p.reason}`),
@@ -35,4 +42,10 @@ export function layoutEntryPoints(platforms: readonly PlatformManifests[], sourc
   });
   files.set('README.md', entryPointsReadme(entries, source));
   return files;
+}
+
+/** "cert-manager, namespace cert-manager (restricted); chart cert-manager v1.21.1, for Kubernetes 1.33-1.36". */
+function installLine(addon: AddonDefinition, release: ChartRelease | undefined): string {
+  if (!release) return addon.summary;
+  return `${addon.summary}; chart ${addon.chart ?? addon.name} ${release.version}${release.app ? ` (${release.app})` : ''}, for Kubernetes ${String(release.kubernetes)}`;
 }

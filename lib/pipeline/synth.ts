@@ -4,7 +4,7 @@ import { ValidationError, ValidationErrors } from '../core/errors';
 import { ENTRY_POINTS_PATH } from '../flux/flux-entry-point';
 import { layoutDist, parseDistPath } from '../output/layout';
 import { DistFiles } from '../output/file-tree';
-import { collectPlatformsWithErrors, distObjectCount, policyInputOf } from '../output/collect';
+import { collectPlatformsWithErrors, distObjectCount, PlatformManifests, policyInputOf } from '../output/collect';
 import { layoutEntryPoints } from '../output/entry-points';
 import { GitSource } from '../flux/git-source';
 import { SynthTrees } from '../output/file-tree';
@@ -51,6 +51,8 @@ export interface SynthOutput {
   readonly summary: SynthSummary;
   /** The folders synthesized when SynthOptions.platforms chose some; undefined for every build. */
   readonly selection?: readonly string[];
+  /** The builds synthesized, with their checked objects (what the upgrade report reads). */
+  readonly builds: readonly PlatformManifests[];
 }
 
 /** A synth refused: every problem found, and the checks' table when the checks ran. Nothing was written. */
@@ -162,6 +164,7 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
     trees: { dist, entryPoints, report, docs },
     report: verification.report,
     selection: options.platforms === undefined ? undefined : platforms.map((p) => p.platform.folder),
+    builds: platforms,
     summary: {
       platforms: counts,
       objects: counts.reduce((n, p) => n + p.objects, 0),

@@ -1,5 +1,6 @@
 import { Manifest } from '../core/manifest';
 import { Environment } from '../core/environment';
+import { KubernetesVersions } from '../core/kubernetes-version';
 import { NodePools } from '../placement/node-pool';
 import { PolicyRule } from '../core/exceptions';
 import { ExternalPrerequisite } from '../addons/cluster-contract';
@@ -35,6 +36,11 @@ export interface PolicyInput {
    */
   readonly pools?: NodePools;
   readonly manifests: readonly Manifest[];
+  /**
+   * The Kubernetes versions the build's cluster runs: objects are validated at each.
+   * @default KubernetesVersions.DEFAULT (1.28)
+   */
+  readonly kubernetes?: KubernetesVersions;
   /**
    * The add-ons and prerequisites of the build's cluster, for the whole-build closure check.
    * @default the closure is not checked (objects checked outside a platform build)

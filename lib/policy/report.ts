@@ -2,12 +2,16 @@
 export interface PlatformReport {
   readonly name: string;
   readonly environment: string;
+  /** The Kubernetes versions the build was validated at (its cluster.kubernetes): "1.34", "1.35-1.36". */
+  readonly kubernetes: string;
+  /** The Flux releases that serve both those versions and every Flux field the build writes: "2.8-2.9". */
+  readonly flux: string;
   readonly objects: number;
   readonly schema: {
     readonly validated: number;
-    /** Objects validated per schema source ("k8s-1.28", or "CRD <name>": pinned in cdk8s.yaml or defined by this platform). */
+    /** Validations per schema source ("k8s-1.28", or "CRD <name>": pinned in cdk8s.yaml or defined by this platform): a built-in object is validated at each Kubernetes version of the build. */
     readonly sources: Readonly<Record<string, number>>;
-    /** Objects of kinds no schema is known for at synth (neither 1.28, nor a pinned or own CRD; .ci/run checks them against ../shared/crds). */
+    /** Objects of kinds no schema is known for at synth (neither Kubernetes, nor a pinned or own CRD; .ci/run checks them against ../shared/crds). */
     readonly unvalidated: readonly { readonly apiVersion: string; readonly kind: string; readonly object: string }[];
   };
   readonly checks: {
@@ -31,10 +35,12 @@ export function reportFile(report: VerificationReport): string {
 
 /** One summary table for the terminal. */
 export function summaryTable(report: VerificationReport): string {
-  const header = ['platform', 'objects', 'validated', 'checks', 'failures', 'exceptions'];
-  const rows = report.platforms.map((p) => [p.name, p.objects, p.schema.validated, p.checks.run, p.checks.failures, p.exceptions.length].map(String));
+  const header = ['platform', 'kubernetes', 'flux', 'objects', 'validated', 'checks', 'failures', 'exceptions'];
+  const rows = report.platforms.map((p) =>
+    [p.name, p.kubernetes, p.flux, p.objects, p.schema.validated, p.checks.run, p.checks.failures, p.exceptions.length].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`;
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`;
   const notes = report.platforms.flatMap((p) => {
     const kinds = [...new Set(p.schema.unvalidated.map((u) => `${u.kind} (${u.apiVersion})`))];
     return kinds.length > 0

@@ -16,6 +16,8 @@ import { sensitiveAccess } from './rules/rbac-check';
 import { powerfulBindingGrants } from './rules/role-binding-check';
 import { privilegedPodsChain } from './rules/privileged-pods-grant-check';
 import { validateSchemas } from './schema/validate-schemas';
+import { fluxRange, fluxVersions } from './build/flux-range';
+import { KubernetesVersions } from '../core/kubernetes-version';
 
 export interface PlatformVerification {
   readonly report: PlatformReport;
@@ -27,9 +29,10 @@ export interface PlatformVerification {
 /** Schema validation, node placement and every policy rule on one build's objects. */
 export function verifyPlatform(context: PolicyInput): PlatformVerification {
   const { manifests } = context;
+  const kubernetes = context.kubernetes ?? KubernetesVersions.DEFAULT;
   const errors: Error[] = [];
   const started = performance.now();
-  const schema = validateSchemas(manifests);
+  const schema = validateSchemas(manifests, { kubernetes });
   errors.push(...schema.errors);
   const schemaDone = performance.now();
 
@@ -38,6 +41,9 @@ export function verifyPlatform(context: PolicyInput): PlatformVerification {
   errors.push(...clusterPortErrors(manifests, context.pools));
   // Closed: every kind, namespace and reference of a build is made by it, its add-ons or the cluster it declares.
   if (context.cluster) errors.push(...closureErrors(manifests, context.cluster));
+  // The Flux that reconciles the build must serve its cluster's versions and every Flux field it writes.
+  const flux = fluxRange(context.name, manifests, kubernetes);
+  errors.push(...flux.errors);
   const rules = POLICY_CHECKS.map((check) => ({ rule: check.rule.id, objects: 0, failures: 0, excused: 0 }));
   const exceptions: PlatformReport['exceptions'][number][] = [];
   for (const m of manifests) {
@@ -95,6 +101,8 @@ export function verifyPlatform(context: PolicyInput): PlatformVerification {
   const report: PlatformReport = {
     name: context.name,
     environment: context.environment.name,
+    kubernetes: kubernetes.toString(),
+    flux: fluxVersions(flux.releases),
     objects: manifests.length,
     schema: {
       validated: schema.validatedCount,
@@ -103,7 +111,10 @@ export function verifyPlatform(context: PolicyInput): PlatformVerification {
     },
     checks: {
       // one per object validated, per pod template placed on a pool, per rule applied to an object
-      run: schema.validatedCount + manifests.filter((m) => podSpecOf(m)).length + rules.reduce((n, r) => n + r.objects, 0),
+      run:
+        [...schema.validated.values()].reduce((n, v) => n + v, 0) +
+        manifests.filter((m) => podSpecOf(m)).length +
+        rules.reduce((n, r) => n + r.objects, 0),
       failures: errors.length,
       rules,
     },

@@ -1,4 +1,4 @@
-import { ClusterContract, Environment } from '../../lib';
+import { ClusterContract, Environment, KubernetesVersions } from '../../lib';
 
 /** The values that differ between archiverse clusters; the charts take everything else from lib/. */
 export interface ArchiverseConfig {
@@ -36,6 +36,11 @@ export const archiverseProduction: ArchiverseConfig = {
   // AKS's built-in CSI disk class; the database keeps its data on an Azure managed disk.
   database: { name: 'archiverse', user: 'archiverse', size: '10Gi', storageClass: 'managed-csi' },
   cluster: {
+    // The seed names no version. AKS supports 1.35 until March 2027 and 1.36 until June 2027
+    // (learn.microsoft.com, AKS Kubernetes release calendar). 1.35, because ingress-nginx, retired in
+    // March 2026, has no release for 1.36 (lib/addons/ingress-nginx.ts): the upgrade report in
+    // docs/archiverse.md says what moving to 1.36 takes.
+    kubernetes: KubernetesVersions.of('1.35'),
     provided: [
       {
         addon: 'aks-storage-classes',

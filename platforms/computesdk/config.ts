@@ -1,4 +1,4 @@
-import { CloudLoadBalancer, ClusterContract, Environment, NodePools, Resources } from '../../lib';
+import { CloudLoadBalancer, ClusterContract, Environment, KubernetesVersions, NodePools, Resources } from '../../lib';
 import { computesdkEksPools, computesdkLocalPools } from './pools';
 
 /**
@@ -109,6 +109,10 @@ export const computesdkLocal: ComputesdkConfig = {
   },
   spreadOverZones: false,
   cluster: {
+    // The seed names no version, and OrbStack bundles one Kubernetes version per OrbStack release,
+    // trailing upstream (orbstack/orbstack#1694), so developers' Macs differ. The build is checked
+    // at every version Flux 2.9, the newest, serves: 1.33 to 1.36. An older OrbStack is updated.
+    kubernetes: KubernetesVersions.between('1.33', '1.36'),
     provided: [
       { addon: 'coredns', reason: "OrbStack's Kubernetes (k3s) runs CoreDNS in kube-system" },
       {
@@ -163,6 +167,10 @@ export const computesdkEks: ComputesdkConfig = {
   },
   spreadOverZones: true,
   cluster: {
+    // The seed names no version. EKS gives 1.35 standard support until 2027-03-27 and 1.36 after
+    // it (EKS Kubernetes release calendar); the build works on both, so the cluster can move from
+    // one to the other without a change here.
+    kubernetes: KubernetesVersions.between('1.35', '1.36'),
     // The seed's region; the IAM roles (IRSA) are placeholders like the ECR account.
     inputs: {
       aws: {

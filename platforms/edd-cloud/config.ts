@@ -1,4 +1,4 @@
-import { ClusterContract, ContainerImage, k3sBuiltInsWithout, loadImageCatalog, Resources } from '../../lib';
+import { ClusterContract, ContainerImage, k3sBuiltInsWithout, KubernetesVersions, loadImageCatalog, Resources } from '../../lib';
 import images from './images.json';
 
 /** Where the images are pinned; CI rewrites it from the commit it built (README.md here, "Image tags are inputs"). */
@@ -39,6 +39,11 @@ export const eddCloudProduction: EddCloudConfig = {
   },
   database: { name: 'eddcloud', user: 'eddcloud' },
   cluster: {
+    // The seed names no k3s version. 1.36: upstream supports it until 2027-06-28
+    // (kubernetes.io/releases), and it is the newest version this package has API schemas for
+    // (1.37 is not in ../shared/schemas). Install the servers with INSTALL_K3S_CHANNEL=v1.36, so
+    // the cluster does not move past the version the build is checked at.
+    kubernetes: KubernetesVersions.of('1.36'),
     // The seed's gateway is the LoadBalancer on 80 and 443, so the k3s servers run with
     // --disable=traefik: Traefik is not provided (and its host ports are free).
     provided: k3sBuiltInsWithout('traefik'),

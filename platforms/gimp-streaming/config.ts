@@ -1,4 +1,4 @@
-import { ClusterContract, NAME_LABEL, PrometheusStack } from '../../lib';
+import { ClusterContract, KubernetesVersions, NAME_LABEL, PrometheusStack } from '../../lib';
 
 /** The values that differ between gimp-streaming clusters; everything else comes from lib/. */
 export interface GimpStreamingConfig {
@@ -61,6 +61,11 @@ export const gimpStreamingProduction: GimpStreamingConfig = {
     selectorLabels: { release: 'kube-prometheus-stack' },
   },
   cluster: {
+    // The seed names no version. EKS gives 1.35 standard support until 2027-03-27 (EKS Kubernetes
+    // release calendar); 1.34's ended on 2026-12-02. One version, not a range: the cluster
+    // autoscaler's minor must match the cluster's, and its newest chart ships 1.35
+    // (lib/addons/cluster-autoscaler.ts).
+    kubernetes: KubernetesVersions.of('1.35'),
     // The seed's region; the IAM roles (IRSA) are placeholders like the backup role.
     inputs: {
       aws: {

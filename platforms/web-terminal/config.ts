@@ -1,4 +1,4 @@
-import { ClusterContract, Environment, IngressController, K3S_BUILT_INS, Resources } from '../../lib';
+import { ClusterContract, Environment, IngressController, K3S_BUILT_INS, KubernetesVersions, Resources } from '../../lib';
 
 /** The values that differ between web-terminal clusters; everything else comes from lib/. */
 export interface WebTerminalConfig {
@@ -34,5 +34,6 @@ export const webTerminalProduction: WebTerminalConfig = {
   images: { webTerminal: 'web-terminal-service:1.0.0', sandbox: 'claudecode-sandbox:1.0.0' },
   sandboxResources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2', memory: '4Gi' } },
   ingressController: IngressController.traefik(),
-  cluster: { provided: K3S_BUILT_INS },
+  // The seed's node runs k3s v1.34.4+k3s1: the build is validated at Kubernetes 1.34.
+  cluster: { kubernetes: KubernetesVersions.of('1.34'), provided: K3S_BUILT_INS },
 };

@@ -18,6 +18,7 @@ import { schema } from './schema';
 import { secretValues } from './secret-values';
 import { staticNodes } from './static-nodes';
 import { wrongTypes } from './wrong-types';
+import { kubernetesVersions } from './kubernetes-versions';
 
 /**
  * The corpus of refused inputs, by subject: one module a subject beside this file, each a list of
@@ -46,4 +47,5 @@ export const SUBJECTS: readonly { readonly subject: string; readonly cases: read
   { subject: 'budgets and targets that mean something', cases: budgets },
   { subject: 'secret values', cases: secretValues },
   { subject: 'add-ons and the closure', cases: closure },
+  { subject: 'Kubernetes versions, add-on charts and Flux', cases: kubernetesVersions },
 ];

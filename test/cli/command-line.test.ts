@@ -21,6 +21,7 @@ describe('the command line of k8s-platforms and of a PlatformApp', () => {
       dist: 'out/dist',
       against: undefined,
       markdown: undefined,
+      to: undefined,
       extra: {},
     });
     expect(parseCommandLine('diff', ['--against=main', '--markdown'])).toMatchObject({
@@ -30,6 +31,13 @@ describe('the command line of k8s-platforms and of a PlatformApp', () => {
       platforms: undefined,
     });
     expect(parseCommandLine('synth', ['--app', 'node main.js'], ['--app']).extra).toEqual({ '--app': 'node main.js' });
+    expect(parseCommandLine('upgrade-report', ['--platform', 'shop', '--to=1.36'])).toMatchObject({
+      command: 'upgrade-report',
+      platforms: ['shop'],
+      to: '1.36',
+    });
+    expect(() => parseCommandLine('upgrade-report', ['--to'])).toThrow('upgrade-report: --to needs a value (a Kubernetes minor version, e.g. 1.36)');
+    expect(() => parseCommandLine('synth', ['--to', '1.36'])).toThrow('synth: unknown argument "--to"');
   });
 
   test('each command takes only its own flags', () => {

@@ -58,7 +58,7 @@ describe('the synth entry points', () => {
     // A row per build, in the app's order, none failing.
     expect(run.stdout).toMatch(
       new RegExp(
-        `^ {2}platform +objects +validated +checks +failures +exceptions\\n${app.builds.map((b) => ` {2}${b} +\\d+ +\\d+ +\\d+ +0 +\\d+\\n`).join('')}`,
+        `^ {2}platform +kubernetes +flux +objects +validated +checks +failures +exceptions\\n${app.builds.map((b) => ` {2}${b} +1\\.\\d+(?:-1\\.\\d+)? +2\\.\\d+(?:-2\\.\\d+)? +\\d+ +\\d+ +\\d+ +0 +\\d+\\n`).join('')}`,
       ),
     );
     // Every platform folder added (dist/ was empty), listed object by object, then the totals.
@@ -166,11 +166,13 @@ describe("where the synth writes: the project's dist/ or DIST_DIR, never the wor
   });
 
   test("started from another folder, the synth writes the project's dist/ (not one in that folder), and the shrink guard still applies", () => {
-    // A copy of the project (its bundle, with node_modules linked), so the real dist/ is not touched.
+    // A copy of the project (its bundle, with node_modules and lib/ linked: the bundle requires the
+    // generated schema validators from lib/imports/), so the real dist/ is not touched.
     const project = mkdtempSync(join(tmpdir(), 'project-'));
     mkdirSync(join(project, 'build'));
     copyFileSync(join(root, 'build', 'main.js'), join(project, 'build', 'main.js'));
     symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
+    symlinkSync(join(root, 'lib'), join(project, 'lib'));
     const dist = join(project, 'dist');
     mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
     writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');

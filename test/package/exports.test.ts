@@ -30,6 +30,7 @@ const INTERNAL: Record<string, string> = {
   'policy/schema/removed-api-versions.ts': 'schema plumbing behind validateSchemas',
   'policy/schema/schema-registry.ts': 'schema plumbing behind validateSchemas',
   'policy/schema/schema-errors.ts': 'schema plumbing behind validateSchemas',
+  'policy/schema/served-api-versions.ts': 'schema plumbing behind validateSchemas and the upgrade report',
   'policy/schema/strict-openapi.ts': 'schema plumbing behind validateSchemas',
 };
 
@@ -42,7 +43,7 @@ function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
     if (e.isDirectory()) return tsFiles(path);
-    // A .d.ts types generated JavaScript (lib/imports/schema-validators.js), not a module of its own.
+    // A .d.ts types generated JavaScript (lib/imports/schema-validators/), not a module of its own.
     return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [path] : [];
   });
 }

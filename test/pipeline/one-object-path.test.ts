@@ -82,7 +82,9 @@ describe('synthesize() returns its outcome', () => {
     expect(result.errors.map((e) => e.message)).toEqual([
       'test/apps/leak: data.password looks like a secret, and ConfigMaps are written to dist/ in clear [no-secret-values] (got "<literal value hidden>"); fix: keep the value in a Secret or a secret store and reference it',
     ]);
-    expect(result.checks).toMatch(/^ {2}platform +objects +validated +checks +failures +exceptions\n {2}test +\d+ +\d+ +\d+ +1 +0\n/);
+    expect(result.checks).toMatch(
+      /^ {2}platform +kubernetes +flux +objects +validated +checks +failures +exceptions\n {2}test +1\.28 +2\.3-2\.4 +\d+ +\d+ +\d+ +1 +0\n/,
+    );
   });
 
   test('a ValidationError thrown while the app is built comes back as a refusal of the synth run, not an exception', () => {

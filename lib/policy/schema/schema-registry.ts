@@ -1,10 +1,19 @@
 /**
- * The schema of every kind Kubernetes 1.28 serves and of every CRD pinned in cdk8s.yaml: strict
- * validators generated into lib/imports/schema-validators.js by `npm run import` from
- * ../shared/schemas/k8s-1.28 and ../shared/crds (the same files and the same strictness
- * CI checks dist/ with, so synth and CI agree; CI also checks the generated file is current).
+ * The schema of every kind each Kubernetes version of ../shared/schemas serves, and of every CRD
+ * pinned in cdk8s.yaml: strict validators generated into lib/imports/schema-validators/ by `npm
+ * run import` (the same files and the same strictness CI checks dist/ with, so synth and CI agree;
+ * CI also checks the generated files are current). A version's files are loaded the first time a
+ * build at that version is validated, so a synth loads only the versions its builds are at.
  */
-import { sources, SchemaValidator, SchemaValidatorError, validators } from '../../imports/schema-validators';
+import {
+  kubernetesApi,
+  kubernetesValidators,
+  kubernetesVersions,
+  pinnedCrdValidators,
+  SchemaValidator,
+  SchemaValidatorError,
+} from '../../imports/schema-validators';
+import { KubernetesVersion } from '../../core/kubernetes-version';
 
 export type AjvLikeError = SchemaValidatorError;
 export type CompiledValidator = SchemaValidator;
@@ -15,20 +24,33 @@ export interface KnownSchema {
   readonly validate: CompiledValidator;
 }
 
-/** The schema of apiVersion/kind, or undefined when neither Kubernetes 1.28 nor a pinned CRD describes it. */
-export function knownSchema(apiVersion: string, kind: string): KnownSchema | undefined {
+/** The Kubernetes versions the package has schemas for, oldest first ("1.28" ... "1.36"). */
+export const SCHEMA_VERSIONS: readonly string[] = kubernetesVersions;
+
+const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+/** The schema of apiVersion/kind from a pinned CRD, or undefined when no pinned CRD describes it. */
+export function pinnedCrdSchema(apiVersion: string, kind: string): KnownSchema | undefined {
   const key = `${apiVersion}/${kind}`;
-  if (!Object.prototype.hasOwnProperty.call(validators, key)) return undefined;
-  return { source: sources[key], validate: validators[key] };
+  const crds = pinnedCrdValidators();
+  return has(crds.validators, key) ? { source: crds.sources[key], validate: crds.validators[key] } : undefined;
+}
+
+/** The schema of the built-in apiVersion/kind at one Kubernetes version, or undefined when that version does not serve it. */
+export function kubernetesSchema(apiVersion: string, kind: string, version: KubernetesVersion): KnownSchema | undefined {
+  const validators = kubernetesValidators(version.toString());
+  const key = `${apiVersion}/${kind}`;
+  return validators && has(validators, key) ? { source: `k8s-${String(version)}`, validate: validators[key] } : undefined;
 }
 
 /** The kinds Kubernetes itself (not a CRD) serves in an API group, in any version the schemas know. */
 export function builtInKinds(group: string): ReadonlySet<string> {
   let kinds = builtInKindsByGroup.get(group);
   if (!kinds) {
+    // The served table (40 KB) lists every version's kinds without loading any version's validators.
     kinds = new Set(
-      Object.keys(validators)
-        .filter((key) => !sources[key].startsWith('CRD ') && groupOfKey(key) === group)
+      Object.keys(kubernetesApi().served)
+        .filter((key) => groupOfKey(key) === group)
         .map((key) => key.slice(key.lastIndexOf('/') + 1)),
     );
     builtInKindsByGroup.set(group, kinds);
