@@ -3,7 +3,7 @@ import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { PodSecurityLevel } from '../core/pod-security';
 import { NodePool } from '../placement/node-pool';
-import { PodGroup } from './pod-group';
+import { PodGroup, PodPort } from './pod-group';
 import { PodIdentity } from './pod-identity';
 import { buildScheduledJob } from './scheduled-job';
 import { Volume } from './volume';
@@ -104,6 +104,11 @@ export class EtcdSnapshotJob extends CheckedConstruct implements PodGroup {
     this.name = this.identity.name;
     this.namespace = this.identity.namespace;
     this.selector = this.identity.selector;
+  }
+
+  /** The named ports the pods declare (what a NetworkPolicy naming a port opens). */
+  get ports(): readonly PodPort[] {
+    return this.identity.ports;
   }
 
   /** The Pod Security level the job's namespace may enforce at most (privileged: host network and paths). */

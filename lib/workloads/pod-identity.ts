@@ -8,7 +8,7 @@ import { checkDnsLabel, checkLabels } from '../core/names';
 import { PodSecurityLevel } from '../core/pod-security';
 import { CloudIdentity } from './cloud-identity';
 import { BuiltPod, buildPodSpec, PodProps } from './pod';
-import { PodGroup } from './pod-group';
+import { PodGroup, PodPort } from './pod-group';
 
 export interface PodIdentityProps {
   /** Name of the pods' owner and of their ServiceAccount (DNS label). */
@@ -47,6 +47,7 @@ export class PodIdentity implements PodGroup {
   private readonly site: Site;
   private readonly podLabels: Readonly<Record<string, string>>;
   private readonly levels: PodSecurityLevel[] = [];
+  private readonly builtPorts = new Map<string, PodPort>();
   /** Labels the owner's own objects carry: the name label when the identity selects by it. */
   private readonly ownLabels: Readonly<Record<string, string>>;
 
@@ -70,6 +71,11 @@ export class PodIdentity implements PodGroup {
     return PodSecurityLevel.widest(this.levels);
   }
 
+  /** The named container ports of every pod built so far (one entry per name, number and protocol). */
+  get ports(): readonly PodPort[] {
+    return [...this.builtPorts.values()];
+  }
+
   /**
    * A pod template running as this identity. `site` is where the pod's props were given;
    * `claimNames` are volumes provided outside the spec (StatefulSet claim templates).
@@ -77,6 +83,12 @@ export class PodIdentity implements PodGroup {
   buildPod(site: Site, props: PodProps, claimNames: readonly string[] = []): IdentityPod {
     const built = buildPodSpec(site, props, this.name, claimNames, this.namespace);
     this.levels.push(built.podSecurity);
+    for (const c of built.spec.containers) {
+      for (const p of c.ports ?? []) {
+        const port: PodPort = { name: p.name!, port: p.containerPort, protocol: (p.protocol ?? 'TCP') as PodPort['protocol'] };
+        this.builtPorts.set(`${port.name}/${port.port}/${port.protocol}`, port);
+      }
+    }
     const labels = checkLabels(this.site.at('podLabels'), { ...this.podLabels, ...built.placementLabels, ...this.selector });
     // Spread constraints count the identity's own pods.
     const spread = built.spec.topologySpreadConstraints?.map((c) => ({ ...c, labelSelector: { matchLabels: { ...this.selector } } }));

@@ -9,7 +9,7 @@ import { checkDnsLabel, checkDnsSubdomain, checkLabelKey } from '../core/names';
 import { checkBytes } from '../core/quantity';
 import { PodSecurityLevel } from '../core/pod-security';
 import { PodProps } from './pod';
-import { PodGroup } from './pod-group';
+import { PodGroup, PodPort } from './pod-group';
 import { IdentityPod, PodIdentity } from './pod-identity';
 import { Volume } from './volume';
 import { CheckedConstruct } from '../core/app-checks';
@@ -193,6 +193,11 @@ export class SessionTemplates extends CheckedConstruct implements PodGroup {
           'give userStorage, or leave the storage templates out of the configuration',
         );
     return this.storageTemplates.name;
+  }
+
+  /** The named ports the pods declare (what a NetworkPolicy naming a port opens). */
+  get ports(): readonly PodPort[] {
+    return this.identity.ports;
   }
 
   /** The Pod Security level the sessions' namespace may enforce at most. */

@@ -45,7 +45,7 @@ export interface ServiceOptions {
 export interface WorkloadService {
   readonly name: string;
   readonly type: ServiceType;
-  readonly ports: readonly Required<Pick<ServicePort, 'name' | 'port' | 'targetPort' | 'protocol'>>[];
+  readonly ports: readonly (Required<Pick<ServicePort, 'name' | 'port' | 'targetPort' | 'protocol'>> & { readonly containerPort: number })[];
   /** The emitted Service (escape hatch: annotations, exceptions). */
   readonly object: k8s.KubeService;
 }
@@ -106,7 +106,14 @@ export function buildServices(
         ports: ports.map((p) => ({ name: p.name, port: p.port, targetPort: intOrString(p.targetPort), protocol: p.protocol, nodePort: p.nodePort })),
       },
     });
-    return [{ name, type, ports: ports.map(({ name: n, port, targetPort, protocol }) => ({ name: n, port, targetPort, protocol })), object }];
+    return [
+      {
+        name,
+        type,
+        ports: ports.map(({ name: n, port, targetPort, protocol, containerPort }) => ({ name: n, port, targetPort, protocol, containerPort })),
+        object,
+      },
+    ];
   });
 }
 
@@ -157,6 +164,6 @@ function resolvePorts(
         );
       }
     }
-    return { ...p, targetPort: target, protocol };
+    return { ...p, targetPort: target, protocol, containerPort: container.containerPort };
   });
 }

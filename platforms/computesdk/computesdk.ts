@@ -65,13 +65,13 @@ export function computesdk(app: App, config: ComputesdkConfig): Platform {
         image: config.images.api,
         ports: [{ name: 'http', port: 8080 }],
         env: {
-          MYSQL_HOST: data.mysql.serviceName,
+          MYSQL_HOST: data.mysql.dnsName,
           MYSQL_DATABASE: 'computesdk',
           MYSQL_USER: 'computesdk',
           MYSQL_PASSWORD: EnvValue.fromSecret(MYSQL_SECRET, 'password'),
-          REDIS_URL: `redis://${data.redis.serviceName}:${data.redis.servicePort('redis')}`,
-          S3_ENDPOINT: data.filer.serviceUrl('s3'),
-          FILER_URL: data.filer.serviceUrl('http'),
+          REDIS_URL: data.redis.url('redis', 'redis'),
+          S3_ENDPOINT: data.filer.url('s3'),
+          FILER_URL: data.filer.url('http'),
           S3_ACCESS_KEY: EnvValue.fromSecret(S3_SECRET, 'access-key'),
           S3_SECRET_KEY: EnvValue.fromSecret(S3_SECRET, 'secret-key'),
         },
@@ -102,12 +102,12 @@ export function computesdk(app: App, config: ComputesdkConfig): Platform {
         image: config.images.gateway,
         ports: [listener],
         env: {
-          API_URL: api.serviceUrl('http'),
+          API_URL: api.url('http'),
           COMPUTE_NAMESPACE: ns.workloads,
           COMPUTE_TEMPLATE: compute.templateName('session'),
           COMPUTE_SESSION_LABEL: compute.userLabel,
           COMPUTE_AGENT_PORT: String(config.compute.agentPort),
-          REDIS_URL: `redis://${data.redis.serviceName}:${data.redis.servicePort('redis')}`,
+          REDIS_URL: data.redis.url('redis', 'redis'),
           ...(tls ? { TLS_CERT_FILE: '/etc/gateway/tls/tls.crt', TLS_KEY_FILE: '/etc/gateway/tls/tls.key' } : {}),
         },
         resources: config.gateway.resources,
@@ -133,21 +133,19 @@ export function computesdk(app: App, config: ComputesdkConfig): Platform {
 
   // Network: clients -> gateway; gateway -> API, agents, Redis, API server; API -> data stores;
   // SeaweedFS among itself; compute pods -> the internet only (no cluster, no metadata address).
-  const seaweedfs = [9333, 19333];
-  const volumeServer = [8080, 18080];
   new NetworkGraph(apps, 'network')
-    .allow(Peer.cidr('0.0.0.0/0', 'clients'), Peer.pods(gateway), [listener.port])
-    .allow(Peer.pods(gateway), Peer.pods(api), [8080])
-    .allow(Peer.pods(gateway), Peer.pods(compute), [config.compute.agentPort])
-    .allow(Peer.pods(gateway), Peer.pods(data.redis), [6379])
+    .allow(Peer.cidr('0.0.0.0/0', 'clients'), Peer.pods(gateway), [listener.name])
+    .allow(Peer.pods(gateway), Peer.pods(api), ['http'])
+    .allow(Peer.pods(gateway), Peer.pods(compute), ['agent'])
+    .allow(Peer.pods(gateway), Peer.pods(data.redis), ['redis'])
     .allow(Peer.pods(gateway), Peer.kubernetesApiServer(), [KUBERNETES_API_PORT])
-    .allow(Peer.pods(api), Peer.pods(data.mysql), [3306])
-    .allow(Peer.pods(api), Peer.pods(data.redis), [6379])
-    .allow(Peer.pods(api), Peer.pods(data.filer), [8333, 8888])
-    .allow(Peer.pods(data.filer), Peer.pods(data.master), seaweedfs)
-    .allow(Peer.pods(data.filer), Peer.pods(data.volume), volumeServer)
-    .allow(Peer.pods(data.volume), Peer.pods(data.master), seaweedfs)
-    .allow(Peer.pods(data.master), Peer.pods(data.volume), volumeServer)
+    .allow(Peer.pods(api), Peer.pods(data.mysql), ['mysql'])
+    .allow(Peer.pods(api), Peer.pods(data.redis), ['redis'])
+    .allow(Peer.pods(api), Peer.pods(data.filer), ['s3', 'http'])
+    .allow(Peer.pods(data.filer), Peer.pods(data.master), ['http', 'grpc'])
+    .allow(Peer.pods(data.filer), Peer.pods(data.volume), ['http', 'grpc'])
+    .allow(Peer.pods(data.volume), Peer.pods(data.master), ['http', 'grpc'])
+    .allow(Peer.pods(data.master), Peer.pods(data.volume), ['http', 'grpc'])
     .allow(Peer.pods(compute), Peer.internet(), COMPUTE_EGRESS_PORTS);
   return platform;
 }

@@ -151,10 +151,10 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
   new PodNetworkPolicy(apps, 'session-policy', {
     name: 'gimp-session-netpol',
     pods: sessions,
-    ingress: [{ peers: [Peer.external('istio-system')], ports: [6901, 5901] }],
+    ingress: [{ peers: [Peer.external('istio-system')], ports: ['webrtc', 'vnc'] }],
     egress: [{ ports: [443, 80, { port: 53, protocol: 'UDP' }] }, { peers: [Peer.external('storage')], ports: [443] }],
   });
-  network.allow(Peer.pods(webrtcGateway), Peer.pods(sessions), [6901]);
+  network.allow(Peer.pods(webrtcGateway), Peer.pods(sessions), ['webrtc']);
   network.allow(Peer.pods(sessionManager), Peer.kubernetesApiServer(), [KUBERNETES_API_PORT]);
 
   // Service Mesh: the seed's Gateway and VirtualService.

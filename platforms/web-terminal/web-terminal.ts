@@ -72,7 +72,7 @@ export function webTerminal(app: App, config: WebTerminalConfig): Platform {
   // nothing); sandboxes reach the internet (git, npm, the Claude API), never the cluster or the
   // metadata address.
   const network = new NetworkGraph(apps, 'network');
-  network.allow(Peer.cidr('0.0.0.0/0', 'browsers'), Peer.pods(service), [3000]);
+  network.allow(Peer.cidr('0.0.0.0/0', 'browsers'), Peer.pods(service), ['http']);
   network.allow(Peer.pods(service), Peer.kubernetesApiServer(), [KUBERNETES_API_PORT]);
   network.allow(Peer.pods(sandbox), Peer.internet(), [22, 80, 443]);
   // k3s's built-in Traefik proxies WebSockets without annotations.

@@ -74,8 +74,8 @@ describe('gimp-streaming', () => {
       { name: 'DISPLAY', value: ':99' },
       { name: 'USER_ID', valueFrom: { fieldRef: { fieldPath: "metadata.labels['user']" } } },
     ]);
-    expect(gimp.readinessProbe).toEqual({ httpGet: { path: '/health', port: 6901 }, initialDelaySeconds: 30, periodSeconds: 10 });
-    expect(gimp.livenessProbe).toEqual({ httpGet: { path: '/health', port: 6901 }, initialDelaySeconds: 60, periodSeconds: 30 });
+    expect(gimp.readinessProbe).toEqual({ httpGet: { path: '/health', port: 'webrtc' }, initialDelaySeconds: 30, periodSeconds: 10 });
+    expect(gimp.livenessProbe).toEqual({ httpGet: { path: '/health', port: 'webrtc' }, initialDelaySeconds: 60, periodSeconds: 30 });
     expect(gimp.resources).toMatchObject({ requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } });
     expect(rclone.securityContext).toMatchObject({ privileged: true });
     expect(rclone.volumeMounts[0]).toEqual({ name: 'cloud-storage', mountPath: '/data/cloud', mountPropagation: 'Bidirectional' });
