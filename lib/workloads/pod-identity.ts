@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { declareException, PolicyRule } from '../core/exceptions';
 import { Site } from '../core/errors';
 import { NAME_LABEL } from '../core/labels';
-import { checkDnsLabel, checkLabels } from '../core/names';
+import { checkAnnotations, checkDnsLabel, checkLabels } from '../core/names';
 import { PodSecurityLevel } from '../core/pod-security';
 import { CloudIdentity } from './cloud-identity';
 import { BuiltPod, buildPodSpec, PodProps } from './pod';
@@ -92,7 +92,11 @@ export class PodIdentity implements PodGroup {
     const labels = checkLabels(this.site.at('podLabels'), { ...this.podLabels, ...built.placementLabels, ...this.selector });
     // Spread constraints count the identity's own pods.
     const spread = built.spec.topologySpreadConstraints?.map((c) => ({ ...c, labelSelector: { matchLabels: { ...this.selector } } }));
-    return { template: { metadata: { labels }, spec: spread ? { ...built.spec, topologySpreadConstraints: spread } : built.spec }, built };
+    const annotations = props.podAnnotations === undefined ? undefined : checkAnnotations(site.at('podAnnotations'), props.podAnnotations);
+    return {
+      template: { metadata: { labels, annotations }, spec: spread ? { ...built.spec, topologySpreadConstraints: spread } : built.spec },
+      built,
+    };
   }
 
   /** Metadata of an object the owner makes for these pods (controller, Service, budget). */

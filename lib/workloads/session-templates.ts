@@ -221,7 +221,12 @@ export class SessionTemplates extends CheckedConstruct implements PodGroup {
     const pod = this.buildPod(variant, userId);
     const id = `${variant}-${userId}`;
     const rendered = new k8s.KubePod(scope, `${id}-pod`, {
-      metadata: { name: `${this.name}-${userId}`, namespace: this.namespace, labels: { ...pod.template.metadata!.labels, [this.userLabel]: userId } },
+      metadata: {
+        name: `${this.name}-${userId}`,
+        namespace: this.namespace,
+        labels: { ...pod.template.metadata!.labels, [this.userLabel]: userId },
+        annotations: pod.template.metadata!.annotations,
+      },
       spec: pod.template.spec,
     });
     this.identity.declareExceptions(rendered, pod);

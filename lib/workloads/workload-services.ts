@@ -84,7 +84,9 @@ export function buildServices(
     names.add(name);
     const type = service.type ?? context.defaultType;
     const ports = resolvePorts(at.at('ports'), service.ports, context.containerPorts, type);
-    if (ports.length === 0) return [];
+    // A headless Service needs no ports (ValidateService requires them of every other type): it
+    // still gives a StatefulSet's pods their DNS names.
+    if (ports.length === 0 && type !== 'Headless') return [];
     if (service.loadBalancer && type !== 'LoadBalancer') {
       at.at('loadBalancer').fail(
         service.loadBalancer.controller,
@@ -103,7 +105,10 @@ export function buildServices(
         type: type === 'Headless' ? 'ClusterIP' : type,
         clusterIp: type === 'Headless' ? 'None' : undefined,
         selector: { ...context.selector },
-        ports: ports.map((p) => ({ name: p.name, port: p.port, targetPort: intOrString(p.targetPort), protocol: p.protocol, nodePort: p.nodePort })),
+        ports:
+          ports.length === 0
+            ? undefined
+            : ports.map((p) => ({ name: p.name, port: p.port, targetPort: intOrString(p.targetPort), protocol: p.protocol, nodePort: p.nodePort })),
       },
     });
     return [

@@ -153,4 +153,34 @@ export const podsAndServices: Case[] = [
       ),
     'test/apps/web: service.loadBalancer only applies to a Service of type LoadBalancer, not ClusterIP (got "AWS Load Balancer Controller"); fix: set type: "LoadBalancer", or drop loadBalancer',
   ],
+  [
+    'probe header name with a space',
+    (ctx) =>
+      new WebService(
+        ctx.platform.apps,
+        'web',
+        web(ctx, {}, { ...PROBED, readinessProbe: Probe.httpGet('/', 'http', { headers: { 'X Health': '1' } }) }),
+      ),
+    'test/apps/web: containers[0].readinessProbe.headers must be an HTTP header name (letters, digits and "-") (got "X Health"); fix: e.g. "Host" or "X-Health-Check"',
+  ],
+  [
+    'pod annotation key with a space',
+    (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { podAnnotations: { 'example.com/owner team': 'shop' } }, PROBED)),
+    'test/apps/web: podAnnotations must be an annotation key ([dns-subdomain/]name, name at most 63 letters, digits, "-", "_" or ".") (got "example.com/owner team"); fix: use a key such as "example.com/owner"',
+  ],
+  [
+    'StatefulStore without storage and without a declared reason',
+    (ctx) => new StatefulStore(ctx.platform.apps, 'db', { ...web(ctx, {}, PROBED), volumeClaims: [] }),
+    'test/apps/db: volumeClaims must list at least one claim template (a StatefulSet without storage is a Deployment) (got []); fix: add volumeClaims: [{ name, size, storageClass }], use WebService, or declare withoutStorage: { reason } for pods that need stable names or ordered start',
+  ],
+  [
+    'StatefulStore declared without storage but given claim templates',
+    (ctx) =>
+      new StatefulStore(ctx.platform.apps, 'db', {
+        ...web(ctx, {}, { ...PROBED, volumeMounts: [{ volume: 'data', path: '/data' }] }),
+        volumeClaims: [{ name: 'data', size: '1Gi', storageClass: 'ssd' }],
+        withoutStorage: { reason: 'a placeholder that holds capacity' },
+      }),
+    'test/apps/db: withoutStorage declares the pods keep no storage, but volumeClaims lists 1 claim template(s) (got {"reason":"a placeholder that holds capacity"}); fix: drop withoutStorage, or drop the claim templates',
+  ],
 ];

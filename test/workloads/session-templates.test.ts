@@ -118,6 +118,14 @@ describe('SessionTemplates', () => {
       expect(manifests.pod).toMatchObject({ kind: 'Pod', metadata: { name: 'sandbox-job-7', labels: { user: 'job-7' } } });
       expect(manifests.claim).toBeUndefined();
     });
+    test("a variant's pod annotations are on its template and on each user's pod", () => {
+      const ctx = testChart();
+      const sessions = bare(ctx, {
+        variants: { run: { pool: ctx.pools.get('general'), containers: [container()], podAnnotations: { 'example.com/sandbox': 'true' } } },
+      });
+      expect(rendered(ctx.chart, 'PodTemplate', 'sandbox-run').template.metadata.annotations).toEqual({ 'example.com/sandbox': 'true' });
+      expect(sessions.manifestsForUser('run', 'job-7').pod.metadata.annotations).toEqual({ 'example.com/sandbox': 'true' });
+    });
     test("cluster-default storage class, access mode, placeholder and template names are the platform's", () => {
       const ctx = testChart();
       const sessions = bare(ctx, {
