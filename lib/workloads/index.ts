@@ -22,6 +22,7 @@ export * from './postgres';
 export * from './probe';
 export * from './scheduled-job';
 export * from './service-target';
+export * from './session-grant';
 export * from './session-templates';
 export * from './stateful-store';
 export * from './volume';

@@ -13,6 +13,8 @@ import { PodGroup, PodPort } from './pod-group';
 import { IdentityPod, PodIdentity } from './pod-identity';
 import { Volume } from './volume';
 import { CheckedConstruct } from '../core/app-checks';
+import { PolicyException } from '../core/exceptions';
+import { buildSessionGrant, Grantee, SessionGrant } from './session-grant';
 
 /** Stands for the user id in the emitted templates unless `placeholder` says otherwise; the session manager replaces it. */
 export const USER_ID_PLACEHOLDER = '{user-id}';
@@ -203,6 +205,30 @@ export class SessionTemplates extends CheckedConstruct implements PodGroup {
   /** The Pod Security level the sessions' namespace may enforce at most. */
   get podSecurity(): PodSecurityLevel {
     return this.identity.podSecurity;
+  }
+
+  /**
+   * Lets `grantee` (the service that starts sessions) instantiate them: read the templates,
+   * create and delete the session pods, and create the per-user claims and snapshots, in the
+   * sessions' namespace. Where the templates' pods are privileged, whoever may create them is
+   * root on a node: declare that as an exception from create-pods-where-privileged, with its reason.
+   */
+  grantInstantiate(grantee: Grantee, options: { readonly exceptions?: readonly PolicyException[] } = {}): SessionGrant {
+    const variants = Object.keys(this.props.variants);
+    return buildSessionGrant(
+      this,
+      this.site.at('grantInstantiate'),
+      {
+        name: this.name,
+        namespace: this.namespace,
+        templates: variants.map((v) => this.templateName(v)),
+        storageTemplates: this.storageTemplates?.name,
+        claims: this.props.userStorage !== undefined,
+        snapshots: this.props.snapshots !== undefined,
+      },
+      grantee,
+      options.exceptions ?? [],
+    );
   }
 
   /** The name of the template of `variant`, for the session manager's configuration. */

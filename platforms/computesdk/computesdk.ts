@@ -2,7 +2,6 @@ import { App } from 'cdk8s';
 import {
   EnvValue,
   KUBERNETES_API_PORT,
-  NamespacedRole,
   NetworkGraph,
   NodePoolInventory,
   Peer,
@@ -119,17 +118,9 @@ export function computesdk(app: App, config: ComputesdkConfig): Platform {
     volumes: [Volume.emptyDir('tmp', { sizeLimit: '64Mi' }), ...(tls ? [Volume.secret('tls', tls)] : [])],
   });
 
-  // RBAC: the gateway manages compute pods in the workloads namespace only. No pods/exec or
-  // pods/portforward: terminal I/O and port forwarding travel over the agent's own WebSocket.
-  new NamespacedRole(apps, 'gateway-role', {
-    name: 'compute-gateway',
-    namespace: ns.workloads,
-    subjects: [{ name: gateway.name, namespace: ns.system }],
-    rules: [
-      { apiGroups: [''], resources: ['pods'], verbs: ['create', 'get', 'list', 'watch', 'delete'] },
-      { apiGroups: [''], resources: ['podtemplates'], verbs: ['get', 'list', 'watch'] },
-    ],
-  });
+  // RBAC: the gateway starts and stops compute pods in the workloads namespace only. No pods/exec
+  // or pods/portforward: terminal I/O and port forwarding travel over the agent's own WebSocket.
+  compute.grantInstantiate(gateway);
 
   // Network: clients -> gateway; gateway -> API, agents, Redis, API server; API -> data stores;
   // SeaweedFS among itself; compute pods -> the internet only (no cluster, no metadata address).

@@ -103,8 +103,13 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
     ],
   });
 
-  // RBAC: the seed's rules, in the sessions namespace, bound to the real service account; plus
-  // what the seed's session flow needs (read the pod templates, claims and snapshots per user).
+  // RBAC: the seed's rules, in the sessions namespace, bound to the real service account; and the
+  // grant to start sessions from their templates (templates, per-user claims and snapshots).
+  const rootOnSessionNodes = {
+    rule: PolicyRule.CREATE_PODS_WHERE_PRIVILEGED,
+    reason:
+      "the seed has the session manager start each user's session pod in gimp-sessions, and session pods carry the privileged rclone FUSE sidecar, so that namespace must admit privileged pods; whoever controls the session manager can be root on a session node",
+  };
   new NamespacedRole(apps, 'session-manager-role', {
     name: 'session-manager-role',
     bindingName: 'session-manager-binding',
@@ -114,18 +119,10 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
       { apiGroups: [''], resources: ['pods', 'services', 'configmaps', 'secrets'], verbs: ALL_VERBS },
       { apiGroups: ['apps'], resources: ['deployments', 'replicasets'], verbs: ALL_VERBS },
       { apiGroups: ['streaming.platform'], resources: ['sessions', 'sessions/status'], verbs: ALL_VERBS },
-      { apiGroups: [''], resources: ['podtemplates'], verbs: ['get', 'list', 'watch'] },
-      { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ALL_VERBS },
-      { apiGroups: ['snapshot.storage.k8s.io'], resources: ['volumesnapshots'], verbs: ['get', 'list', 'watch', 'create', 'delete'] },
     ],
-    exceptions: [
-      {
-        rule: PolicyRule.CREATE_PODS_WHERE_PRIVILEGED,
-        reason:
-          "the seed has the session manager start each user's session pod in gimp-sessions, and session pods carry the privileged rclone FUSE sidecar, so that namespace must admit privileged pods; whoever controls the session manager can be root on a session node",
-      },
-    ],
+    exceptions: [rootOnSessionNodes],
   });
+  sessions.grantInstantiate(sessionManager, { exceptions: [rootOnSessionNodes] });
 
   // WebRTC gateway: the VirtualService's /streaming/ backend, relaying to session pods.
   const webrtcGateway = new WebService(apps, 'webrtc-gateway', {

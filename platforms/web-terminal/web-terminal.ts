@@ -55,16 +55,14 @@ export function webTerminal(app: App, config: WebTerminalConfig): Platform {
     volumes: [Volume.emptyDir('tmp', { sizeLimit: '64Mi' })],
   });
 
-  // RBAC pods/exec: the WebSocket upgrade starts with a GET, so both get and create.
+  // RBAC: the service starts and deletes sandboxes from their template, and execs into them (the
+  // WebSocket upgrade starts with a GET, so pods/exec needs both get and create).
+  sandbox.grantInstantiate(service);
   new NamespacedRole(apps, 'web-terminal-role', {
     name: 'web-terminal-service',
     namespace: ns,
     subjects: [{ name: service.name, namespace: ns }],
-    rules: [
-      { apiGroups: [''], resources: ['pods'], verbs: ['create', 'delete', 'get', 'list', 'watch'] },
-      { apiGroups: [''], resources: ['pods/exec'], verbs: ['get', 'create'] },
-      { apiGroups: [''], resources: ['podtemplates'], verbs: ['get'] },
-    ],
+    rules: [{ apiGroups: [''], resources: ['pods/exec'], verbs: ['get', 'create'] }],
   });
 
   // Network: browsers reach the NodePort (ws://<node>:31000) and Traefik; the service calls the

@@ -183,4 +183,9 @@ export const podsAndServices: Case[] = [
       }),
     'test/apps/db: withoutStorage declares the pods keep no storage, but volumeClaims lists 1 claim template(s) (got {"reason":"a placeholder that holds capacity"}); fix: drop withoutStorage, or drop the claim templates',
   ],
+  [
+    'sessions granted to something that is no workload',
+    (ctx) => sessions(ctx).grantInstantiate({ serviceAccount: { name: 'manager' } } as never),
+    'test/apps/sessions: grantInstantiate must be a workload with a ServiceAccount (got {"serviceAccount":{"name":"manager"}}); fix: pass the WebService (or StatefulStore) whose pods create the sessions',
+  ],
 ];
