@@ -21,6 +21,7 @@ export * from './names';
 export * from './not-secret';
 export * from './pod-security';
 export * from './quantity';
+export * from './replacement';
 export * from './secrets';
 export * from './addon-needs';
 export * from './shapes';

@@ -19,6 +19,8 @@ export interface PodIdentityProps {
    * ServiceAccount and the owner's objects carry too
    */
   readonly selector?: Readonly<Record<string, string>>;
+  /** The owner's objects (ServiceAccount, controller, Services, budget) carry the selector's labels. @default true for the default selector, false for a given one */
+  readonly labelObjectsWithSelector?: boolean;
   /** Extra pod labels. @default none */
   readonly podLabels?: Readonly<Record<string, string>>;
   /** Cloud identities the pods act as (IRSA, Azure workload identity). @default none */
@@ -55,8 +57,15 @@ export class PodIdentity implements PodGroup {
     this.site = site;
     this.name = checkDnsLabel(site.at('name'), props.name);
     this.namespace = checkDnsLabel(site.at('namespace'), props.namespace);
-    this.selector = props.selector ? checkLabels(site.at('podLabels'), props.selector) : { [NAME_LABEL]: this.name };
-    this.ownLabels = props.selector ? {} : this.selector;
+    const selectorField = props.labelObjectsWithSelector ? 'selector' : 'podLabels';
+    if (props.selector !== undefined && (typeof props.selector !== 'object' || Object.keys(props.selector).length === 0)) {
+      // An empty selector selects every pod of the namespace.
+      site
+        .at(selectorField)
+        .fail(props.selector, 'must name at least one label', 'give the labels the pods are selected by, e.g. { app: "checkout" }');
+    }
+    this.selector = props.selector ? checkLabels(site.at(selectorField), props.selector) : { [NAME_LABEL]: this.name };
+    this.ownLabels = (props.labelObjectsWithSelector ?? props.selector === undefined) ? this.selector : {};
     const identities = (props.cloudIdentities ?? []).map((c) => c.check(site.at('cloudIdentity')));
     this.podLabels = Object.assign({}, props.podLabels, ...identities.map((c) => c.podLabels));
     const annotations = Object.assign({}, ...identities.map((c) => c.serviceAccountAnnotations));

@@ -40,6 +40,14 @@ export interface WorkloadProps extends PodProps {
   readonly disruptionBudget?: DisruptionBudgetProps | false;
   /** Extra pod labels. @default none */
   readonly podLabels?: Readonly<Record<string, string>>;
+  /**
+   * The labels that select the pods, when they must stay what an existing install uses (e.g.
+   * `{ app: "checkout" }`): a controller's selector is immutable, so adopting a running
+   * application with other selector labels means deleting and recreating it. Its Services,
+   * budget and network rules select by them too, and the workload's objects carry them.
+   * @default `app.kubernetes.io/name: <name>`
+   */
+  readonly selector?: Readonly<Record<string, string>>;
   /** Secrets mounted from an external store into the first container. @default none */
   readonly secretStore?: SecretStoreAccess;
   /** The cloud identity the pods act as (IRSA, Azure workload identity). @default none */
@@ -86,6 +94,8 @@ export abstract class Workload extends CheckedConstruct implements ServiceTarget
     this.identity = new PodIdentity(this, this.site, {
       name: props.name,
       namespace: props.namespace,
+      selector: props.selector,
+      labelObjectsWithSelector: true,
       podLabels: props.podLabels,
       cloudIdentities: [props.cloudIdentity, store?.identity].filter((c): c is CloudIdentity => c !== undefined),
     });

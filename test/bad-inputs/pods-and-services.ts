@@ -1,3 +1,4 @@
+import { declareReplacement } from '../../lib/core/replacement';
 import { CloudLoadBalancer } from '../../lib/workloads/load-balancer';
 import { Probe } from '../../lib/workloads/probe';
 import { StatefulStore } from '../../lib/workloads/stateful-store';
@@ -187,5 +188,20 @@ export const podsAndServices: Case[] = [
     'sessions granted to something that is no workload',
     (ctx) => sessions(ctx).grantInstantiate({ serviceAccount: { name: 'manager' } } as never),
     'test/apps/sessions: grantInstantiate must be a workload with a ServiceAccount (got {"serviceAccount":{"name":"manager"}}); fix: pass the WebService (or StatefulStore) whose pods create the sessions',
+  ],
+  [
+    'an empty selector for an adopted workload',
+    (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { selector: {} }, PROBED)),
+    'test/apps/web: selector must name at least one label (got {}); fix: give the labels the pods are selected by, e.g. { app: "checkout" }',
+  ],
+  [
+    'a selector label value longer than 63 characters',
+    (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { selector: { app: 'x'.repeat(64) } }, PROBED)),
+    `test/apps/web: selector.app must be a label value (at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit) (got "${'x'.repeat(64)}"); fix: shorten it or move long text to an annotation`,
+  ],
+  [
+    'a replacement declared without a reason',
+    (ctx) => declareReplacement(new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED)).controller, { reason: 'yes' }),
+    'test/apps/web/deployment: replacement.reason must say in at least 10 characters why the object may be deleted and recreated (got "yes"); fix: write the reason a reviewer needs',
   ],
 ];
