@@ -1,4 +1,5 @@
 import { AddonInputs } from './addon-definition';
+import { ControlPlane } from './control-plane';
 
 /** An add-on the cluster already runs (k3s's Traefik, a managed cloud add-on): never installed by the build. */
 export interface ProvidedAddon {
@@ -27,4 +28,6 @@ export interface ClusterContract {
   readonly provided?: readonly ProvidedAddon[];
   readonly prerequisites?: readonly ExternalPrerequisite[];
   readonly inputs?: AddonInputs;
+  /** Who runs the control plane; a managed one refuses what needs control-plane nodes or etcd. @default self-managed */
+  readonly controlPlane?: ControlPlane;
 }

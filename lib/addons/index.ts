@@ -15,6 +15,7 @@ export * from './cert-manager';
 export * from './cluster-autoscaler';
 export * from './cluster-contract';
 export * from './cluster-only';
+export * from './control-plane';
 export * from './gpu-operator';
 export * from './helm-release';
 export * from './ingress-nginx';

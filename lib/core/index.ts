@@ -24,6 +24,7 @@ export * from './quantity';
 export * from './replacement';
 export * from './secrets';
 export * from './addon-needs';
+export * from './control-plane-needs';
 export * from './shapes';
 export * from './pod-specs';
 export * from './app-checks';

@@ -87,12 +87,13 @@ export function refusalOf(error: unknown): SynthRefusal | undefined {
 }
 
 /**
- * What the synth adds to every platform of the app before it collects: the add-ons its constructs
- * need, then its Flux entry point (after the add-ons: it alerts on their releases). Anything that
+ * What the synth adds to every platform of the app before it collects (after refusing what its
+ * cluster cannot give it): the add-ons its constructs need, then its Flux entry point (after the add-ons: it alerts on their releases). Anything that
  * checks an app's objects as the synth sees them (the cdk8s validation plugin) calls this too.
  */
 export function completePlatforms(app: App): void {
   for (const platform of app.node.findAll().filter(Platform.isPlatform)) {
+    platform.checkClusterNeeds();
     platform.buildAddons();
     platform.buildEntryPoint();
   }

@@ -1,4 +1,4 @@
-import { ClusterContract, Environment } from '../../lib';
+import { ClusterContract, ControlPlane, Environment } from '../../lib';
 
 /** The values that differ between archiverse clusters; the charts take everything else from lib/. */
 export interface ArchiverseConfig {
@@ -36,6 +36,7 @@ export const archiverseProduction: ArchiverseConfig = {
   // AKS's built-in CSI disk class; the database keeps its data on an Azure managed disk.
   database: { name: 'archiverse', user: 'archiverse', size: '10Gi', storageClass: 'managed-csi' },
   cluster: {
+    controlPlane: ControlPlane.aks(),
     provided: [
       {
         addon: 'aks-storage-classes',

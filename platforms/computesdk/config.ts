@@ -1,4 +1,4 @@
-import { CloudLoadBalancer, ClusterContract, Environment, NodePools, Resources } from '../../lib';
+import { CloudLoadBalancer, ClusterContract, ControlPlane, Environment, NodePools, Resources } from '../../lib';
 import { computesdkEksPools, computesdkLocalPools } from './pools';
 
 /**
@@ -163,6 +163,7 @@ export const computesdkEks: ComputesdkConfig = {
   },
   spreadOverZones: true,
   cluster: {
+    controlPlane: ControlPlane.eks(),
     // The seed's region; the IAM roles (IRSA) are placeholders like the ECR account.
     inputs: {
       aws: {

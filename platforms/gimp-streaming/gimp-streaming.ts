@@ -21,7 +21,7 @@ import {
   StorageClass,
   WebService,
 } from '../../lib';
-import { etcdSnapshots, userDataBackup } from './backups';
+import { userDataBackup } from './backups';
 import { GimpStreamingConfig } from './config';
 import { gimpMonitoring } from './monitoring';
 import { gimpStreamingPools as pools } from './pools';
@@ -174,10 +174,8 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
     ],
   });
 
-  // Disaster Recovery: nightly user-data copy; etcd snapshots on the control plane.
+  // Disaster Recovery: nightly user-data copy. The seed's etcd snapshots are EKS's to take.
   userDataBackup(apps, config, network);
-  const etcd = etcdSnapshots(apps, config);
-  new SecureNamespace(infrastructure, 'etcd-backup-namespace', { name: ns.etcdBackup, podSecurity: etcd.podSecurity });
 
   gimpMonitoring(apps, config, sessionManager, network);
   return platform;

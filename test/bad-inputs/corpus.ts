@@ -1,4 +1,5 @@
 import { closure } from './closure';
+import { clusterContract } from './cluster-contract';
 import { constructs } from './constructs';
 import { Case } from './fixtures';
 import { fargateAndLocalImages } from './fargate-and-local-images';
@@ -36,4 +37,5 @@ export const SUBJECTS: readonly { readonly subject: string; readonly cases: read
   { subject: 'Pod Security controls', cases: podSecurity },
   { subject: 'secret values', cases: secretValues },
   { subject: 'add-ons and the closure', cases: closure },
+  { subject: 'what the cluster contract says the cluster cannot serve', cases: clusterContract },
 ];
