@@ -22,6 +22,8 @@ export interface AddonDefinition {
   readonly kinds: readonly string[];
   /** Objects it creates that the build's objects may reference, as `<Kind>/<name>`. */
   readonly objects?: readonly string[];
+  /** Aggregated API groups it serves, which objects read at run time (metrics.k8s.io for HPAs on resource metrics). @default none */
+  readonly apis?: readonly string[];
   install?(installer: AddonInstaller, need: AddonNeed, inputs: AddonInputs): void;
 }
 

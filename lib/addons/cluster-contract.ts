@@ -11,6 +11,8 @@ export interface ProvidedAddon {
   readonly kinds?: readonly string[];
   /** Objects it creates that the build references, as `<Kind>/<name>`, e.g. `StorageClass/managed-csi`. */
   readonly objects?: readonly string[];
+  /** Aggregated API groups it serves (beyond a known add-on's), e.g. `custom.metrics.k8s.io`. */
+  readonly apis?: readonly string[];
 }
 
 /** An object the build references but does not make, created outside Git (a credentials Secret made at bootstrap). */

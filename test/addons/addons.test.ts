@@ -179,6 +179,49 @@ test('a k3s platform declaring K3S_BUILT_INS installs nothing for Traefik and fi
   expect(result.trees.entryPoints.get('README.md')).toContain('- traefik: k3s ships Traefik in kube-system (its packaged Helm chart)');
 });
 
+describe('aggregated APIs read at run time', () => {
+  const autoscaled = (cluster: ClusterContract = {}) => {
+    const { app, platform } = shop(cluster);
+    new WebService(platform.apps, 'api', {
+      name: 'api',
+      namespace: 'apps',
+      pool: platform.pools.get('general'),
+      autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 70 },
+      containers: [container({ readinessProbe: Probe.httpGet('/', 'http'), livenessProbe: Probe.httpGet('/', 'http') })],
+    });
+    return app;
+  };
+  test('an HPA on CPU gets metrics-server installed, which serves the metrics API', () => {
+    expect(releasesOf(synthesized(autoscaled())).map((r) => r.metadata.name)).toEqual(['metrics-server']);
+  });
+  test('a cluster that provides metrics-server gets none installed', () => {
+    expect(releasesOf(synthesized(autoscaled({ provided: K3S_BUILT_INS })))).toEqual([]);
+  });
+  test('a hand-written HPA on an external metric closes on a provided add-on that serves external.metrics.k8s.io', () => {
+    const hpa = (cluster: ClusterContract) => {
+      const { app, platform } = shop(cluster);
+      new ApiObject(platform.apps, 'hpa', {
+        apiVersion: 'autoscaling/v2',
+        kind: 'HorizontalPodAutoscaler',
+        metadata: { name: 'queue-worker', namespace: 'apps' },
+        spec: {
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'queue-worker' },
+          minReplicas: 1,
+          maxReplicas: 3,
+          metrics: [{ type: 'External', external: { metric: { name: 'queue_depth' }, target: { type: 'AverageValue', averageValue: '30' } } }],
+        },
+      });
+      return synthesize(app);
+    };
+    const refused = hpa({});
+    expect(refused.ok ? [] : refused.errors.map((e) => e.message.split(';')[0])).toEqual([
+      'shop/apps/hpa: spec.metrics[0].type is read from the external.metrics.k8s.io API at run time, which no add-on the build installs serves and no add-on the cluster is declared to provide (got "External")',
+    ]);
+    const keda = { addon: 'keda', reason: 'KEDA serves the external metrics API for the queue scalers', apis: ['external.metrics.k8s.io'] };
+    expect(hpa({ provided: [keda] }).ok).toBe(true);
+  });
+});
+
 /** A platform whose constructs need every add-on the build can install. */
 function everyAddon(): App {
   const { app, platform } = shop({ inputs: { aws: AWS } });
@@ -192,6 +235,7 @@ function everyAddon(): App {
     { addon: 'aws-ebs-csi-driver' },
     { addon: 'gpu-operator', configMap: 'time-slicing-config', namespace: 'gpu-operator' },
     { addon: 'cluster-autoscaler', extraArgs: { 'max-nodes-total': '10' } },
+    { addon: 'metrics-server' },
   ];
   needs.forEach((need) => needAddon(platform.infrastructure, need));
   return app;
@@ -214,6 +258,7 @@ describe('every add-on the build installs', () => {
       'istio-ingressgateway',
       'istiod',
       'kube-prometheus-stack',
+      'metrics-server',
       'snapshot-controller',
     ]);
     for (const r of releases) {

@@ -1,4 +1,5 @@
 import { ApiObject } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
 import { Platform } from '../../lib/flux/platform';
 import { AcmeClusterIssuer } from '../../lib/ingress/acme-issuer';
 import { IngressController } from '../../lib/ingress/ingress-controller';
@@ -147,5 +148,25 @@ export const closure: Case[] = [
         web(ctx, { service: { type: 'LoadBalancer', loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 3600 }) } }, PROBED),
       ),
     'test/apps/web: addon is an add-on only the cluster can provide (AWS Load Balancer Controller, set up with the EKS cluster (IAM role, VPC)), and the platform does not declare it provided (got "aws-load-balancer-controller"); fix: declare it in the platform\'s cluster.provided with a reason, e.g. { addon: "aws-load-balancer-controller", reason: "..." }, or choose one the build installs',
+  ],
+  [
+    'an HPA on CPU where nothing serves the metrics API',
+    (ctx) => {
+      rawDeployment(ctx);
+      new k8s.KubePodDisruptionBudget(ctx.platform.apps, 'pdb', {
+        metadata: { name: 'raw', namespace: 'apps' },
+        spec: { minAvailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { app: 'raw' } } },
+      });
+      new k8s.KubeHorizontalPodAutoscalerV2(ctx.platform.apps, 'hpa', {
+        metadata: { name: 'raw', namespace: 'apps' },
+        spec: {
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'raw' },
+          minReplicas: 2,
+          maxReplicas: 5,
+          metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
+        },
+      });
+    },
+    'test/apps/hpa: spec.metrics[0].type is read from the metrics.k8s.io API at run time, which no add-on the build installs serves and no add-on the cluster is declared to provide (got "Resource"); fix: install the add-on that serves it (HorizontalAutoscaler declares metrics-server), or declare the add-on in the platform\'s cluster.provided with a reason, e.g. { addon: "metrics-server", reason: "..." }',
   ],
 ];
