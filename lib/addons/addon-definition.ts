@@ -8,7 +8,7 @@ export interface AddonInputs {
   readonly aws?: { readonly clusterName: string; readonly region: string; readonly ebsCsiRoleArn: string; readonly autoscalerRoleArn: string };
   /**
    * The GPU nodes' image ships the NVIDIA driver and container toolkit (EKS GPU AMIs), so the GPU operator does not install them.
-   * @default false
+   * @default what the cluster's control plane implies (true for ControlPlane.eks()), else false
    */
   readonly gpuDriverOnNodes?: boolean;
 }

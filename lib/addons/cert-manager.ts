@@ -1,5 +1,6 @@
 import { PodSecurityLevel } from '../core/pod-security';
 import { AddonDefinition } from './addon-definition';
+import { webhookCaBundles } from './helm-release';
 
 /** The values of the cert-manager chart the build sets. */
 export interface CertManagerValues {
@@ -25,6 +26,13 @@ export const certManager: AddonDefinition = {
       namespace: 'cert-manager',
       chart: { repository: { name: 'jetstack', url: 'https://charts.jetstack.io' }, chart: 'cert-manager', version: 'v1.16.5' },
       values: { crds: { enabled: true, keep: true } },
+      // cainjector writes the CA into the webhook configurations' one webhook each (chart templates
+      // webhook-validating-webhook.yaml and webhook-mutating-webhook.yaml carry
+      // cert-manager.io/inject-ca-from-secret, and no caBundle of their own).
+      driftIgnore: [
+        { kind: 'ValidatingWebhookConfiguration', paths: webhookCaBundles(1) },
+        { kind: 'MutatingWebhookConfiguration', paths: webhookCaBundles(1) },
+      ],
     });
   },
 };

@@ -1,5 +1,6 @@
 import { PodSecurityLevel } from '../core/pod-security';
 import { AddonDefinition } from './addon-definition';
+import { webhookCaBundles } from './helm-release';
 
 /** The values of the ingress-nginx chart the build sets. */
 export interface IngressNginxValues {
@@ -32,6 +33,11 @@ export const ingressNginx: AddonDefinition = {
           watchIngressWithoutClass: false,
         },
       },
+      // The chart's admission-patch Job (kube-webhook-certgen patch, a Helm hook) writes the CA into
+      // the one webhook of its validating configuration (templates/admission-webhooks/
+      // validating-webhook.yaml renders none; job-patch/job-patchWebhook.yaml). The failurePolicy it
+      // also sets is the chart's own value: no drift.
+      driftIgnore: [{ kind: 'ValidatingWebhookConfiguration', paths: webhookCaBundles(1) }],
     });
   },
 };

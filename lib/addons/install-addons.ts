@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { AddonNeed } from '../core/addon-needs';
 import { Site } from '../core/errors';
-import { AddonDefinition } from './addon-definition';
+import { AddonDefinition, AddonInputs } from './addon-definition';
 import { ADDONS } from './catalog';
 import { ClusterContract, ProvidedAddon } from './cluster-contract';
 import { AddonInstaller } from './helm-release';
@@ -81,8 +81,17 @@ export function installAddons(
         );
     }
     installer ??= new AddonInstaller(scope(), 'addons');
-    definition.install(installer, wanted.need, contract.inputs ?? {});
+    definition.install(installer, wanted.need, addonInputsOf(contract));
     installed.push(definition);
   }
   return { installed, provided };
+}
+
+/**
+ * The inputs the add-ons are told: what the platform gives, and where it says nothing, what its
+ * cluster implies (EKS GPU node groups boot an image that carries the NVIDIA driver and toolkit).
+ */
+export function addonInputsOf(contract: ClusterContract): AddonInputs {
+  const inputs = contract.inputs ?? {};
+  return { ...inputs, gpuDriverOnNodes: inputs.gpuDriverOnNodes ?? contract.controlPlane?.gpuNodeImagesCarryDriver ?? false };
 }

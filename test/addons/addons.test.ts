@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { AddonNeed, needAddon } from '../../lib/core/addon-needs';
 import { ClusterContract } from '../../lib/addons/cluster-contract';
 import { K3S_BUILT_INS } from '../../lib/addons/cluster-only';
+import { ControlPlane } from '../../lib/addons/control-plane';
 import { Platform } from '../../lib/flux/platform';
 import { synthesize, SynthOutput } from '../../lib/pipeline/synth';
 import { AcmeClusterIssuer } from '../../lib/ingress/acme-issuer';
@@ -222,6 +223,24 @@ describe('aggregated APIs read at run time', () => {
   });
 });
 
+describe('add-on values follow the platform', () => {
+  const gpuValues = (cluster: ClusterContract) => {
+    const { app, platform } = shop(cluster);
+    needAddon(platform.infrastructure, { addon: 'gpu-operator', configMap: 'time-slicing-config', namespace: 'gpu-operator' });
+    return releasesOf(synthesized(app)).find((r) => r.metadata.name === 'gpu-operator')!.spec.values;
+  };
+  test('on EKS the GPU nodes boot the accelerated AMI: the operator installs neither driver nor toolkit', () => {
+    expect(gpuValues({ controlPlane: ControlPlane.eks() })).toMatchObject({ driver: { enabled: false }, toolkit: { enabled: false } });
+  });
+  test('elsewhere the operator installs them, unless the platform says the node image carries them', () => {
+    expect(gpuValues({})).toMatchObject({ driver: { enabled: true }, toolkit: { enabled: true } });
+    expect(gpuValues({ controlPlane: ControlPlane.selfManaged('kubeadm'), inputs: { gpuDriverOnNodes: true } })).toMatchObject({
+      driver: { enabled: false },
+    });
+    expect(gpuValues({ controlPlane: ControlPlane.eks(), inputs: { gpuDriverOnNodes: false } })).toMatchObject({ driver: { enabled: true } });
+  });
+});
+
 /** A platform whose constructs need every add-on the build can install. */
 function everyAddon(): App {
   const { app, platform } = shop({ inputs: { aws: AWS } });
@@ -311,6 +330,35 @@ describe('every add-on the build installs', () => {
     });
     expect(values('gpu-operator').devicePlugin.config).toEqual({ name: 'time-slicing-config', default: '', create: false });
     expect(values('aws-ebs-csi-driver').controller.serviceAccount.annotations).toEqual({ 'eks.amazonaws.com/role-arn': AWS.ebsCsiRoleArn });
+  });
+
+  test("drift detection leaves alone what each add-on's controllers rewrite, and only that", () => {
+    const ignored = Object.fromEntries(
+      releases.map((r) => [
+        r.metadata.name,
+        (r.spec.driftDetection.ignore ?? []).map(
+          (rule: { target: { kind: string }; paths: string[] }) => `${rule.target.kind} ${rule.paths.join(' ')}`,
+        ),
+      ]),
+    );
+    const caBundle = (n: number) => Array.from({ length: n }, (_, i) => `/webhooks/${i}/clientConfig/caBundle`).join(' ');
+    expect(ignored).toEqual({
+      'aws-ebs-csi-driver': [],
+      'cert-manager': [`ValidatingWebhookConfiguration ${caBundle(1)}`, `MutatingWebhookConfiguration ${caBundle(1)}`],
+      'cluster-autoscaler': [],
+      'csi-secrets-store-provider-azure': [],
+      'gpu-operator': [],
+      'ingress-nginx': [`ValidatingWebhookConfiguration ${caBundle(1)}`],
+      'istio-base': ['ValidatingWebhookConfiguration /webhooks/0/clientConfig/caBundle /webhooks/0/failurePolicy'],
+      'istio-ingressgateway': [],
+      istiod: [
+        'ValidatingWebhookConfiguration /webhooks/0/clientConfig/caBundle /webhooks/0/failurePolicy',
+        `MutatingWebhookConfiguration ${caBundle(4)}`,
+      ],
+      'kube-prometheus-stack': [`ValidatingWebhookConfiguration ${caBundle(1)}`, `MutatingWebhookConfiguration ${caBundle(1)}`],
+      'metrics-server': [],
+      'snapshot-controller': [],
+    });
   });
 
   // The synth already validated them against the generated validators; this is CI's second look,
