@@ -1,5 +1,6 @@
 import { AddonInputs } from './addon-definition';
 import { ControlPlane } from './control-plane';
+import { LoadBalancerImplementation } from './load-balancer-implementation';
 
 /** An add-on the cluster already runs (k3s's Traefik, a managed cloud add-on): never installed by the build. */
 export interface ProvidedAddon {
@@ -32,4 +33,6 @@ export interface ClusterContract {
   readonly inputs?: AddonInputs;
   /** Who runs the control plane; a managed one refuses what needs control-plane nodes or etcd. @default self-managed */
   readonly controlPlane?: ControlPlane;
+  /** What serves LoadBalancer Services; a build with one and nothing declared here is refused. @default none declared */
+  readonly loadBalancer?: LoadBalancerImplementation;
 }

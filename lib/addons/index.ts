@@ -21,6 +21,7 @@ export * from './helm-release';
 export * from './ingress-nginx';
 export * from './install-addons';
 export * from './istio';
+export * from './load-balancer-implementation';
 export * from './metrics-server';
 export * from './prometheus-operator';
 export * from './secrets-store-csi-azure';

@@ -1,3 +1,4 @@
+import { LoadBalancerImplementation } from './load-balancer-implementation';
 import { Construct } from 'constructs';
 import { AddonNeed } from '../core/addon-needs';
 import { Site } from '../core/errors';
@@ -16,6 +17,8 @@ const MIN_REASON = 10;
 
 /** Checks a cluster contract's declarations: each provided add-on and prerequisite says why, once. */
 export function checkClusterContract(site: Site, contract: ClusterContract): void {
+  contract.loadBalancer?.check(site.at('loadBalancer'));
+  LoadBalancerImplementation.of(site, contract);
   const seen = new Set<string>();
   (contract.provided ?? []).forEach((p, i) => {
     if (seen.has(p.addon)) site.at('provided').at(i).at('addon').fail(p.addon, 'is declared provided twice', 'declare each provided add-on once');

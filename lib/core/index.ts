@@ -25,6 +25,8 @@ export * from './replacement';
 export * from './secrets';
 export * from './addon-needs';
 export * from './control-plane-needs';
+export * from './service-exposure';
 export * from './shapes';
 export * from './pod-specs';
 export * from './app-checks';
+export * from './cidr';

@@ -13,6 +13,7 @@ import { AddonPlan, checkClusterContract, installAddons } from '../addons/instal
 import { ClusterContract } from '../addons/cluster-contract';
 import { checkControlPlanePools } from '../addons/control-plane';
 import { controlPlaneNeedsIn } from '../core/control-plane-needs';
+import { admitServiceClients } from './service-clients-policy';
 import { AlertSettings } from './flux-alerts';
 import { CheckedConstruct } from '../core/app-checks';
 
@@ -88,6 +89,14 @@ export class Platform extends CheckedConstruct {
           `remove it: ${controlPlane.name} runs the control plane and etcd, and backs etcd up`,
         );
     }
+  }
+
+  /**
+   * Refuses each LoadBalancer Service the cluster cannot serve, and admits the clients of every
+   * Service opened outside the cluster to its pods. synthesize() calls it once every object exists.
+   */
+  admitServiceClients(): void {
+    admitServiceClients(this, this.cluster);
   }
 
   /**

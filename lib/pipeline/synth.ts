@@ -95,6 +95,7 @@ export function completePlatforms(app: App): void {
   for (const platform of app.node.findAll().filter(Platform.isPlatform)) {
     platform.checkClusterNeeds();
     platform.buildAddons();
+    platform.admitServiceClients();
     platform.buildEntryPoint();
   }
 }

@@ -7,18 +7,11 @@ import { checkDnsLabel } from '../core/names';
 import { declareException, PolicyRule } from '../core/exceptions';
 import { PodGroup, PodPort } from '../workloads/pod-group';
 import { NAMESPACE_NAME_LABEL } from './namespace';
-import { checkCidr, cidrContains } from './cidr';
+import { checkCidr, cidrContains, NON_INTERNET_RANGES } from '../core/cidr';
 import { AllPorts, buildPortRules, PortSpec } from './port-rules';
 import { CheckedConstruct } from '../core/app-checks';
 
 export type { AllPorts, PortRule, PortSpec } from './port-rules';
-
-/**
- * Address ranges that are not the internet from inside a cluster: private networks (RFC 1918,
- * where VPCs, pods and Services live), carrier-grade NAT (RFC 6598, used by some CNIs) and
- * link-local (RFC 3927), which holds the cloud metadata address 169.254.169.254.
- */
-export const NON_INTERNET_RANGES: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16'];
 
 /** One end of a connection. Only pod groups we emit get policies; outside peers are just named. */
 export class Peer {

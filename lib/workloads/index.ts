@@ -21,6 +21,7 @@ export * from './pod-identity';
 export * from './postgres';
 export * from './probe';
 export * from './scheduled-job';
+export * from './service-clients';
 export * from './service-target';
 export * from './session-grant';
 export * from './session-templates';

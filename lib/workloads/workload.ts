@@ -129,6 +129,7 @@ export abstract class Workload extends CheckedConstruct implements ServiceTarget
     this.services = buildServices(this, requested, {
       name: this.name,
       defaultType: controllerKind === 'StatefulSet' ? 'Headless' : 'ClusterIP',
+      namespace: this.namespace,
       selector: this.selector,
       containerPorts: this.pod.template.spec!.containers.flatMap((c) => c.ports ?? []),
       metadata: (extra) => this.metadata(extra),

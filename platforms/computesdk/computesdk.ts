@@ -8,6 +8,7 @@ import {
   Platform,
   Probe,
   SecureNamespace,
+  ServiceClients,
   StorageClass,
   Volume,
   WebService,
@@ -94,7 +95,12 @@ export function computesdk(app: App, config: ComputesdkConfig): Platform {
     replicas: config.gateway.replicas,
     automountServiceAccountToken: true,
     topologySpread: zoneSpread,
-    service: { type: 'LoadBalancer', ports: [{ name: listener.name, port: config.gateway.port }], loadBalancer: config.gateway.loadBalancer },
+    service: {
+      type: 'LoadBalancer',
+      ports: [{ name: listener.name, port: config.gateway.port }],
+      loadBalancer: config.gateway.loadBalancer,
+      clients: ServiceClients.anywhere('clients'),
+    },
     containers: [
       {
         name: 'gateway',
@@ -122,10 +128,9 @@ export function computesdk(app: App, config: ComputesdkConfig): Platform {
   // or pods/portforward: terminal I/O and port forwarding travel over the agent's own WebSocket.
   compute.grantInstantiate(gateway);
 
-  // Network: clients -> gateway; gateway -> API, agents, Redis, API server; API -> data stores;
+  // Network (clients -> gateway comes with its Service): gateway -> API, agents, Redis, API server; API -> data stores;
   // SeaweedFS among itself; compute pods -> the internet only (no cluster, no metadata address).
   new NetworkGraph(apps, 'network')
-    .allow(Peer.cidr('0.0.0.0/0', 'clients'), Peer.pods(gateway), [listener.name])
     .allow(Peer.pods(gateway), Peer.pods(api), ['http'])
     .allow(Peer.pods(gateway), Peer.pods(compute), ['agent'])
     .allow(Peer.pods(gateway), Peer.pods(data.redis), ['redis'])

@@ -1,4 +1,4 @@
-import { CloudLoadBalancer, ClusterContract, ControlPlane, Environment, NodePools, Resources } from '../../lib';
+import { CloudLoadBalancer, ClusterContract, ControlPlane, Environment, LoadBalancerImplementation, NodePools, Resources } from '../../lib';
 import { computesdkEksPools, computesdkLocalPools } from './pools';
 
 /**
@@ -109,6 +109,8 @@ export const computesdkLocal: ComputesdkConfig = {
   },
   spreadOverZones: false,
   cluster: {
+    // OrbStack serves LoadBalancer Services itself, on *.k8s.orb.local (docs.orbstack.dev/kubernetes).
+    loadBalancer: LoadBalancerImplementation.cloudController('OrbStack'),
     provided: [
       { addon: 'coredns', reason: "OrbStack's Kubernetes (k3s) runs CoreDNS in kube-system" },
       {
@@ -164,6 +166,8 @@ export const computesdkEks: ComputesdkConfig = {
   spreadOverZones: true,
   cluster: {
     controlPlane: ControlPlane.eks(),
+    // The AWS Load Balancer Controller (provided below) makes the gateway's NLB.
+    loadBalancer: LoadBalancerImplementation.cloudController('AWS'),
     // The seed's region; the IAM roles (IRSA) are placeholders like the ECR account.
     inputs: {
       aws: {

@@ -13,6 +13,7 @@ import {
   PostgresDatabase,
   Probe,
   SecureNamespace,
+  ServiceClients,
   ServicePort,
   StatefulStore,
   Volume,
@@ -76,7 +77,13 @@ export function eddCloud(app: App, config: EddCloudConfig): Platform {
     pool: coreServices,
     replicas: 1,
     imagePullSecrets: [REGISTRY_SECRET],
-    service: { type: 'LoadBalancer', ports: [HTTP, { name: 'https', port: 443 }, { name: 'ssh', port: 2222 }, PortRange.of(8000, 8999, 'p')] },
+    // ServiceLB hides the client's address from the pods, so the gateway answers anyone who reaches
+    // the nodes (the seed's public *.eddisonso.com, through the home router).
+    service: {
+      type: 'LoadBalancer',
+      ports: [HTTP, { name: 'https', port: 443 }, { name: 'ssh', port: 2222 }, PortRange.of(8000, 8999, 'p')],
+      clients: ServiceClients.anywhere('clients'),
+    },
     containers: [
       {
         name: 'gateway',
@@ -257,11 +264,10 @@ export function eddCloud(app: App, config: EddCloudConfig): Platform {
     volumes: [Volume.configMap('config', haproxyConfig.name), Volume.emptyDir('run', { sizeLimit: '16Mi' })],
   });
 
-  // Network (not in the seed, derived from who calls whom): the internet to the gateway, the
-  // gateway to the apps, the apps to HAProxy, NATS and log-service, HAProxy and the replicas to
+  // Network (not in the seed, derived from who calls whom; the gateway's clients come with its
+  // Service): the gateway to the apps, the apps to HAProxy, NATS and log-service, HAProxy and the replicas to
   // the primary, GFS over the nodes' addresses (the chunkservers use the host network).
   const network = new NetworkGraph(apps, 'network');
-  network.allow(Peer.internet('clients'), Peer.pods(gateway), ['http', 'https', 'ssh', PortRange.of(8000, 8999, 'p').rule]);
   const dbClients = [authService, sfsBackend, eddCompute, notification];
   const all = [authService, sfsBackend, sfsFrontend, eddCompute, clusterMonitor, notification, docs];
   for (const target of all) network.allow(Peer.pods(gateway), Peer.pods(target), ['http']);

@@ -8,6 +8,7 @@ import {
   Platform,
   Probe,
   SecureNamespace,
+  ServiceClients,
   Volume,
   WebIngress,
   WebService,
@@ -38,7 +39,7 @@ export function webTerminal(app: App, config: WebTerminalConfig): Platform {
     namespace: ns,
     pool: pools.get('k8s-node'),
     automountServiceAccountToken: true,
-    service: { type: 'NodePort', ports: [{ name: 'http', port: 3000, nodePort: config.nodePort }] },
+    service: { type: 'NodePort', ports: [{ name: 'http', port: 3000, nodePort: config.nodePort }], clients: ServiceClients.anywhere('browsers') },
     containers: [
       {
         name: 'web-terminal-service',
@@ -65,12 +66,11 @@ export function webTerminal(app: App, config: WebTerminalConfig): Platform {
     rules: [{ apiGroups: [''], resources: ['pods/exec'], verbs: ['get', 'create'] }],
   });
 
-  // Network: browsers reach the NodePort (ws://<node>:31000) and Traefik; the service calls the
+  // Network: browsers reach the NodePort (ws://<node>:31000, admitted with its Service) and Traefik; the service calls the
   // API server (exec travels API server -> kubelet, not the pod network, so sandboxes accept
   // nothing); sandboxes reach the internet (git, npm, the Claude API), never the cluster or the
   // metadata address.
   const network = new NetworkGraph(apps, 'network');
-  network.allow(Peer.cidr('0.0.0.0/0', 'browsers'), Peer.pods(service), ['http']);
   network.allow(Peer.pods(service), Peer.kubernetesApiServer(), [KUBERNETES_API_PORT]);
   network.allow(Peer.pods(sandbox), Peer.internet(), [22, 80, 443]);
   // k3s's built-in Traefik proxies WebSockets without annotations.

@@ -6,6 +6,7 @@ import { IngressController } from '../../lib/ingress/ingress-controller';
 import { GpuTimeSlicingConfig } from '../../lib/placement/gpu-sharing';
 import { StorageClass } from '../../lib/storage/storage-class';
 import { CloudLoadBalancer } from '../../lib/workloads/load-balancer';
+import { ServiceClients } from '../../lib/workloads/service-clients';
 import { WebService } from '../../lib/workloads/web-service';
 import { gimpStreamingPools } from '../../platforms/gimp-streaming/pools';
 import { rawPodSpec } from '../helpers';
@@ -145,7 +146,17 @@ export const closure: Case[] = [
       new WebService(
         ctx.platform.apps,
         'web',
-        web(ctx, { service: { type: 'LoadBalancer', loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 3600 }) } }, PROBED),
+        web(
+          ctx,
+          {
+            service: {
+              type: 'LoadBalancer',
+              loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 3600 }),
+              clients: ServiceClients.anywhere(),
+            },
+          },
+          PROBED,
+        ),
       ),
     'test/apps/web: addon is an add-on only the cluster can provide (AWS Load Balancer Controller, set up with the EKS cluster (IAM role, VPC)), and the platform does not declare it provided (got "aws-load-balancer-controller"); fix: declare it in the platform\'s cluster.provided with a reason, e.g. { addon: "aws-load-balancer-controller", reason: "..." }, or choose one the build installs',
   ],

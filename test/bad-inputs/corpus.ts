@@ -1,5 +1,6 @@
 import { closure } from './closure';
 import { clusterContract } from './cluster-contract';
+import { exposure } from './exposure';
 import { constructs } from './constructs';
 import { Case } from './fixtures';
 import { fargateAndLocalImages } from './fargate-and-local-images';
@@ -38,4 +39,5 @@ export const SUBJECTS: readonly { readonly subject: string; readonly cases: read
   { subject: 'secret values', cases: secretValues },
   { subject: 'add-ons and the closure', cases: closure },
   { subject: 'what the cluster contract says the cluster cannot serve', cases: clusterContract },
+  { subject: 'who reaches a Service from outside the cluster, and what serves its LoadBalancer', cases: exposure },
 ];

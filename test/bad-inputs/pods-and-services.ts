@@ -2,6 +2,7 @@ import { declareReplacement } from '../../lib/core/replacement';
 import { CloudLoadBalancer } from '../../lib/workloads/load-balancer';
 import { Probe } from '../../lib/workloads/probe';
 import { StatefulStore } from '../../lib/workloads/stateful-store';
+import { ServiceClients } from '../../lib/workloads/service-clients';
 import { WebService } from '../../lib/workloads/web-service';
 import { container } from '../helpers';
 import { Case, PROBED, sessions, web } from './fixtures';
@@ -140,7 +141,17 @@ export const podsAndServices: Case[] = [
       new WebService(
         ctx.platform.apps,
         'web',
-        web(ctx, { service: { type: 'LoadBalancer', loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 7200 }) } }, PROBED),
+        web(
+          ctx,
+          {
+            service: {
+              type: 'LoadBalancer',
+              loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 7200 }),
+              clients: ServiceClients.anywhere(),
+            },
+          },
+          PROBED,
+        ),
       ),
     "test/apps/web: service.loadBalancer.idleTimeoutSeconds must be a whole number of seconds from 60 to 6000 (an NLB TCP listener's idle timeout) (got 7200); fix: e.g. 3600 for long-lived WebSockets",
   ],

@@ -1,4 +1,5 @@
 import { declareReplacement } from '../../lib/core/replacement';
+import { ServiceClients } from '../../lib/workloads/service-clients';
 import { WebService } from '../../lib/workloads/web-service';
 import { container, rendered, renderedObjects, testChart } from '../helpers';
 
@@ -56,7 +57,7 @@ describe('WebService', () => {
       namespace: 'apps',
       pool: pools.get('general'),
       containers: [container()],
-      service: { type: 'NodePort', ports: [{ name: 'ws', port: 80, targetPort: 'http', nodePort: 31000 }] },
+      service: { type: 'NodePort', ports: [{ name: 'ws', port: 80, targetPort: 'http', nodePort: 31000 }], clients: ServiceClients.anywhere() },
     });
     expect(rendered(chart, 'Service', 'term').spec).toMatchObject({
       type: 'NodePort',

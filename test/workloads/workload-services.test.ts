@@ -1,4 +1,5 @@
 import { StatefulStore } from '../../lib/workloads/stateful-store';
+import { ServiceClients } from '../../lib/workloads/service-clients';
 import { WebService } from '../../lib/workloads/web-service';
 import { container, rendered, renderedObjects, testChart } from '../helpers';
 
@@ -10,7 +11,9 @@ describe('workload Services', () => {
       namespace: 'apps',
       pool: pools.get('general'),
       containers: [container()],
-      extraServices: [{ name: 'web-public', type: 'LoadBalancer', ports: [{ name: 'https', port: 443, targetPort: 'http' }] }],
+      extraServices: [
+        { name: 'web-public', type: 'LoadBalancer', ports: [{ name: 'https', port: 443, targetPort: 'http' }], clients: ServiceClients.anywhere() },
+      ],
     });
     expect(rendered(chart, 'Service', 'web').spec).toMatchObject({
       type: 'ClusterIP',
@@ -30,7 +33,7 @@ describe('workload Services', () => {
       namespace: 'apps',
       pool: pools.get('general'),
       containers: [container()],
-      service: { type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] },
+      service: { type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }], clients: ServiceClients.anywhere() },
     });
     expect(rendered(chart, 'Service', 'web').spec).toMatchObject({ type: 'NodePort', ports: [{ nodePort: 30080 }] });
   });
