@@ -112,6 +112,15 @@ export class LoadBalancerImplementation {
           'use type "NodePort" or "ClusterIP" behind an ingress, or declare what serves LoadBalancers in the cluster contract',
         );
     }
+    if (exposure.cloudController !== undefined && this.kind !== 'cloud') {
+      site
+        .at('loadBalancer')
+        .fail(
+          exposure.cloudController,
+          `holds a cloud load balancer's settings, but ${this.name} serves this cluster's LoadBalancers and ignores them`,
+          'drop loadBalancer, or declare cluster.loadBalancer: LoadBalancerImplementation.cloudController(...)',
+        );
+    }
     if (this.kind !== 'metallb') {
       for (const field of ['address', 'addressPool'] as const) {
         if (exposure[field] !== undefined) {

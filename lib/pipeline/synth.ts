@@ -94,8 +94,8 @@ export function refusalOf(error: unknown): SynthRefusal | undefined {
 export function completePlatforms(app: App): void {
   for (const platform of app.node.findAll().filter(Platform.isPlatform)) {
     platform.checkClusterNeeds();
-    platform.buildAddons();
     platform.admitServiceClients();
+    platform.buildAddons();
     platform.buildEntryPoint();
   }
 }

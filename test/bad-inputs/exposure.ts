@@ -3,6 +3,7 @@ import { K3S_BUILT_INS } from '../../lib/addons/cluster-only';
 import { LoadBalancerImplementation } from '../../lib/addons/load-balancer-implementation';
 import { Platform } from '../../lib/flux/platform';
 import { SecureNamespace } from '../../lib/security/namespace';
+import { CloudLoadBalancer } from '../../lib/workloads/load-balancer';
 import { ServiceOptions } from '../../lib/workloads/workload-services';
 import { ServiceClients } from '../../lib/workloads/service-clients';
 import { WebService } from '../../lib/workloads/web-service';
@@ -75,6 +76,16 @@ export const exposure: Case[] = [
     'MetalLB address on a cluster ServiceLB serves',
     (ctx) => exposed(ctx, { provided: K3S_BUILT_INS }, { type: 'LoadBalancer', clients: ServiceClients.localNetwork(), address: '192.168.1.241' }),
     'lan/apps/web/service: spec.address is a MetalLB request, but k3s ServiceLB serves this cluster\'s LoadBalancers (got "192.168.1.241"); fix: drop address, or declare LoadBalancerImplementation.metalLb(...)',
+  ],
+  [
+    'NLB settings on a cluster ServiceLB serves',
+    (ctx) =>
+      exposed(
+        ctx,
+        { provided: K3S_BUILT_INS },
+        { type: 'LoadBalancer', clients: ServiceClients.anywhere(), loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 3600 }) },
+      ),
+    'lan/apps/web/service: spec.loadBalancer holds a cloud load balancer\'s settings, but k3s ServiceLB serves this cluster\'s LoadBalancers and ignores them (got "AWS Load Balancer Controller"); fix: drop loadBalancer, or declare cluster.loadBalancer: LoadBalancerImplementation.cloudController(...)',
   ],
   [
     'internet clients behind ServiceLB, which hides their address',
