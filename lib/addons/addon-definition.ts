@@ -9,7 +9,7 @@ export interface AddonInputs {
   readonly aws?: { readonly clusterName: string; readonly region: string; readonly ebsCsiRoleArn: string; readonly autoscalerRoleArn: string };
   /**
    * The GPU nodes' image ships the NVIDIA driver and container toolkit (EKS GPU AMIs), so the GPU operator does not install them.
-   * @default false
+   * @default what the cluster's control plane implies (true for ControlPlane.eks()), else false
    */
   readonly gpuDriverOnNodes?: boolean;
 }
@@ -31,6 +31,8 @@ export interface AddonDefinition {
   readonly kinds: readonly string[];
   /** Objects it creates that the build's objects may reference, as `<Kind>/<name>`. */
   readonly objects?: readonly string[];
+  /** Aggregated API groups it serves, which objects read at run time (metrics.k8s.io for HPAs on resource metrics). @default none */
+  readonly apis?: readonly string[];
   install?(installer: AddonInstaller, need: AddonNeed, inputs: AddonInputs, release: ChartRelease): void;
 }
 

@@ -6,6 +6,7 @@ import { awsLoadBalancerController, azureApplicationGateway, k3sTraefik } from '
 import { gpuOperator } from './gpu-operator';
 import { ingressNginx } from './ingress-nginx';
 import { istio } from './istio';
+import { metricsServer } from './metrics-server';
 import { prometheusOperator } from './prometheus-operator';
 import { secretsStoreCsiAzure } from './secrets-store-csi-azure';
 import { snapshotController } from './snapshot-controller';
@@ -24,6 +25,7 @@ export const ADDONS: readonly AddonDefinition[] = [
   awsEbsCsiDriver,
   gpuOperator,
   clusterAutoscaler,
+  metricsServer,
   k3sTraefik,
   azureApplicationGateway,
   awsLoadBalancerController,

@@ -2,6 +2,7 @@ import { KubernetesVersions } from '../core/kubernetes-version';
 import { PodSecurityLevel } from '../core/pod-security';
 import { AddonDefinition } from './addon-definition';
 import { ChartRelease } from './chart-release';
+import { webhookCaBundles } from './helm-release';
 
 /** The values of the cert-manager chart the build sets (the same keys in every release below: `crds` since v1.15). */
 export interface CertManagerValues {
@@ -43,6 +44,13 @@ export const certManager: AddonDefinition = {
       namespace: 'cert-manager',
       chart: { repository: { name: 'jetstack', url: 'https://charts.jetstack.io' }, chart: 'cert-manager', version: release.version },
       values: { crds: { enabled: true, keep: true } },
+      // cainjector writes the CA into the webhook configurations' one webhook each (chart templates
+      // webhook-validating-webhook.yaml and webhook-mutating-webhook.yaml carry
+      // cert-manager.io/inject-ca-from-secret, and no caBundle of their own).
+      driftIgnore: [
+        { kind: 'ValidatingWebhookConfiguration', paths: webhookCaBundles(1) },
+        { kind: 'MutatingWebhookConfiguration', paths: webhookCaBundles(1) },
+      ],
     });
   },
 };

@@ -1,5 +1,7 @@
 import { KubernetesVersions } from '../core/kubernetes-version';
 import { AddonInputs } from './addon-definition';
+import { ControlPlane } from './control-plane';
+import { LoadBalancerImplementation } from './load-balancer-implementation';
 
 /** An add-on the cluster already runs (k3s's Traefik, a managed cloud add-on): never installed by the build. */
 export interface ProvidedAddon {
@@ -11,6 +13,8 @@ export interface ProvidedAddon {
   readonly kinds?: readonly string[];
   /** Objects it creates that the build references, as `<Kind>/<name>`, e.g. `StorageClass/managed-csi`. */
   readonly objects?: readonly string[];
+  /** Aggregated API groups it serves (beyond a known add-on's), e.g. `custom.metrics.k8s.io`. */
+  readonly apis?: readonly string[];
 }
 
 /** An object the build references but does not make, created outside Git (a credentials Secret made at bootstrap). */
@@ -35,4 +39,8 @@ export interface ClusterContract {
   readonly provided?: readonly ProvidedAddon[];
   readonly prerequisites?: readonly ExternalPrerequisite[];
   readonly inputs?: AddonInputs;
+  /** Who runs the control plane; a managed one refuses what needs control-plane nodes or etcd. @default self-managed */
+  readonly controlPlane?: ControlPlane;
+  /** What serves LoadBalancer Services; a build with one and nothing declared here is refused. @default none declared */
+  readonly loadBalancer?: LoadBalancerImplementation;
 }

@@ -36,6 +36,26 @@ export interface AddonRelease<V extends object> {
   readonly values: V;
   /** Releases of this build that must be Ready first (same layer: Flux orders them). */
   readonly dependsOn?: readonly string[];
+  /**
+   * Fields of the chart's objects that the add-on's own controllers (or hook jobs) rewrite in the
+   * cluster, which drift detection must leave alone or it "corrects" them on every reconcile. Each
+   * add-on lists the ones its chart and controllers are known to rewrite, with the source.
+   * @default none: drift detection corrects every field
+   */
+  readonly driftIgnore?: readonly DriftIgnore[];
+}
+
+/** Fields of one kind of the release's objects that drift detection ignores (JSON pointers, RFC 6901). */
+export interface DriftIgnore {
+  readonly kind: string;
+  /** @default every object of the kind in the release */
+  readonly name?: string;
+  readonly paths: readonly string[];
+}
+
+/** The caBundle of the first `count` webhooks of a webhook configuration, which a controller injects at run time. */
+export function webhookCaBundles(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `/webhooks/${i}/clientConfig/caBundle`);
 }
 
 // Charts are looked up twice a day; a release is reconciled (and drift corrected) every 30m, with
@@ -44,14 +64,11 @@ const REPOSITORY_INTERVAL = '12h';
 const RELEASE_INTERVAL = '30m';
 const RELEASE_TIMEOUT = '10m';
 const RETRIES = 3;
-// The add-ons write their webhooks' CA bundle themselves at runtime; drift detection leaves it alone.
-const WEBHOOK_KINDS = ['ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration'];
-const CA_BUNDLE_PATHS = [0, 1, 2, 3].map((i) => `/webhooks/${i}/clientConfig/caBundle`);
 
 /**
  * Where a build's add-ons are made: each namespace and Helm repository once, and one HelmRelease
  * (helm.toolkit.fluxcd.io/v2) per release, with its CRDs created and replaced by the release,
- * remediation with retries, and drift detection.
+ * remediation with retries, and drift detection that ignores what the add-on's controllers rewrite.
  */
 export class AddonInstaller extends CheckedConstruct {
   private readonly namespaces = new Set<string>();
@@ -103,7 +120,9 @@ export class AddonInstaller extends CheckedConstruct {
         },
         driftDetection: {
           mode: HelmReleaseSpecDriftDetectionMode.ENABLED,
-          ignore: WEBHOOK_KINDS.map((kind) => ({ paths: CA_BUNDLE_PATHS, target: { kind } })),
+          ignore: release.driftIgnore?.length
+            ? release.driftIgnore.map((rule) => ({ paths: [...rule.paths], target: { kind: rule.kind, name: rule.name } }))
+            : undefined,
         },
         values: release.values,
       },

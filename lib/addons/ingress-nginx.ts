@@ -2,6 +2,7 @@ import { KubernetesVersions } from '../core/kubernetes-version';
 import { PodSecurityLevel } from '../core/pod-security';
 import { AddonDefinition } from './addon-definition';
 import { ChartRelease } from './chart-release';
+import { webhookCaBundles } from './helm-release';
 
 /** The values of the ingress-nginx chart the build sets (the same keys in every release below). */
 export interface IngressNginxValues {
@@ -51,6 +52,11 @@ export const ingressNginx: AddonDefinition = {
           watchIngressWithoutClass: false,
         },
       },
+      // The chart's admission-patch Job (kube-webhook-certgen patch, a Helm hook) writes the CA into
+      // the one webhook of its validating configuration (templates/admission-webhooks/
+      // validating-webhook.yaml renders none; job-patch/job-patchWebhook.yaml). The failurePolicy it
+      // also sets is the chart's own value: no drift.
+      driftIgnore: [{ kind: 'ValidatingWebhookConfiguration', paths: webhookCaBundles(1) }],
     });
   },
 };

@@ -1,9 +1,10 @@
+import { LoadBalancerImplementation } from './load-balancer-implementation';
 import { Construct } from 'constructs';
 import { AddonNeed } from '../core/addon-needs';
 import { Site } from '../core/errors';
 import { KubernetesVersions } from '../core/kubernetes-version';
 import { kubernetesVersions } from '../imports/schema-validators';
-import { AddonDefinition } from './addon-definition';
+import { AddonDefinition, AddonInputs } from './addon-definition';
 import { ADDONS } from './catalog';
 import { ChartRelease, chartReleaseFor } from './chart-release';
 import { ClusterContract, ProvidedAddon } from './cluster-contract';
@@ -37,6 +38,8 @@ export function checkClusterContract(site: Site, contract: ClusterContract): voi
         `use versions from ${kubernetesVersions[0]} to ${kubernetesVersions[kubernetesVersions.length - 1]}; for a newer one, add its schemas to ../shared/schemas and run npm run import`,
       );
   }
+  contract.loadBalancer?.check(site.at('loadBalancer'));
+  LoadBalancerImplementation.of(site, contract);
   const seen = new Set<string>();
   (contract.provided ?? []).forEach((p, i) => {
     if (seen.has(p.addon)) site.at('provided').at(i).at('addon').fail(p.addon, 'is declared provided twice', 'declare each provided add-on once');
@@ -112,9 +115,18 @@ export function installAddons(
       wanted.path,
     );
     installer ??= new AddonInstaller(scope(), 'addons');
-    definition.install(installer, wanted.need, contract.inputs ?? {}, release);
+    definition.install(installer, wanted.need, addonInputsOf(contract), release);
     installed.push(definition);
     releases.set(definition.name, release);
   }
   return { installed, provided, releases };
+}
+
+/**
+ * The inputs the add-ons are told: what the platform gives, and where it says nothing, what its
+ * cluster implies (EKS GPU node groups boot an image that carries the NVIDIA driver and toolkit).
+ */
+export function addonInputsOf(contract: ClusterContract): AddonInputs {
+  const inputs = contract.inputs ?? {};
+  return { ...inputs, gpuDriverOnNodes: inputs.gpuDriverOnNodes ?? contract.controlPlane?.gpuNodeImagesCarryDriver ?? false };
 }

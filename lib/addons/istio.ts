@@ -2,6 +2,7 @@ import { KubernetesVersions } from '../core/kubernetes-version';
 import { PodSecurityLevel } from '../core/pod-security';
 import { AddonDefinition } from './addon-definition';
 import { ChartRelease } from './chart-release';
+import { DriftIgnore, webhookCaBundles } from './helm-release';
 
 const ISTIO_CHARTS = { name: 'istio', url: 'https://istio-release.storage.googleapis.com/charts' };
 
@@ -35,6 +36,21 @@ export interface IstioGatewayValues {
 }
 
 /**
+ * What istiod rewrites in the objects of the base and istiod charts. Its validation controller
+ * sets the CA bundle and the failurePolicy of every webhook of the validating configurations,
+ * Ignore until its webhook answers and Fail after (istio/istio
+ * pkg/webhooks/validation/controller/controller.go, updateValidatingWebhookConfiguration); its
+ * webhook patcher writes the CA bundle into the sidecar injector's four webhooks
+ * (pkg/webhooks/webhookpatch.go; manifests/charts/istio-control/istio-discovery
+ * templates/mutatingwebhook.yaml).
+ */
+const ISTIO_VALIDATORS: DriftIgnore = {
+  kind: 'ValidatingWebhookConfiguration',
+  paths: ['/webhooks/0/clientConfig/caBundle', '/webhooks/0/failurePolicy'],
+};
+const ISTIO_INJECTOR: DriftIgnore = { kind: 'MutatingWebhookConfiguration', paths: webhookCaBundles(4) };
+
+/**
  * Istio base (CRDs), istiod, and the ingress gateway released as `istio-ingressgateway` in
  * istio-system, so its pods carry `istio: ingressgateway` (what IstioIngressGateway.default() selects).
  */
@@ -59,6 +75,7 @@ export const istio: AddonDefinition = {
       namespace: 'istio-system',
       chart: chart('base'),
       values: { defaultRevision: 'default' },
+      driftIgnore: [ISTIO_VALIDATORS],
     });
     installer.release<IstiodValues>({
       name: 'istiod',
@@ -66,6 +83,7 @@ export const istio: AddonDefinition = {
       chart: chart('istiod'),
       values: { seccompProfile: { type: 'RuntimeDefault' } },
       dependsOn: ['istio-base'],
+      driftIgnore: [ISTIO_VALIDATORS, ISTIO_INJECTOR],
     });
     // The gateway pods run the proxy istiod injects and configures.
     installer.release<IstioGatewayValues>({

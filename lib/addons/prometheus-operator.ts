@@ -3,6 +3,7 @@ import { KubernetesVersions } from '../core/kubernetes-version';
 import { PodSecurityLevel } from '../core/pod-security';
 import { AddonDefinition } from './addon-definition';
 import { ChartRelease } from './chart-release';
+import { webhookCaBundles } from './helm-release';
 
 /** The values of kube-prometheus-stack the build sets. */
 export interface KubePrometheusStackValues {
@@ -63,6 +64,14 @@ export const prometheusOperator: AddonDefinition = {
         kubeStateMetrics: { enabled: true },
         prometheus: { prometheusSpec: { serviceMonitorSelectorNilUsesHelmValues: true, ruleSelectorNilUsesHelmValues: true } },
       },
+      // The chart's admission-patch Job (kube-webhook-certgen patch, a post-install/post-upgrade
+      // hook) writes the CA into both webhook configurations, one webhook each, which the chart
+      // renders without one (templates/prometheus-operator/admission-webhooks/*WebhookConfiguration.yaml,
+      // job-patch/job-patchWebhook.yaml). Their failurePolicy is the chart's own value: no drift.
+      driftIgnore: [
+        { kind: 'ValidatingWebhookConfiguration', paths: webhookCaBundles(1) },
+        { kind: 'MutatingWebhookConfiguration', paths: webhookCaBundles(1) },
+      ],
     });
   },
 };

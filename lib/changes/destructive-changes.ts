@@ -1,4 +1,5 @@
 import { parseQuantity } from '../core/quantity';
+import { declaredReplacement } from '../core/replacement';
 import { DistObject } from '../output/dist-objects';
 import { FieldChange } from './field-diff';
 
@@ -19,12 +20,23 @@ export const IMMUTABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
 /** Images whose major version changes the on-disk format: the server will not start on old data. */
 const DATABASE_IMAGE = /(^|\/)(postgres|postgresql|postgis|mysql|mariadb|mongo|mongodb|redis|valkey|etcd|cockroach|timescaledb)(:|@|$)/;
 
-/** Why the changes `fields` made to `after` destroy something, by the changed fields; empty if it does not. */
+/**
+ * Why the changes `fields` made to `after` destroy something, by the changed fields; empty if it
+ * does not. An immutable change on an object that declares its replacement (declareReplacement)
+ * says so, with the declared reason: Flux deletes and recreates that object.
+ */
 export function destructiveReasons(after: DistObject, fields: readonly FieldChange[]): string[] {
   const reasons: string[] = [];
   const immutable = IMMUTABLE_FIELDS[after.kind] ?? [];
   const touched = immutable.filter((prefix) => fields.some((f) => f.path === prefix || f.path.startsWith(`${prefix}.`)));
-  for (const prefix of touched) reasons.push(`immutable field ${prefix} changed: the object must be deleted and recreated`);
+  const replacement = declaredReplacement(after.object);
+  for (const prefix of touched) {
+    reasons.push(
+      replacement === undefined
+        ? `immutable field ${prefix} changed: the object must be deleted and recreated`
+        : `immutable field ${prefix} changed: Flux deletes and recreates the object (declared replacement: ${replacement})`,
+    );
+  }
   for (const f of fields) {
     const claim = storageShrink(f);
     if (claim) reasons.push(claim);

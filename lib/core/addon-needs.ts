@@ -17,6 +17,8 @@ export type AddonNeed =
   | { readonly addon: 'aws-ebs-csi-driver' }
   /** The device plugin reads its time-slicing ConfigMap `configMap` in the operator's namespace. */
   | { readonly addon: 'gpu-operator'; readonly configMap: string; readonly namespace: string }
+  /** The metrics API (metrics.k8s.io) that HorizontalPodAutoscalers on CPU or memory read. */
+  | { readonly addon: 'metrics-server' }
   /** Flags the autoscaler runs with (`--key=value`), from the build's typed settings. */
   | { readonly addon: 'cluster-autoscaler'; readonly extraArgs: Readonly<Record<string, string>> }
   /** Traefik as k3s ships it: only the cluster provides it. */

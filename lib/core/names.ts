@@ -129,6 +129,32 @@ export function checkLabels(site: Site, labels: Readonly<Record<string, string>>
   return { ...labels };
 }
 
+/**
+ * Annotations: keys are qualified names like label keys (apimachinery ValidateAnnotations), values
+ * any text, all of an object's together at most 256 KiB (TotalAnnotationSizeLimitB).
+ */
+export function checkAnnotations(site: Site, annotations: Readonly<Record<string, string>>): Record<string, string> {
+  let size = 0;
+  for (const [key, value] of Object.entries(annotations)) {
+    const slash = key.lastIndexOf('/');
+    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+    const name = slash >= 0 ? key.slice(slash + 1) : key;
+    const badPrefix = prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix));
+    if (badPrefix || name.length === 0 || name.length > 63 || !LABEL_NAME.test(name)) {
+      site.fail(
+        key,
+        'must be an annotation key ([dns-subdomain/]name, name at most 63 letters, digits, "-", "_" or ".")',
+        'use a key such as "example.com/owner"',
+      );
+    }
+    if (typeof value !== 'string') site.at(key).fail(value, 'must be a string', 'quote it, e.g. "true" or "8080"');
+    size += key.length + value.length;
+  }
+  if (size > 256 * 1024)
+    site.fail(`${size} bytes`, 'are more than the 256 KiB the API server takes for all annotations of an object', 'move large values to a ConfigMap');
+  return { ...annotations };
+}
+
 /** A legal name close to what was given, for error hints. */
 function suggestName(value: unknown, max: number): string {
   const cleaned = (typeof value === 'string' ? value : '')

@@ -9,4 +9,5 @@ export * from './flux-entry-point';
 export * from './git-source';
 export * from './layer';
 export * from './platform';
+export * from './service-clients-policy';
 export * from './prune-protection';

@@ -12,6 +12,9 @@ import { addonNeedsIn } from '../core/addon-needs';
 import { AddonPlan, checkClusterContract, installAddons, kubernetesOf } from '../addons/install-addons';
 import { KubernetesVersions } from '../core/kubernetes-version';
 import { ClusterContract } from '../addons/cluster-contract';
+import { checkControlPlanePools } from '../addons/control-plane';
+import { controlPlaneNeedsIn } from '../core/control-plane-needs';
+import { admitServiceClients } from './service-clients-policy';
 import { AlertSettings } from './flux-alerts';
 import { CheckedConstruct } from '../core/app-checks';
 
@@ -69,7 +72,35 @@ export class Platform extends CheckedConstruct {
     this.cluster = props.cluster ?? {};
     checkClusterContract(new Site(folder).at('cluster'), this.cluster);
     this.kubernetes = kubernetesOf(this.cluster);
+    checkControlPlanePools(new Site(folder), this.cluster.controlPlane, props.pools);
     this.alerts = props.alerts;
+  }
+
+  /**
+   * Refuses what the platform's constructs need of the cluster that its contract says it does
+   * not have: control-plane nodes or etcd where the control plane is managed. synthesize() calls
+   * it once every object exists.
+   */
+  checkClusterNeeds(): void {
+    const controlPlane = this.cluster.controlPlane;
+    if (!controlPlane?.managed) return;
+    for (const { path, what } of controlPlaneNeedsIn(this)) {
+      new Site(path)
+        .at('cluster.controlPlane')
+        .fail(
+          controlPlane.name,
+          `is a managed control plane, but ${what} need a self-managed one`,
+          `remove it: ${controlPlane.name} runs the control plane and etcd, and backs etcd up`,
+        );
+    }
+  }
+
+  /**
+   * Refuses each LoadBalancer Service the cluster cannot serve, and admits the clients of every
+   * Service opened outside the cluster to its pods. synthesize() calls it once every object exists.
+   */
+  admitServiceClients(): void {
+    admitServiceClients(this, this.cluster);
   }
 
   /**

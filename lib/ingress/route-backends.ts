@@ -11,7 +11,9 @@ export interface ResolvedBackend {
 /**
  * The backends of one routing object (Ingress, VirtualService). Each route's backend is checked
  * to be in the object's namespace (routes do not cross namespaces) and its port looked up by
- * name; `openFrom` then lets the ingress pods reach every backend on the ports routed to it.
+ * name. The route names the Service port; `openFrom` lets the ingress pods reach every backend
+ * on the container ports those Service ports send to, since a NetworkPolicy sees the traffic
+ * after the Service has translated it.
  */
 export class RouteBackends {
   private readonly routed: { backend: ServiceTarget; port: number }[] = [];
@@ -32,7 +34,7 @@ export class RouteBackends {
       );
     }
     const port = backend.servicePort(portName);
-    this.routed.push({ backend, port });
+    this.routed.push({ backend, port: backend.targetPort(portName) });
     return { serviceName: backend.serviceName, port };
   }
 

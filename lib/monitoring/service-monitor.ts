@@ -41,7 +41,8 @@ export class WorkloadMonitor extends CheckedConstruct {
   constructor(scope: Construct, id: string, props: WorkloadMonitorProps) {
     super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
-    const port = props.workload.servicePort(props.port);
+    // The ServiceMonitor names the Service port; the scrape reaches the pods on the container port behind it.
+    const port = props.workload.targetPort(props.port);
     const prometheus = props.prometheus;
     needAddon(this, prometheusOperatorNeed(prometheus));
     new ServiceMonitor(this, 'service-monitor', {

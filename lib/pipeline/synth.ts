@@ -1,6 +1,8 @@
 import { App } from 'cdk8s';
 import { withoutAppChecks } from '../core/app-checks';
 import { ValidationError, ValidationErrors } from '../core/errors';
+import { Manifest, objectId } from '../core/manifest';
+import { declaredReplacement } from '../core/replacement';
 import { ENTRY_POINTS_PATH } from '../flux/flux-entry-point';
 import { layoutDist, parseDistPath } from '../output/layout';
 import { DistFiles } from '../output/file-tree';
@@ -88,12 +90,14 @@ export function refusalOf(error: unknown): SynthRefusal | undefined {
 }
 
 /**
- * What the synth adds to every platform of the app before it collects: the add-ons its constructs
- * need, then its Flux entry point (after the add-ons: it alerts on their releases). Anything that
+ * What the synth adds to every platform of the app before it collects (after refusing what its
+ * cluster cannot give it): the add-ons its constructs need, then its Flux entry point (after the add-ons: it alerts on their releases). Anything that
  * checks an app's objects as the synth sees them (the cdk8s validation plugin) calls this too.
  */
 export function completePlatforms(app: App): void {
   for (const platform of app.node.findAll().filter(Platform.isPlatform)) {
+    platform.checkClusterNeeds();
+    platform.admitServiceClients();
     platform.buildAddons();
     platform.buildEntryPoint();
   }
@@ -143,7 +147,8 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
       (p) => new Error(`${p.platform.folder}: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)`),
     );
   if (empty.length > 0) return { ok: false, errors: empty };
-  const verification = verifyPlatforms(platforms.map(policyInputOf));
+  const inputs = platforms.map(policyInputOf);
+  const verification = verifyPlatforms(inputs);
   if (verification.errors.length > 0) return { ok: false, errors: verification.errors, checks: verification.summary };
   const dist = layoutDist(platforms);
   const entryPoints = selectedEntryPoints(layoutEntryPoints(collected.platforms, source), platforms);
@@ -171,13 +176,33 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
       files: dist.size,
       entryPointObjects: platforms.reduce((n, p) => n + p.entryPoint.length, 0),
       checks: verification.summary,
-      warnings: source.isPlaceholder
-        ? [
-            `warning: the repository URL is the placeholder ${source.url}; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before \`flux bootstrap\``,
-          ]
-        : [],
+      warnings: [
+        ...(source.isPlaceholder
+          ? [
+              `warning: the repository URL is the placeholder ${source.url}; give the app its repository (new PlatformApp({ source: new GitSource({ url }) })) before \`flux bootstrap\``,
+            ]
+          : []),
+        ...replacementWarnings(inputs),
+      ],
     },
   };
+}
+
+/**
+ * Objects that declare their replacement: Flux deletes and recreates them on any immutable change
+ * while the declaration stays, so each synth names them until it is removed.
+ */
+function replacementWarnings(inputs: readonly { readonly manifests: readonly Manifest[] }[]): string[] {
+  return inputs.flatMap(({ manifests }) =>
+    manifests.flatMap((m) => {
+      const reason = declaredReplacement(m.object);
+      return reason === undefined
+        ? []
+        : [
+            `warning: ${objectId(m)} declares its replacement (${reason}): Flux deletes and recreates it on an immutable change; remove declareReplacement once that change is applied`,
+          ];
+    }),
+  );
 }
 
 /** The construct path an error names (a ValidationError's path, else its message up to the first colon). */

@@ -43,7 +43,7 @@ export class NodeCapacity {
 
   /** The control-plane nodes of a self-managed cluster (kubeadm, kops): etcd and the API server. */
   static controlPlane(): NodeCapacity {
-    return new NodeCapacity('control plane', new Set(), true);
+    return new NodeCapacity('control plane', new Set(), true, undefined, true);
   }
 
   /** Machines joined by hand (k3s servers and agents, bare metal). */
@@ -60,5 +60,7 @@ export class NodeCapacity {
     public readonly selectedByNodeLabels: boolean,
     /** The Fargate profile (made by the cloud, outside Kubernetes) that selects the pool's pods. */
     public readonly fargateProfile?: FargateProfile,
+    /** Nodes only a self-managed control plane has (a managed one runs its own, out of reach). */
+    public readonly needsSelfManagedControlPlane: boolean = false,
   ) {}
 }

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel } from '../core/names';
 import { CheckedConstruct } from '../core/app-checks';
+import { needAddon } from '../core/addon-needs';
 
 /** One rate limit on scaling: at most `value` pods (or percent) every `periodSeconds`. */
 export interface ScalingPolicy {
@@ -74,6 +75,8 @@ export class HorizontalAutoscaler extends CheckedConstruct {
         'set cpuUtilization and/or memoryUtilization (percent of the request)',
       );
     }
+    // Resource metrics are read from the aggregated metrics API at run time, not from the objects.
+    needAddon(this, { addon: 'metrics-server' });
     const behavior =
       props.scaleUp || props.scaleDown
         ? {

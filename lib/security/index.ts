@@ -13,4 +13,3 @@ export * from './network-graph';
 export * from './pod-network-policy';
 export * from './port-rules';
 export * from './rbac';
-export * from './cidr';

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { BlockList, isIP } from 'node:net';
 import { Site } from '../core/errors';
-import { checkCidr } from './cidr';
+import { checkCidr } from '../core/cidr';
 
 /**
  * Cloud instance metadata (169.254.169.254 on AWS, Azure and GCP; fd00:ec2::254 on AWS) hands

@@ -5,33 +5,26 @@ import { Construct } from 'constructs';
 import { Site } from '../core/errors';
 import { checkDnsLabel } from '../core/names';
 import { declareException, PolicyRule } from '../core/exceptions';
-import { PodGroup } from '../workloads/pod-group';
+import { PodGroup, PodPort } from '../workloads/pod-group';
 import { NAMESPACE_NAME_LABEL } from './namespace';
-import { checkCidr, cidrContains } from './cidr';
-import { AllPorts, buildPortRules, PortRule } from './port-rules';
+import { checkCidr, cidrContains, NON_INTERNET_RANGES } from '../core/cidr';
+import { AllPorts, buildPortRules, PortSpec } from './port-rules';
 import { CheckedConstruct } from '../core/app-checks';
 
-export type { AllPorts, PortRule } from './port-rules';
-
-/**
- * Address ranges that are not the internet from inside a cluster: private networks (RFC 1918,
- * where VPCs, pods and Services live), carrier-grade NAT (RFC 6598, used by some CNIs) and
- * link-local (RFC 3927), which holds the cloud metadata address 169.254.169.254.
- */
-export const NON_INTERNET_RANGES: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16'];
+export type { AllPorts, PortRule, PortSpec } from './port-rules';
 
 /** One end of a connection. Only pod groups we emit get policies; outside peers are just named. */
 export class Peer {
-  /** Pods this project emits: a rule on them is written too. */
+  /** Pods this project emits: a rule on them is written too, and rules to them may name their ports. */
   static pods(group: PodGroup): Peer {
-    return new Peer(group.name, group.namespace, { ...group.selector }, true);
+    return new Peer(group.name, group.namespace, { ...group.selector }, true, undefined, undefined, [], group.ports ?? []);
   }
   /**
    * Pods that another controller creates at run time (cert-manager's HTTP-01 solver): their rules
    * are written, and excused from selects-pods (no template of them is emitted) with `createdBy`.
    */
   static runtimePods(group: PodGroup, createdBy: string): Peer {
-    return new Peer(group.name, group.namespace, { ...group.selector }, true, undefined, createdBy);
+    return new Peer(group.name, group.namespace, { ...group.selector }, true, undefined, createdBy, [], group.ports ?? []);
   }
   /** Pods we do not manage, e.g. an ingress controller: all of a namespace, or some of its pods. */
   static external(namespace: string, podLabels: Readonly<Record<string, string>> = {}, name: string = namespace): Peer {
@@ -69,6 +62,8 @@ export class Peer {
     readonly ipBlock?: string,
     readonly createdAtRunTimeBy?: string,
     readonly except: readonly string[] = [],
+    /** The named ports of pods this project emits; undefined for any other peer. */
+    readonly ports?: readonly PodPort[],
   ) {}
 
   /** Checks an address peer's blocks: valid CIDRs, each `except` inside the block. `site` is where the peer is used. */
@@ -114,8 +109,11 @@ export class NetworkGraph extends CheckedConstruct {
     this.site = new Site(this.node.path);
   }
 
-  /** `ports`: the ports the traffic uses, or `'all'` for every port and protocol. */
-  allow(from: Peer, to: Peer, ports: readonly (number | PortRule)[] | AllPorts): this {
+  /**
+   * `ports`: the ports the traffic uses (numbers, or names of ports `to`'s pods declare), or
+   * `'all'` for every port and protocol.
+   */
+  allow(from: Peer, to: Peer, ports: readonly PortSpec[] | AllPorts): this {
     const edge = `${from.namespace || from.ipBlock}/${from.name}->${to.namespace || to.ipBlock}/${to.name}`;
     const site = this.site.at(`allow(${from.name} -> ${to.name})`);
     if (!from.managed && !to.managed) {
@@ -127,7 +125,7 @@ export class NetworkGraph extends CheckedConstruct {
     this.edges.add(edge);
     from.check(site.at('from'));
     to.check(site.at('to'));
-    const rules = buildPortRules(site.at('ports'), ports);
+    const rules = buildPortRules(site.at('ports'), ports, to);
 
     if (from.managed) {
       checkDnsLabel(site.at('from.namespace'), from.namespace);

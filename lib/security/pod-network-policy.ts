@@ -6,14 +6,17 @@ import { Site } from '../core/errors';
 import { checkDnsLabel } from '../core/names';
 import { PodGroup } from '../workloads/pod-group';
 import { Peer } from './network-graph';
-import { AllPorts, buildPortRules, PortRule } from './port-rules';
+import { AllPorts, buildPortRules, NamedPorts, PortSpec } from './port-rules';
 import { CheckedConstruct } from '../core/app-checks';
 
 export interface TrafficRule {
   /** The other ends; leave out for any address. */
   readonly peers?: readonly Peer[];
-  /** The ports, or `'all'` for every port and protocol. */
-  readonly ports: readonly (number | PortRule)[] | AllPorts;
+  /**
+   * The ports (numbers, or names of the destination pods' ports: the policy's pods for ingress,
+   * the peers for egress), or `'all'` for every port and protocol.
+   */
+  readonly ports: readonly PortSpec[] | AllPorts;
 }
 
 export interface PodNetworkPolicyProps {
@@ -38,9 +41,10 @@ export class PodNetworkPolicy extends CheckedConstruct {
     super(scope, freeId(scope, id));
     const site = new Site(this.node.path);
     const namespace = props.pods.namespace;
-    const rule = (at: Site, r: TrafficRule) => ({
+    const own: NamedPorts = { name: props.pods.name, ports: props.pods.ports ?? [] };
+    const rule = (at: Site, r: TrafficRule, destination: NamedPorts | undefined) => ({
       peers: r.peers?.map((p, j) => p.check(at.at('peers').at(j)).selectorFrom(namespace)),
-      ports: buildPortRules(at.at('ports'), r.ports),
+      ports: buildPortRules(at.at('ports'), r.ports, destination),
     });
     this.policy = new k8s.KubeNetworkPolicy(this, 'policy', {
       metadata: { name: checkDnsLabel(site.at('name'), props.name), namespace },
@@ -48,15 +52,23 @@ export class PodNetworkPolicy extends CheckedConstruct {
         podSelector: { matchLabels: { ...props.pods.selector } },
         policyTypes: ['Ingress', 'Egress'],
         ingress: props.ingress?.map((r, i) => {
-          const b = rule(site.at('ingress').at(i), r);
+          const b = rule(site.at('ingress').at(i), r, own);
           return { from: b.peers, ports: b.ports };
         }),
         // An egress rule without peers reaches every pod and address, but not cloud instance metadata.
         egress: props.egress?.map((r, i) => {
-          const b = rule(site.at('egress').at(i), r);
+          const b = rule(site.at('egress').at(i), r, peersPorts(r.peers));
           return { to: b.peers ?? anyDestinationButMetadata(site.at('egress').at(i).at('peers')), ports: b.ports };
         }),
       },
     });
   }
+}
+
+/** The ports an egress rule's named ports are looked up in: those of its peers, when all are pods emitted here. */
+function peersPorts(peers: readonly Peer[] | undefined): NamedPorts | undefined {
+  if (!peers || peers.length === 0) return undefined;
+  const name = peers.map((p) => p.name).join(', ');
+  if (peers.some((p) => p.ports === undefined)) return { name, ports: undefined };
+  return { name, ports: peers.flatMap((p) => p.ports ?? []) };
 }

@@ -109,12 +109,12 @@ export interface BuiltContainer {
   readonly podSecurityExceptions: readonly string[];
 }
 
-/** A probe built with Probe.httpGet / tcpSocket / exec, as the API wants it. */
-function probeOf(site: Site, probe: Probe | undefined): k8s.Probe | undefined {
+/** A probe built with Probe.httpGet / tcpSocket / grpc / exec, as the API wants it for a container with these ports. */
+function probeOf(site: Site, probe: Probe | undefined, ports: readonly { name?: string; containerPort: number }[]): k8s.Probe | undefined {
   if (probe === undefined) return undefined;
   if (!(probe instanceof Probe))
-    site.fail(probe, 'must be a Probe', 'write Probe.httpGet("/healthz", "http"), Probe.tcpSocket("http") or Probe.exec([...])');
-  return probe.toK8s();
+    site.fail(probe, 'must be a Probe', 'write Probe.httpGet("/healthz", "http"), Probe.tcpSocket("http"), Probe.grpc("grpc") or Probe.exec([...])');
+  return probe.toK8s(site, ports);
 }
 
 /** A list prop as given; anything but an array (or nothing) is refused by name. */
@@ -180,9 +180,9 @@ export function buildContainer(site: Site, props: ContainerProps): BuiltContaine
         : checkListOfObjects(site.at('volumeMounts'), props.volumeMounts).map((m, i) =>
             buildMount(site.at('volumeMounts').at(i), m, privilegedReason !== undefined),
           ),
-    readinessProbe: probeOf(site.at('readinessProbe'), props.readinessProbe),
-    livenessProbe: probeOf(site.at('livenessProbe'), props.livenessProbe),
-    startupProbe: props.startupProbe?.toK8s(),
+    readinessProbe: probeOf(site.at('readinessProbe'), props.readinessProbe, ports),
+    livenessProbe: probeOf(site.at('livenessProbe'), props.livenessProbe, ports),
+    startupProbe: probeOf(site.at('startupProbe'), props.startupProbe, ports),
     securityContext:
       privilegedReason === undefined
         ? {

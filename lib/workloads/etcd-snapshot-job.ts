@@ -3,11 +3,12 @@ import { freeId } from '../core/construct-id';
 import { Construct } from 'constructs';
 import { PodSecurityLevel } from '../core/pod-security';
 import { NodePool } from '../placement/node-pool';
-import { PodGroup } from './pod-group';
+import { PodGroup, PodPort } from './pod-group';
 import { PodIdentity } from './pod-identity';
 import { buildScheduledJob } from './scheduled-job';
 import { Volume } from './volume';
 import { CheckedConstruct } from '../core/app-checks';
+import { needSelfManagedControlPlane } from '../core/control-plane-needs';
 
 export interface EtcdSnapshotJobProps {
   /** @default "etcd-snapshot" */
@@ -30,7 +31,8 @@ export interface EtcdSnapshotJobProps {
 
 /**
  * etcdctl snapshots of a self-managed control plane (kubeadm layout), as a CronJob on the
- * control-plane nodes. etcd listens on the node's loopback and its certificates are root-only
+ * control-plane nodes; refused on a cluster whose control plane is managed (its provider runs
+ * and backs up etcd). etcd listens on the node's loopback and its certificates are root-only
  * files, so the job needs the host network, host paths and root: each declared with its reason.
  * The etcd image has no shell; a busybox step names the file by time and prunes old ones.
  */
@@ -44,6 +46,7 @@ export class EtcdSnapshotJob extends CheckedConstruct implements PodGroup {
 
   constructor(scope: Construct, id: string, props: EtcdSnapshotJobProps) {
     super(scope, freeId(scope, id));
+    needSelfManagedControlPlane(this, 'etcd snapshots (etcdctl against the etcd of a control-plane node)');
     const certs = props.certDir ?? '/etc/kubernetes/pki/etcd';
     const built = buildScheduledJob(this, {
       name: props.name ?? 'etcd-snapshot',
@@ -104,6 +107,11 @@ export class EtcdSnapshotJob extends CheckedConstruct implements PodGroup {
     this.name = this.identity.name;
     this.namespace = this.identity.namespace;
     this.selector = this.identity.selector;
+  }
+
+  /** The named ports the pods declare (what a NetworkPolicy naming a port opens). */
+  get ports(): readonly PodPort[] {
+    return this.identity.ports;
   }
 
   /** The Pod Security level the job's namespace may enforce at most (privileged: host network and paths). */

@@ -21,7 +21,7 @@ export interface AwsNlbOptions {
  */
 export class CloudLoadBalancer {
   static awsNlb(options: AwsNlbOptions): CloudLoadBalancer {
-    return new CloudLoadBalancer('AWS Load Balancer Controller', { addon: 'aws-load-balancer-controller' }, (site, ports) => {
+    return new CloudLoadBalancer('AWS Load Balancer Controller', { addon: 'aws-load-balancer-controller' }, (site, ports, keepClientAddress) => {
       const timeout = options.idleTimeoutSeconds;
       if (!Number.isInteger(timeout) || timeout < NLB_IDLE_TIMEOUT.min || timeout > NLB_IDLE_TIMEOUT.max) {
         site
@@ -40,6 +40,9 @@ export class CloudLoadBalancer {
       for (const port of ports) {
         annotations[`service.beta.kubernetes.io/aws-load-balancer-listener-attributes.TCP-${port}`] = `tcp.idle_timeout.seconds=${timeout}`;
       }
+      // An NLB sending to pod IPs hides the client behind its own address unless told otherwise
+      // (target group attribute preserve_client_ip.enabled, off by default for IP targets).
+      if (keepClientAddress) annotations['service.beta.kubernetes.io/aws-load-balancer-target-group-attributes'] = 'preserve_client_ip.enabled=true';
       return annotations;
     });
   }
@@ -49,11 +52,14 @@ export class CloudLoadBalancer {
     readonly controller: string,
     /** The add-on that controller is, which the build installs or the cluster declares provided. */
     readonly addon: AddonNeed,
-    private readonly build: (site: Site, ports: readonly number[]) => Record<string, string>,
+    private readonly build: (site: Site, ports: readonly number[], keepClientAddress: boolean) => Record<string, string>,
   ) {}
 
-  /** The Service annotations for these listener ports; `site` is the Service's `loadBalancer` field. */
-  annotations(site: Site, ports: readonly number[]): Record<string, string> {
-    return this.build(site, ports);
+  /**
+   * The Service annotations for these listener ports; `site` is the Service's `loadBalancer`
+   * field. `keepClientAddress`: only some clients may connect, so the pods must see their address.
+   */
+  annotations(site: Site, ports: readonly number[], keepClientAddress: boolean = false): Record<string, string> {
+    return this.build(site, ports, keepClientAddress);
   }
 }

@@ -4,11 +4,11 @@ import { Construct } from 'constructs';
 import { declareException, PolicyRule } from '../core/exceptions';
 import { Site } from '../core/errors';
 import { NAME_LABEL } from '../core/labels';
-import { checkDnsLabel, checkLabels } from '../core/names';
+import { checkAnnotations, checkDnsLabel, checkLabels } from '../core/names';
 import { PodSecurityLevel } from '../core/pod-security';
 import { CloudIdentity } from './cloud-identity';
 import { BuiltPod, buildPodSpec, PodProps } from './pod';
-import { PodGroup } from './pod-group';
+import { PodGroup, PodPort } from './pod-group';
 
 export interface PodIdentityProps {
   /** Name of the pods' owner and of their ServiceAccount (DNS label). */
@@ -19,6 +19,8 @@ export interface PodIdentityProps {
    * ServiceAccount and the owner's objects carry too
    */
   readonly selector?: Readonly<Record<string, string>>;
+  /** The owner's objects (ServiceAccount, controller, Services, budget) carry the selector's labels. @default true for the default selector, false for a given one */
+  readonly labelObjectsWithSelector?: boolean;
   /** Extra pod labels. @default none */
   readonly podLabels?: Readonly<Record<string, string>>;
   /** Cloud identities the pods act as (IRSA, Azure workload identity). @default none */
@@ -47,6 +49,7 @@ export class PodIdentity implements PodGroup {
   private readonly site: Site;
   private readonly podLabels: Readonly<Record<string, string>>;
   private readonly levels: PodSecurityLevel[] = [];
+  private readonly builtPorts = new Map<string, PodPort>();
   /** Labels the owner's own objects carry: the name label when the identity selects by it. */
   private readonly ownLabels: Readonly<Record<string, string>>;
 
@@ -54,8 +57,15 @@ export class PodIdentity implements PodGroup {
     this.site = site;
     this.name = checkDnsLabel(site.at('name'), props.name);
     this.namespace = checkDnsLabel(site.at('namespace'), props.namespace);
-    this.selector = props.selector ? checkLabels(site.at('podLabels'), props.selector) : { [NAME_LABEL]: this.name };
-    this.ownLabels = props.selector ? {} : this.selector;
+    const selectorField = props.labelObjectsWithSelector ? 'selector' : 'podLabels';
+    if (props.selector !== undefined && (typeof props.selector !== 'object' || Object.keys(props.selector).length === 0)) {
+      // An empty selector selects every pod of the namespace.
+      site
+        .at(selectorField)
+        .fail(props.selector, 'must name at least one label', 'give the labels the pods are selected by, e.g. { app: "checkout" }');
+    }
+    this.selector = props.selector ? checkLabels(site.at(selectorField), props.selector) : { [NAME_LABEL]: this.name };
+    this.ownLabels = (props.labelObjectsWithSelector ?? props.selector === undefined) ? this.selector : {};
     const identities = (props.cloudIdentities ?? []).map((c) => c.check(site.at('cloudIdentity')));
     this.podLabels = Object.assign({}, props.podLabels, ...identities.map((c) => c.podLabels));
     const annotations = Object.assign({}, ...identities.map((c) => c.serviceAccountAnnotations));
@@ -70,6 +80,11 @@ export class PodIdentity implements PodGroup {
     return PodSecurityLevel.widest(this.levels);
   }
 
+  /** The named container ports of every pod built so far (one entry per name, number and protocol). */
+  get ports(): readonly PodPort[] {
+    return [...this.builtPorts.values()];
+  }
+
   /**
    * A pod template running as this identity. `site` is where the pod's props were given;
    * `claimNames` are volumes provided outside the spec (StatefulSet claim templates).
@@ -77,10 +92,20 @@ export class PodIdentity implements PodGroup {
   buildPod(site: Site, props: PodProps, claimNames: readonly string[] = []): IdentityPod {
     const built = buildPodSpec(site, props, this.name, claimNames, this.namespace);
     this.levels.push(built.podSecurity);
+    for (const c of built.spec.containers) {
+      for (const p of c.ports ?? []) {
+        const port: PodPort = { name: p.name!, port: p.containerPort, protocol: (p.protocol ?? 'TCP') as PodPort['protocol'] };
+        this.builtPorts.set(`${port.name}/${port.port}/${port.protocol}`, port);
+      }
+    }
     const labels = checkLabels(this.site.at('podLabels'), { ...this.podLabels, ...built.placementLabels, ...this.selector });
     // Spread constraints count the identity's own pods.
     const spread = built.spec.topologySpreadConstraints?.map((c) => ({ ...c, labelSelector: { matchLabels: { ...this.selector } } }));
-    return { template: { metadata: { labels }, spec: spread ? { ...built.spec, topologySpreadConstraints: spread } : built.spec }, built };
+    const annotations = props.podAnnotations === undefined ? undefined : checkAnnotations(site.at('podAnnotations'), props.podAnnotations);
+    return {
+      template: { metadata: { labels, annotations }, spec: spread ? { ...built.spec, topologySpreadConstraints: spread } : built.spec },
+      built,
+    };
   }
 
   /** Metadata of an object the owner makes for these pods (controller, Service, budget). */

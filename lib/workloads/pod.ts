@@ -32,6 +32,11 @@ export interface PodProps extends PodSettings {
   /** Mount the service-account token; only for pods that call the Kubernetes API. @default false */
   readonly automountServiceAccountToken?: boolean;
   /**
+   * Annotations of the pod template, for what reads them from the pod: a service mesh's sidecar
+   * settings, a scraper's port, a tool's opt-out. Changing one rolls the pods. @default none
+   */
+  readonly podAnnotations?: Readonly<Record<string, string>>;
+  /**
    * Share the node's network namespace (e.g. to reach etcd on 127.0.0.1). Needs a reason, like
    * privileged containers. @default the pod's own network
    */

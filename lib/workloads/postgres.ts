@@ -4,7 +4,7 @@ import { PodPlacement } from '../placement/node-pool';
 import { AppConfig } from './config-map';
 import { ContainerImage, Resources } from './container';
 import { EnvValue, SecretKeyRef } from './env';
-import { SecretStoreAccess } from './pod-group';
+import { PodPort, SecretStoreAccess } from './pod-group';
 import { TopologySpread } from './pod-settings';
 import { Probe } from './probe';
 import { ServiceTarget } from './service-target';
@@ -48,11 +48,11 @@ export interface PostgresDatabaseProps {
    */
   readonly acceptReplicas?: boolean;
   /**
-   * Run as a hot standby of this primary: on an empty claim, an init container copies it with
-   * pg_basebackup (-R writes standby.signal and primary_conninfo), as `user` with the password.
-   * @default a primary
+   * Run as a hot standby of this primary (its Service with a port named `postgres`): on an empty
+   * claim, an init container copies it with pg_basebackup (-R writes standby.signal and
+   * primary_conninfo), as `user` with the password. @default a primary
    */
-  readonly replicaOf?: { readonly host: string; readonly port: number };
+  readonly replicaOf?: ServiceTarget;
 }
 
 /**
@@ -93,8 +93,8 @@ export class PostgresDatabase extends CheckedConstruct implements ServiceTarget 
           data: { 'replication.sh': 'echo "host replication all all scram-sha-256" >> "$PGDATA/pg_hba.conf"\n' },
         })
       : undefined;
-    const replicaOf = props.replicaOf;
-    const basebackup = replicaOf
+    const primary = props.replicaOf && { host: props.replicaOf.dnsName, port: props.replicaOf.servicePort(POSTGRES_PORT.name) };
+    const basebackup = primary
       ? [
           {
             name: 'basebackup',
@@ -102,7 +102,7 @@ export class PostgresDatabase extends CheckedConstruct implements ServiceTarget 
             command: [
               'sh',
               '-c',
-              `[ -s "$PGDATA/PG_VERSION" ] || pg_basebackup -h ${replicaOf.host} -p ${replicaOf.port} -U "$POSTGRES_USER" -D "$PGDATA" -R -X stream`,
+              `[ -s "$PGDATA/PG_VERSION" ] || pg_basebackup -h ${primary.host} -p ${primary.port} -U "$POSTGRES_USER" -D "$PGDATA" -R -X stream`,
             ],
             envFromConfigMaps: [config.name],
             env: { PGPASSWORD: EnvValue.fromSecret(props.passwordSecret) },
@@ -149,12 +149,42 @@ export class PostgresDatabase extends CheckedConstruct implements ServiceTarget 
     this.selector = server.selector;
   }
 
+  get ports(): readonly PodPort[] {
+    return this.server.ports;
+  }
+
   get serviceName(): string {
     return this.server.serviceName;
+  }
+
+  get dnsName(): string {
+    return this.server.dnsName;
+  }
+
+  get servicePortNames(): readonly string[] {
+    return this.server.servicePortNames;
   }
 
   /** The Service port with this name; PostgreSQL's is PostgresDatabase.PORT_NAME. */
   servicePort(name: string = POSTGRES_PORT.name): number {
     return this.server.servicePort(name);
+  }
+
+  /** The container port behind the Service port with this name (5432 for PostgresDatabase.PORT_NAME). */
+  targetPort(name: string = POSTGRES_PORT.name): number {
+    return this.server.targetPort(name);
+  }
+
+  address(portName: string = POSTGRES_PORT.name): string {
+    return this.server.address(portName);
+  }
+
+  url(portName: string = POSTGRES_PORT.name, scheme: string = 'postgresql'): string {
+    return this.server.url(portName, scheme);
+  }
+
+  /** Another Service of the database (an `extraServices` entry) as a target, e.g. the ClusterIP clients use. */
+  serviceNamed(name: string): ServiceTarget {
+    return this.server.serviceNamed(name);
   }
 }

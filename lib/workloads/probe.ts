@@ -12,25 +12,63 @@ export interface ProbeTiming {
   readonly failureThreshold?: number;
 }
 
+export interface HttpProbeOptions extends ProbeTiming {
+  /** Request headers, e.g. a Host the server routes by. @default none */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** @default "HTTP" */
+  readonly scheme?: 'HTTP' | 'HTTPS';
+}
+
+export interface GrpcProbeOptions extends ProbeTiming {
+  /** The service name sent in the gRPC health check request (grpc.health.v1). @default the server's overall health ("") */
+  readonly service?: string;
+}
+
+/** A header name as the API server takes it (k8s.io/apimachinery/pkg/util/validation IsHTTPHeaderName). */
+const HTTP_HEADER_NAME = /^[-A-Za-z0-9]+$/;
+
 /** A readiness, liveness or startup probe. */
 export class Probe {
-  static httpGet(path: string, port: number | string, timing: ProbeTiming = {}): Probe {
-    return new Probe({ httpGet: { path, port: intOrString(port) }, ...timing });
+  static httpGet(path: string, port: number | string, options: HttpProbeOptions = {}): Probe {
+    const { headers, scheme, ...timing } = options;
+    const httpHeaders = headers && Object.entries(headers).map(([name, value]) => ({ name, value }));
+    return new Probe({ httpGet: { path, port: intOrString(port), scheme, httpHeaders }, ...timing }, port);
   }
   static tcpSocket(port: number | string, timing: ProbeTiming = {}): Probe {
-    return new Probe({ tcpSocket: { port: intOrString(port) }, ...timing });
+    return new Probe({ tcpSocket: { port: intOrString(port) }, ...timing }, port);
+  }
+  /**
+   * The gRPC health checking protocol (grpc.health.v1.Health/Check), which the kubelet speaks
+   * itself: the image needs no grpc_health_probe binary. A port name is written as its number,
+   * since the API takes only a number here.
+   */
+  static grpc(port: number | string, options: GrpcProbeOptions = {}): Probe {
+    const { service, ...timing } = options;
+    return new Probe({ grpc: { port: typeof port === 'number' ? port : 0, service }, ...timing }, port);
   }
   static exec(command: readonly string[], timing: ProbeTiming = {}): Probe {
-    return new Probe({ exec: { command: [...command] }, ...timing });
+    return new Probe({ exec: { command: [...command] }, ...timing }, undefined);
   }
-  private constructor(private readonly spec: k8s.Probe) {}
+  private constructor(
+    private readonly spec: k8s.Probe,
+    /** The port an httpGet, tcpSocket or gRPC probe connects to, as given. */
+    readonly port: number | string | undefined,
+  ) {}
 
-  /** The port an httpGet or tcpSocket probe connects to, as given; undefined for exec. */
-  get port(): number | string | undefined {
-    return (this.spec.httpGet ?? this.spec.tcpSocket)?.port?.value;
-  }
-
-  toK8s(): k8s.Probe {
+  /**
+   * The probe as the API wants it, for a container with these ports (a gRPC probe's port name
+   * becomes its number). `site` is the probe's field, where bad headers are refused.
+   */
+  toK8s(site: Site, ports: readonly { name?: string; containerPort: number }[]): k8s.Probe {
+    (this.spec.httpGet?.httpHeaders ?? []).forEach((header) => {
+      if (!HTTP_HEADER_NAME.test(header.name)) {
+        site.at('headers').fail(header.name, 'must be an HTTP header name (letters, digits and "-")', 'e.g. "Host" or "X-Health-Check"');
+      }
+    });
+    if (this.spec.grpc && typeof this.port === 'string') {
+      const port = ports.find((p) => p.name === this.port)!;
+      return { ...this.spec, grpc: { ...this.spec.grpc, port: port.containerPort } };
+    }
     return { ...this.spec };
   }
 }

@@ -7,7 +7,7 @@ import { PodSecurityLevel } from '../core/pod-security';
 import { CloudIdentity } from './cloud-identity';
 import { PodProps } from './pod';
 import { PodIdentity } from './pod-identity';
-import { PodGroup } from './pod-group';
+import { PodGroup, PodPort } from './pod-group';
 import { CheckedConstruct } from '../core/app-checks';
 
 export interface ScheduledJobProps extends PodProps {
@@ -49,6 +49,11 @@ export class ScheduledJob extends CheckedConstruct implements PodGroup {
     this.name = this.identity.name;
     this.namespace = this.identity.namespace;
     this.selector = this.identity.selector;
+  }
+
+  /** The named ports the pods declare (what a NetworkPolicy naming a port opens). */
+  get ports(): readonly PodPort[] {
+    return this.identity.ports;
   }
 
   /** The Pod Security level the job's namespace may enforce at most. */

@@ -9,10 +9,12 @@ import { checkDnsLabel, checkDnsSubdomain, checkLabelKey } from '../core/names';
 import { checkBytes } from '../core/quantity';
 import { PodSecurityLevel } from '../core/pod-security';
 import { PodProps } from './pod';
-import { PodGroup } from './pod-group';
+import { PodGroup, PodPort } from './pod-group';
 import { IdentityPod, PodIdentity } from './pod-identity';
 import { Volume } from './volume';
 import { CheckedConstruct } from '../core/app-checks';
+import { PolicyException } from '../core/exceptions';
+import { buildSessionGrant, Grantee, SessionGrant } from './session-grant';
 
 /** Stands for the user id in the emitted templates unless `placeholder` says otherwise; the session manager replaces it. */
 export const USER_ID_PLACEHOLDER = '{user-id}';
@@ -195,9 +197,38 @@ export class SessionTemplates extends CheckedConstruct implements PodGroup {
     return this.storageTemplates.name;
   }
 
+  /** The named ports the pods declare (what a NetworkPolicy naming a port opens). */
+  get ports(): readonly PodPort[] {
+    return this.identity.ports;
+  }
+
   /** The Pod Security level the sessions' namespace may enforce at most. */
   get podSecurity(): PodSecurityLevel {
     return this.identity.podSecurity;
+  }
+
+  /**
+   * Lets `grantee` (the service that starts sessions) instantiate them: read the templates,
+   * create and delete the session pods, and create the per-user claims and snapshots, in the
+   * sessions' namespace. Where the templates' pods are privileged, whoever may create them is
+   * root on a node: declare that as an exception from create-pods-where-privileged, with its reason.
+   */
+  grantInstantiate(grantee: Grantee, options: { readonly exceptions?: readonly PolicyException[] } = {}): SessionGrant {
+    const variants = Object.keys(this.props.variants);
+    return buildSessionGrant(
+      this,
+      this.site.at('grantInstantiate'),
+      {
+        name: this.name,
+        namespace: this.namespace,
+        templates: variants.map((v) => this.templateName(v)),
+        storageTemplates: this.storageTemplates?.name,
+        claims: this.props.userStorage !== undefined,
+        snapshots: this.props.snapshots !== undefined,
+      },
+      grantee,
+      options.exceptions ?? [],
+    );
   }
 
   /** The name of the template of `variant`, for the session manager's configuration. */
@@ -216,7 +247,12 @@ export class SessionTemplates extends CheckedConstruct implements PodGroup {
     const pod = this.buildPod(variant, userId);
     const id = `${variant}-${userId}`;
     const rendered = new k8s.KubePod(scope, `${id}-pod`, {
-      metadata: { name: `${this.name}-${userId}`, namespace: this.namespace, labels: { ...pod.template.metadata!.labels, [this.userLabel]: userId } },
+      metadata: {
+        name: `${this.name}-${userId}`,
+        namespace: this.namespace,
+        labels: { ...pod.template.metadata!.labels, [this.userLabel]: userId },
+        annotations: pod.template.metadata!.annotations,
+      },
       spec: pod.template.spec,
     });
     this.identity.declareExceptions(rendered, pod);

@@ -4,7 +4,10 @@ import { Construct } from 'constructs';
 import { needAddon } from '../core/addon-needs';
 import { Site } from '../core/errors';
 import { checkDnsLabel, checkPort, checkPortName } from '../core/names';
+import { isIP } from 'node:net';
+import { exposeService } from '../core/service-exposure';
 import { CloudLoadBalancer } from './load-balancer';
+import { ServiceClients } from './service-clients';
 import { expandPortRanges, PortRange } from './port-range';
 import { intOrString } from './probe';
 
@@ -39,13 +42,28 @@ export interface ServiceOptions {
   readonly ports?: readonly (ServicePort | PortRange)[];
   /** The cloud load balancer's settings (idle timeout, scheme); only with type "LoadBalancer". @default the cloud's defaults */
   readonly loadBalancer?: CloudLoadBalancer;
+  /**
+   * Who reaches a LoadBalancer or NodePort Service from outside the cluster; required for those
+   * types. The policy in front of the pods admits them (and the address a load balancer that
+   * rewrites the source gives them); a LoadBalancer lists them in loadBalancerSourceRanges; and
+   * where only some may connect, externalTrafficPolicy Local keeps their address (kube-proxy
+   * would otherwise replace it with a node's).
+   */
+  readonly clients?: ServiceClients;
+  /**
+   * The address a LoadBalancer asks for, e.g. "192.168.1.240" (MetalLB: metallb.io/loadBalancerIPs).
+   * The cluster's LoadBalancer implementation must be able to give it. @default any
+   */
+  readonly address?: string;
+  /** The MetalLB address pool a LoadBalancer's address comes from (metallb.io/address-pool). @default MetalLB's choice */
+  readonly addressPool?: string;
 }
 
 /** A Service as the workload built it: the L1 object, its type and its resolved ports. */
 export interface WorkloadService {
   readonly name: string;
   readonly type: ServiceType;
-  readonly ports: readonly Required<Pick<ServicePort, 'name' | 'port' | 'targetPort' | 'protocol'>>[];
+  readonly ports: readonly (Required<Pick<ServicePort, 'name' | 'port' | 'targetPort' | 'protocol'>> & { readonly containerPort: number })[];
   /** The emitted Service (escape hatch: annotations, exceptions). */
   readonly object: k8s.KubeService;
 }
@@ -67,6 +85,7 @@ export function buildServices(
   context: {
     readonly name: string;
     readonly defaultType: ServiceType;
+    readonly namespace: string;
     readonly selector: Readonly<Record<string, string>>;
     readonly containerPorts: readonly ContainerPortRef[];
     readonly metadata: (extra: ApiObjectMetadata) => ApiObjectMetadata;
@@ -84,13 +103,15 @@ export function buildServices(
     names.add(name);
     const type = service.type ?? context.defaultType;
     const ports = resolvePorts(at.at('ports'), service.ports, context.containerPorts, type);
-    // The default Service follows the container ports: none without them. One the user asked for is never dropped.
-    if (ports.length === 0 && !explicit) return [];
-    if (ports.length === 0) {
+    // The default Service follows the container ports: none without them. One the user asked for is
+    // never dropped. A headless Service needs no ports (ValidateService requires them of every other
+    // type): it still gives a StatefulSet's pods their DNS names.
+    if (ports.length === 0 && type !== 'Headless') {
+      if (!explicit) return [];
       at.at('ports').fail(
         service.ports ?? [],
         'resolve to no port (the containers declare none, or ports is empty), and a Service without ports cannot be written',
-        'give the Service a port, declare the container ports, or write service: false for no Service',
+        "give the Service a port, declare the container ports, write type: 'Headless' for DNS names only, or write service: false for no Service",
       );
     }
     if (service.loadBalancer && type !== 'LoadBalancer') {
@@ -100,21 +121,54 @@ export function buildServices(
         'set type: "LoadBalancer", or drop loadBalancer',
       );
     }
-    const annotations = service.loadBalancer?.annotations(
-      at.at('loadBalancer'),
-      ports.map((p) => p.port),
-    );
+    const clients = checkClients(at, service, type);
+    const requested = checkRequestedAddress(at, service, type);
+    const annotations = {
+      ...service.loadBalancer?.annotations(
+        at.at('loadBalancer'),
+        ports.map((p) => p.port),
+        clients?.restricted ?? false,
+      ),
+      ...requested.annotations,
+    };
     if (service.loadBalancer) needAddon(owner, service.loadBalancer.addon);
     const object = new k8s.KubeService(owner, i === 0 ? 'service' : `service-${name}`, {
-      metadata: context.metadata({ name, annotations }),
+      metadata: context.metadata({ name, annotations: Object.keys(annotations).length > 0 ? annotations : undefined }),
       spec: {
         type: type === 'Headless' ? 'ClusterIP' : type,
         clusterIp: type === 'Headless' ? 'None' : undefined,
+        // Only some may connect: keep their address, so the policy in front of the pods can tell them apart.
+        externalTrafficPolicy: clients?.restricted ? 'Local' : undefined,
+        loadBalancerSourceRanges: type === 'LoadBalancer' && clients?.sourceRanges ? [...clients.sourceRanges] : undefined,
         selector: { ...context.selector },
-        ports: ports.map((p) => ({ name: p.name, port: p.port, targetPort: intOrString(p.targetPort), protocol: p.protocol, nodePort: p.nodePort })),
+        ports:
+          ports.length === 0
+            ? undefined
+            : ports.map((p) => ({ name: p.name, port: p.port, targetPort: intOrString(p.targetPort), protocol: p.protocol, nodePort: p.nodePort })),
       },
     });
-    return [{ name, type, ports: ports.map(({ name: n, port, targetPort, protocol }) => ({ name: n, port, targetPort, protocol })), object }];
+    if (clients && (type === 'LoadBalancer' || type === 'NodePort')) {
+      exposeService(owner, {
+        path: object.node.path,
+        service: name,
+        namespace: context.namespace,
+        type,
+        selector: { ...context.selector },
+        ports: ports.map((p) => ({ port: p.containerPort, protocol: p.protocol })),
+        clients: { name: clients.name, kind: clients.kind, blocks: clients.blocks, restricted: clients.restricted },
+        address: service.address,
+        addressPool: service.addressPool,
+        cloudController: service.loadBalancer?.controller,
+      });
+    }
+    return [
+      {
+        name,
+        type,
+        ports: ports.map(({ name: n, port, targetPort, protocol, containerPort }) => ({ name: n, port, targetPort, protocol, containerPort })),
+        object,
+      },
+    ];
   });
 }
 
@@ -165,6 +219,54 @@ function resolvePorts(
         );
       }
     }
-    return { ...p, targetPort: target, protocol };
+    return { ...p, targetPort: target, protocol, containerPort: container.containerPort };
   });
+}
+
+/** A LoadBalancer or NodePort Service says who its clients are; no other type may. */
+function checkClients(at: Site, service: ServiceOptions, type: ServiceType): ServiceClients | undefined {
+  const outside = type === 'LoadBalancer' || type === 'NodePort';
+  if (service.clients === undefined) {
+    if (!outside) return undefined;
+    return at
+      .at('clients')
+      .fail(
+        undefined,
+        `must say who reaches this ${type} Service from outside the cluster`,
+        'give clients: ServiceClients.internet(), .localNetwork(), .cidrs(name, [...]) or .anywhere()',
+      );
+  }
+  if (!(service.clients instanceof ServiceClients)) {
+    at.at('clients').fail(
+      service.clients,
+      'must be ServiceClients',
+      'write ServiceClients.internet(), .localNetwork(), .cidrs(name, [...]) or .anywhere()',
+    );
+  }
+  if (!outside) {
+    at.at('clients').fail(
+      service.clients.kind,
+      `only applies to a LoadBalancer or NodePort Service, not ${type}`,
+      'set type: "LoadBalancer" or "NodePort", or drop clients',
+    );
+  }
+  return service.clients.check(at.at('clients'));
+}
+
+/** The address and pool a LoadBalancer asks MetalLB for (metallb.io annotations, MetalLB 0.13 on); the build checks the cluster can give them. */
+function checkRequestedAddress(at: Site, service: ServiceOptions, type: ServiceType): { annotations: Record<string, string> } {
+  const annotations: Record<string, string> = {};
+  for (const field of ['address', 'addressPool'] as const) {
+    if (service[field] !== undefined && type !== 'LoadBalancer') {
+      at.at(field).fail(service[field], `only applies to a Service of type LoadBalancer, not ${type}`, `set type: "LoadBalancer", or drop ${field}`);
+    }
+  }
+  if (service.address !== undefined) {
+    if (typeof service.address !== 'string' || isIP(service.address) === 0) {
+      at.at('address').fail(service.address, 'must be an IP address', 'e.g. "192.168.1.240"');
+    }
+    annotations['metallb.io/loadBalancerIPs'] = service.address;
+  }
+  if (service.addressPool !== undefined) annotations['metallb.io/address-pool'] = checkDnsLabel(at.at('addressPool'), service.addressPool);
+  return { annotations };
 }

@@ -8,9 +8,9 @@ import { AutoscalingOptions, HorizontalAutoscaler } from '../scaling/horizontal-
 import { CloudIdentity } from './cloud-identity';
 import { PodProps } from './pod';
 import { IdentityPod, PodIdentity } from './pod-identity';
-import { SecretStoreAccess } from './pod-group';
+import { PodPort, SecretStoreAccess } from './pod-group';
 import { DEFAULT_DISRUPTION_BUDGET, DisruptionBudgetProps, buildDisruptionBudget } from './disruption-budget';
-import { ServiceTarget } from './service-target';
+import { ServiceTarget, serviceTargetOf } from './service-target';
 import { buildServices, ServiceOptions, WorkloadService } from './workload-services';
 import { checkListOfObjects } from '../core/shapes';
 import { CheckedConstruct } from '../core/app-checks';
@@ -41,6 +41,14 @@ export interface WorkloadProps extends PodProps {
   readonly disruptionBudget?: DisruptionBudgetProps | false;
   /** Extra pod labels. @default none */
   readonly podLabels?: Readonly<Record<string, string>>;
+  /**
+   * The labels that select the pods, when they must stay what an existing install uses (e.g.
+   * `{ app: "checkout" }`): a controller's selector is immutable, so adopting a running
+   * application with other selector labels means deleting and recreating it. Its Services,
+   * budget and network rules select by them too, and the workload's objects carry them.
+   * @default `app.kubernetes.io/name: <name>`
+   */
+  readonly selector?: Readonly<Record<string, string>>;
   /** Secrets mounted from an external store into the first container. @default none */
   readonly secretStore?: SecretStoreAccess;
   /** The cloud identity the pods act as (IRSA, Azure workload identity). @default none */
@@ -87,6 +95,8 @@ export abstract class Workload extends CheckedConstruct implements ServiceTarget
     this.identity = new PodIdentity(this, this.site, {
       name: props.name,
       namespace: props.namespace,
+      selector: props.selector,
+      labelObjectsWithSelector: true,
       podLabels: props.podLabels,
       cloudIdentities: [props.cloudIdentity, store?.identity].filter((c): c is CloudIdentity => c !== undefined),
     });
@@ -121,6 +131,7 @@ export abstract class Workload extends CheckedConstruct implements ServiceTarget
     this.services = buildServices(this, requested, {
       name: this.name,
       defaultType: controllerKind === 'StatefulSet' ? 'Headless' : 'ClusterIP',
+      namespace: this.namespace,
       selector: this.selector,
       containerPorts: this.pod.template.spec!.containers.flatMap((c) => c.ports ?? []),
       metadata: (extra) => this.metadata(extra),
@@ -165,26 +176,62 @@ export abstract class Workload extends CheckedConstruct implements ServiceTarget
     return this.identity.podSecurity;
   }
 
+  /** The named ports the pods declare (pod side: what a NetworkPolicy naming a port opens). */
+  get ports(): readonly PodPort[] {
+    return this.identity.ports;
+  }
+
   /** The main Service's name: the workload's, unless `service.name` says otherwise. */
   get serviceName(): string {
     return this.mainServiceName ?? this.name;
   }
 
-  /** The port with this name of the main Service, for Ingresses and network rules. */
-  servicePort(name: string): number {
-    const ports = this.mainService?.ports ?? [];
-    const port = ports.find((p) => p.name === name);
-    if (!port) {
-      return this.site
-        .at('service.ports')
-        .fail(name, 'names no port of this service', `use one of: ${ports.map((p) => p.name).join(', ') || '(no ports)'}`);
-    }
-    return port.port;
+  /** The main Service's in-cluster DNS name, valid from any namespace. */
+  get dnsName(): string {
+    return this.mainTarget.dnsName;
   }
 
-  /** `http://<service>:<port>` for the named port, for clients in the same namespace. */
-  serviceUrl(portName: string): string {
-    return `http://${this.serviceName}:${this.servicePort(portName)}`;
+  /** The main Service's port names. */
+  get servicePortNames(): readonly string[] {
+    return this.mainTarget.servicePortNames;
+  }
+
+  /** The main Service's port with this name, for Ingresses, monitors and clients (Service side). */
+  servicePort(name: string): number {
+    return this.mainTarget.servicePort(name);
+  }
+
+  /** The container port the main Service's port of this name sends to, for network rules (pod side). */
+  targetPort(name: string): number {
+    return this.mainTarget.targetPort(name);
+  }
+
+  /** `<dnsName>:<port>` of the main Service's named port. */
+  address(portName: string): string {
+    return this.mainTarget.address(portName);
+  }
+
+  /** `<scheme>://<dnsName>:<port>` of the main Service's named port. @default scheme "http" */
+  url(portName: string, scheme?: string): string {
+    return this.mainTarget.url(portName, scheme);
+  }
+
+  /**
+   * Another of the workload's Services as a target (an `extraServices` entry, e.g. the ClusterIP
+   * beside a StatefulSet's headless Service), for routes, monitors and clients of that Service.
+   */
+  serviceNamed(name: string): ServiceTarget {
+    const service =
+      this.services.find((s) => s.name === name) ??
+      this.site
+        .at('serviceNamed')
+        .fail(name, 'names no Service of this workload', `use one of: ${this.services.map((s) => s.name).join(', ') || '(none)'}`);
+    return serviceTargetOf(this, service, this.site.at(`services[${service.name}].ports`));
+  }
+
+  private get mainTarget(): ServiceTarget {
+    const service = this.mainService ?? { name: this.serviceName, ports: [] };
+    return serviceTargetOf(this, service, this.site.at('service.ports'));
   }
 
   protected get podTemplate(): k8s.PodTemplateSpec {

@@ -76,7 +76,7 @@ export function archiverse(app: App, config: ArchiverseConfig): Platform {
         name: 'nextjs',
         image: config.images.frontend,
         ports: [{ name: 'http', port: 3000 }],
-        env: { NODE_ENV: 'production', API_URL: backend.serviceUrl('http') },
+        env: { NODE_ENV: 'production', API_URL: backend.url('http') },
         resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
         readinessProbe: Probe.httpGet('/', 'http', { initialDelaySeconds: 5, periodSeconds: 10 }),
         livenessProbe: Probe.httpGet('/', 'http', { initialDelaySeconds: 30, periodSeconds: 20 }),
@@ -107,8 +107,8 @@ export function archiverse(app: App, config: ArchiverseConfig): Platform {
   // Network: frontend -> backend only, backend -> database only, database accepts only the
   // backend; DNS for all comes with the namespace. The Ingress opens the controller's paths.
   const network = new NetworkGraph(apps, 'network');
-  network.allow(Peer.pods(frontend), Peer.pods(backend), [backend.servicePort('http')]);
-  network.allow(Peer.pods(backend), Peer.pods(postgres), [postgres.servicePort()]);
+  network.allow(Peer.pods(frontend), Peer.pods(backend), ['http']);
+  network.allow(Peer.pods(backend), Peer.pods(postgres), ['postgres']);
   new WebIngress(apps, 'ingress', {
     name: 'archiverse',
     namespace,

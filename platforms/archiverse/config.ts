@@ -1,4 +1,4 @@
-import { ClusterContract, Environment, KubernetesVersions } from '../../lib';
+import { ClusterContract, ControlPlane, Environment, KubernetesVersions } from '../../lib';
 
 /** The values that differ between archiverse clusters; the charts take everything else from lib/. */
 export interface ArchiverseConfig {
@@ -41,6 +41,7 @@ export const archiverseProduction: ArchiverseConfig = {
     // March 2026, has no release for 1.36 (lib/addons/ingress-nginx.ts): the upgrade report in
     // docs/archiverse.md says what moving to 1.36 takes.
     kubernetes: KubernetesVersions.of('1.35'),
+    controlPlane: ControlPlane.aks(),
     provided: [
       {
         addon: 'aks-storage-classes',

@@ -2,13 +2,13 @@ import { App } from 'cdk8s';
 import {
   EnvValue,
   KUBERNETES_API_PORT,
-  NamespacedRole,
   NetworkGraph,
   NodePoolInventory,
   Peer,
   Platform,
   Probe,
   SecureNamespace,
+  ServiceClients,
   StorageClass,
   Volume,
   WebService,
@@ -65,13 +65,13 @@ export function computesdk(app: App, config: ComputesdkConfig): Platform {
         image: config.images.api,
         ports: [{ name: 'http', port: 8080 }],
         env: {
-          MYSQL_HOST: data.mysql.serviceName,
+          MYSQL_HOST: data.mysql.dnsName,
           MYSQL_DATABASE: 'computesdk',
           MYSQL_USER: 'computesdk',
           MYSQL_PASSWORD: EnvValue.fromSecret(MYSQL_SECRET, 'password'),
-          REDIS_URL: `redis://${data.redis.serviceName}:${data.redis.servicePort('redis')}`,
-          S3_ENDPOINT: data.filer.serviceUrl('s3'),
-          FILER_URL: data.filer.serviceUrl('http'),
+          REDIS_URL: data.redis.url('redis', 'redis'),
+          S3_ENDPOINT: data.filer.url('s3'),
+          FILER_URL: data.filer.url('http'),
           S3_ACCESS_KEY: EnvValue.fromSecret(S3_SECRET, 'access-key'),
           S3_SECRET_KEY: EnvValue.fromSecret(S3_SECRET, 'secret-key'),
         },
@@ -95,19 +95,24 @@ export function computesdk(app: App, config: ComputesdkConfig): Platform {
     replicas: config.gateway.replicas,
     automountServiceAccountToken: true,
     topologySpread: zoneSpread,
-    service: { type: 'LoadBalancer', ports: [{ name: listener.name, port: config.gateway.port }], loadBalancer: config.gateway.loadBalancer },
+    service: {
+      type: 'LoadBalancer',
+      ports: [{ name: listener.name, port: config.gateway.port }],
+      loadBalancer: config.gateway.loadBalancer,
+      clients: ServiceClients.anywhere('clients'),
+    },
     containers: [
       {
         name: 'gateway',
         image: config.images.gateway,
         ports: [listener],
         env: {
-          API_URL: api.serviceUrl('http'),
+          API_URL: api.url('http'),
           COMPUTE_NAMESPACE: ns.workloads,
           COMPUTE_TEMPLATE: compute.templateName('session'),
           COMPUTE_SESSION_LABEL: compute.userLabel,
           COMPUTE_AGENT_PORT: String(config.compute.agentPort),
-          REDIS_URL: `redis://${data.redis.serviceName}:${data.redis.servicePort('redis')}`,
+          REDIS_URL: data.redis.url('redis', 'redis'),
           ...(tls ? { TLS_CERT_FILE: '/etc/gateway/tls/tls.crt', TLS_KEY_FILE: '/etc/gateway/tls/tls.key' } : {}),
         },
         resources: config.gateway.resources,
@@ -119,35 +124,24 @@ export function computesdk(app: App, config: ComputesdkConfig): Platform {
     volumes: [Volume.emptyDir('tmp', { sizeLimit: '64Mi' }), ...(tls ? [Volume.secret('tls', tls)] : [])],
   });
 
-  // RBAC: the gateway manages compute pods in the workloads namespace only. No pods/exec or
-  // pods/portforward: terminal I/O and port forwarding travel over the agent's own WebSocket.
-  new NamespacedRole(apps, 'gateway-role', {
-    name: 'compute-gateway',
-    namespace: ns.workloads,
-    subjects: [{ name: gateway.name, namespace: ns.system }],
-    rules: [
-      { apiGroups: [''], resources: ['pods'], verbs: ['create', 'get', 'list', 'watch', 'delete'] },
-      { apiGroups: [''], resources: ['podtemplates'], verbs: ['get', 'list', 'watch'] },
-    ],
-  });
+  // RBAC: the gateway starts and stops compute pods in the workloads namespace only. No pods/exec
+  // or pods/portforward: terminal I/O and port forwarding travel over the agent's own WebSocket.
+  compute.grantInstantiate(gateway);
 
-  // Network: clients -> gateway; gateway -> API, agents, Redis, API server; API -> data stores;
+  // Network (clients -> gateway comes with its Service): gateway -> API, agents, Redis, API server; API -> data stores;
   // SeaweedFS among itself; compute pods -> the internet only (no cluster, no metadata address).
-  const seaweedfs = [9333, 19333];
-  const volumeServer = [8080, 18080];
   new NetworkGraph(apps, 'network')
-    .allow(Peer.cidr('0.0.0.0/0', 'clients'), Peer.pods(gateway), [listener.port])
-    .allow(Peer.pods(gateway), Peer.pods(api), [8080])
-    .allow(Peer.pods(gateway), Peer.pods(compute), [config.compute.agentPort])
-    .allow(Peer.pods(gateway), Peer.pods(data.redis), [6379])
+    .allow(Peer.pods(gateway), Peer.pods(api), ['http'])
+    .allow(Peer.pods(gateway), Peer.pods(compute), ['agent'])
+    .allow(Peer.pods(gateway), Peer.pods(data.redis), ['redis'])
     .allow(Peer.pods(gateway), Peer.kubernetesApiServer(), [KUBERNETES_API_PORT])
-    .allow(Peer.pods(api), Peer.pods(data.mysql), [3306])
-    .allow(Peer.pods(api), Peer.pods(data.redis), [6379])
-    .allow(Peer.pods(api), Peer.pods(data.filer), [8333, 8888])
-    .allow(Peer.pods(data.filer), Peer.pods(data.master), seaweedfs)
-    .allow(Peer.pods(data.filer), Peer.pods(data.volume), volumeServer)
-    .allow(Peer.pods(data.volume), Peer.pods(data.master), seaweedfs)
-    .allow(Peer.pods(data.master), Peer.pods(data.volume), volumeServer)
+    .allow(Peer.pods(api), Peer.pods(data.mysql), ['mysql'])
+    .allow(Peer.pods(api), Peer.pods(data.redis), ['redis'])
+    .allow(Peer.pods(api), Peer.pods(data.filer), ['s3', 'http'])
+    .allow(Peer.pods(data.filer), Peer.pods(data.master), ['http', 'grpc'])
+    .allow(Peer.pods(data.filer), Peer.pods(data.volume), ['http', 'grpc'])
+    .allow(Peer.pods(data.volume), Peer.pods(data.master), ['http', 'grpc'])
+    .allow(Peer.pods(data.master), Peer.pods(data.volume), ['http', 'grpc'])
     .allow(Peer.pods(compute), Peer.internet(), COMPUTE_EGRESS_PORTS);
   return platform;
 }

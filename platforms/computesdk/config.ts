@@ -1,4 +1,13 @@
-import { CloudLoadBalancer, ClusterContract, Environment, KubernetesVersions, NodePools, Resources } from '../../lib';
+import {
+  CloudLoadBalancer,
+  ClusterContract,
+  ControlPlane,
+  Environment,
+  KubernetesVersions,
+  LoadBalancerImplementation,
+  NodePools,
+  Resources,
+} from '../../lib';
 import { computesdkEksPools, computesdkLocalPools } from './pools';
 
 /**
@@ -113,6 +122,8 @@ export const computesdkLocal: ComputesdkConfig = {
     // trailing upstream (orbstack/orbstack#1694), so developers' Macs differ. The build is checked
     // at every version Flux 2.9, the newest, serves: 1.33 to 1.36. An older OrbStack is updated.
     kubernetes: KubernetesVersions.between('1.33', '1.36'),
+    // OrbStack serves LoadBalancer Services itself, on *.k8s.orb.local (docs.orbstack.dev/kubernetes).
+    loadBalancer: LoadBalancerImplementation.cloudController('OrbStack'),
     provided: [
       { addon: 'coredns', reason: "OrbStack's Kubernetes (k3s) runs CoreDNS in kube-system" },
       {
@@ -171,6 +182,9 @@ export const computesdkEks: ComputesdkConfig = {
     // it (EKS Kubernetes release calendar); the build works on both, so the cluster can move from
     // one to the other without a change here.
     kubernetes: KubernetesVersions.between('1.35', '1.36'),
+    controlPlane: ControlPlane.eks(),
+    // The AWS Load Balancer Controller (provided below) makes the gateway's NLB.
+    loadBalancer: LoadBalancerImplementation.cloudController('AWS'),
     // The seed's region; the IAM roles (IRSA) are placeholders like the ECR account.
     inputs: {
       aws: {

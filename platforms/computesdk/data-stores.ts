@@ -119,12 +119,12 @@ export function dataStores(scope: Construct, config: ComputesdkConfig, storageCl
     ],
   });
 
-  // SeaweedFS: gRPC ports are the HTTP port + 10000.
+  // SeaweedFS: each server's gRPC port is its HTTP port + 10000; the arguments name the same ports
+  // the container declares.
   const seaweed = (
     name: string,
-    args: string[],
-    ports: { name: string; port: number }[],
-    probePort: string,
+    args: (ports: { http: number }) => string[],
+    ports: { http: number; s3?: number },
     size: string,
     extra: Partial<ContainerProps> = {},
   ) => ({
@@ -137,26 +137,28 @@ export function dataStores(scope: Construct, config: ComputesdkConfig, storageCl
         name: 'seaweedfs',
         image: config.images.seaweedfs,
         command: ['weed'],
-        args,
-        ports,
+        args: args(ports),
+        ports: [
+          { name: 'http', port: ports.http },
+          { name: 'grpc', port: ports.http + 10000 },
+          ...(ports.s3 ? [{ name: 's3', port: ports.s3 }] : []),
+        ],
         resources: small,
-        readinessProbe: Probe.tcpSocket(probePort, { periodSeconds: 10 }),
-        livenessProbe: Probe.tcpSocket(probePort, { periodSeconds: 20 }),
+        readinessProbe: Probe.tcpSocket('http', { periodSeconds: 10 }),
+        livenessProbe: Probe.tcpSocket('http', { periodSeconds: 20 }),
         ...extra,
         volumeMounts: [{ volume: 'data', path: '/data' }, ...(extra.volumeMounts ?? [])],
       },
     ],
   });
+  // The master's identifier in its raft state is the address it advertises: its Service's short name, kept as first deployed.
+  const masterName = 'seaweedfs-master';
   const master = store(
     'seaweedfs-master',
     seaweed(
-      'seaweedfs-master',
-      ['master', '-mdir=/data', '-port=9333', '-ip=seaweedfs-master', '-ip.bind=0.0.0.0'],
-      [
-        { name: 'http', port: 9333 },
-        { name: 'grpc', port: 19333 },
-      ],
-      'http',
+      masterName,
+      ({ http }) => ['master', '-mdir=/data', `-port=${http}`, `-ip=${masterName}`, '-ip.bind=0.0.0.0'],
+      { http: 9333 },
       config.storage.sizes.seaweedfsMaster,
     ),
   );
@@ -164,12 +166,8 @@ export function dataStores(scope: Construct, config: ComputesdkConfig, storageCl
     'seaweedfs-volume',
     seaweed(
       'seaweedfs-volume',
-      ['volume', '-dir=/data', '-mserver=seaweedfs-master:9333', '-port=8080', '-ip=$(POD_IP)', '-ip.bind=0.0.0.0'],
-      [
-        { name: 'http', port: 8080 },
-        { name: 'grpc', port: 18080 },
-      ],
-      'http',
+      ({ http }) => ['volume', '-dir=/data', `-mserver=${master.address('http')}`, `-port=${http}`, '-ip=$(POD_IP)', '-ip.bind=0.0.0.0'],
+      { http: 8080 },
       config.storage.sizes.seaweedfsVolume,
       { env: { POD_IP: EnvValue.fromField('status.podIP') } },
     ),
@@ -190,13 +188,16 @@ export function dataStores(scope: Construct, config: ComputesdkConfig, storageCl
   const filer = store('seaweedfs-filer', {
     ...seaweed(
       'seaweedfs-filer',
-      ['filer', '-master=seaweedfs-master:9333', '-port=8888', '-defaultStoreDir=/data', '-s3', '-s3.port=8333', '-s3.config=/etc/seaweedfs/s3.json'],
-      [
-        { name: 'http', port: 8888 },
-        { name: 'grpc', port: 18888 },
-        { name: 's3', port: 8333 },
+      ({ http, s3 }: { http: number; s3?: number }) => [
+        'filer',
+        `-master=${master.address('http')}`,
+        `-port=${http}`,
+        '-defaultStoreDir=/data',
+        '-s3',
+        `-s3.port=${s3}`,
+        '-s3.config=/etc/seaweedfs/s3.json',
       ],
-      'http',
+      { http: 8888, s3: 8333 },
       config.storage.sizes.seaweedfsFiler,
       { volumeMounts: [{ volume: 's3-config', path: '/etc/seaweedfs', readOnly: true }] },
     ),

@@ -13,6 +13,7 @@ import {
   PostgresDatabase,
   Probe,
   SecureNamespace,
+  ServiceClients,
   ServicePort,
   StatefulStore,
   Volume,
@@ -76,7 +77,13 @@ export function eddCloud(app: App, config: EddCloudConfig): Platform {
     pool: coreServices,
     replicas: 1,
     imagePullSecrets: [REGISTRY_SECRET],
-    service: { type: 'LoadBalancer', ports: [HTTP, { name: 'https', port: 443 }, { name: 'ssh', port: 2222 }, PortRange.of(8000, 8999, 'p')] },
+    // ServiceLB hides the client's address from the pods, so the gateway answers anyone who reaches
+    // the nodes (the seed's public *.eddisonso.com, through the home router).
+    service: {
+      type: 'LoadBalancer',
+      ports: [HTTP, { name: 'https', port: 443 }, { name: 'ssh', port: 2222 }, PortRange.of(8000, 8999, 'p')],
+      clients: ServiceClients.anywhere('clients'),
+    },
     containers: [
       {
         name: 'gateway',
@@ -160,7 +167,7 @@ export function eddCloud(app: App, config: EddCloudConfig): Platform {
   // Seed "GFS Chunkservers": a DaemonSet cannot have claim templates (NodeDaemon refuses it), so
   // a StatefulSet, one pod a node on s1-s3, host network, a 100Gi local-path claim each: the
   // claim survives pod restarts and local-path binds it to the node the pod first ran on.
-  new StatefulStore(apps, 'gfs-chunkserver', {
+  const chunkserver = new StatefulStore(apps, 'gfs-chunkserver', {
     name: 'gfs-chunkserver',
     namespace: config.gfsNamespace,
     pool: chunkservers,
@@ -174,7 +181,7 @@ export function eddCloud(app: App, config: EddCloudConfig): Platform {
         name: 'gfs-chunkserver',
         image: images['gfs-chunkserver'],
         resources: config.resources.app,
-        env: { GFS_MASTER: `gfs-master.${namespace}.svc.cluster.local:9000` },
+        env: { GFS_MASTER: master.address('gfs') },
         ports: [
           { name: 'client', port: 9080 },
           { name: 'replication', port: 9081 },
@@ -207,7 +214,9 @@ export function eddCloud(app: App, config: EddCloudConfig): Platform {
     acceptReplicas: true,
     extraServices: [{ name: 'postgres', type: 'ClusterIP', ports: [{ name: 'postgres', port: 5432 }] }],
   });
-  const replicaOf = { host: 'postgres', port: 5432 };
+  // Replicas and HAProxy reach the primary through the table's `postgres` Service.
+  const primaryService = primary.serviceNamed('postgres');
+  const replicaOf = primaryService;
   const replicas = [
     postgres('postgres-replica-s0', nodes.named('s0'), { replicaOf }),
     postgres('postgres-replica', dbReplica, { replicaOf }),
@@ -227,8 +236,8 @@ export function eddCloud(app: App, config: EddCloudConfig): Platform {
         '  bind :5432',
         '  default_backend postgres',
         'backend postgres',
-        '  server primary postgres:5432 check',
-        '  server replica postgres-replica:5432 check backup',
+        `  server primary ${primaryService.address('postgres')} check`,
+        `  server replica ${replicas[1].address('postgres')} check backup`,
         '',
       ].join('\n'),
     },
@@ -255,25 +264,25 @@ export function eddCloud(app: App, config: EddCloudConfig): Platform {
     volumes: [Volume.configMap('config', haproxyConfig.name), Volume.emptyDir('run', { sizeLimit: '16Mi' })],
   });
 
-  // Network (not in the seed, derived from who calls whom): the internet to the gateway, the
-  // gateway to the apps, the apps to HAProxy, NATS and log-service, HAProxy and the replicas to
+  // Network (not in the seed, derived from who calls whom; the gateway's clients come with its
+  // Service): the gateway to the apps, the apps to HAProxy, NATS and log-service, HAProxy and the replicas to
   // the primary, GFS over the nodes' addresses (the chunkservers use the host network).
   const network = new NetworkGraph(apps, 'network');
-  network.allow(Peer.internet('clients'), Peer.pods(gateway), [7080, 7443, 2222, PortRange.of(8000, 8999, 'p').rule]);
   const dbClients = [authService, sfsBackend, eddCompute, notification];
   const all = [authService, sfsBackend, sfsFrontend, eddCompute, clusterMonitor, notification, docs];
-  for (const target of all) network.allow(Peer.pods(gateway), Peer.pods(target), [8080]);
-  network.allow(Peer.pods(gateway), Peer.pods(logService), [8080, 50051]);
+  for (const target of all) network.allow(Peer.pods(gateway), Peer.pods(target), ['http']);
+  network.allow(Peer.pods(gateway), Peer.pods(logService), ['http', 'grpc']);
   for (const client of dbClients) {
-    network.allow(Peer.pods(client), Peer.pods(haproxy), [5432]);
-    network.allow(Peer.pods(client), Peer.pods(nats), [4222]);
+    network.allow(Peer.pods(client), Peer.pods(haproxy), ['postgres']);
+    network.allow(Peer.pods(client), Peer.pods(nats), ['client']);
   }
-  for (const client of all) network.allow(Peer.pods(client), Peer.pods(logService), [50051]);
-  network.allow(Peer.pods(haproxy), Peer.pods(primary), [5432]);
-  network.allow(Peer.pods(haproxy), Peer.pods(replicas[1]), [5432]);
-  for (const replica of replicas) network.allow(Peer.pods(replica), Peer.pods(primary), [5432]);
-  network.allow(Peer.pods(sfsBackend), Peer.pods(master), [9000]);
-  network.allow(Peer.pods(sfsBackend), Peer.cidr(config.nodeCidr, 'chunkservers'), [9080]);
-  network.allow(Peer.cidr(config.nodeCidr, 'chunkserver-nodes'), Peer.pods(master), [9000]);
+  for (const client of all) network.allow(Peer.pods(client), Peer.pods(logService), ['grpc']);
+  network.allow(Peer.pods(haproxy), Peer.pods(primary), ['postgres']);
+  network.allow(Peer.pods(haproxy), Peer.pods(replicas[1]), ['postgres']);
+  for (const replica of replicas) network.allow(Peer.pods(replica), Peer.pods(primary), ['postgres']);
+  network.allow(Peer.pods(sfsBackend), Peer.pods(master), ['gfs']);
+  // Host-network pods have their node's address: reached through the node network, on their own port.
+  network.allow(Peer.pods(sfsBackend), Peer.cidr(config.nodeCidr, 'chunkservers'), [chunkserver.targetPort('client')]);
+  network.allow(Peer.cidr(config.nodeCidr, 'chunkserver-nodes'), Peer.pods(master), ['gfs']);
   return platform;
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { CloudIdentity, EtcdSnapshotJob, NetworkGraph, Peer, ScheduledJob, Volume } from '../../lib';
+import { CloudIdentity, NetworkGraph, Peer, ScheduledJob, Volume } from '../../lib';
 import { GimpStreamingConfig } from './config';
 import { gimpStreamingPools as pools } from './pools';
 
@@ -29,16 +29,4 @@ export function userDataBackup(scope: Construct, config: GimpStreamingConfig, ne
   });
   network.allow(Peer.pods(job), Peer.cidr('0.0.0.0/0', 'aws-s3'), [443]);
   return job;
-}
-
-// Seed: "Etcd Backup" -- etcdctl snapshot on a control-plane node every 6 hours, kept 7 days.
-export function etcdSnapshots(scope: Construct, config: GimpStreamingConfig): EtcdSnapshotJob {
-  return new EtcdSnapshotJob(scope, 'etcd-backup', {
-    namespace: config.namespaces.etcdBackup,
-    schedule: '0 */6 * * *',
-    pool: pools.get('control-plane'),
-    etcdImage: config.images.etcd,
-    busyboxImage: config.images.busybox,
-    keepDays: 7,
-  });
 }

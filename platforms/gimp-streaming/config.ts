@@ -1,4 +1,4 @@
-import { ClusterContract, KubernetesVersions, NAME_LABEL, PrometheusStack } from '../../lib';
+import { ClusterContract, ControlPlane, KubernetesVersions, NAME_LABEL, PrometheusStack } from '../../lib';
 
 /** The values that differ between gimp-streaming clusters; everything else comes from lib/. */
 export interface GimpStreamingConfig {
@@ -7,8 +7,6 @@ export interface GimpStreamingConfig {
     readonly platform: string;
     /** The per-user session pods; its Pod Security level follows from them. */
     readonly sessions: string;
-    /** The etcd snapshot job (host network and host paths on control-plane nodes). */
-    readonly etcdBackup: string;
   };
   /** Public host served by the Istio gateway. */
   readonly host: string;
@@ -21,8 +19,6 @@ export interface GimpStreamingConfig {
     readonly sessionManager: string;
     readonly webrtcGateway: string;
     readonly awsCli: string;
-    readonly etcd: string;
-    readonly busybox: string;
   };
   readonly backup: {
     /** Bucket the users' files live in, and the bucket the nightly copy goes to. */
@@ -37,7 +33,7 @@ export interface GimpStreamingConfig {
 }
 
 export const gimpStreamingProduction: GimpStreamingConfig = {
-  namespaces: { platform: 'gimp-streaming', sessions: 'gimp-sessions', etcdBackup: 'etcd-backup' },
+  namespaces: { platform: 'gimp-streaming', sessions: 'gimp-sessions' },
   host: 'gimp.example.com',
   tlsSecret: 'gimp-streaming-tls',
   images: {
@@ -46,9 +42,6 @@ export const gimpStreamingProduction: GimpStreamingConfig = {
     sessionManager: 'gimp-streaming-platform/session-manager:1.0.0',
     webrtcGateway: 'gimp-streaming-platform/webrtc-gateway:1.0.0',
     awsCli: 'amazon/aws-cli:2.22.35',
-    // The etcd release of Kubernetes 1.28; it has no shell, so a busybox step names the file.
-    etcd: 'registry.k8s.io/etcd:3.5.9-0',
-    busybox: 'busybox:1.36.1',
   },
   backup: {
     userBucket: 'gimp-streaming-user-data',
@@ -66,6 +59,8 @@ export const gimpStreamingProduction: GimpStreamingConfig = {
     // autoscaler's minor must match the cluster's, and its newest chart ships 1.35
     // (lib/addons/cluster-autoscaler.ts).
     kubernetes: KubernetesVersions.of('1.35'),
+    // EKS runs the control plane and etcd, and backs etcd up: no control-plane pool, no etcd job.
+    controlPlane: ControlPlane.eks(),
     // The seed's region; the IAM roles (IRSA) are placeholders like the backup role.
     inputs: {
       aws: {

@@ -21,7 +21,7 @@ import {
   StorageClass,
   WebService,
 } from '../../lib';
-import { etcdSnapshots, userDataBackup } from './backups';
+import { userDataBackup } from './backups';
 import { GimpStreamingConfig } from './config';
 import { gimpMonitoring } from './monitoring';
 import { gimpStreamingPools as pools } from './pools';
@@ -103,8 +103,13 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
     ],
   });
 
-  // RBAC: the seed's rules, in the sessions namespace, bound to the real service account; plus
-  // what the seed's session flow needs (read the pod templates, claims and snapshots per user).
+  // RBAC: the seed's rules, in the sessions namespace, bound to the real service account; and the
+  // grant to start sessions from their templates (templates, per-user claims and snapshots).
+  const rootOnSessionNodes = {
+    rule: PolicyRule.CREATE_PODS_WHERE_PRIVILEGED,
+    reason:
+      "the seed has the session manager start each user's session pod in gimp-sessions, and session pods carry the privileged rclone FUSE sidecar, so that namespace must admit privileged pods; whoever controls the session manager can be root on a session node",
+  };
   new NamespacedRole(apps, 'session-manager-role', {
     name: 'session-manager-role',
     bindingName: 'session-manager-binding',
@@ -114,18 +119,10 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
       { apiGroups: [''], resources: ['pods', 'services', 'configmaps', 'secrets'], verbs: ALL_VERBS },
       { apiGroups: ['apps'], resources: ['deployments', 'replicasets'], verbs: ALL_VERBS },
       { apiGroups: ['streaming.platform'], resources: ['sessions', 'sessions/status'], verbs: ALL_VERBS },
-      { apiGroups: [''], resources: ['podtemplates'], verbs: ['get', 'list', 'watch'] },
-      { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ALL_VERBS },
-      { apiGroups: ['snapshot.storage.k8s.io'], resources: ['volumesnapshots'], verbs: ['get', 'list', 'watch', 'create', 'delete'] },
     ],
-    exceptions: [
-      {
-        rule: PolicyRule.CREATE_PODS_WHERE_PRIVILEGED,
-        reason:
-          "the seed has the session manager start each user's session pod in gimp-sessions, and session pods carry the privileged rclone FUSE sidecar, so that namespace must admit privileged pods; whoever controls the session manager can be root on a session node",
-      },
-    ],
+    exceptions: [rootOnSessionNodes],
   });
+  sessions.grantInstantiate(sessionManager, { exceptions: [rootOnSessionNodes] });
 
   // WebRTC gateway: the VirtualService's /streaming/ backend, relaying to session pods.
   const webrtcGateway = new WebService(apps, 'webrtc-gateway', {
@@ -151,10 +148,10 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
   new PodNetworkPolicy(apps, 'session-policy', {
     name: 'gimp-session-netpol',
     pods: sessions,
-    ingress: [{ peers: [Peer.external('istio-system')], ports: [6901, 5901] }],
+    ingress: [{ peers: [Peer.external('istio-system')], ports: ['webrtc', 'vnc'] }],
     egress: [{ ports: [443, 80, { port: 53, protocol: 'UDP' }] }, { peers: [Peer.external('storage')], ports: [443] }],
   });
-  network.allow(Peer.pods(webrtcGateway), Peer.pods(sessions), [6901]);
+  network.allow(Peer.pods(webrtcGateway), Peer.pods(sessions), ['webrtc']);
   network.allow(Peer.pods(sessionManager), Peer.kubernetesApiServer(), [KUBERNETES_API_PORT]);
 
   // Service Mesh: the seed's Gateway and VirtualService.
@@ -177,10 +174,8 @@ export function gimpStreaming(app: App, config: GimpStreamingConfig): Platform {
     ],
   });
 
-  // Disaster Recovery: nightly user-data copy; etcd snapshots on the control plane.
+  // Disaster Recovery: nightly user-data copy. The seed's etcd snapshots are EKS's to take.
   userDataBackup(apps, config, network);
-  const etcd = etcdSnapshots(apps, config);
-  new SecureNamespace(infrastructure, 'etcd-backup-namespace', { name: ns.etcdBackup, podSecurity: etcd.podSecurity });
 
   gimpMonitoring(apps, config, sessionManager, network);
   return platform;

@@ -1,7 +1,8 @@
-import { CONTROL_PLANE_LABEL, CpuArch, GpuSharing, InstanceType, NodeCapacity, NodePool, NodePools, Taint } from '../../lib';
+import { GpuSharing, InstanceType, NodePool, NodePools, Taint } from '../../lib';
 
 // Seed: "Node Pool Strategy". Sessions choose the CPU or GPU pool; GPU, storage and edge nodes
-// are tainted so only work placed there on purpose lands on them.
+// are tainted so only work placed there on purpose lands on them. No control-plane pool: EKS
+// runs the control plane (config.ts), so there are no control-plane nodes to place on.
 export const gimpStreamingPools = new NodePools([
   new NodePool({
     name: 'cpu',
@@ -38,15 +39,5 @@ export const gimpStreamingPools = new NodePools([
     maxNodes: 10,
     labels: { 'node-pool': 'edge' },
     taints: [Taint.noSchedule('workload', 'edge')],
-  }),
-  new NodePool({
-    name: 'control-plane',
-    purpose: 'control plane (3+ masters): etcd and the API server',
-    capacity: NodeCapacity.controlPlane(),
-    instanceType: InstanceType.custom({ name: 'm6i.large', vcpu: 2, memory: '8Gi', arch: CpuArch.AMD64 }),
-    minNodes: 3,
-    maxNodes: 3,
-    labels: { [CONTROL_PLANE_LABEL]: '' },
-    taints: [Taint.noSchedule(CONTROL_PLANE_LABEL, '')],
   }),
 ]);

@@ -31,8 +31,8 @@ function sessionPod(config: GimpStreamingConfig, pool: NodePool, gpus: number): 
           // Sees the sidecar's FUSE mount of the user's cloud drive.
           { volume: 'cloud-storage', path: '/data/cloud', propagation: 'HostToContainer' },
         ],
-        readinessProbe: Probe.httpGet('/health', 6901, { initialDelaySeconds: 30, periodSeconds: 10 }),
-        livenessProbe: Probe.httpGet('/health', 6901, { initialDelaySeconds: 60, periodSeconds: 30 }),
+        readinessProbe: Probe.httpGet('/health', 'webrtc', { initialDelaySeconds: 30, periodSeconds: 10 }),
+        livenessProbe: Probe.httpGet('/health', 'webrtc', { initialDelaySeconds: 60, periodSeconds: 30 }),
         // A desktop session (X server, GIMP) writes outside its volumes.
         readOnlyRootFilesystem: false,
       },

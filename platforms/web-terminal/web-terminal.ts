@@ -8,6 +8,7 @@ import {
   Platform,
   Probe,
   SecureNamespace,
+  ServiceClients,
   Volume,
   WebIngress,
   WebService,
@@ -38,7 +39,7 @@ export function webTerminal(app: App, config: WebTerminalConfig): Platform {
     namespace: ns,
     pool: pools.get('k8s-node'),
     automountServiceAccountToken: true,
-    service: { type: 'NodePort', ports: [{ name: 'http', port: 3000, nodePort: config.nodePort }] },
+    service: { type: 'NodePort', ports: [{ name: 'http', port: 3000, nodePort: config.nodePort }], clients: ServiceClients.anywhere('browsers') },
     containers: [
       {
         name: 'web-terminal-service',
@@ -55,24 +56,21 @@ export function webTerminal(app: App, config: WebTerminalConfig): Platform {
     volumes: [Volume.emptyDir('tmp', { sizeLimit: '64Mi' })],
   });
 
-  // RBAC pods/exec: the WebSocket upgrade starts with a GET, so both get and create.
+  // RBAC: the service starts and deletes sandboxes from their template, and execs into them (the
+  // WebSocket upgrade starts with a GET, so pods/exec needs both get and create).
+  sandbox.grantInstantiate(service);
   new NamespacedRole(apps, 'web-terminal-role', {
     name: 'web-terminal-service',
     namespace: ns,
     subjects: [{ name: service.name, namespace: ns }],
-    rules: [
-      { apiGroups: [''], resources: ['pods'], verbs: ['create', 'delete', 'get', 'list', 'watch'] },
-      { apiGroups: [''], resources: ['pods/exec'], verbs: ['get', 'create'] },
-      { apiGroups: [''], resources: ['podtemplates'], verbs: ['get'] },
-    ],
+    rules: [{ apiGroups: [''], resources: ['pods/exec'], verbs: ['get', 'create'] }],
   });
 
-  // Network: browsers reach the NodePort (ws://<node>:31000) and Traefik; the service calls the
+  // Network: browsers reach the NodePort (ws://<node>:31000, admitted with its Service) and Traefik; the service calls the
   // API server (exec travels API server -> kubelet, not the pod network, so sandboxes accept
   // nothing); sandboxes reach the internet (git, npm, the Claude API), never the cluster or the
   // metadata address.
   const network = new NetworkGraph(apps, 'network');
-  network.allow(Peer.cidr('0.0.0.0/0', 'browsers'), Peer.pods(service), [3000]);
   network.allow(Peer.pods(service), Peer.kubernetesApiServer(), [KUBERNETES_API_PORT]);
   network.allow(Peer.pods(sandbox), Peer.internet(), [22, 80, 443]);
   // k3s's built-in Traefik proxies WebSockets without annotations.

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { AddonNeed, needAddon } from '../../lib/core/addon-needs';
 import { ClusterContract } from '../../lib/addons/cluster-contract';
 import { K3S_BUILT_INS } from '../../lib/addons/cluster-only';
+import { ControlPlane } from '../../lib/addons/control-plane';
 import { Platform } from '../../lib/flux/platform';
 import { synthesize, SynthOutput } from '../../lib/pipeline/synth';
 import { AcmeClusterIssuer } from '../../lib/ingress/acme-issuer';
@@ -179,6 +180,67 @@ test('a k3s platform declaring K3S_BUILT_INS installs nothing for Traefik and fi
   expect(result.trees.entryPoints.get('README.md')).toContain('- traefik: k3s ships Traefik in kube-system (its packaged Helm chart)');
 });
 
+describe('aggregated APIs read at run time', () => {
+  const autoscaled = (cluster: ClusterContract = {}) => {
+    const { app, platform } = shop(cluster);
+    new WebService(platform.apps, 'api', {
+      name: 'api',
+      namespace: 'apps',
+      pool: platform.pools.get('general'),
+      autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 70 },
+      containers: [container({ readinessProbe: Probe.httpGet('/', 'http'), livenessProbe: Probe.httpGet('/', 'http') })],
+    });
+    return app;
+  };
+  test('an HPA on CPU gets metrics-server installed, which serves the metrics API', () => {
+    expect(releasesOf(synthesized(autoscaled())).map((r) => r.metadata.name)).toEqual(['metrics-server']);
+  });
+  test('a cluster that provides metrics-server gets none installed', () => {
+    expect(releasesOf(synthesized(autoscaled({ provided: K3S_BUILT_INS })))).toEqual([]);
+  });
+  test('a hand-written HPA on an external metric closes on a provided add-on that serves external.metrics.k8s.io', () => {
+    const hpa = (cluster: ClusterContract) => {
+      const { app, platform } = shop(cluster);
+      new ApiObject(platform.apps, 'hpa', {
+        apiVersion: 'autoscaling/v2',
+        kind: 'HorizontalPodAutoscaler',
+        metadata: { name: 'queue-worker', namespace: 'apps' },
+        spec: {
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'queue-worker' },
+          minReplicas: 1,
+          maxReplicas: 3,
+          metrics: [{ type: 'External', external: { metric: { name: 'queue_depth' }, target: { type: 'AverageValue', averageValue: '30' } } }],
+        },
+      });
+      return synthesize(app);
+    };
+    const refused = hpa({});
+    expect(refused.ok ? [] : refused.errors.map((e) => e.message.split(';')[0])).toEqual([
+      'shop/apps/hpa: spec.metrics[0].type is read from the external.metrics.k8s.io API at run time, which no add-on the build installs serves and no add-on the cluster is declared to provide (got "External")',
+    ]);
+    const keda = { addon: 'keda', reason: 'KEDA serves the external metrics API for the queue scalers', apis: ['external.metrics.k8s.io'] };
+    expect(hpa({ provided: [keda] }).ok).toBe(true);
+  });
+});
+
+describe('add-on values follow the platform', () => {
+  const gpuValues = (cluster: ClusterContract) => {
+    const { app, platform } = shop(cluster);
+    needAddon(platform.infrastructure, { addon: 'gpu-operator', configMap: 'time-slicing-config', namespace: 'gpu-operator' });
+    return releasesOf(synthesized(app)).find((r) => r.metadata.name === 'gpu-operator')!.spec.values;
+  };
+  test('on EKS the GPU nodes boot the accelerated AMI: the operator installs neither driver nor toolkit', () => {
+    expect(gpuValues({ controlPlane: ControlPlane.eks() })).toMatchObject({ driver: { enabled: false }, toolkit: { enabled: false } });
+  });
+  test('elsewhere the operator installs them, unless the platform says the node image carries them', () => {
+    expect(gpuValues({})).toMatchObject({ driver: { enabled: true }, toolkit: { enabled: true } });
+    expect(gpuValues({ controlPlane: ControlPlane.selfManaged('kubeadm'), inputs: { gpuDriverOnNodes: true } })).toMatchObject({
+      driver: { enabled: false },
+    });
+    expect(gpuValues({ controlPlane: ControlPlane.eks(), inputs: { gpuDriverOnNodes: false } })).toMatchObject({ driver: { enabled: true } });
+  });
+});
+
 /** A platform whose constructs need every add-on the build can install. */
 function everyAddon(): App {
   const { app, platform } = shop({ inputs: { aws: AWS } });
@@ -192,6 +254,7 @@ function everyAddon(): App {
     { addon: 'aws-ebs-csi-driver' },
     { addon: 'gpu-operator', configMap: 'time-slicing-config', namespace: 'gpu-operator' },
     { addon: 'cluster-autoscaler', extraArgs: { 'max-nodes-total': '10' } },
+    { addon: 'metrics-server' },
   ];
   needs.forEach((need) => needAddon(platform.infrastructure, need));
   return app;
@@ -214,6 +277,7 @@ describe('every add-on the build installs', () => {
       'istio-ingressgateway',
       'istiod',
       'kube-prometheus-stack',
+      'metrics-server',
       'snapshot-controller',
     ]);
     for (const r of releases) {
@@ -266,6 +330,35 @@ describe('every add-on the build installs', () => {
     });
     expect(values('gpu-operator').devicePlugin.config).toEqual({ name: 'time-slicing-config', default: '', create: false });
     expect(values('aws-ebs-csi-driver').controller.serviceAccount.annotations).toEqual({ 'eks.amazonaws.com/role-arn': AWS.ebsCsiRoleArn });
+  });
+
+  test("drift detection leaves alone what each add-on's controllers rewrite, and only that", () => {
+    const ignored = Object.fromEntries(
+      releases.map((r) => [
+        r.metadata.name,
+        (r.spec.driftDetection.ignore ?? []).map(
+          (rule: { target: { kind: string }; paths: string[] }) => `${rule.target.kind} ${rule.paths.join(' ')}`,
+        ),
+      ]),
+    );
+    const caBundle = (n: number) => Array.from({ length: n }, (_, i) => `/webhooks/${i}/clientConfig/caBundle`).join(' ');
+    expect(ignored).toEqual({
+      'aws-ebs-csi-driver': [],
+      'cert-manager': [`ValidatingWebhookConfiguration ${caBundle(1)}`, `MutatingWebhookConfiguration ${caBundle(1)}`],
+      'cluster-autoscaler': [],
+      'csi-secrets-store-provider-azure': [],
+      'gpu-operator': [],
+      'ingress-nginx': [`ValidatingWebhookConfiguration ${caBundle(1)}`],
+      'istio-base': ['ValidatingWebhookConfiguration /webhooks/0/clientConfig/caBundle /webhooks/0/failurePolicy'],
+      'istio-ingressgateway': [],
+      istiod: [
+        'ValidatingWebhookConfiguration /webhooks/0/clientConfig/caBundle /webhooks/0/failurePolicy',
+        `MutatingWebhookConfiguration ${caBundle(4)}`,
+      ],
+      'kube-prometheus-stack': [`ValidatingWebhookConfiguration ${caBundle(1)}`, `MutatingWebhookConfiguration ${caBundle(1)}`],
+      'metrics-server': [],
+      'snapshot-controller': [],
+    });
   });
 
   // The synth already validated them against the generated validators; this is CI's second look,

@@ -1,13 +1,17 @@
 import { ApiObject } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { LoadBalancerImplementation } from '../../lib/addons/load-balancer-implementation';
 import { Platform } from '../../lib/flux/platform';
+import { SecureNamespace } from '../../lib/security/namespace';
 import { AcmeClusterIssuer } from '../../lib/ingress/acme-issuer';
 import { IngressController } from '../../lib/ingress/ingress-controller';
 import { GpuTimeSlicingConfig } from '../../lib/placement/gpu-sharing';
 import { StorageClass } from '../../lib/storage/storage-class';
 import { CloudLoadBalancer } from '../../lib/workloads/load-balancer';
+import { ServiceClients } from '../../lib/workloads/service-clients';
 import { WebService } from '../../lib/workloads/web-service';
 import { gimpStreamingPools } from '../../platforms/gimp-streaming/pools';
-import { rawPodSpec } from '../helpers';
+import { rawPodSpec, testPools } from '../helpers';
 import { Case, PROBED, rawDeployment, web } from './fixtures';
 
 /** Refused inputs: add-ons and the closure: every kind, namespace and reference is made by the build, its add-ons or the declared cluster. */
@@ -140,12 +144,40 @@ export const closure: Case[] = [
   ],
   [
     'NLB Service on a cluster that does not declare the AWS Load Balancer Controller',
-    (ctx) =>
-      new WebService(
-        ctx.platform.apps,
-        'web',
-        web(ctx, { service: { type: 'LoadBalancer', loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 3600 }) } }, PROBED),
-      ),
-    'test/apps/web: addon is an add-on only the cluster can provide (AWS Load Balancer Controller, set up with the EKS cluster (IAM role, VPC)), and the platform does not declare it provided (got "aws-load-balancer-controller"); fix: declare it in the platform\'s cluster.provided with a reason, e.g. { addon: "aws-load-balancer-controller", reason: "..." }, or choose one the build installs',
+    (ctx) => {
+      const platform = new Platform(ctx.app, {
+        name: 'aws',
+        pools: testPools(),
+        cluster: { loadBalancer: LoadBalancerImplementation.cloudController('AWS') },
+      });
+      new SecureNamespace(platform.infrastructure, 'namespace', { name: 'apps' });
+      const service = {
+        type: 'LoadBalancer',
+        loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 3600 }),
+        clients: ServiceClients.anywhere(),
+      } as const;
+      new WebService(platform.apps, 'web', { ...web(ctx, { service }, PROBED), pool: platform.pools.get('general') });
+    },
+    'aws/apps/web: addon is an add-on only the cluster can provide (AWS Load Balancer Controller, set up with the EKS cluster (IAM role, VPC)), and the platform does not declare it provided (got "aws-load-balancer-controller"); fix: declare it in the platform\'s cluster.provided with a reason, e.g. { addon: "aws-load-balancer-controller", reason: "..." }, or choose one the build installs',
+  ],
+  [
+    'an HPA on CPU where nothing serves the metrics API',
+    (ctx) => {
+      rawDeployment(ctx);
+      new k8s.KubePodDisruptionBudget(ctx.platform.apps, 'pdb', {
+        metadata: { name: 'raw', namespace: 'apps' },
+        spec: { minAvailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { app: 'raw' } } },
+      });
+      new k8s.KubeHorizontalPodAutoscalerV2(ctx.platform.apps, 'hpa', {
+        metadata: { name: 'raw', namespace: 'apps' },
+        spec: {
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'raw' },
+          minReplicas: 2,
+          maxReplicas: 5,
+          metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
+        },
+      });
+    },
+    'test/apps/hpa: spec.metrics[0].type is read from the metrics.k8s.io API at run time, which no add-on the build installs serves and no add-on the cluster is declared to provide (got "Resource"); fix: install the add-on that serves it (HorizontalAutoscaler declares metrics-server), or declare the add-on in the platform\'s cluster.provided with a reason, e.g. { addon: "metrics-server", reason: "..." }',
   ],
 ];

@@ -1,6 +1,8 @@
 import { apiServer } from './api-server';
 import { budgets } from './budgets';
 import { closure } from './closure';
+import { clusterContract } from './cluster-contract';
+import { exposure } from './exposure';
 import { constructs } from './constructs';
 import { Case } from './fixtures';
 import { fargateAndLocalImages } from './fargate-and-local-images';
@@ -48,4 +50,6 @@ export const SUBJECTS: readonly { readonly subject: string; readonly cases: read
   { subject: 'secret values', cases: secretValues },
   { subject: 'add-ons and the closure', cases: closure },
   { subject: 'Kubernetes versions, add-on charts and Flux', cases: kubernetesVersions },
+  { subject: 'what the cluster contract says the cluster cannot serve', cases: clusterContract },
+  { subject: 'who reaches a Service from outside the cluster, and what serves its LoadBalancer', cases: exposure },
 ];

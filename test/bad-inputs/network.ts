@@ -2,6 +2,7 @@ import { IngressController } from '../../lib/ingress/ingress-controller';
 import { NetworkGraph, Peer } from '../../lib/security/network-graph';
 import { PodNetworkPolicy } from '../../lib/security/pod-network-policy';
 import { WebService } from '../../lib/workloads/web-service';
+import { WebIngress } from '../../lib/ingress/web-ingress';
 import { Case, PROBED, web } from './fixtures';
 
 /** Refused inputs: network rules: peers, port ranges, CIDR blocks. */
@@ -58,6 +59,44 @@ export const network: Case[] = [
         egress: [{ ports: [{ port: 9000, endPort: 8000 }] }],
       }),
     'test/apps/policy: egress[0].ports[0].endPort is below port 9000 (got 8000); fix: give the range as port <= endPort',
+  ],
+  [
+    'a network rule naming a port the destination pods do not declare',
+    (ctx) =>
+      new NetworkGraph(ctx.platform.apps, 'net').allow(
+        Peer.external('ingress-nginx'),
+        Peer.pods(new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED))),
+        ['grpc'],
+      ),
+    'test/apps/net: allow(ingress-nginx -> web).ports[0] names no port of web\'s pods (got "grpc"); fix: use one of: http',
+  ],
+  [
+    'a network rule naming a port of an address block',
+    (ctx) =>
+      new NetworkGraph(ctx.platform.apps, 'net').allow(
+        Peer.pods(new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED))),
+        Peer.cidr('10.0.0.0/8', 'office'),
+        ['https'],
+      ),
+    'test/apps/net: allow(web -> office).ports[0] names a port, but office is not pods this project emits, so their ports are unknown (got "https"); fix: give the port number',
+  ],
+  [
+    'an Ingress route to a Service port the backend does not have',
+    (ctx) =>
+      new WebIngress(ctx.platform.apps, 'ingress', {
+        name: 'site',
+        namespace: 'apps',
+        host: 'shop.example.com',
+        controller: IngressController.nginx(),
+        network: new NetworkGraph(ctx.platform.apps, 'net'),
+        routes: [{ path: '/', backend: new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED)), port: 'https' }],
+      }),
+    'test/apps/web: service.ports names no port of Service web (got "https"); fix: use one of: http',
+  ],
+  [
+    'another Service of a workload by a name it does not have',
+    (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED)).serviceNamed('web-public'),
+    'test/apps/web: serviceNamed names no Service of this workload (got "web-public"); fix: use one of: web',
   ],
   [
     'Application Gateway subnet that is not a CIDR',

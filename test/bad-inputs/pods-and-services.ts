@@ -1,6 +1,8 @@
+import { declareReplacement } from '../../lib/core/replacement';
 import { CloudLoadBalancer } from '../../lib/workloads/load-balancer';
 import { Probe } from '../../lib/workloads/probe';
 import { StatefulStore } from '../../lib/workloads/stateful-store';
+import { ServiceClients } from '../../lib/workloads/service-clients';
 import { WebService } from '../../lib/workloads/web-service';
 import { container } from '../helpers';
 import { Case, PROBED, sessions, web } from './fixtures';
@@ -139,7 +141,17 @@ export const podsAndServices: Case[] = [
       new WebService(
         ctx.platform.apps,
         'web',
-        web(ctx, { service: { type: 'LoadBalancer', loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 7200 }) } }, PROBED),
+        web(
+          ctx,
+          {
+            service: {
+              type: 'LoadBalancer',
+              loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 7200 }),
+              clients: ServiceClients.anywhere(),
+            },
+          },
+          PROBED,
+        ),
       ),
     "test/apps/web: service.loadBalancer.idleTimeoutSeconds must be a whole number of seconds from 60 to 6000 (an NLB TCP listener's idle timeout) (got 7200); fix: e.g. 3600 for long-lived WebSockets",
   ],
@@ -152,5 +164,55 @@ export const podsAndServices: Case[] = [
         web(ctx, { service: { loadBalancer: CloudLoadBalancer.awsNlb({ idleTimeoutSeconds: 3600 }) } }, PROBED),
       ),
     'test/apps/web: service.loadBalancer only applies to a Service of type LoadBalancer, not ClusterIP (got "AWS Load Balancer Controller"); fix: set type: "LoadBalancer", or drop loadBalancer',
+  ],
+  [
+    'probe header name with a space',
+    (ctx) =>
+      new WebService(
+        ctx.platform.apps,
+        'web',
+        web(ctx, {}, { ...PROBED, readinessProbe: Probe.httpGet('/', 'http', { headers: { 'X Health': '1' } }) }),
+      ),
+    'test/apps/web: containers[0].readinessProbe.headers must be an HTTP header name (letters, digits and "-") (got "X Health"); fix: e.g. "Host" or "X-Health-Check"',
+  ],
+  [
+    'pod annotation key with a space',
+    (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { podAnnotations: { 'example.com/owner team': 'shop' } }, PROBED)),
+    'test/apps/web: podAnnotations must be an annotation key ([dns-subdomain/]name, name at most 63 letters, digits, "-", "_" or ".") (got "example.com/owner team"); fix: use a key such as "example.com/owner"',
+  ],
+  [
+    'StatefulStore without storage and without a declared reason',
+    (ctx) => new StatefulStore(ctx.platform.apps, 'db', { ...web(ctx, {}, PROBED), volumeClaims: [] }),
+    'test/apps/db: volumeClaims must list at least one claim template (a StatefulSet without storage is a Deployment) (got []); fix: add volumeClaims: [{ name, size, storageClass }], use WebService, or declare withoutStorage: { reason } for pods that need stable names or ordered start',
+  ],
+  [
+    'StatefulStore declared without storage but given claim templates',
+    (ctx) =>
+      new StatefulStore(ctx.platform.apps, 'db', {
+        ...web(ctx, {}, { ...PROBED, volumeMounts: [{ volume: 'data', path: '/data' }] }),
+        volumeClaims: [{ name: 'data', size: '1Gi', storageClass: 'ssd' }],
+        withoutStorage: { reason: 'a placeholder that holds capacity' },
+      }),
+    'test/apps/db: withoutStorage declares the pods keep no storage, but volumeClaims lists 1 claim template(s) (got {"reason":"a placeholder that holds capacity"}); fix: drop withoutStorage, or drop the claim templates',
+  ],
+  [
+    'sessions granted to something that is no workload',
+    (ctx) => sessions(ctx).grantInstantiate({ serviceAccount: { name: 'manager' } } as never),
+    'test/apps/sessions: grantInstantiate must be a workload with a ServiceAccount (got {"serviceAccount":{"name":"manager"}}); fix: pass the WebService (or StatefulStore) whose pods create the sessions',
+  ],
+  [
+    'an empty selector for an adopted workload',
+    (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { selector: {} }, PROBED)),
+    'test/apps/web: selector must name at least one label (got {}); fix: give the labels the pods are selected by, e.g. { app: "checkout" }',
+  ],
+  [
+    'a selector label value longer than 63 characters',
+    (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { selector: { app: 'x'.repeat(64) } }, PROBED)),
+    `test/apps/web: selector.app must be a label value (at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit) (got "${'x'.repeat(64)}"); fix: shorten it or move long text to an annotation`,
+  ],
+  [
+    'a replacement declared without a reason',
+    (ctx) => declareReplacement(new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED)).controller, { reason: 'yes' }),
+    'test/apps/web/deployment: replacement.reason must say in at least 10 characters why the object may be deleted and recreated (got "yes"); fix: write the reason a reviewer needs',
   ],
 ];

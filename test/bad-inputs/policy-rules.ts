@@ -148,9 +148,15 @@ export const policyRules: Case[] = [
     'test/apps/raw: spec.serviceName names no headless Service in namespace apps, so the pods get no stable DNS names [governing-service] (got "nothing"); fix: emit a Service of that name with clusterIP: None (StatefulStore makes one)',
   ],
   [
-    'LoadBalancer Service no NetworkPolicy opens',
-    (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { type: 'LoadBalancer' } }, PROBED)),
-    'test/apps/web/service: spec.type opens the Service outside the cluster, but no NetworkPolicy admits outside traffic to its pods [external-service-admitted] (got "LoadBalancer"); fix: allow it: network.allow(Peer.internet(), Peer.pods(workload), [port]) or Peer.cidr(...) for the clients\' range; or, if it cannot hold, declareException(obj, { rule: PolicyRule.EXTERNAL_SERVICE_ADMITTED, reason })',
+    'hand-written LoadBalancer Service no NetworkPolicy opens',
+    (ctx) => {
+      const app = new WebService(ctx.platform.apps, 'web', web(ctx, {}, PROBED));
+      new k8s.KubeService(ctx.platform.apps, 'public', {
+        metadata: { name: 'web-public', namespace: 'apps' },
+        spec: { type: 'LoadBalancer', selector: { ...app.selector }, ports: [{ port: 443, targetPort: k8s.IntOrString.fromNumber(8080) }] },
+      });
+    },
+    'test/apps/public: spec.type opens the Service outside the cluster, but no NetworkPolicy admits outside traffic to its pods [external-service-admitted] (got "LoadBalancer"); fix: allow it: network.allow(Peer.internet(), Peer.pods(workload), [port]) or Peer.cidr(...) for the clients\' range; or, if it cannot hold, declareException(obj, { rule: PolicyRule.EXTERNAL_SERVICE_ADMITTED, reason })',
   ],
   [
     'NetworkPolicy port the pods do not expose',

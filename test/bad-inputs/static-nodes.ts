@@ -4,6 +4,7 @@ import { StaticNodes } from '../../lib/placement/static-nodes';
 import { loadImageCatalog } from '../../lib/workloads/image-catalog';
 import { NodeDaemon } from '../../lib/workloads/node-daemon';
 import { PortRange } from '../../lib/workloads/port-range';
+import { ServiceClients } from '../../lib/workloads/service-clients';
 import { WebService } from '../../lib/workloads/web-service';
 import { eddCloudNodes } from '../../platforms/edd-cloud/nodes';
 import { Case, web } from './fixtures';
@@ -123,7 +124,7 @@ export const staticNodes: Case[] = [
         'web',
         web(ctx, {
           pool: nodes.withLabels({ role: 'edge' }),
-          service: { type: 'LoadBalancer', ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+          service: { type: 'LoadBalancer', ports: [{ name: 'http', port: 80, targetPort: 'http' }], clients: ServiceClients.anywhere() },
         }),
       );
     },
@@ -138,7 +139,11 @@ export const staticNodes: Case[] = [
         'gateway',
         web(
           ctx,
-          { name: 'gateway', pool: nodes.withLabels({ backend: 'true' }), service: { type: 'LoadBalancer', ports: [PortRange.of(8000, 8002, 'p')] } },
+          {
+            name: 'gateway',
+            pool: nodes.withLabels({ backend: 'true' }),
+            service: { type: 'LoadBalancer', ports: [PortRange.of(8000, 8002, 'p')], clients: ServiceClients.anywhere() },
+          },
           { ports: [PortRange.of(8000, 8002, 'p')] },
         ),
       );

@@ -38,7 +38,7 @@ export const wrongTypes: Case[] = [
   [
     'a probe that is not a Probe',
     (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { readinessProbe: { httpGet: { path: '/' } } as any })),
-    'test/apps/web: containers[0].readinessProbe must be a Probe (got {"httpGet":{"path":"/"}}); fix: write Probe.httpGet("/healthz", "http"), Probe.tcpSocket("http") or Probe.exec([...])',
+    'test/apps/web: containers[0].readinessProbe must be a Probe (got {"httpGet":{"path":"/"}}); fix: write Probe.httpGet("/healthz", "http"), Probe.tcpSocket("http"), Probe.grpc("grpc") or Probe.exec([...])',
   ],
   [
     'extraServices that is not a list',

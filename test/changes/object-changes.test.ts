@@ -110,4 +110,16 @@ describe('object-level changes between two dist/ trees', () => {
       'removes a namespace holding StatefulSet pg, PersistentVolumeClaim data: deleting it deletes their data',
     ]);
   });
+
+  test('a declared replacement is named beside the immutable fields it lets Flux replace', () => {
+    const forced = deployment(2, 'checkout') as any;
+    forced.metadata.annotations = {
+      'kustomize.toolkit.fluxcd.io/force': 'enabled',
+      'k8s-platforms.dev/replacement-reason': 'moves to the standard selector',
+    };
+    const [shop] = diffTrees(tree({ 'shop/apps/shop/deployment-web.yaml': deployment(2) }), tree({ 'shop/apps/shop/deployment-web.yaml': forced }));
+    expect(shop.changes[0].destructive).toEqual([
+      'immutable field spec.selector changed: Flux deletes and recreates the object (declared replacement: moves to the standard selector)',
+    ]);
+  });
 });

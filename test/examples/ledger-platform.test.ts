@@ -30,7 +30,7 @@ describe('the worked example platform "ledger" (docs/writing-a-platform.md)', ()
       priorityClassName: 'ledger-critical',
       securityContext: { runAsUser: 10001, runAsGroup: 10001 },
     });
-    expect(get('NetworkPolicy', 'api-from-clients').spec.ingress[0].from[0].ipBlock.except).toContain('169.254.0.0/16');
+    expect(get('NetworkPolicy', 'api-public-from-clients').spec.ingress[0].from[0].ipBlock.except).toContain('169.254.0.0/16');
   });
   test('docs/writing-a-platform.md quotes this example verbatim', () => {
     const source = readFileSync(join(__dirname, 'ledger-platform.ts'), 'utf8');

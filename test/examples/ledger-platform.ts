@@ -5,6 +5,7 @@ import { App } from 'cdk8s';
 import {
   declareException,
   InstanceType,
+  LoadBalancerImplementation,
   NetworkGraph,
   NodePool,
   NodePools,
@@ -14,6 +15,7 @@ import {
   PriorityClass,
   Probe,
   SecureNamespace,
+  ServiceClients,
   StatefulStore,
   Taint,
   WebService,
@@ -32,8 +34,10 @@ export function ledger(app: App): Platform {
       taints: [Taint.noSchedule('workload', 'db')],
     }),
   ]);
-  // The cluster brings the class the database's claims use; the build installs nothing for it.
+  // The cluster brings the class the database's claims use (the build installs nothing for it),
+  // and its cloud controller serves LoadBalancer Services.
   const cluster = {
+    loadBalancer: LoadBalancerImplementation.cloudController('AWS'),
     provided: [
       { addon: 'eks-storage', reason: 'the EBS CSI add-on and its gp3 StorageClass are created with the cluster', objects: ['StorageClass/gp3'] },
     ],
@@ -55,7 +59,15 @@ export function ledger(app: App): Platform {
     priorityClassName: critical.name,
     topologySpread: [{ topologyKey: 'topology.kubernetes.io/zone' }],
     disruptionBudget: { maxUnavailable: 1 },
-    extraServices: [{ name: 'api-public', type: 'LoadBalancer', ports: [{ name: 'https', port: 443, targetPort: 'http' }] }],
+    // The public Service says who its clients are; the policy that admits them comes with it.
+    extraServices: [
+      {
+        name: 'api-public',
+        type: 'LoadBalancer',
+        ports: [{ name: 'https', port: 443, targetPort: 'http' }],
+        clients: ServiceClients.internet('clients'),
+      },
+    ],
     containers: [
       {
         name: 'api',
@@ -107,10 +119,9 @@ export function ledger(app: App): Platform {
     ],
   });
 
-  // 4. Network rules: clients from the internet to the API; API to the database and to public
-  //    payment APIs (not the VPC, not the metadata address); the API server for nobody.
+  // 4. Network rules: API to the database and to public payment APIs (not the VPC, not the
+  //    metadata address); the API server for nobody.
   new NetworkGraph(platform.apps, 'network')
-    .allow(Peer.internet('clients'), Peer.pods(api), [8080])
     .allow(Peer.pods(api), Peer.pods(db), [5432])
     .allow(Peer.pods(reindexer), Peer.pods(db), [5432])
     .allow(Peer.pods(api), Peer.internet('payments'), [443]);

@@ -9,6 +9,7 @@ import { Environment } from '../../lib/core/environment';
 import { GitSource } from '../../lib/flux/git-source';
 import { Layer } from '../../lib/flux/layer';
 import { Platform } from '../../lib/flux/platform';
+import { declareReplacement } from '../../lib/core/replacement';
 import { buildApp } from '../../platforms';
 import { SecureNamespace } from '../../lib/security/namespace';
 import { PlatformBuild, runSynth } from '../../lib/pipeline/run-synth';
@@ -184,6 +185,22 @@ describe('the Git source', () => {
     expect(result.trees.entryPoints.get('README.md')).toContain(
       `flux bootstrap git --url=${GitSource.PLACEHOLDER_URL} --branch=main --path=kustomization/<folder>`,
     );
+  });
+
+  test('an object that declares its replacement is named in every synth until the declaration is removed', () => {
+    const { app, source } = twoEnvironments();
+    const platform = app.node.findAll().find(Platform.isPlatform)!;
+    const config = new ApiObject(platform.apps, 'replaced', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'replaced', namespace: 'shop' },
+    });
+    declareReplacement(config, { reason: 'recreated to drop a field the old controller set' });
+    const result = synthesize(app, { source });
+    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+    expect(result.summary.warnings).toEqual([
+      'warning: ConfigMap shop/replaced declares its replacement (recreated to drop a field the old controller set): Flux deletes and recreates it on an immutable change; remove declareReplacement once that change is applied',
+    ]);
   });
 
   test('URL, branch and credentials secret come from the GitSource handed to the synth, into the bootstrap command; a set URL gives no warning', () => {

@@ -59,6 +59,6 @@ describe('Istio', () => {
           network,
           routes: [{ match: { prefix: '/' }, backend: web, port: 'grpc', timeout: '5s' }],
         }),
-    ).toThrow('test/apps/web: service.ports names no port of this service (got "grpc")');
+    ).toThrow('test/apps/web: service.ports names no port of Service web (got "grpc")');
   });
 });

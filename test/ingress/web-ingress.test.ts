@@ -104,3 +104,26 @@ describe('WebIngress', () => {
     );
   });
 });
+
+describe('routes to a Service whose port differs from its pods', () => {
+  test('the Ingress names the Service port; the policy opens the container port behind it', () => {
+    const { chart, apps, pools, controller, network } = setup();
+    const api = new WebService(apps, 'api', {
+      name: 'api',
+      namespace: 'apps',
+      pool: pools.get('general'),
+      service: { ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+      containers: [container({ name: 'api' })],
+    });
+    new WebIngress(apps, 'ingress', {
+      name: 'api',
+      namespace: 'apps',
+      host: 'api.example.com',
+      controller,
+      network,
+      routes: [{ path: '/', backend: api, port: 'http' }],
+    });
+    expect(rendered(chart, 'Ingress', 'api').spec.rules[0].http.paths[0].backend).toEqual({ service: { name: 'api', port: { number: 80 } } });
+    expect(rendered(chart, 'NetworkPolicy', 'api-from-ingress-nginx').spec.ingress[0].ports).toEqual([{ protocol: 'TCP', port: 8080 }]);
+  });
+});

@@ -30,10 +30,24 @@ describe('monitoring', () => {
     });
     expect(rendered(chart, 'NetworkPolicy', 'web-from-prometheus').spec.ingress[0].ports).toEqual([{ protocol: 'TCP', port: 9090 }]);
     expect(() => new WorkloadMonitor(apps, 'bad', { workload: web, port: 'prom', prometheus, network })).toThrow(
-      'test/apps/web: service.ports names no port of this service (got "prom"); fix: use one of: http, metrics',
+      'test/apps/web: service.ports names no port of Service web (got "prom"); fix: use one of: http, metrics',
     );
   });
 
+  test('the ServiceMonitor names the Service port; the scrape is let through on the container port behind it', () => {
+    const { chart, apps, pools } = testChart();
+    const network = new NetworkGraph(apps, 'net');
+    const web = new WebService(apps, 'web', {
+      name: 'web',
+      namespace: 'apps',
+      pool: pools.get('general'),
+      service: { ports: [{ name: 'metrics', port: 80, targetPort: 'metrics' }] },
+      containers: [container({ ports: [{ name: 'metrics', port: 9090 }] })],
+    });
+    new WorkloadMonitor(apps, 'monitor', { workload: web, port: 'metrics', prometheus, network });
+    expect(rendered(chart, 'ServiceMonitor', 'web').spec.endpoints[0].port).toBe('metrics');
+    expect(rendered(chart, 'NetworkPolicy', 'web-from-prometheus').spec.ingress[0].ports).toEqual([{ protocol: 'TCP', port: 9090 }]);
+  });
   test('alerts carry severity and a description; names and durations are checked', () => {
     const { chart, apps } = testChart();
     const alert = { name: 'AppDown', expr: 'up == 0', for: '5m', severity: 'critical' as const, summary: 's', description: 'd' };

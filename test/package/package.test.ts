@@ -91,8 +91,8 @@ describe('the packed package, used from a project outside the repository', () =>
     expect(unexpected).toEqual([]);
   });
 
-  test('a small platform synthesizes from the package name alone: a namespace and a WebService on a node pool', () => {
-    expect(consumerOutput).toBe('wrote 7 objects\n');
+  test('a small platform synthesizes from the package name alone: a namespace and a gRPC service behind a LoadBalancer', () => {
+    expect(consumerOutput).toBe('wrote 8 objects\n');
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
     expect(
@@ -102,41 +102,55 @@ describe('the packed package, used from a project outside the repository', () =>
     ).toEqual(
       [
         'shop/apps/kustomization.yaml',
-        'shop/apps/web/deployment-frontend.yaml',
-        'shop/apps/web/poddisruptionbudget-frontend.yaml',
-        'shop/apps/web/service-frontend.yaml',
-        'shop/apps/web/serviceaccount-frontend.yaml',
+        'shop/apps/shop/deployment-checkout.yaml',
+        'shop/apps/shop/networkpolicy-checkout-from-local-network.yaml',
+        'shop/apps/shop/poddisruptionbudget-checkout.yaml',
+        'shop/apps/shop/service-checkout.yaml',
+        'shop/apps/shop/serviceaccount-checkout.yaml',
         'shop/infrastructure/kustomization.yaml',
-        'shop/infrastructure/namespace-web.yaml',
-        'shop/infrastructure/web/networkpolicy-allow-dns-egress.yaml',
-        'shop/infrastructure/web/networkpolicy-default-deny-all.yaml',
+        'shop/infrastructure/namespace-shop.yaml',
+        'shop/infrastructure/shop/networkpolicy-allow-dns-egress.yaml',
+        'shop/infrastructure/shop/networkpolicy-default-deny-all.yaml',
         'shop/kustomization.yaml',
       ].map((f) => f.split('/').join(sep)),
     );
   });
 
   test('the Deployment is placed on its pool, secure by default, and labelled with its platform', () => {
-    const yaml = readFileSync(join(dist(), 'shop', 'apps', 'web', 'deployment-frontend.yaml'), 'utf8');
-    expect(yaml.split('\n')[0]).toBe('# Generated from shop/apps/frontend/deployment; edit the TypeScript, not this file.');
+    const yaml = readFileSync(join(dist(), 'shop', 'apps', 'shop', 'deployment-checkout.yaml'), 'utf8');
+    expect(yaml.split('\n')[0]).toBe('# Generated from shop/apps/checkout/deployment; edit the TypeScript, not this file.');
     const deployment = parse(yaml);
     expect(deployment).toMatchObject({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name: 'frontend', namespace: 'web', labels: { 'app.kubernetes.io/name': 'frontend', 'app.kubernetes.io/part-of': 'shop' } },
-      spec: { replicas: 2, selector: { matchLabels: { 'app.kubernetes.io/name': 'frontend' } } },
+      metadata: { name: 'checkout', namespace: 'shop', labels: { 'app.kubernetes.io/name': 'checkout', 'app.kubernetes.io/part-of': 'shop' } },
+      spec: { replicas: 2, selector: { matchLabels: { 'app.kubernetes.io/name': 'checkout' } } },
     });
     const pod = deployment.spec.template.spec;
-    expect(pod.nodeSelector).toEqual({ pool: 'general', 'kubernetes.io/arch': 'arm64' });
+    expect(pod.nodeSelector).toEqual({ pool: 'general', 'kubernetes.io/arch': 'amd64' });
     expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 65532, runAsGroup: 65532, seccompProfile: { type: 'RuntimeDefault' } });
     expect(pod.containers[0]).toMatchObject({
-      image: 'registry.example.com/shop/frontend:1.4.2',
+      image: 'registry.example.com/shop/checkout:1.4.2',
       securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true, runAsNonRoot: true },
-      readinessProbe: { httpGet: { path: '/healthz', port: 'http' } },
+      readinessProbe: { grpc: { port: 50051 } },
     });
   });
 
+  test('the LoadBalancer asks MetalLB for its address, and the policy in front of the pods admits the local network', () => {
+    const service = parse(readFileSync(join(dist(), 'shop', 'apps', 'shop', 'service-checkout.yaml'), 'utf8'));
+    expect(service.metadata.annotations).toEqual({ 'metallb.io/loadBalancerIPs': '192.168.1.241' });
+    expect(service.spec).toMatchObject({ type: 'LoadBalancer', externalTrafficPolicy: 'Local' });
+    const policy = parse(readFileSync(join(dist(), 'shop', 'apps', 'shop', 'networkpolicy-checkout-from-local-network.yaml'), 'utf8'));
+    expect(policy.spec.ingress).toEqual([
+      {
+        from: [{ ipBlock: { cidr: '10.0.0.0/8' } }, { ipBlock: { cidr: '172.16.0.0/12' } }, { ipBlock: { cidr: '192.168.0.0/16' } }],
+        ports: [{ port: 50051, protocol: 'TCP' }],
+      },
+    ]);
+  });
+
   test('the namespace enforces Pod Security and the Flux entry point and report are written beside dist/', () => {
-    const namespace = parse(readFileSync(join(dist(), 'shop', 'infrastructure', 'namespace-web.yaml'), 'utf8'));
+    const namespace = parse(readFileSync(join(dist(), 'shop', 'infrastructure', 'namespace-shop.yaml'), 'utf8'));
     expect(namespace.metadata.labels).toMatchObject({ 'pod-security.kubernetes.io/enforce': 'restricted' });
     expect(readdirSync(join(scratch, 'out', 'kustomization', 'shop')).sort()).toEqual([
       'alert-shop.yaml',

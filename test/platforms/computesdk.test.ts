@@ -49,12 +49,12 @@ describe.each([
   test('the gateway: a LoadBalancer, RBAC on pods in computesdk-workloads only, no exec or port-forward', () => {
     expect(get('Service', 'compute-gateway').spec.type).toBe('LoadBalancer');
     const roles = all.filter((m) => m.kind === 'Role');
-    expect(roles.map((r) => `${r.namespace}/${r.name}`)).toEqual(['computesdk-workloads/compute-gateway']);
+    expect(roles.map((r) => `${r.namespace}/${r.name}`)).toEqual(['computesdk-workloads/compute-instantiate-compute-gateway']);
     expect(roles[0].object.rules).toEqual([
+      { apiGroups: [''], resources: ['podtemplates'], resourceNames: ['compute-session'], verbs: ['get'] },
       { apiGroups: [''], resources: ['pods'], verbs: ['create', 'get', 'list', 'watch', 'delete'] },
-      { apiGroups: [''], resources: ['podtemplates'], verbs: ['get', 'list', 'watch'] },
     ]);
-    expect(get('RoleBinding', 'compute-gateway-binding').subjects).toEqual([
+    expect(get('RoleBinding', 'compute-instantiate-compute-gateway').subjects).toEqual([
       { kind: 'ServiceAccount', name: 'compute-gateway', namespace: 'computesdk-system' },
     ]);
     expect(get('Deployment', 'compute-gateway').spec.template.spec.automountServiceAccountToken).toBe(true);

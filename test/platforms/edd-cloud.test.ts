@@ -148,7 +148,9 @@ describe('edd-cloud', () => {
     expect(spread.spec.replicas).toBe(3);
     expect(spread.spec.template.spec.nodeSelector).toEqual({ backend: 'true' });
     for (const name of ['postgres-replica-s0', 'postgres-replica', 'postgres-replicas']) {
-      expect(podOf('StatefulSet', name).initContainers[0].command.join(' ')).toContain('pg_basebackup -h postgres -p 5432');
+      expect(podOf('StatefulSet', name).initContainers[0].command.join(' ')).toContain(
+        'pg_basebackup -h postgres.edd-cloud.svc.cluster.local -p 5432',
+      );
     }
   });
 

@@ -40,12 +40,12 @@ describe('web-terminal', () => {
     expect(pod.automountServiceAccountToken).toBe(true);
     expect(pod.nodeSelector).toEqual({ 'kubernetes.io/hostname': 'k8s-node', 'kubernetes.io/arch': 'amd64' });
   });
-  test('the Role: pods create/delete/get/list/watch and pods/exec with both get and create', () => {
-    expect(get('Role', 'web-terminal-service').rules).toEqual([
-      { apiGroups: [''], resources: ['pods'], verbs: ['create', 'delete', 'get', 'list', 'watch'] },
-      { apiGroups: [''], resources: ['pods/exec'], verbs: ['get', 'create'] },
-      { apiGroups: [''], resources: ['podtemplates'], verbs: ['get'] },
+  test('the Roles: the sandboxes granted (template by name, pods), and pods/exec with both get and create', () => {
+    expect(get('Role', 'claudecode-sandbox-instantiate-web-terminal-service').rules).toEqual([
+      { apiGroups: [''], resources: ['podtemplates'], resourceNames: ['claudecode-sandbox'], verbs: ['get'] },
+      { apiGroups: [''], resources: ['pods'], verbs: ['create', 'get', 'list', 'watch', 'delete'] },
     ]);
+    expect(get('Role', 'web-terminal-service').rules).toEqual([{ apiGroups: [''], resources: ['pods/exec'], verbs: ['get', 'create'] }]);
   });
   test('the sandbox template: never pulled, no token, on the node that holds its image, nothing in, internet out', () => {
     const template = get('PodTemplate', 'claudecode-sandbox').template;

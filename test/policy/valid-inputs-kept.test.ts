@@ -6,6 +6,7 @@ import { IngressController } from '../../lib/ingress/ingress-controller';
 import { WebIngress } from '../../lib/ingress/web-ingress';
 import { NetworkGraph } from '../../lib/security/network-graph';
 import { Probe } from '../../lib/workloads/probe';
+import { StatefulStore } from '../../lib/workloads/stateful-store';
 import { WebService } from '../../lib/workloads/web-service';
 import { container, testPlatform } from '../helpers';
 import { find, synthInto } from '../pipeline-helpers';
@@ -75,5 +76,28 @@ describe('valid inputs that were refused or lost', () => {
       { name: 'PORT', value: '8080' },
       { name: 'DEBUG', value: 'false' },
     ]);
+  });
+
+  test('a StatefulSet without storage or ports, declared so, passes every check with its headless Service', () => {
+    const ctx = testPlatform();
+    new StatefulStore(ctx.platform.apps, 'placeholder', {
+      name: 'placeholder',
+      namespace: 'apps',
+      pool: ctx.pools.get('general'),
+      replicas: 2,
+      containers: [
+        container({ ports: [], command: ['sleep', 'infinity'], readinessProbe: Probe.exec(['true']), livenessProbe: Probe.exec(['true']) }),
+      ],
+      volumeClaims: [],
+      withoutStorage: { reason: 'holds a node of capacity under a stable name' },
+    });
+    const dist = join(mkdtempSync(join(tmpdir(), 'accepted-')), 'dist');
+    const outcome = synthInto(ctx.app, dist);
+    expect(outcome.ok ? [] : outcome.errors.map((e) => e.message)).toEqual([]);
+    expect(find(ctx.app, 'Service', 'placeholder').spec).toEqual({
+      type: 'ClusterIP',
+      clusterIP: 'None',
+      selector: { 'app.kubernetes.io/name': 'placeholder' },
+    });
   });
 });

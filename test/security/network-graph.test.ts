@@ -75,3 +75,33 @@ describe('NetworkGraph', () => {
     );
   });
 });
+
+describe('NetworkGraph with port names', () => {
+  const ported = {
+    ...api,
+    ports: [
+      { name: 'http', port: 8080, protocol: 'TCP' as const },
+      { name: 'dns', port: 5353, protocol: 'UDP' as const },
+    ],
+  };
+  test("a name is the destination pods' container port of that name, with its protocol", () => {
+    const { chart, apps } = testChart();
+    new NetworkGraph(apps, 'network').allow(Peer.pods(web), Peer.pods(ported), ['http', 'dns']);
+    const ports = [
+      { protocol: 'TCP', port: 8080 },
+      { protocol: 'UDP', port: 5353 },
+    ];
+    expect(rendered(chart, 'NetworkPolicy', 'web-to-api').spec.egress[0].ports).toEqual(ports);
+    expect(rendered(chart, 'NetworkPolicy', 'api-from-web').spec.ingress[0].ports).toEqual(ports);
+  });
+  test('a name the destination does not declare, or a name for an address block, is refused', () => {
+    const { apps } = testChart();
+    const g = new NetworkGraph(apps, 'network');
+    expect(() => g.allow(Peer.pods(web), Peer.pods(ported), ['grpc'])).toThrow(
+      'test/apps/network: allow(web -> api).ports[0] names no port of api\'s pods (got "grpc"); fix: use one of: http, dns',
+    );
+    expect(() => g.allow(Peer.pods(web), Peer.cidr('10.0.0.0/8', 'office'), ['http'])).toThrow(
+      'test/apps/network: allow(web -> office).ports[0] names a port, but office is not pods this project emits, so their ports are unknown (got "http"); fix: give the port number',
+    );
+  });
+});

@@ -1,5 +1,5 @@
-import { checkCidr, cidrContains } from '../../lib/security/cidr';
-import { NetworkGraph, NON_INTERNET_RANGES, Peer } from '../../lib/security/network-graph';
+import { checkCidr, cidrContains, NON_INTERNET_RANGES } from '../../lib/core/cidr';
+import { NetworkGraph, Peer } from '../../lib/security/network-graph';
 import { PodNetworkPolicy } from '../../lib/security/pod-network-policy';
 import { Site } from '../../lib/core/errors';
 import { rendered, testChart } from '../helpers';

@@ -4,6 +4,7 @@ import { SecureNamespace } from '../../lib/security/namespace';
 import { PostgresDatabase } from '../../lib/workloads/postgres';
 import { Probe } from '../../lib/workloads/probe';
 import { ScheduledJob } from '../../lib/workloads/scheduled-job';
+import { ServiceClients } from '../../lib/workloads/service-clients';
 import { WebService } from '../../lib/workloads/web-service';
 import { container, rendered, testChart, testPlatform } from '../helpers';
 import { verificationErrors } from '../pipeline-helpers';
@@ -17,7 +18,7 @@ describe('escape hatch: each construct exposes its main objects by typed propert
       pool: pools.get('general'),
       containers: [container()],
       autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 70 },
-      extraServices: [{ name: 'web-public', type: 'LoadBalancer' }],
+      extraServices: [{ name: 'web-public', type: 'LoadBalancer', clients: ServiceClients.anywhere() }],
     });
     web.controller.metadata.addAnnotation('example.com/owner', 'team-a');
     web.service!.metadata.addAnnotation('service.beta.kubernetes.io/aws-load-balancer-internal', 'true');

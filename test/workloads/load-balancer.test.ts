@@ -1,4 +1,5 @@
 import { CloudLoadBalancer } from '../../lib/workloads/load-balancer';
+import { ServiceClients } from '../../lib/workloads/service-clients';
 import { WebService } from '../../lib/workloads/web-service';
 import { container, rendered, testChart } from '../helpers';
 
@@ -13,7 +14,7 @@ function service(
     namespace: 'apps',
     pool: pools.get('general'),
     containers: [container()],
-    service: { type, ports, loadBalancer },
+    service: { type, ports, loadBalancer, clients: type === 'LoadBalancer' ? ServiceClients.anywhere() : undefined },
   });
   return rendered(chart, 'Service', 'gateway');
 }

@@ -30,6 +30,23 @@ describe('pod settings', () => {
     ]);
     expect(pod.containers[0].startupProbe.httpGet.port).toBe('http');
   });
+  test('pod-template annotations and labels, on the template only', () => {
+    const { chart, apps, pools } = testChart();
+    new WebService(apps, 'web', {
+      name: 'web',
+      namespace: 'apps',
+      pool: pools.get('general'),
+      containers: [container()],
+      podLabels: { tier: 'front' },
+      podAnnotations: { 'sidecar.istio.io/inject': 'false', 'prometheus.io/port': '8080' },
+    });
+    const deployment = rendered(chart, 'Deployment', 'web');
+    expect(deployment.spec.template.metadata).toEqual({
+      labels: { tier: 'front', 'app.kubernetes.io/name': 'web' },
+      annotations: { 'sidecar.istio.io/inject': 'false', 'prometheus.io/port': '8080' },
+    });
+    expect(deployment.metadata.annotations).toBeUndefined();
+  });
   test('non-root pods run as explicit numeric ids: the default, or the ones given', () => {
     const { chart, apps, pools } = testChart();
     new WebService(apps, 'a', { name: 'a', namespace: 'apps', pool: pools.get('general'), containers: [container()] });

@@ -63,14 +63,14 @@ describe('PostgresDatabase primary and streaming replica', () => {
     storage: { size: '5Gi', storageClass: 'local-path' },
     resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '500m', memory: '1Gi' } },
   };
-  new PostgresDatabase(apps, 'primary', {
+  const primary = new PostgresDatabase(apps, 'primary', {
     ...common,
     name: 'pg-primary',
     claimName: 'pg-data',
     acceptReplicas: true,
     extraServices: [{ name: 'pg', type: 'ClusterIP', ports: [{ name: 'postgres', port: 5432 }] }],
   });
-  new PostgresDatabase(apps, 'replica', { ...common, name: 'pg-replica', replicas: 2, replicaOf: { host: 'pg', port: 5432 } });
+  new PostgresDatabase(apps, 'replica', { ...common, name: 'pg-replica', replicas: 2, replicaOf: primary.serviceNamed('pg') });
 
   test('the primary names its claim, serves clients on a ClusterIP and lets replicas in through an initdb script', () => {
     const set = rendered(chart, 'StatefulSet', 'pg-primary');
@@ -93,7 +93,7 @@ describe('PostgresDatabase primary and streaming replica', () => {
     expect(init.command).toEqual([
       'sh',
       '-c',
-      '[ -s "$PGDATA/PG_VERSION" ] || pg_basebackup -h pg -p 5432 -U "$POSTGRES_USER" -D "$PGDATA" -R -X stream',
+      '[ -s "$PGDATA/PG_VERSION" ] || pg_basebackup -h pg.apps.svc.cluster.local -p 5432 -U "$POSTGRES_USER" -D "$PGDATA" -R -X stream',
     ]);
     expect(init.env).toEqual([{ name: 'PGPASSWORD', valueFrom: { secretKeyRef: { name: 'pg-credentials', key: 'password' } } }]);
     expect(init.volumeMounts[0]).toEqual({ name: 'data', mountPath: '/var/lib/postgresql/data' });

@@ -2,6 +2,7 @@ import { App, Chart } from 'cdk8s';
 import { PolicyRule } from '../../lib/core/exceptions';
 import { SessionTemplates, SessionTemplatesProps } from '../../lib/workloads/session-templates';
 import { Volume } from '../../lib/workloads/volume';
+import { WebService } from '../../lib/workloads/web-service';
 import { container, rendered, testChart } from '../helpers';
 
 function props(ctx: ReturnType<typeof testChart>, overrides: Partial<SessionTemplatesProps> = {}): SessionTemplatesProps {
@@ -118,6 +119,14 @@ describe('SessionTemplates', () => {
       expect(manifests.pod).toMatchObject({ kind: 'Pod', metadata: { name: 'sandbox-job-7', labels: { user: 'job-7' } } });
       expect(manifests.claim).toBeUndefined();
     });
+    test("a variant's pod annotations are on its template and on each user's pod", () => {
+      const ctx = testChart();
+      const sessions = bare(ctx, {
+        variants: { run: { pool: ctx.pools.get('general'), containers: [container()], podAnnotations: { 'example.com/sandbox': 'true' } } },
+      });
+      expect(rendered(ctx.chart, 'PodTemplate', 'sandbox-run').template.metadata.annotations).toEqual({ 'example.com/sandbox': 'true' });
+      expect(sessions.manifestsForUser('run', 'job-7').pod.metadata.annotations).toEqual({ 'example.com/sandbox': 'true' });
+    });
     test("cluster-default storage class, access mode, placeholder and template names are the platform's", () => {
       const ctx = testChart();
       const sessions = bare(ctx, {
@@ -148,5 +157,62 @@ describe('SessionTemplates', () => {
         'test/apps/sandbox: templateNames is not a session variant (got "gpu"); fix: use one of: run',
       );
     });
+  });
+});
+
+describe('SessionTemplates.grantInstantiate', () => {
+  test('the grantee may read the templates by name, run session pods, and make the per-user claims and snapshots', () => {
+    const ctx = testChart();
+    const sessions = new SessionTemplates(ctx.apps, 'desk', props(ctx));
+    const manager = new WebService(ctx.apps, 'manager', {
+      name: 'manager',
+      namespace: 'control',
+      pool: ctx.pools.get('general'),
+      automountServiceAccountToken: true,
+      containers: [container()],
+    });
+    const grant = sessions.grantInstantiate(manager);
+    expect(rendered(ctx.chart, 'Role', 'desk-instantiate-manager')).toMatchObject({
+      metadata: { namespace: 'apps' },
+      rules: [
+        { apiGroups: [''], resources: ['podtemplates'], resourceNames: ['desk-small'], verbs: ['get'] },
+        { apiGroups: [''], resources: ['pods'], verbs: ['create', 'get', 'list', 'watch', 'delete'] },
+        { apiGroups: [''], resources: ['configmaps'], resourceNames: ['desk-storage-templates'], verbs: ['get'] },
+        { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ['create', 'get', 'list', 'watch'] },
+        { apiGroups: ['snapshot.storage.k8s.io'], resources: ['volumesnapshots'], verbs: ['create', 'get', 'list', 'watch'] },
+      ],
+    });
+    expect(rendered(ctx.chart, 'RoleBinding', 'desk-instantiate-manager')).toMatchObject({
+      metadata: { namespace: 'apps' },
+      subjects: [{ kind: 'ServiceAccount', name: 'manager', namespace: 'control' }],
+      roleRef: { kind: 'Role', name: 'desk-instantiate-manager' },
+    });
+    expect(grant.role.name).toBe('desk-instantiate-manager');
+    expect(() => sessions.grantInstantiate(manager)).toThrow(
+      'test/apps/desk: grantInstantiate is granted twice (got "control/manager"); fix: grant each ServiceAccount once',
+    );
+  });
+  test('sessions without storage grant no claims, snapshots or storage templates; an exception is declared on the Role', () => {
+    const ctx = testChart();
+    const sessions = new SessionTemplates(ctx.apps, 'run', {
+      name: 'run',
+      namespace: 'apps',
+      podLabels: { app: 'run' },
+      variants: { shell: { pool: ctx.pools.get('general'), containers: [container()] } },
+    });
+    const manager = new WebService(ctx.apps, 'manager', {
+      name: 'manager',
+      namespace: 'apps',
+      pool: ctx.pools.get('general'),
+      containers: [container()],
+    });
+    sessions.grantInstantiate(manager, {
+      exceptions: [{ rule: PolicyRule.CREATE_PODS_WHERE_PRIVILEGED, reason: 'the namespace admits privileged pods for now' }],
+    });
+    const role = rendered(ctx.chart, 'Role', 'run-instantiate-manager');
+    expect(role.rules.map((r: { resources: string[] }) => r.resources[0])).toEqual(['podtemplates', 'pods']);
+    expect(role.metadata.annotations['policy.k8s-platforms.dev/allow-create-pods-where-privileged']).toBe(
+      'the namespace admits privileged pods for now',
+    );
   });
 });

@@ -48,3 +48,30 @@ describe('StatefulStore', () => {
     );
   });
 });
+
+describe('StatefulStore without storage', () => {
+  test('declared with a reason: no claim templates, the exception on the StatefulSet, a headless Service without ports', () => {
+    const { chart, apps, pools } = testChart();
+    new StatefulStore(apps, 'placeholder', {
+      name: 'placeholder',
+      namespace: 'apps',
+      pool: pools.get('general'),
+      replicas: 3,
+      containers: [container({ ports: [], command: ['sleep', 'infinity'] })],
+      volumeClaims: [],
+      withoutStorage: { reason: 'holds one node of capacity each, by a stable name the autoscaler reports' },
+    });
+    const set = rendered(chart, 'StatefulSet', 'placeholder');
+    expect(set.spec.volumeClaimTemplates).toBeUndefined();
+    expect(set.spec.serviceName).toBe('placeholder');
+    expect(set.metadata.annotations['policy.k8s-platforms.dev/allow-claim-templates']).toBe(
+      'holds one node of capacity each, by a stable name the autoscaler reports',
+    );
+    expect(rendered(chart, 'Service', 'placeholder').spec).toEqual({
+      type: 'ClusterIP',
+      clusterIP: 'None',
+      selector: { 'app.kubernetes.io/name': 'placeholder' },
+    });
+    expect(rendered(chart, 'PodDisruptionBudget', 'placeholder').spec.minAvailable).toBe(1);
+  });
+});

@@ -1,3 +1,5 @@
+import { declareReplacement } from '../../lib/core/replacement';
+import { ServiceClients } from '../../lib/workloads/service-clients';
 import { WebService } from '../../lib/workloads/web-service';
 import { container, rendered, renderedObjects, testChart } from '../helpers';
 
@@ -55,7 +57,7 @@ describe('WebService', () => {
       namespace: 'apps',
       pool: pools.get('general'),
       containers: [container()],
-      service: { type: 'NodePort', ports: [{ name: 'ws', port: 80, targetPort: 'http', nodePort: 31000 }] },
+      service: { type: 'NodePort', ports: [{ name: 'ws', port: 80, targetPort: 'http', nodePort: 31000 }], clients: ServiceClients.anywhere() },
     });
     expect(rendered(chart, 'Service', 'term').spec).toMatchObject({
       type: 'NodePort',
@@ -66,5 +68,37 @@ describe('WebService', () => {
     const { chart, apps, pools } = testChart();
     new WebService(apps, 'worker', { name: 'worker', namespace: 'apps', pool: pools.get('general'), containers: [container()], service: false });
     expect(renderedObjects(chart).some((m) => m.kind === 'Service')).toBe(false);
+  });
+});
+
+describe('adopting a running application', () => {
+  test("the workload keeps the install's selector labels: controller, Services, budget and rules select by them", () => {
+    const { chart, apps, pools } = testChart();
+    const web = new WebService(apps, 'checkout', {
+      name: 'checkout',
+      namespace: 'apps',
+      pool: pools.get('general'),
+      replicas: 2,
+      selector: { app: 'checkout' },
+      containers: [container()],
+    });
+    const deployment = rendered(chart, 'Deployment', 'checkout');
+    expect(deployment.spec.selector).toEqual({ matchLabels: { app: 'checkout' } });
+    expect(deployment.spec.template.metadata.labels).toEqual({ app: 'checkout' });
+    expect(deployment.metadata.labels).toMatchObject({ app: 'checkout' });
+    expect(rendered(chart, 'Service', 'checkout').spec.selector).toEqual({ app: 'checkout' });
+    expect(rendered(chart, 'Service', 'checkout').metadata.labels).toMatchObject({ app: 'checkout' });
+    expect(rendered(chart, 'PodDisruptionBudget', 'checkout').spec.selector).toEqual({ matchLabels: { app: 'checkout' } });
+    expect(web.selector).toEqual({ app: 'checkout' });
+  });
+  test('an intended immutable change is declared on the object: Flux forces that object alone', () => {
+    const { chart, apps, pools } = testChart();
+    const web = new WebService(apps, 'checkout', { name: 'checkout', namespace: 'apps', pool: pools.get('general'), containers: [container()] });
+    declareReplacement(web.controller, { reason: 'moves from app: checkout to the standard selector labels' });
+    expect(rendered(chart, 'Deployment', 'checkout').metadata.annotations).toEqual({
+      'kustomize.toolkit.fluxcd.io/force': 'enabled',
+      'k8s-platforms.dev/replacement-reason': 'moves from app: checkout to the standard selector labels',
+    });
+    expect(rendered(chart, 'Service', 'checkout').metadata.annotations).toBeUndefined();
   });
 });

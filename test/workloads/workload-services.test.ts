@@ -1,4 +1,5 @@
 import { StatefulStore } from '../../lib/workloads/stateful-store';
+import { ServiceClients } from '../../lib/workloads/service-clients';
 import { WebService } from '../../lib/workloads/web-service';
 import { container, rendered, renderedObjects, testChart } from '../helpers';
 
@@ -10,7 +11,9 @@ describe('workload Services', () => {
       namespace: 'apps',
       pool: pools.get('general'),
       containers: [container()],
-      extraServices: [{ name: 'web-public', type: 'LoadBalancer', ports: [{ name: 'https', port: 443, targetPort: 'http' }] }],
+      extraServices: [
+        { name: 'web-public', type: 'LoadBalancer', ports: [{ name: 'https', port: 443, targetPort: 'http' }], clients: ServiceClients.anywhere() },
+      ],
     });
     expect(rendered(chart, 'Service', 'web').spec).toMatchObject({
       type: 'ClusterIP',
@@ -30,7 +33,7 @@ describe('workload Services', () => {
       namespace: 'apps',
       pool: pools.get('general'),
       containers: [container()],
-      service: { type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] },
+      service: { type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }], clients: ServiceClients.anywhere() },
     });
     expect(rendered(chart, 'Service', 'web').spec).toMatchObject({ type: 'NodePort', ports: [{ nodePort: 30080 }] });
   });
@@ -45,6 +48,33 @@ describe('workload Services', () => {
     });
     expect(web.serviceName).toBe('frontend');
     expect(web.service?.name).toBe('frontend');
+  });
+  test('a target gives both ends of a port, its DNS name and URLs; another Service by name', () => {
+    const { apps, pools } = testChart();
+    const web = new WebService(apps, 'web', {
+      name: 'web',
+      namespace: 'apps',
+      pool: pools.get('general'),
+      containers: [container()],
+      service: { ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+      extraServices: [{ name: 'web-direct' }],
+    });
+    expect([web.servicePort('http'), web.targetPort('http')]).toEqual([80, 8080]);
+    expect(web.dnsName).toBe('web.apps.svc.cluster.local');
+    expect(web.address('http')).toBe('web.apps.svc.cluster.local:80');
+    expect(web.url('http')).toBe('http://web.apps.svc.cluster.local:80');
+    expect(web.url('http', 'grpc')).toBe('grpc://web.apps.svc.cluster.local:80');
+    expect(web.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
+    const direct = web.serviceNamed('web-direct');
+    expect([direct.serviceName, direct.servicePort('http'), direct.url('http')]).toEqual([
+      'web-direct',
+      8080,
+      'http://web-direct.apps.svc.cluster.local:8080',
+    ]);
+    expect(direct.selector).toEqual(web.selector);
+    expect(() => web.serviceNamed('web-public')).toThrow(
+      'test/apps/web: serviceNamed names no Service of this workload (got "web-public"); fix: use one of: web, web-direct',
+    );
   });
   test('a StatefulSet gets a headless Service by default, and names it as its governing service', () => {
     const { chart, apps, pools } = testChart();

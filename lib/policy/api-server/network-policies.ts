@@ -1,5 +1,5 @@
 import { isPortName, isPortNumber } from '../../core/names';
-import { cidrProblem, cidrStrictlyInside } from '../../security/cidr';
+import { cidrProblem, cidrStrictlyInside } from '../../core/cidr';
 import { ApiFindings, listAt, mapAt } from './api-findings';
 
 // The API server's rules for a NetworkPolicy: pkg/apis/networking/validation/validation.go

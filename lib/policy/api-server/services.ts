@@ -1,5 +1,5 @@
 import { isDnsLabel, isDnsSubdomain, isPortName, isPortNumber } from '../../core/names';
-import { cidrProblem } from '../../security/cidr';
+import { cidrProblem } from '../../core/cidr';
 import { ApiFindings, listAt, repeats } from './api-findings';
 
 // The API server's rules for a Service: pkg/apis/core/validation/validation.go (Kubernetes 1.28),

@@ -13,23 +13,38 @@ const RUNTIME_NAME = /\{[^}]*\}/;
 const key = identityKey;
 
 
-/** What the build, the add-ons and the cluster bring: kinds, namespaces and named objects. */
+/**
+ * The aggregated API an HPA metric is read from at run time, by metric type (autoscaling/v2
+ * MetricSpec: Resource and ContainerResource from metrics.k8s.io, Pods and Object from
+ * custom.metrics.k8s.io, External from external.metrics.k8s.io).
+ */
+const METRIC_APIS: Readonly<Record<string, string>> = {
+  Resource: 'metrics.k8s.io',
+  ContainerResource: 'metrics.k8s.io',
+  Pods: 'custom.metrics.k8s.io',
+  Object: 'custom.metrics.k8s.io',
+  External: 'external.metrics.k8s.io',
+};
+
+/** What the build, the add-ons and the cluster bring: kinds, namespaces, named objects and aggregated APIs. */
 class Known {
   readonly kinds = new Set<string>(FLUX_KINDS);
+  readonly apis = new Set<string>();
   readonly namespaces = new Set<string>([...KUBERNETES_NAMESPACES, FLUX_NAMESPACE]);
   readonly objects = new Set<string>(BUILT_IN_OBJECTS);
 
   constructor(manifests: readonly Manifest[], cluster: BuildCluster) {
     const { installed, provided } = cluster.addons;
-    const bring = (kinds: readonly string[] = [], objects: readonly string[] = []) => {
+    const bring = (kinds: readonly string[] = [], objects: readonly string[] = [], apis: readonly string[] = []) => {
       kinds.forEach((k) => this.kinds.add(k));
       objects.forEach((o) => this.objects.add(o.replace('/', '//')));
+      apis.forEach((a) => this.apis.add(a));
     };
-    installed.forEach((a) => bring(a.kinds, a.objects));
+    installed.forEach((a) => bring(a.kinds, a.objects, a.apis));
     for (const p of provided) {
       const known = addonDefinition(p.addon);
-      bring(known?.kinds, known?.objects);
-      bring(p.kinds, p.objects);
+      bring(known?.kinds, known?.objects, known?.apis);
+      bring(p.kinds, p.objects, p.apis);
     }
     for (const p of cluster.prerequisites) {
       this.objects.add(key(p.kind, p.namespace, p.name));
@@ -39,6 +54,7 @@ class Known {
       this.objects.add(key(m.kind, m.namespace, m.name));
       if (m.kind === 'Namespace') this.namespaces.add(m.name);
       if (m.kind === 'CustomResourceDefinition') this.kinds.add(`${m.object.spec.group}/${m.object.spec.names.kind}`);
+      if (m.kind === 'APIService' && m.object.spec?.group) this.apis.add(m.object.spec.group);
       // The Secrets Store CSI driver syncs these Secrets from the store.
       if (m.kind === 'SecretProviderClass') for (const s of m.object.spec?.secretObjects ?? []) this.objects.add(key('Secret', m.namespace, s.secretName));
     }
@@ -50,6 +66,8 @@ class Known {
 }
 
 const KIND_FIX = 'declare the add-on that defines it where the construct is made (needAddon), put its CRD in the crds layer, or declare the add-on in the platform\'s cluster.provided with a reason';
+const API_FIX =
+  'install the add-on that serves it (HorizontalAutoscaler declares metrics-server), or declare the add-on in the platform\'s cluster.provided with a reason, e.g. { addon: "metrics-server", reason: "..." }';
 const NAMESPACE_FIX = 'create the namespace in the build (SecureNamespace in the infrastructure layer), or declare it in cluster.prerequisites with who creates it';
 const referenceFix = (kind: string) => `create the ${kind} in the build, fix the name, or declare it in the platform's cluster.prerequisites with who creates it`;
 
@@ -58,8 +76,9 @@ const referenceFix = (kind: string) => `create the ${kind} in the build, fix the
  * add-ons it installs) or by a declared cluster-provided add-on; every namespace an object lives
  * in is created by the build or by Kubernetes or Flux; every reference (a binding's role, a pod's
  * ServiceAccount, ConfigMaps, Secrets, secret store, claims, PriorityClass, RuntimeClass, a claim's StorageClass,
- * a Flux Provider's Secret, a HelmRelease's chart source) finds its object in the build or in a declared prerequisite. A
- * Service's pods are checked before, by the selects-pods rule (lib/policy/selector-check.ts).
+ * a Flux Provider's Secret, a HelmRelease's chart source) finds its object in the build or in a declared prerequisite;
+ * every aggregated API an object reads at run time (an HPA's metrics) is served by an add-on the build installs or the
+ * cluster is declared to provide. A Service's pods are checked before, by the selects-pods rule (lib/policy/selector-check.ts).
  */
 export function closureErrors(manifests: readonly Manifest[], cluster: BuildCluster): ValidationError[] {
   const known = new Known(manifests, cluster);
@@ -93,6 +112,14 @@ export function closureErrors(manifests: readonly Manifest[], cluster: BuildClus
       need(m, 'roleRef.name', ref.kind, ref.kind === 'Role' ? m.namespace : undefined, ref.name);
     }
     if (m.kind === 'PersistentVolumeClaim') need(m, 'spec.storageClassName', 'StorageClass', undefined, spec.storageClassName);
+    if (m.kind === 'HorizontalPodAutoscaler') {
+      (spec.metrics ?? []).forEach((metric: { type?: string }, i: number) => {
+        const api = METRIC_APIS[metric.type ?? ''];
+        if (api && !known.apis.has(api)) {
+          fail(m, `spec.metrics[${i}].type`, metric.type, `is read from the ${api} API at run time, which no add-on the build installs serves and no add-on the cluster is declared to provide`, API_FIX);
+        }
+      });
+    }
     if (m.kind === 'StatefulSet') (spec.volumeClaimTemplates ?? []).forEach((t: any, i: number) => need(m, `spec.volumeClaimTemplates[${i}].spec.storageClassName`, 'StorageClass', undefined, t.spec?.storageClassName));
   }
 

@@ -1,5 +1,5 @@
 import { BlockList, isIP } from 'node:net';
-import { Site } from '../core/errors';
+import { Site } from './errors';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
@@ -66,3 +66,13 @@ function networkOf(value: number, length: number): string {
   const network = length === 0 ? 0 : value - (value % 2 ** (32 - length));
   return [24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join('.');
 }
+
+/**
+ * Address ranges that are not the internet from inside a cluster: private networks (RFC 1918,
+ * where VPCs, pods and Services live), carrier-grade NAT (RFC 6598, used by some CNIs) and
+ * link-local (RFC 3927), which holds the cloud metadata address 169.254.169.254.
+ */
+export const NON_INTERNET_RANGES: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16'];
+
+/** The private networks of RFC 1918, where home and office networks (and their clients) live. */
+export const LOCAL_NETWORK_RANGES: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
