@@ -12,6 +12,8 @@ import { Platform } from '../flux/platform';
 import { layoutDocs } from '../docs/platform-docs';
 import { reportFile, VerificationReport } from '../policy/report';
 import { verifyPlatforms } from '../policy/verify-platforms';
+import { withSecretScanMemory } from '../policy/secret-scanner';
+import { SecretScanMemory } from '../policy/secret-scan-memory';
 
 export interface SynthOptions {
   /**
@@ -26,6 +28,11 @@ export interface SynthOptions {
    * @default every build of the app
    */
   readonly platforms?: readonly string[];
+  /**
+   * What the secret scanner found clean in earlier synths (SecretScanMemory): those values are not scanned again.
+   * @default nothing remembered
+   */
+  readonly secretScanMemory?: SecretScanMemory;
 }
 
 export interface SynthSummary {
@@ -140,7 +147,7 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
       (p) => new Error(`${p.platform.folder}: produced no objects; refusing to write an empty platform (Flux would prune everything it deployed)`),
     );
   if (empty.length > 0) return { ok: false, errors: empty };
-  const verification = verifyPlatforms(platforms.map(policyInputOf));
+  const verification = withSecretScanMemory(options.secretScanMemory, () => verifyPlatforms(platforms.map(policyInputOf)));
   if (verification.errors.length > 0) return { ok: false, errors: verification.errors, checks: verification.summary };
   const dist = layoutDist(platforms);
   const entryPoints = selectedEntryPoints(layoutEntryPoints(collected.platforms, source), platforms);

@@ -24,6 +24,7 @@ export * from './rules/role-binding-check';
 export * from './rules/scaled-workloads';
 export * from './rules/disruption-budget-check';
 export * from './rules/hpa-replicas-check';
+export * from './secret-scan-memory';
 export * from './secret-scanner';
 export * from './rules/secret-values-check';
 export * from './rules/selector-check';

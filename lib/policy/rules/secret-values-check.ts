@@ -4,7 +4,7 @@ import { PolicyRule } from '../../core/exceptions';
 import { Manifest } from '../../core/manifest';
 import { Finding, PolicyCheck } from '../policy-check';
 import { containersOf, podSpecOf } from '../../core/pod-specs';
-import { scanForSecrets } from '../secret-scanner';
+import { prescanForSecrets, secretVerdict } from '../secret-scanner';
 
 const HIDDEN = '<literal value hidden>';
 const KEEP_IT_OUT = 'keep the value in a Secret or a secret store and reference it';
@@ -19,8 +19,14 @@ const FROM_SECRET = 'reference it with valueFrom.secretKeyRef (EnvValue.fromSecr
  */
 export const secretValuesCheck: PolicyCheck = {
   rule: PolicyRule.NO_SECRET_VALUES,
+  // One scanner run for every string of every build (the scanner remembers), not one per object or build.
+  prepare(builds) {
+    const values: string[] = [];
+    for (const build of builds) for (const m of build.manifests) eachString(m, (value) => values.push(value));
+    prescanForSecrets(values);
+  },
   appliesTo: () => true,
-  check(m, context) {
+  check(m) {
     if (m.kind === 'Secret') {
       return ['data', 'stringData']
         .filter((field) => m.object[field] !== undefined)
@@ -31,7 +37,7 @@ export const secretValuesCheck: PolicyCheck = {
           fix: 'keep the Secret out of dist/ and sync it from a secret store (AzureKeyVaultSecrets) or create it in the cluster',
         }));
     }
-    const findings = dedupe([...byName(m), ...byContent(m, context.manifests)]);
+    const findings = dedupe([...byName(m), ...byContent(m)]);
     const declared = declaredNotSecrets(m.object);
     const unused = [...declared.keys()].filter((field) => !findings.some((f) => f.field === field));
     return [
@@ -115,50 +121,61 @@ function secretLine(text: string): string | undefined {
 }
 
 /** Every string of the object (and ConfigMap binaryData decoded), checked by content. */
-function byContent(m: Manifest, all: readonly Manifest[]): Finding[] {
-  // One scanner run for the whole build (the scanner caches), not one per object.
-  if (!prescanned.has(all)) {
-    scanForSecrets(all.flatMap((other) => stringsOf(other).map(([, value]) => value)));
-    prescanned.add(all);
-  }
-  const strings = stringsOf(m);
-  const scanned = scanForSecrets(strings.map(([, value]) => value));
+function byContent(m: Manifest): Finding[] {
+  const values: string[] = [];
+  eachString(m, (value) => values.push(value));
+  prescanForSecrets(values); // a lookup each, after prepare()
   const findings: Finding[] = [];
-  for (const [field, value] of strings) {
-    const rules = [...scanned.get(value)!, ...(urlPasswords(value).length > 0 ? ['url-userinfo/password'] : [])];
+  eachString(m, (value, field) => {
+    const verdict = secretVerdict(value)!;
+    const rules =
+      verdict.length === 0 && !URL_WITH_USERINFO.test(value)
+        ? []
+        : [...verdict, ...(urlPasswords(value).length > 0 ? ['url-userinfo/password'] : [])];
     if (rules.length > 0) {
       findings.push({
-        field,
+        field: field(),
         value: HIDDEN,
         problem: `holds what looks like a secret (${rules.join(', ')})`,
         fix: 'keep the value in a Secret or a secret store and reference it (a URL takes its password from the environment: "postgresql://app:$(DB_PASSWORD)@db/app")',
       });
     }
-  }
+  });
   return findings;
 }
 
-const prescanned = new WeakSet<readonly Manifest[]>();
+/** What urlPasswords can find something in: a scheme, then `:` in the userinfo before an `@`. A cheap test first. */
+const URL_WITH_USERINFO = /:\/\/[^\s@/?#]*:[^\s@]*@/;
 
-function stringsOf(m: Manifest): [string, string][] {
-  const strings: [string, string][] = [];
-  collectStrings(m.object, '', strings);
-  for (const [key, value] of Object.entries<string>(m.object.kind === 'ConfigMap' ? (m.object.binaryData ?? {}) : {})) {
-    strings.push([`binaryData.${key}`, Buffer.from(value, 'base64').toString('utf8')]);
-  }
-  return strings;
-}
-
-function collectStrings(node: unknown, field: string, into: [string, string][]): void {
-  if (typeof node === 'string') {
-    if (!isReference(node)) into.push([field, node]);
-  } else if (Array.isArray(node)) {
-    node.forEach((item, i) => collectStrings(item, `${field}[${i}]`, into));
-  } else if (node !== null && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === NOT_SECRET_ANNOTATION || (field === '' && key === 'binaryData')) continue;
-      collectStrings(value, field ? `${field}.${key}` : key, into);
+/**
+ * Calls `visit` with every string of the object the content scan reads (not references, not the
+ * not-secret declarations; ConfigMap binaryData decoded). `field()` names the string's field; it
+ * is built only when asked (a finding), not for every string.
+ */
+function eachString(m: Manifest, visit: (value: string, field: () => string) => void): void {
+  const path: (string | number)[] = [];
+  const field = () => path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${p}` : p), '');
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') {
+      if (!isReference(node)) visit(node, field);
+    } else if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        path.push(i);
+        walk(item);
+        path.pop();
+      });
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === NOT_SECRET_ANNOTATION || (path.length === 0 && key === 'binaryData')) continue;
+        path.push(key);
+        walk(value);
+        path.pop();
+      }
     }
+  };
+  walk(m.object);
+  for (const [key, value] of Object.entries<string>(m.object.kind === 'ConfigMap' ? (m.object.binaryData ?? {}) : {})) {
+    visit(Buffer.from(value, 'base64').toString('utf8'), () => `binaryData.${key}`);
   }
 }
 
