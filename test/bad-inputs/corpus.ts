@@ -2,6 +2,7 @@ import { closure } from './closure';
 import { constructs } from './constructs';
 import { Case } from './fixtures';
 import { fargateAndLocalImages } from './fargate-and-local-images';
+import { handedRequest } from './handed-request';
 import { namesAndFiles } from './names-and-files';
 import { network } from './network';
 import { objectValues } from './object-values';
@@ -36,4 +37,5 @@ export const SUBJECTS: readonly { readonly subject: string; readonly cases: read
   { subject: 'Pod Security controls', cases: podSecurity },
   { subject: 'secret values', cases: secretValues },
   { subject: 'add-ons and the closure', cases: closure },
+  { subject: 'the request k8s-platforms hands the app', cases: handedRequest },
 ];
