@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { CDK8S_MANIFEST_FILE, manifestStream } from '../output/cdk8s-output';
 import { readTree } from '../output/file-tree';
 import { PlatformBuild, runSynth } from '../pipeline/run-synth';
+import { PublishError } from '../publish/publish-error';
 import { synthesize } from '../pipeline/synth';
 import { clearHandoff, fileHashes, findingOf, writeHandoff } from './cdk8s-handoff';
 import { namesFromEnv, PLATFORM_ENV, removalsFromEnv } from './command-request';
@@ -83,7 +84,9 @@ export function runUnderCdk8sCli(build: () => PlatformBuild, dist: string, root:
     );
     return 0;
   } catch (error) {
-    io.err(`synth failed; ${shownPath(dist)}/ was left unchanged.\n${unexpected(error)}`);
+    // Once the publish has swapped anything in, its error says what is on disk: never "left unchanged".
+    if (error instanceof PublishError) io.err(`synth failed; ${error.message}`);
+    else io.err(`synth failed; ${shownPath(dist)}/ was left unchanged.\n${unexpected(error)}`);
     return 1;
   }
 }

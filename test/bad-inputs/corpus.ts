@@ -6,6 +6,7 @@ import { handedRequest } from './handed-request';
 import { namesAndFiles } from './names-and-files';
 import { network } from './network';
 import { objectValues } from './object-values';
+import { outputFolders } from './output-folders';
 import { podSecurity } from './pod-security';
 import { podsAndServices } from './pods-and-services';
 import { policyRules } from './policy-rules';
@@ -37,5 +38,6 @@ export const SUBJECTS: readonly { readonly subject: string; readonly cases: read
   { subject: 'Pod Security controls', cases: podSecurity },
   { subject: 'secret values', cases: secretValues },
   { subject: 'add-ons and the closure', cases: closure },
+  { subject: "the synth's folders and files beside dist/", cases: outputFolders },
   { subject: 'the request k8s-platforms hands the app', cases: handedRequest },
 ];

@@ -93,7 +93,10 @@ describe('the synth entry points', () => {
   test('a platform folder that would vanish stops the synth, unless --allow-removal <platform> or ALLOW_REMOVAL=<platform> says so, and the synth lists what it deleted', () => {
     const dist = synthesized();
     mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
-    writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');
+    writeFileSync(
+      join(dist, 'retired', 'apps', 'configmap-x.yaml'),
+      '# Generated from retired/apps/x; edit the TypeScript, not this file.\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n',
+    );
     const before = tree(dist);
     const refused = synth('node', ['build/main.js'], dist);
     expect(refused.status).toBe(1);
@@ -107,7 +110,10 @@ describe('the synth entry points', () => {
     expect(allowed.stdout).toContain('\ndeleted, as --allow-removal retired allowed: retired/ConfigMap/old/x\n');
     expect(tree(dist)).toEqual(tree(committed));
     mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
-    writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');
+    writeFileSync(
+      join(dist, 'retired', 'apps', 'configmap-x.yaml'),
+      '# Generated from retired/apps/x; edit the TypeScript, not this file.\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n',
+    );
     const viaEnv = spawnSync('node', ['build/main.js'], {
       cwd: root,
       env: { ...process.env, DIST_DIR: dist, ALLOW_REMOVAL: 'retired' },
@@ -173,7 +179,10 @@ describe("where the synth writes: the project's dist/ or DIST_DIR, never the wor
     symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
     const dist = join(project, 'dist');
     mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
-    writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');
+    writeFileSync(
+      join(dist, 'retired', 'apps', 'configmap-x.yaml'),
+      '# Generated from retired/apps/x; edit the TypeScript, not this file.\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n',
+    );
     const elsewhere = mkdtempSync(join(tmpdir(), 'elsewhere-'));
     const env = { ...process.env };
     delete env.DIST_DIR;
