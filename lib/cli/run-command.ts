@@ -9,7 +9,7 @@ import { manifestStream } from '../output/cdk8s-output';
 import { FileTree, listFiles, readTree } from '../output/file-tree';
 import { parseDistPath } from '../output/layout';
 import { baselineOf, isCommit, readCommittedTree } from '../publish/committed-tree';
-import { docsDir, entryPointsDir, publishDocs, reportPath } from '../publish/publish';
+import { docsDir, entryPointsDir, publishDocs, publishTargets, reportPath } from '../publish/publish';
 import { PublishError } from '../publish/publish-error';
 import { withUnselectedBuilds } from '../publish/selection-merge';
 import { ALLOW_REMOVAL_FLAG } from '../publish/shrink-guard';
@@ -89,9 +89,13 @@ function report(outcome: SynthOutcome, request: CommandRequest, dist: string, io
     io.log(
       `nothing to write: ${shown}/, its entry points, the report and the docs already hold these ${summary.objects} objects (${summary.files} files) and ${summary.entryPointObjects} Flux objects (${ms} ms)`,
     );
-  else
+  else if (outcome.replaced.includes(publishTargets(dist)[0]))
     io.log(
       `wrote ${summary.objects} objects (${summary.files} files) to ${shown}/ and ${summary.entryPointObjects} Flux objects to its entry points in ${ms} ms`,
+    );
+  else
+    io.log(
+      `${shown}/ already holds these ${summary.objects} objects (${summary.files} files); replaced ${outcome.replaced.map(shownPath).join(', ')} in ${ms} ms`,
     );
   return 0;
 }

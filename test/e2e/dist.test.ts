@@ -74,10 +74,24 @@ describe('the synth entry points', () => {
     expect(readFileSync(join(dirname(dist), 'policy-report.json'), 'utf8')).toBe(readFileSync(committedReport, 'utf8'));
   });
 
-  test('a second run gives byte-identical output', () => {
+  test('a second run gives byte-identical output, writes nothing and says so; an output changed beside dist/ is the one replaced', () => {
     const dist = synthesized();
     const first = [tree(dist), tree(entriesOf(dist))];
-    expect(synth('node', ['build/main.js'], dist).status).toBe(0);
+    const again = synth('node', ['build/main.js'], dist);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(
+      new RegExp(
+        `\\nnothing to write: ${dist}\\/, its entry points, the report and the docs already hold these ${app.objects} objects \\(\\d+ files\\) and ${app.fluxObjects} Flux objects \\(\\d+ ms\\)\\n$`,
+      ),
+    );
+    expect([tree(dist), tree(entriesOf(dist))]).toEqual(first);
+    const report = join(dirname(dist), 'policy-report.json');
+    writeFileSync(report, readFileSync(report, 'utf8').replace('"platforms"', '"edited": true, "platforms"'));
+    const put = synth('node', ['build/main.js'], dist);
+    expect(put.stdout).toMatch(
+      new RegExp(`\\n${dist}\\/ already holds these ${app.objects} objects \\(\\d+ files\\); replaced ${report} in \\d+ ms\\n$`),
+    );
+    expect(readFileSync(report, 'utf8')).toBe(readFileSync(committedReport, 'utf8'));
     expect([tree(dist), tree(entriesOf(dist))]).toEqual(first);
   });
 
