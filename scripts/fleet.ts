@@ -1,11 +1,14 @@
 // Fleet generator for the benchmark (scripts/bench.mjs): N tenant units, 50 a namespace, one node pool.
 // Each unit: WebService (Deployment, Service, ServiceAccount, PDB, HPA), one NetworkGraph rule
 // (an ingress NetworkPolicy), one PersistentVolumeClaim. Modes:
-//   project   N OUT  build with the project's constructs, synthesize() and publish() into OUT/dist
+//   project   N OUT  build with the project's constructs and run the whole synth (runSynth: lock,
+//                    checks, publish, change summary) into OUT/dist: a first synth when OUT is new,
+//                    a re-synth when an earlier run left it
+//   changed   N OUT  the same, with one unit's image changed: a re-synth with one change
 //   stock     N OUT  the same units' 5 workload objects with stock cdk8s-plus-28, N/50 charts, app.synth() to OUT
 //   yaml      N OUT  yaml.stringify of the project's objects (cloned from one unit), no files
 //   yamlwrite N OUT  yaml.stringify + one file per object, like dist/
-// Prints one JSON line on stdout ({ objects, phases }). Built by scripts/build-fleet.mjs -> build/fleet.js
+// Prints one JSON line on stdout ({ objects, phases, cpuMs, peakMiB }). Built by scripts/build-fleet.mjs -> build/fleet.js
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +26,7 @@ import { NetworkGraph, Peer } from '../lib/security/network-graph';
 import { buildClaimTemplate } from '../lib/storage/claim-template';
 import { Probe } from '../lib/workloads/probe';
 import { WebService } from '../lib/workloads/web-service';
-import { publish } from '../lib/publish/publish';
-import { synthesize } from '../lib/pipeline/synth';
+import { runSynth } from '../lib/pipeline/run-synth';
 
 const PER_NAMESPACE = 50;
 const [mode = 'project', nArg = '1000', outArg] = process.argv.slice(2);
@@ -33,10 +35,16 @@ const out = outArg ?? join(tmpdir(), `fleet-${mode}-${N}`);
 const t0 = performance.now();
 const phases: Record<string, number> = {};
 let last = t0;
+const cpuPhases: Record<string, number> = {};
+let lastCpu = process.cpuUsage();
+/** Ends a phase: its wall time in `phases`, its CPU time (this process) in `cpuPhases`. */
 const mark = (name: string) => {
   const now = performance.now();
   phases[name] = Math.round(now - last);
   last = now;
+  const cpu = process.cpuUsage(lastCpu);
+  cpuPhases[name] = Math.round((cpu.user + cpu.system) / 1000);
+  lastCpu = process.cpuUsage();
 };
 
 const pools = new NodePools([
@@ -45,7 +53,7 @@ const pools = new NodePools([
 const ns = (i: number) => `tenant-${String(Math.floor(i / PER_NAMESPACE)).padStart(4, '0')}`;
 const unitName = (i: number) => `svc-${String(i).padStart(5, '0')}`;
 
-function projectApp(n: number): App {
+function projectApp(n: number, changed = false): App {
   const app = new App();
   // The claims' class is the cluster's (AKS ships managed-csi): declared, as the closure check asks.
   const platform = new Platform(app, {
@@ -66,7 +74,7 @@ function projectApp(n: number): App {
       containers: [
         {
           name: 'app',
-          image: `registry.example.com/${name}:1.0.0`,
+          image: `registry.example.com/${name}:${changed && i === 0 ? '1.0.1' : '1.0.0'}`,
           ports: [{ name: 'http', port: 8080 }],
           env: { MODE: 'production' },
           resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
@@ -149,22 +157,22 @@ function plainObjects(n: number): { file: string; object: unknown }[] {
 }
 
 let objects: number;
-if (mode === 'project') {
-  const app = projectApp(N);
+/** The synth's own timing line of its checks ('checks took ... ms (schema ..., policy ...)'). */
+let checks: string | undefined;
+if (mode === 'project' || mode === 'changed') {
+  const app = projectApp(N, mode === 'changed');
   mark('construct');
-  const result = synthesize(app);
-  if (!result.ok)
+  const outcome = runSynth(join(out, 'dist'), () => ({ app }));
+  if (!outcome.ok)
     throw new Error(
-      result.errors
+      outcome.errors
         .map((e) => e.message)
         .slice(0, 5)
         .join('\n'),
     );
-  mark('synthesize');
-  const published = publish(result, join(out, 'dist'));
-  if (!published.ok) throw new Error(published.errors.map((e) => e.message).join('\n'));
-  mark('publish');
-  objects = result.summary.objects + result.summary.entryPointObjects;
+  mark('synth');
+  objects = outcome.summary.objects + outcome.summary.entryPointObjects;
+  checks = outcome.summary.checks.split('\n').pop();
 } else if (mode === 'stock') {
   const app = stockApp(N, out);
   mark('construct');
@@ -201,6 +209,8 @@ console.log(
     n: N,
     objects,
     phases,
+    cpuPhases,
+    checks,
     totalMs: Math.round(performance.now() - t0),
     peakMiB: usage.maxRSS / 1024,
     cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),

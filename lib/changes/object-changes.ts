@@ -28,7 +28,8 @@ const ORDER = { removed: 0, changed: 1, added: 2 };
  * writes into the file header (the construct path) is not an object field and is ignored.
  */
 export function diffTrees(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): PlatformChanges[] {
-  const [old, next] = [objectsOfTree(before), objectsOfTree(after)];
+  // Only files whose text changed are parsed: an identical file holds the object the synth laid out there.
+  const [old, next] = [objectsOfTree(before, after), objectsOfTree(after)];
   const platforms = [...new Set([...platformsOfTree(before), ...platformsOfTree(after)])].sort();
   return platforms.map((platform) => {
     const changes: ObjectChange[] = [];
@@ -40,7 +41,8 @@ export function diffTrees(before: ReadonlyMap<string, string>, after: ReadonlyMa
         changes.push({ type: 'removed', object: o, fields: [], destructive: reason ? [`removes ${reason}`] : [] });
         continue;
       }
-      const fields = fieldChanges(o.object, now.object);
+      if (o === now) continue; // the same file: unchanged
+      const fields = fieldChanges(o.object, asWritten(now.object));
       if (fields.length > 0) changes.push({ type: 'changed', object: now, fields, destructive: destructiveReasons(now, fields) });
     }
     for (const o of next.values()) {
@@ -54,6 +56,11 @@ export function diffTrees(before: ReadonlyMap<string, string>, after: ReadonlyMa
     );
     return { platform, changes };
   });
+}
+
+/** An object as its file reads back (what YAML keeps of it: no undefined fields), to compare with a parsed one. */
+function asWritten(object: Record<string, any>): Record<string, any> {
+  return JSON.parse(JSON.stringify(object));
 }
 
 /** True when any platform has any change. */

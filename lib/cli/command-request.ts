@@ -104,6 +104,34 @@ const VALUE_HINTS: Record<string, string> = {
   '--allow-removal': ' (a platform, or <platform>/<Kind>/<namespace>/<name>)',
   '--to': ' (a Kubernetes minor version, e.g. 1.36)',
 };
+/**
+ * The request the bin hands the app in REQUEST_ENV, read back: anything that is not a request the
+ * bin writes (not JSON, an unknown command, a list or flag of the wrong type) is a UsageError
+ * naming the variable, never a TypeError deep in the synth.
+ */
+export function requestFromEnv(text: string): CommandRequest {
+  const refuse = (problem: string): never => {
+    throw new UsageError(
+      `${REQUEST_ENV}: ${problem} (got ${JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)}); fix: unset ${REQUEST_ENV}: k8s-platforms sets it for the app it runs, from its own command line`,
+    );
+  };
+  let request: unknown;
+  try {
+    request = JSON.parse(text);
+  } catch {
+    return refuse('is not JSON');
+  }
+  if (request === null || typeof request !== 'object' || Array.isArray(request)) return refuse('is not a JSON object');
+  const r = request as Record<string, unknown>;
+  if (!(COMMANDS as readonly unknown[]).includes(r.command)) return refuse(`names no command (command must be one of ${COMMANDS.join(', ')})`);
+  for (const list of ['platforms', 'allowRemoval'])
+    if (r[list] !== undefined && !(Array.isArray(r[list]) && (r[list] as unknown[]).every((x) => typeof x === 'string' && x.trim() !== '')))
+      refuse(`${list} must be a list of names`);
+  for (const flag of ['stdout', 'markdown']) if (r[flag] !== undefined && typeof r[flag] !== 'boolean') refuse(`${flag} must be true or false`);
+  for (const path of ['dist', 'against', 'resultFile'])
+    if (r[path] !== undefined && (typeof r[path] !== 'string' || r[path].trim() === '')) refuse(`${path} must be a non-empty string`);
+  return request as CommandRequest;
+}
 
 /** The retired all-platforms switches, refused with a pointer to --allow-removal. */
 const RETIRED =

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { App, AppProps } from 'cdk8s';
+import { Site } from '../core/errors';
 import { GitSource } from '../flux/git-source';
-import { CommandRequest, DIST_ENV, parseCommandLine, removalsFromEnv, REQUEST_ENV, USAGE, UsageError } from './command-request';
+import { CommandRequest, DIST_ENV, parseCommandLine, removalsFromEnv, REQUEST_ENV, requestFromEnv, USAGE, UsageError } from './command-request';
 import { findProjectRoot } from './project';
 import { PROCESS_IO, runCommand } from './run-command';
 import { runUnderCdk8sCli } from './under-cdk8s-cli';
@@ -40,6 +41,23 @@ export class PlatformApp extends App {
 
   constructor(props: PlatformAppProps = {}) {
     super(props);
+    const site = new Site('PlatformApp');
+    if (props.dist !== undefined && (typeof props.dist !== 'string' || props.dist.trim() === ''))
+      site
+        .at('dist')
+        .fail(
+          props.dist,
+          'must be the path of a folder',
+          "give the folder the synth replaces, e.g. 'dist', or leave it out for dist/ in the project folder",
+        );
+    if (props.source !== undefined && !(props.source instanceof GitSource))
+      site
+        .at('source')
+        .fail(
+          props.source,
+          'must be a GitSource',
+          "write new GitSource({ url: 'ssh://git@example.com/org/repo.git' }) (lib/flux/git-source.ts checks the URL and branch)",
+        );
     this.source = props.source ?? GitSource.placeholder();
     this.distProp = props.dist;
   }
@@ -80,7 +98,7 @@ export class PlatformApp extends App {
         io.log(USAGE.synth.replace('Usage: k8s-platforms synth', `Usage: ${process.argv[1] ? `node ${process.argv[1]}` : 'k8s-platforms synth'}`));
         return 0;
       }
-      request = handed !== undefined ? (JSON.parse(handed) as CommandRequest) : plainCommandLine(argv);
+      request = handed !== undefined ? requestFromEnv(handed) : plainCommandLine(argv);
       dist = request.dist !== undefined ? resolve(request.dist) : this.dist;
     } catch (error) {
       io.err(`synth failed; nothing was written.\n${(error as Error).message}`);

@@ -9,8 +9,7 @@ import { manifestStream } from '../output/cdk8s-output';
 import { FileTree, listFiles, readTree } from '../output/file-tree';
 import { parseDistPath } from '../output/layout';
 import { baselineOf, isCommit, readCommittedTree } from '../publish/committed-tree';
-import { docsDir, publishDocs } from '../publish/docs-publish';
-import { entryPointsDir, reportPath } from '../publish/publish';
+import { docsDir, entryPointsDir, publishDocs, publishTargets, reportPath } from '../publish/publish';
 import { PublishError } from '../publish/publish-error';
 import { withUnselectedBuilds } from '../publish/selection-merge';
 import { ALLOW_REMOVAL_FLAG } from '../publish/shrink-guard';
@@ -94,9 +93,18 @@ function report(outcome: SynthOutcome, request: CommandRequest, dist: string, io
     );
   for (const warning of summary.warnings) io.err(warning);
   const ms = Math.round(performance.now() - started);
-  io.log(
-    `wrote ${summary.objects} objects (${summary.files} files) to ${shown}/ and ${summary.entryPointObjects} Flux objects to its entry points in ${ms} ms`,
-  );
+  if (outcome.replaced.length === 0)
+    io.log(
+      `nothing to write: ${shown}/, its entry points, the report and the docs already hold these ${summary.objects} objects (${summary.files} files) and ${summary.entryPointObjects} Flux objects (${ms} ms)`,
+    );
+  else if (outcome.replaced.includes(publishTargets(dist)[0]))
+    io.log(
+      `wrote ${summary.objects} objects (${summary.files} files) to ${shown}/ and ${summary.entryPointObjects} Flux objects to its entry points in ${ms} ms`,
+    );
+  else
+    io.log(
+      `${shown}/ already holds these ${summary.objects} objects (${summary.files} files); replaced ${outcome.replaced.map(shownPath).join(', ')} in ${ms} ms`,
+    );
   return 0;
 }
 
@@ -193,8 +201,18 @@ function docsCommand(request: CommandRequest, build: () => PlatformBuild, dist: 
   try {
     const result = checked(request, build, io, 'docs');
     if (!result) return 1;
-    publishDocs(docsDir(dist), result.trees.docs, { removeStale: result.selection === undefined });
-    io.log(`wrote ${result.trees.docs.size} docs to ${shownPath(docsDir(dist))}/: ${[...result.trees.docs.keys()].join(', ')}`);
+    const published = publishDocs(dist, result.trees.docs, { removeStale: result.selection === undefined });
+    if (!published.ok) {
+      io.err(`docs failed; nothing was written.\n${published.errors.map((e) => e.message).join('\n')}`);
+      return 1;
+    }
+    const shownDocs = shownPath(docsDir(dist));
+    const touched = published.replaced.map((f) => relative(docsDir(dist), f));
+    const written = touched.filter((f) => result.trees.docs.has(f));
+    const removed = touched.filter((f) => !result.trees.docs.has(f));
+    if (touched.length === 0) io.log(`the docs in ${shownDocs}/ are up to date: ${[...result.trees.docs.keys()].join(', ')}`);
+    if (written.length > 0) io.log(`wrote ${written.length} docs to ${shownDocs}/: ${written.join(', ')}`);
+    if (removed.length > 0) io.log(`removed the generated docs of builds that are gone from ${shownDocs}/: ${removed.join(', ')}`);
     return 0;
   } finally {
     lock.release();

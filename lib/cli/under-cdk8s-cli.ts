@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { CDK8S_MANIFEST_FILE, manifestStream } from '../output/cdk8s-output';
 import { readTree } from '../output/file-tree';
 import { PlatformBuild, runSynth } from '../pipeline/run-synth';
+import { PublishError } from '../publish/publish-error';
+import { publishTargets } from '../publish/publish';
 import { synthesize } from '../pipeline/synth';
 import { clearHandoff, fileHashes, findingOf, writeHandoff } from './cdk8s-handoff';
 import { namesFromEnv, PLATFORM_ENV, removalsFromEnv } from './command-request';
@@ -78,12 +80,19 @@ export function runUnderCdk8sCli(build: () => PlatformBuild, dist: string, root:
       builds: outcome.summary.platforms.map((p) => p.name),
       objects: outcome.summary.objects,
     });
-    io.err(
-      `wrote ${outcome.summary.objects} objects to ${shownPath(dist)}/ and ${outcome.summary.entryPointObjects} Flux objects to its entry points`,
-    );
+    const { summary, replaced } = outcome;
+    if (replaced.length === 0)
+      io.err(
+        `nothing to write: ${shownPath(dist)}/, its entry points, the report and the docs already hold these ${summary.objects} objects and ${summary.entryPointObjects} Flux objects`,
+      );
+    else if (replaced.includes(publishTargets(dist)[0]))
+      io.err(`wrote ${summary.objects} objects to ${shownPath(dist)}/ and ${summary.entryPointObjects} Flux objects to its entry points`);
+    else io.err(`${shownPath(dist)}/ already holds these ${summary.objects} objects; replaced ${replaced.map(shownPath).join(', ')}`);
     return 0;
   } catch (error) {
-    io.err(`synth failed; ${shownPath(dist)}/ was left unchanged.\n${unexpected(error)}`);
+    // Once the publish has swapped anything in, its error says what is on disk: never "left unchanged".
+    if (error instanceof PublishError) io.err(`synth failed; ${error.message}`);
+    else io.err(`synth failed; ${shownPath(dist)}/ was left unchanged.\n${unexpected(error)}`);
     return 1;
   }
 }

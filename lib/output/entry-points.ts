@@ -5,7 +5,25 @@ import { ChartRelease } from '../addons/chart-release';
 import { entryPointsReadme } from './entry-points-readme';
 import { GitSource } from '../flux/git-source';
 import { DistFiles } from './file-tree';
-import { kustomization, kustomizationPath, objectFile, sameFile } from './layout';
+import { GENERATED_HEADER, KUSTOMIZATION_FILE, kustomization, kustomizationPath, objectFile, sameFile } from './layout';
+import { BOOTSTRAP_FOLDER } from '../flux/flux-entry-point';
+
+/** The README layoutEntryPoints writes at the top of kustomization/, and how it begins. */
+export const ENTRY_POINTS_README = 'README.md';
+const README_TITLE = '# Flux entry points\n';
+
+/**
+ * True when a file at `path` of kustomization/ is one the synth writes or keeps: the README, a
+ * build folder's kustomization.yaml or Flux object file (the generated header first), or anything
+ * `flux bootstrap` wrote under `<folder>/flux-system/`. `text` reads the file, only when needed.
+ */
+export function isEntryPointsFile(path: string, text: () => string): boolean {
+  const parts = path.split('/');
+  if (parts.length === 1) return path === ENTRY_POINTS_README && text().startsWith(README_TITLE);
+  if (parts[1] === BOOTSTRAP_FOLDER) return parts.length >= 3;
+  if (parts.length !== 2) return false;
+  return parts[1] === KUSTOMIZATION_FILE || (path.endsWith('.yaml') && text().startsWith(GENERATED_HEADER));
+}
 
 /**
  * What kustomization/ should contain: a folder per platform build (its Platform.folder) holding
@@ -40,7 +58,7 @@ export function layoutEntryPoints(platforms: readonly PlatformManifests[], sourc
       ],
     };
   });
-  files.set('README.md', entryPointsReadme(entries, source));
+  files.set(ENTRY_POINTS_README, entryPointsReadme(entries, source));
   return files;
 }
 

@@ -3,6 +3,7 @@ import { toYaml } from './fast-yaml';
 import { DistFiles } from './file-tree';
 import { PlatformManifests } from './collect';
 import { Manifest } from '../core/manifest';
+import { DistObject, distObjectId, knownObjects } from './dist-objects';
 
 /**
  * `<folder>/<layer>/` holds one file per object (`<kind>-<name>.yaml`, namespaced objects in a
@@ -12,6 +13,7 @@ import { Manifest } from '../core/manifest';
  */
 export function layoutDist(platforms: readonly PlatformManifests[]): DistFiles {
   const files: DistFiles = new Map();
+  const objects = new Map<string, DistObject>();
   for (const { platform, layers } of platforms) {
     const layerFolders: string[] = [];
     for (const { layer, manifests } of layers) {
@@ -22,6 +24,15 @@ export function layoutDist(platforms: readonly PlatformManifests[]): DistFiles {
         const file = fileName(m, groupClashes.has(fileName(m)));
         if (files.has(`${folder}/${file}`)) throw sameFile(m, `${folder}/${file}`);
         files.set(`${folder}/${file}`, objectFile(m));
+        objects.set(`${folder}/${file}`, {
+          id: distObjectId(platform.folder, m.kind, m.name, m.namespace),
+          platform: platform.folder,
+          layer: layer.name,
+          kind: m.kind,
+          name: m.name,
+          namespace: m.namespace,
+          object: m.object,
+        });
         return file;
       });
       files.set(kustomizationPath(platform.folder, layer.name), kustomization(resources));
@@ -29,6 +40,7 @@ export function layoutDist(platforms: readonly PlatformManifests[]): DistFiles {
     }
     files.set(kustomizationPath(platform.folder), kustomization(layerFolders));
   }
+  knownObjects(files, objects); // the change summary and the shrink guard read these, never the files
   return files;
 }
 
@@ -63,9 +75,23 @@ function kindsInSeveralGroups(manifests: readonly Manifest[]): Set<string> {
   return new Set([...groups].filter(([, g]) => g.size > 1).map(([file]) => file));
 }
 
+/** How every object file the synth writes begins (objectFile): what tells its files from anyone else's. */
+export const GENERATED_HEADER = '# Generated from ';
+
 /** The file of one object: where it came from, then its YAML. */
 export function objectFile(m: Manifest): string {
-  return `# Generated from ${m.path}; edit the TypeScript, not this file.\n${toYaml(m.object)}`;
+  return `${GENERATED_HEADER}${m.path}; edit the TypeScript, not this file.\n${toYaml(m.object)}`;
+}
+
+/**
+ * True when a file at `path` of a dist/ tree is one layoutDist writes: a kustomization.yaml of a
+ * platform or layer folder, or an object file (`<platform>/<layer>/[<namespace>/]<file>.yaml`)
+ * that begins with the generated header. `text` reads the file, only when the path fits.
+ */
+export function isDistFile(path: string, text: () => string): boolean {
+  const parts = path.split('/');
+  if (parts[parts.length - 1] === KUSTOMIZATION_FILE) return parts.length === 2 || parts.length === 3;
+  return (parts.length === 3 || parts.length === 4) && path.endsWith('.yaml') && text().startsWith(GENERATED_HEADER);
 }
 
 /** A kustomization.yaml listing `resources` in the order given (the apply order). */

@@ -5,7 +5,8 @@ import { Environment } from '../core/environment';
 import { Manifest } from '../core/manifest';
 import { Platform } from '../flux/platform';
 import { toManifest } from '../output/collect';
-import { verifyPlatform } from '../policy/verify';
+import { PolicyInput } from '../policy/policy-check';
+import { prepareChecks, verifyPrepared } from '../policy/verify';
 
 /**
  * The checks a plain `app.synth()` runs (cdk8s calls construct validations before it writes): the
@@ -21,12 +22,13 @@ export function appCheckProblems(root: IConstruct): string[] {
     const platform = obj.node.scopes.find(Platform.isPlatform);
     builds.set(platform, [...(builds.get(platform) ?? []), toManifest(obj, errors)]);
   }
-  for (const [platform, manifests] of builds) {
-    const input = platform
+  const inputs: PolicyInput[] = [...builds].map(([platform, manifests]) =>
+    platform
       ? { name: platform.folder, environment: platform.environment, pools: platform.pools, manifests }
-      : { name: root.node.id || 'app', environment: Environment.PRODUCTION, manifests };
-    errors.push(...verifyPlatform(input).errors);
-  }
+      : { name: root.node.id || 'app', environment: Environment.PRODUCTION, manifests },
+  );
+  prepareChecks(inputs); // one secret scan for the app, not one per build
+  for (const input of inputs) errors.push(...verifyPrepared(input).errors);
   return errors.map((e) => e.message);
 }
 

@@ -1,11 +1,13 @@
+import { existsSync } from 'node:fs';
 import { App } from 'cdk8s';
 import { GitSource } from '../flux/git-source';
 import { parseDistPath } from '../output/layout';
 import { diffTrees, PlatformChanges } from '../changes/object-changes';
-import { baselineOf } from '../publish/committed-tree';
-import { keepRecord, restoreEmptied } from '../publish/dist-record';
-import { docsDir, publishDocs } from '../publish/docs-publish';
-import { publish, PublishOptions } from '../publish/publish';
+import { ensureStateDir, keepRecord, recordPath, restoreEmptied, stateFile } from '../publish/dist-record';
+import { publish, PublishOptions, publishTargets } from '../publish/publish';
+import { PublishError } from '../publish/publish-error';
+import { secretScannerFingerprint } from '../policy/secret-scanner';
+import { SecretScanMemory } from '../policy/secret-scan-memory';
 import { acquireSynthLock } from '../publish/synth-lock';
 import { refusalOf, synthesize, SynthRefusal, SynthSummary } from './synth';
 
@@ -32,7 +34,14 @@ export interface RunSynthOptions extends PublishOptions {
 }
 
 export type SynthOutcome =
-  | { readonly ok: true; readonly summary: SynthSummary; readonly changes: SynthChanges; readonly notes: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly summary: SynthSummary;
+      readonly changes: SynthChanges;
+      readonly notes: readonly string[];
+      /** The outputs the publish replaced (dist/, kustomization/, the report, docs); none when nothing changed. */
+      readonly replaced: readonly string[];
+    }
   | (SynthRefusal & { readonly notes?: readonly string[] });
 
 /**
@@ -42,7 +51,7 @@ export type SynthOutcome =
  */
 export function runSynth(outdir: string, build: () => PlatformBuild, options: RunSynthOptions = {}): SynthOutcome {
   const lock = acquireSynthLock(outdir);
-  if (!lock.held) return { ok: false, errors: [new Error(lock.message)] };
+  if (!lock.held) return { ok: false, errors: [lock.error] };
   try {
     return synthAndPublish(outdir, build, options);
   } finally {
@@ -53,30 +62,50 @@ export function runSynth(outdir: string, build: () => PlatformBuild, options: Ru
 /**
  * Build the app, synthesize, publish; for a caller that already holds the synth lock. A dist/
  * something emptied (the cdk8s CLI does) is put back first, so it is never lost, refused or not.
+ * The secret scanner's memory (SecretScanMemory) lives in the state folder beside dist/. Once the
+ * publish has replaced anything, a later failure says so (PublishError): never "left unchanged".
  */
 export function synthAndPublish(outdir: string, build: () => PlatformBuild, options: RunSynthOptions = {}): SynthOutcome {
   const notes: string[] = [];
   const restored = restoreEmptied(outdir);
   if (restored) notes.push(restored);
+  let replaced: readonly string[] = [];
   try {
     const { app, source } = build();
-    const result = synthesize(app, { source, platforms: options.platforms });
+    const memory = SecretScanMemory.open(stateFile(outdir, SECRET_SCAN_MEMORY), secretScannerFingerprint());
+    const result = synthesize(app, { source, platforms: options.platforms, secretScanMemory: memory });
     if (!result.ok) return { ...result, notes };
-    const baseline = baselineOf(outdir); // read before publish replaces dist/ on disk
     const published = publish(result, outdir, options);
     if (!published.ok) return { ...published, notes };
-    publishDocs(docsDir(outdir), result.trees.docs, { removeStale: result.selection === undefined });
-    try {
-      keepRecord(outdir);
-    } catch (error) {
-      notes.push(`warning: published, but keeping the copy of ${outdir} failed (${(error as Error).message}); the next synth keeps it`);
+    replaced = published.replaced;
+    // Kept only by a synth that published: a refused one writes nothing, not even its memory.
+    ensureStateDir(outdir);
+    memory.save();
+    // The kept copy of dist/ follows it: made again only when dist/ changed (or there is none yet).
+    if (replaced.includes(publishTargets(outdir)[0]) || !existsSync(recordPath(outdir))) {
+      try {
+        keepRecord(outdir);
+      } catch (error) {
+        notes.push(`warning: published, but keeping the copy of ${outdir} failed (${(error as Error).message}); the next synth keeps it`);
+      }
     }
+    const { baseline } = published;
     const selected = result.selection ? new Set(result.selection) : undefined;
     const before = selected ? new Map([...baseline.tree].filter(([path]) => selected.has(parseDistPath(path).platform))) : baseline.tree;
-    return { ok: true, summary: result.summary, notes, changes: { against: baseline.label, platforms: diffTrees(before, result.trees.dist) } };
+    const changes = { against: baseline.label, platforms: diffTrees(before, result.trees.dist) };
+    return { ok: true, summary: result.summary, notes, changes, replaced };
   } catch (error) {
     const refusal = refusalOf(error);
     if (refusal) return { ...refusal, notes };
+    if (replaced.length > 0 && !(error instanceof PublishError)) {
+      throw new PublishError(
+        `${replaced.join(', ')} were published, but what followed failed: ${(error as Error).name}: ${(error as Error).message}`,
+        true,
+      );
+    }
     throw error;
   }
 }
+
+/** The secret scanner's memory, in the state folder beside dist/. */
+export const SECRET_SCAN_MEMORY = 'secret-scan.json';

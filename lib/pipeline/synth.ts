@@ -15,6 +15,8 @@ import { layoutDocs } from '../docs/platform-docs';
 import { reportFile, VerificationReport } from '../policy/report';
 import { verifyPlatforms } from '../policy/verify-platforms';
 import { writtenFileErrors } from '../policy/written-files-check';
+import { withSecretScanMemory } from '../policy/secret-scanner';
+import { SecretScanMemory } from '../policy/secret-scan-memory';
 
 export interface SynthOptions {
   /**
@@ -29,6 +31,11 @@ export interface SynthOptions {
    * @default every build of the app
    */
   readonly platforms?: readonly string[];
+  /**
+   * What the secret scanner found clean in earlier synths (SecretScanMemory): those values are not scanned again.
+   * @default nothing remembered
+   */
+  readonly secretScanMemory?: SecretScanMemory;
 }
 
 export interface SynthSummary {
@@ -148,19 +155,22 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
     );
   if (empty.length > 0) return { ok: false, errors: empty };
   const inputs = platforms.map(policyInputOf);
-  const verification = verifyPlatforms(inputs);
+  const verification = withSecretScanMemory(options.secretScanMemory, () => verifyPlatforms(inputs));
   if (verification.errors.length > 0) return { ok: false, errors: verification.errors, checks: verification.summary };
   const dist = layoutDist(platforms);
   const entryPoints = selectedEntryPoints(layoutEntryPoints(collected.platforms, source), platforms);
   const docs = layoutDocs(platforms);
   const report = reportFile(verification.report);
-  // No secret in the files beside the objects either: the README's repository URL, the docs.
-  const leaks = writtenFileErrors(
-    new Map([
-      ...[...entryPoints].map(([path, text]): [string, string] => [`${ENTRY_POINTS_PATH}/${path}`, text]),
-      ...[...docs].map(([path, text]): [string, string] => [`docs/${path}`, text]),
-    ]),
-    new Map([['policy-report.json', report]]),
+  // No secret in the files beside the objects either: the README's repository URL, the docs. Lines
+  // remembered clean are not scanned again, as for the objects.
+  const leaks = withSecretScanMemory(options.secretScanMemory, () =>
+    writtenFileErrors(
+      new Map([
+        ...[...entryPoints].map(([path, text]): [string, string] => [`${ENTRY_POINTS_PATH}/${path}`, text]),
+        ...[...docs].map(([path, text]): [string, string] => [`docs/${path}`, text]),
+      ]),
+      new Map([['policy-report.json', report]]),
+    ),
   );
   if (leaks.length > 0) return { ok: false, errors: leaks, checks: verification.summary };
   const counts = platforms.map((p) => ({ name: p.platform.folder, objects: distObjectCount(p) }));

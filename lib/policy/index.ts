@@ -29,6 +29,7 @@ export * from './rules/disruption-budget-check';
 export * from './rules/hpa-replicas-check';
 export * from './rules/hpa-target-check';
 export * from './powerful-grants';
+export * from './secret-scan-memory';
 export * from './secret-scanner';
 export * from './secret-content';
 export * from './structured-secrets';

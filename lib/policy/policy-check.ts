@@ -54,6 +54,11 @@ export type PolicyContext = PolicyInput;
 /** One rule: which objects it looks at, and what it finds wrong with one of them. */
 export interface PolicyCheck {
   readonly rule: PolicyRule;
+  /**
+   * Called once per synth with every build before any object is checked: a rule that asks
+   * something outside the process (the secret scanner) asks once for all builds, not per build.
+   */
+  prepare?(builds: readonly PolicyContext[]): void;
   appliesTo(m: Manifest, context: PolicyContext): boolean;
   check(m: Manifest, context: PolicyContext): Finding[];
 }

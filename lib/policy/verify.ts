@@ -28,6 +28,17 @@ export interface PlatformVerification {
 
 /** Schema validation, node placement and every policy rule on one build's objects. */
 export function verifyPlatform(context: PolicyInput): PlatformVerification {
+  prepareChecks([context]);
+  return verifyPrepared(context);
+}
+
+/** What the rules ask once per synth (see PolicyCheck.prepare), for these builds. */
+export function prepareChecks(builds: readonly PolicyInput[]): void {
+  for (const check of POLICY_CHECKS) check.prepare?.(builds);
+}
+
+/** verifyPlatform once prepareChecks() has run for a set of builds holding this one. */
+export function verifyPrepared(context: PolicyInput): PlatformVerification {
   const { manifests } = context;
   const kubernetes = context.kubernetes ?? KubernetesVersions.DEFAULT;
   const errors: Error[] = [];

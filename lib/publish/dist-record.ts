@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, Dirent, existsSync, linkSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { listFiles } from '../output/file-tree';
 import { readCommittedTree } from './committed-tree';
@@ -17,12 +17,22 @@ export function recordPath(outdir: string): string {
   return join(dirname(outdir), STATE_DIR, 'published', basename(outdir));
 }
 
-/** Keeps a copy of the dist/ just published (hard links: the swap replaces files, never edits them). */
-export function keepRecord(outdir: string): void {
-  const record = recordPath(outdir);
+/** A file of the synth's state beside `outdir` (the folder is made, git-ignored, by ensureStateDir). */
+export function stateFile(outdir: string, name: string): string {
+  return join(dirname(outdir), STATE_DIR, name);
+}
+
+/** Makes the state folder beside `outdir`, with a .gitignore that keeps all of it out of Git. */
+export function ensureStateDir(outdir: string): void {
   const state = join(dirname(outdir), STATE_DIR);
   mkdirSync(state, { recursive: true });
   if (!existsSync(join(state, '.gitignore'))) writeFileSync(join(state, '.gitignore'), "# the k8s-platforms synth's own state: not for git\n*\n");
+}
+
+/** Keeps a copy of the dist/ just published (hard links: the swap replaces files, never edits them). */
+export function keepRecord(outdir: string): void {
+  const record = recordPath(outdir);
+  ensureStateDir(outdir);
   const next = `${record}.next`;
   removeLeftover(next);
   copyTree(outdir, next);
@@ -36,9 +46,9 @@ export function keepRecord(outdir: string): void {
  * files or there is nothing to restore from.
  */
 export function restoreEmptied(outdir: string): string | undefined {
-  if (listFiles(outdir).length > 0) return undefined;
+  if (hasFiles(outdir)) return undefined;
   const record = recordPath(outdir);
-  if (listFiles(record).length > 0) {
+  if (hasFiles(record)) {
     removeLeftover(outdir);
     copyTree(record, outdir);
     return `${basename(outdir)}/ was empty (cdk8s synth empties its output folder before the app runs); restored the last published copy from ${record}`;
@@ -50,6 +60,17 @@ export function restoreEmptied(outdir: string): string | undefined {
     writeFileSync(join(outdir, path), content);
   }
   return `${basename(outdir)}/ was empty (cdk8s synth empties its output folder before the app runs); restored the committed copy (HEAD)`;
+}
+
+/** True when there is a file anywhere under `dir`: stops at the first, so a whole dist/ is not listed to learn it is not empty. */
+function hasFiles(dir: string): boolean {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false; // absent, or not a folder
+  }
+  return entries.some((e) => !e.isDirectory() || hasFiles(join(dir, e.name)));
 }
 
 function copyTree(from: string, to: string): void {

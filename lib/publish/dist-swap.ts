@@ -1,6 +1,7 @@
 import {
   chmodSync,
   existsSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -80,8 +81,13 @@ export function replaceFile(target: string, content: string): void {
  * The first half of a swap: recovers what an interrupted run left, then writes the new tree
  * (a map of relative path to content) or file (a string) to `next` and checks it. `target` is
  * untouched; a failure here leaves it as it was.
+ *
+ * `current` is what `target` holds now (as the caller read it): a file whose text it holds
+ * unchanged is not written again but hard-linked from `target` into `next`. The swap never edits
+ * a file in place (it writes new files and renames folders), so the old tree, parked or kept, is
+ * never changed by sharing them.
  */
-export function stage(target: string, content: SwapContent): void {
+export function stage(target: string, content: SwapContent, current?: ReadonlyMap<string, string>): void {
   if (typeof content !== 'string' && content.size === 0) throw new Error(`refusing to replace ${target} with an empty tree`);
   recover(target);
   const { next } = swapFolders(target);
@@ -89,7 +95,8 @@ export function stage(target: string, content: SwapContent): void {
     verifyTree(next, new Map([['', writeCounted(next, content)]]));
     return;
   }
-  const sizes = new Map<string, number>();
+  const written = new Map<string, number>();
+  const linked = new Set<string>();
   const made = new Set<string>();
   for (const [path, text] of content) {
     const file = join(next, path);
@@ -97,9 +104,27 @@ export function stage(target: string, content: SwapContent): void {
       mkdirSync(dirname(file), { recursive: true });
       made.add(dirname(file));
     }
-    sizes.set(path, writeCounted(file, text));
+    if (current?.get(path) === text && linkOrCopy(join(target, path), file)) linked.add(path);
+    else written.set(path, writeCounted(file, text));
   }
-  verifyTree(next, sizes);
+  verifyTree(next, written, linked);
+}
+
+/** Hard-links `from` to `to`; false when links are not possible here (another file system, not allowed), so the caller writes it. */
+function linkOrCopy(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when `current` (a folder as read) holds exactly `content`: the same files with the same text. */
+export function sameTree(current: ReadonlyMap<string, string>, content: ReadonlyMap<string, string>): boolean {
+  if (current.size !== content.size) return false;
+  for (const [path, text] of content) if (current.get(path) !== text) return false;
+  return true;
 }
 
 /** Writes `text` and returns its size in bytes: writeFileSync writes every byte or throws. */
@@ -125,6 +150,13 @@ export function swapIn(target: string): boolean {
   return hadOld;
 }
 
+/** The removal's swapIn: `target` is parked in `previous` (swapOut puts it back). Returns whether there was one. */
+export function takeOut(target: string): boolean {
+  if (!existsSync(target)) return false;
+  renameBusy(target, swapFolders(target).previous);
+  return true;
+}
+
 /** Undoes swapIn: the new content goes back to `next`, the old one (if any) back in place. */
 export function swapOut(target: string, hadOld: boolean): void {
   const { next, previous } = swapFolders(target);
@@ -145,6 +177,17 @@ export function rollForward(target: string): void {
     renameSync(previous, target);
   }
   removeLeftover(previous);
+}
+
+/** Completes takeOut for a run that was killed after deciding to publish: the target and its parked copy go. */
+export function rollForwardRemoval(target: string): void {
+  const { next, previous } = swapFolders(target);
+  if (existsSync(target)) {
+    removeLeftover(previous);
+    renameSync(target, previous);
+  }
+  removeLeftover(previous);
+  removeLeftover(next);
 }
 
 /** Undo what an interrupted run left behind before it decided to publish: the old content wins. */
@@ -192,13 +235,14 @@ function renameBusy(from: string, to: string): void {
 /**
  * Every file is there with the size written, and nothing else is. writeFileSync either writes
  * every byte or throws, so the sizes recorded while writing and one listing of the tree prove a
- * complete write without reading every file back. (A tree whose path is '' is a single file.)
+ * complete write without reading every file back; a linked file is the old file itself. (A tree
+ * whose path is '' is a single file.)
  */
-function verifyTree(root: string, sizes: ReadonlyMap<string, number>): void {
+function verifyTree(root: string, sizes: ReadonlyMap<string, number>, linked: ReadonlySet<string> = new Set()): void {
   const single = sizes.has('');
   const found = new Set(single ? (existsSync(root) ? [''] : []) : listFiles(root));
-  const missing = [...sizes.keys()].filter((path) => !found.has(path));
-  const extra = [...found].filter((path) => !sizes.has(path));
+  const missing = [...sizes.keys(), ...linked].filter((path) => !found.has(path));
+  const extra = [...found].filter((path) => !sizes.has(path) && !linked.has(path));
   const changed = [...sizes].filter(([path, size]) => found.has(path) && statSync(join(root, path)).size !== size);
   if (missing.length + extra.length + changed.length > 0) {
     throw new Error(

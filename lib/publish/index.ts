@@ -7,7 +7,6 @@
 export * from './bootstrap-files';
 export * from './committed-tree';
 export * from './dist-record';
-export * from './docs-publish';
 export * from './publish-error';
 export * from './publish';
 export * from './shrink-guard';

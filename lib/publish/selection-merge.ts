@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { DistFiles, readTree, SynthTrees } from '../output/file-tree';
+import { DistFiles, FileTree, readTree, SynthTrees } from '../output/file-tree';
 import { parseDistPath } from '../output/layout';
 
 /**
@@ -12,16 +12,17 @@ export function withUnselectedBuilds(
   trees: SynthTrees,
   selection: readonly string[],
   dirs: { readonly dist: string; readonly entryPoints: string; readonly report: string },
+  onDisk?: { readonly dist: FileTree; readonly entryPoints: FileTree },
 ): SynthTrees {
   const chosen = new Set(selection);
-  const keep = (dir: string, fresh: DistFiles): DistFiles => {
-    const kept = [...readTree(dir)].filter(([path]) => path.includes('/') && !chosen.has(parseDistPath(path).platform) && !fresh.has(path));
+  const keep = (dir: string, fresh: DistFiles, read?: FileTree): DistFiles => {
+    const kept = [...(read ?? readTree(dir))].filter(([path]) => path.includes('/') && !chosen.has(parseDistPath(path).platform) && !fresh.has(path));
     return new Map([...kept, ...fresh].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   };
   return {
     ...trees,
-    dist: keep(dirs.dist, trees.dist),
-    entryPoints: keep(dirs.entryPoints, trees.entryPoints),
+    dist: keep(dirs.dist, trees.dist, onDisk?.dist),
+    entryPoints: keep(dirs.entryPoints, trees.entryPoints, onDisk?.entryPoints),
     report: mergedReport(dirs.report, trees.report),
   };
 }

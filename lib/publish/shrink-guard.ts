@@ -23,7 +23,7 @@ export interface Removals {
 }
 
 export function removalsOf(baseline: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>, allowances: readonly string[]): Removals {
-  const [old, now] = [objectsOfTree(baseline), objectsOfTree(next)];
+  const [old, now] = [objectsOfTree(baseline, next), objectsOfTree(next)];
   const removed = [...old.values()].filter((o) => !now.has(o.id));
   const allowed = removed.filter((o) => allowances.includes(o.platform) || allowances.some((a) => sameId(a, o.id)));
   return { removed, allowed };
@@ -37,7 +37,7 @@ export function removalsOf(baseline: ReadonlyMap<string, string>, next: Readonly
  */
 export function removalErrors(baseline: Baseline, next: ReadonlyMap<string, string>, allowances: readonly string[]): ValidationError[] {
   const errors: ValidationError[] = [];
-  const old = objectsOfTree(baseline.tree);
+  const old = objectsOfTree(baseline.tree, next); // parses only the files whose text changed
   const { removed, allowed } = removalsOf(baseline.tree, next, allowances);
   const unallowed = removed.filter((o) => !allowed.includes(o));
   const built = platformsOfTree(next);

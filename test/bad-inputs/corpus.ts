@@ -6,11 +6,13 @@ import { exposure } from './exposure';
 import { constructs } from './constructs';
 import { Case } from './fixtures';
 import { fargateAndLocalImages } from './fargate-and-local-images';
+import { handedRequest } from './handed-request';
 import { namesAndFiles } from './names-and-files';
 import { network } from './network';
 import { nothingVanishes } from './nothing-vanishes';
 import { objectValues } from './object-values';
 import { openNetworkPolicies } from './open-network-policies';
+import { outputFolders } from './output-folders';
 import { podSecurity } from './pod-security';
 import { podsAndServices } from './pods-and-services';
 import { powerfulGrants } from './powerful-grants';
@@ -52,4 +54,6 @@ export const SUBJECTS: readonly { readonly subject: string; readonly cases: read
   { subject: 'Kubernetes versions, add-on charts and Flux', cases: kubernetesVersions },
   { subject: 'what the cluster contract says the cluster cannot serve', cases: clusterContract },
   { subject: 'who reaches a Service from outside the cluster, and what serves its LoadBalancer', cases: exposure },
+  { subject: "the synth's folders and files beside dist/", cases: outputFolders },
+  { subject: 'the request k8s-platforms hands the app', cases: handedRequest },
 ];

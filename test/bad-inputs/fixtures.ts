@@ -7,10 +7,18 @@ import { SessionTemplates } from '../../lib/workloads/session-templates';
 import { WebServiceProps } from '../../lib/workloads/web-service';
 import { container, rawPodSpec, testPlatform } from '../helpers';
 
-/** The app a case builds into: one platform `test` with the restricted namespace `apps` (test/helpers.ts). */
-export type Context = ReturnType<typeof testPlatform>;
+/**
+ * The app a case builds into: one platform `test` with the restricted namespace `apps`
+ * (test/helpers.ts), and the case's own dist/ folder, in a fresh folder of its own (`root`) that
+ * a case about the synth's files may add to before the synth runs.
+ */
+export type Context = ReturnType<typeof testPlatform> & { readonly root: string; readonly dist: string };
 
-/** One refused input: its title, what it builds, and the exact message of the refusal (several errors one a line). */
+/**
+ * One refused input: its title, what it builds, and the exact message of the refusal (several
+ * errors one a line). In the message, `<root>` stands for the case's folder and `<pid>` and
+ * `<command>` for the test process's pid and command line.
+ */
 export type Case = [title: string, build: (ctx: Context) => void, message: string];
 
 /** Props of a valid web service in namespace "apps" on pool "general"; override what a case breaks. */

@@ -1,9 +1,20 @@
+import { PlatformApp } from '../../lib/cli/platform-app';
 import { NamespacedRole } from '../../lib/security/rbac';
 import { WebService } from '../../lib/workloads/web-service';
 import { Case, web } from './fixtures';
 
 /** Refused inputs: props of the wrong type: a named error by field, never a raw TypeError. */
 export const wrongTypes: Case[] = [
+  [
+    'a PlatformApp dist that is not a folder path',
+    () => new PlatformApp({ dist: 5 as unknown as string }),
+    "PlatformApp: dist must be the path of a folder (got 5); fix: give the folder the synth replaces, e.g. 'dist', or leave it out for dist/ in the project folder",
+  ],
+  [
+    'a PlatformApp source that is not a GitSource',
+    () => new PlatformApp({ source: { url: 'ssh://git@example.com/org/repo.git' } as never }),
+    'PlatformApp: source must be a GitSource (got {"url":"ssh://git@example.com/org/repo.git"}); fix: write new GitSource({ url: \'ssh://git@example.com/org/repo.git\' }) (lib/flux/git-source.ts checks the URL and branch)',
+  ],
   [
     'environment value null',
     (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, {}, { env: { MODE: null as unknown as string } })),

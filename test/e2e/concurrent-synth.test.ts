@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listFiles } from '../../lib/output/file-tree';
+import { processState } from '../../lib/publish/process-state';
 import { builtBundle } from '../shared-synth';
 
 // Real synths (node build/main.js, built once per test run) racing for one temporary dist/.
@@ -57,16 +58,17 @@ test('a lock left by a synth killed with -9 (its pid gone) is taken over', async
   expect(existsSync(lock)).toBe(false);
 });
 
-test('a lock held by a live process refuses the synth at once, naming that process, and leaves the lock alone', async () => {
+test('a lock naming a live process that no synth wrote (no start time) refuses the synth at once, naming the file, the process and the fix, and leaves the lock alone', async () => {
   const dist = join(mkdtempSync(join(tmpdir(), 'concurrent-')), 'dist');
   const lock = join(dist, '..', '.synth.lock');
   const holder = spawn('sleep', ['30']);
   try {
+    while (!processState(holder.pid!)?.command.startsWith('sleep')) await new Promise((r) => setTimeout(r, 5));
     writeFileSync(lock, `${holder.pid}\n`);
     const run = await synth(dist);
     expect([run.status, run.stdout]).toEqual([1, '']);
     expect(run.stderr).toBe(
-      `synth failed; ${dist}/ was left unchanged.\nanother synth (pid ${holder.pid}) holds ${lock}; wait for it to finish and run the synth again (if no synth is running, delete ${lock})\n`,
+      `synth failed; ${dist}/ was left unchanged.\n${lock}: content names pid ${holder.pid}, a running process (sleep 30), without the start time a synth writes beside its pid, so the synth cannot tell a synth holding the lock from a leftover whose pid now belongs to another process (got "${holder.pid}\\n"); fix: if no synth is running, delete ${lock} and run the synth again\n`,
     );
     expect(existsSync(dist)).toBe(false);
     expect(readFileSync(lock, 'utf8')).toBe(`${holder.pid}\n`);

@@ -1,16 +1,18 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { replaceDirectory, swapFolders } from '../../lib/publish/dist-swap';
 import { listFiles } from '../../lib/output/file-tree';
 import { journalPath, recoverPublish } from '../../lib/publish/publish';
 import { sharedSynth } from '../shared-synth';
+import { GENERATED_DOC_MARKER } from '../../lib/docs/platform-docs';
 
 // kill -9 the real synth (node build/main.js, built once per test run: test/shared-synth.ts) at random moments: dist/,
-// kustomization/ and policy-report.json must each always be the old one or the new one (or,
-// killed between a swap's two renames, absent with the old one parked beside it), and after
-// recovery all three together: all old or all new, never new dist/ with an old kustomization/.
+// kustomization/, policy-report.json and each generated doc must each always be the old one or
+// the new one (or, killed between a swap's two renames, absent with the old one parked beside
+// it), and after recovery all together: all old or all new, never new dist/ with an old
+// kustomization/ or old docs.
 // The next run must take over the dead run's lock, recover and write the new ones. To stay
 // fast, the next run is the real synth after every fourth kill; after the others it is the same
 // recoverPublish() the synth starts with.
@@ -18,13 +20,24 @@ const root = join(__dirname, '..', '..');
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 const after = tree(join(root, 'dist'));
 const beforeFiles = new Map(after.map(([f, c]) => [f, `${c}# an older synth\n`]));
-beforeFiles.set('archiverse/apps/archiverse/deployment-retired.yaml', 'kind: Deployment\n');
+beforeFiles.set(
+  'archiverse/apps/archiverse/deployment-retired.yaml',
+  '# Generated from archiverse/apps/retired; edit the TypeScript, not this file.\nkind: Deployment\n',
+);
 const before = [...beforeFiles].sort(([a], [b]) => (a < b ? -1 : 1));
 const afterEntries = tree(join(root, 'kustomization'));
 const beforeEntries = new Map(afterEntries.map(([f, c]) => [f, `${c}# an older synth\n`]));
 const sortedBeforeEntries = [...beforeEntries].sort(([a], [b]) => (a < b ? -1 : 1));
 const afterReport = readFileSync(join(root, 'policy-report.json'), 'utf8');
 const beforeReport = afterReport.replace('"platforms"', '"older": true, "platforms"');
+// The generated docs (their first line is the marker), each an older version before the synth.
+const afterDocs = new Map(
+  readdirSync(join(root, 'docs'))
+    .map((f) => [f, readFileSync(join(root, 'docs', f), 'utf8')] as const)
+    .filter(([, text]) => text.startsWith(GENERATED_DOC_MARKER)),
+);
+const beforeDocs = new Map([...afterDocs].map(([f, c]) => [f, `${c}\nan older synth\n`]));
+const read = (f: string) => readFileSync(f, 'utf8');
 
 /** Runs the synth into `dist`; kills it after `killAfterMs` if given. Resolves with the wall time. */
 function synth(dist: string, killAfterMs?: number): Promise<number> {
@@ -69,33 +82,44 @@ test('kill -9 at 20 random moments: dist/, kustomization/ and the report are eac
     const dist = join(mkdtempSync(join(tmpdir(), 'crash-')), 'dist');
     const entries = join(dist, '..', 'kustomization');
     const report = join(dist, '..', 'policy-report.json');
+    const docs = join(dist, '..', 'docs');
     replaceDirectory(dist, beforeFiles);
     replaceDirectory(entries, beforeEntries);
     writeFileSync(report, beforeReport);
+    mkdirSync(docs);
+    for (const [f, c] of beforeDocs) writeFileSync(join(docs, f), c);
     await synth(dist, killAfterMs);
+    const docStates = new Set([...afterDocs.keys()].map((f) => stateOf(join(docs, f), read, beforeDocs.get(f), afterDocs.get(f))));
     const outcomes = [
       stateOf(dist, tree, before, after),
       stateOf(entries, tree, sortedBeforeEntries, afterEntries),
-      stateOf(report, (f) => readFileSync(f, 'utf8'), beforeReport, afterReport),
+      stateOf(report, read, beforeReport, afterReport),
+      docStates.size === 1 ? [...docStates][0] : 'docs mixed',
     ];
     seen.push(outcomes.join(' '));
+    const docsNow = () => [...afterDocs.keys()].map((f) => read(join(docs, f)));
     if (index % 4 === 0) {
       await synth(dist);
-      expect([tree(dist), tree(entries), readFileSync(report, 'utf8')]).toEqual([after, afterEntries, afterReport]);
+      expect([tree(dist), tree(entries), readFileSync(report, 'utf8'), docsNow()]).toEqual([
+        after,
+        afterEntries,
+        afterReport,
+        [...afterDocs.values()],
+      ]);
       expect(existsSync(join(dist, '..', '.synth.lock'))).toBe(false);
     } else {
       recoverPublish(dist);
-      const together = [tree(dist), tree(entries), readFileSync(report, 'utf8')];
+      const together = [tree(dist), tree(entries), readFileSync(report, 'utf8'), docsNow()];
       expect([
-        [before, sortedBeforeEntries, beforeReport],
-        [after, afterEntries, afterReport],
+        [before, sortedBeforeEntries, beforeReport, [...beforeDocs.values()]],
+        [after, afterEntries, afterReport, [...afterDocs.values()]],
       ]).toContainEqual(together);
     }
-    for (const target of [dist, entries, report])
+    for (const target of [dist, entries, report, ...[...afterDocs.keys()].map((f) => join(docs, f))])
       expect(existsSync(swapFolders(target).next) || existsSync(swapFolders(target).previous)).toBe(false);
     expect(existsSync(journalPath(dist))).toBe(false);
   };
   for (let i = 0; i < moments.length; i += 4) await Promise.all(moments.slice(i, i + 4).map((ms, j) => runOne(ms, i + j)));
   expect(seen).toHaveLength(20);
-  expect(seen).toContain('old old old');
+  expect(seen).toContain('old old old old');
 }, 180000); // 25 synths, killed or whole: minutes on a busy machine

@@ -74,10 +74,24 @@ describe('the synth entry points', () => {
     expect(readFileSync(join(dirname(dist), 'policy-report.json'), 'utf8')).toBe(readFileSync(committedReport, 'utf8'));
   });
 
-  test('a second run gives byte-identical output', () => {
+  test('a second run gives byte-identical output, writes nothing and says so; an output changed beside dist/ is the one replaced', () => {
     const dist = synthesized();
     const first = [tree(dist), tree(entriesOf(dist))];
-    expect(synth('node', ['build/main.js'], dist).status).toBe(0);
+    const again = synth('node', ['build/main.js'], dist);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(
+      new RegExp(
+        `\\nnothing to write: ${dist}\\/, its entry points, the report and the docs already hold these ${app.objects} objects \\(\\d+ files\\) and ${app.fluxObjects} Flux objects \\(\\d+ ms\\)\\n$`,
+      ),
+    );
+    expect([tree(dist), tree(entriesOf(dist))]).toEqual(first);
+    const report = join(dirname(dist), 'policy-report.json');
+    writeFileSync(report, readFileSync(report, 'utf8').replace('"platforms"', '"edited": true, "platforms"'));
+    const put = synth('node', ['build/main.js'], dist);
+    expect(put.stdout).toMatch(
+      new RegExp(`\\n${dist}\\/ already holds these ${app.objects} objects \\(\\d+ files\\); replaced ${report} in \\d+ ms\\n$`),
+    );
+    expect(readFileSync(report, 'utf8')).toBe(readFileSync(committedReport, 'utf8'));
     expect([tree(dist), tree(entriesOf(dist))]).toEqual(first);
   });
 
@@ -93,7 +107,10 @@ describe('the synth entry points', () => {
   test('a platform folder that would vanish stops the synth, unless --allow-removal <platform> or ALLOW_REMOVAL=<platform> says so, and the synth lists what it deleted', () => {
     const dist = synthesized();
     mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
-    writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');
+    writeFileSync(
+      join(dist, 'retired', 'apps', 'configmap-x.yaml'),
+      '# Generated from retired/apps/x; edit the TypeScript, not this file.\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n',
+    );
     const before = tree(dist);
     const refused = synth('node', ['build/main.js'], dist);
     expect(refused.status).toBe(1);
@@ -107,7 +124,10 @@ describe('the synth entry points', () => {
     expect(allowed.stdout).toContain('\ndeleted, as --allow-removal retired allowed: retired/ConfigMap/old/x\n');
     expect(tree(dist)).toEqual(tree(committed));
     mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
-    writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');
+    writeFileSync(
+      join(dist, 'retired', 'apps', 'configmap-x.yaml'),
+      '# Generated from retired/apps/x; edit the TypeScript, not this file.\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n',
+    );
     const viaEnv = spawnSync('node', ['build/main.js'], {
       cwd: root,
       env: { ...process.env, DIST_DIR: dist, ALLOW_REMOVAL: 'retired' },
@@ -175,7 +195,10 @@ describe("where the synth writes: the project's dist/ or DIST_DIR, never the wor
     symlinkSync(join(root, 'lib'), join(project, 'lib'));
     const dist = join(project, 'dist');
     mkdirSync(join(dist, 'retired', 'apps'), { recursive: true });
-    writeFileSync(join(dist, 'retired', 'apps', 'configmap-x.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n');
+    writeFileSync(
+      join(dist, 'retired', 'apps', 'configmap-x.yaml'),
+      '# Generated from retired/apps/x; edit the TypeScript, not this file.\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: old\n',
+    );
     const elsewhere = mkdtempSync(join(tmpdir(), 'elsewhere-'));
     const env = { ...process.env };
     delete env.DIST_DIR;

@@ -2,6 +2,7 @@ import { App, ApiObject } from 'cdk8s';
 import { collectPlatforms } from '../../lib/output/collect';
 import { Layer } from '../../lib/flux/layer';
 import { layoutDist } from '../../lib/output/layout';
+import { objectsOfTree } from '../../lib/output/dist-objects';
 import { WebService } from '../../lib/workloads/web-service';
 import { container, testPlatform } from '../helpers';
 
@@ -57,5 +58,27 @@ describe('layoutDist', () => {
   test('the same app gives the same bytes', () => {
     const again = layoutDist(collectPlatforms(build()));
     expect([...again]).toEqual([...files]);
+  });
+});
+
+describe('the objects of a laid-out tree come from the layout, never from parsing what was written', () => {
+  const app = build();
+  const platforms = collectPlatforms(app);
+  const files = layoutDist(platforms);
+  const deployment = platforms[0].layers.flatMap((l) => l.manifests).find((m) => m.kind === 'Deployment')!;
+  const path = 'test/apps/apps/deployment-web.yaml';
+
+  test("a laid-out tree's objects are the synthesized objects themselves", () => {
+    expect(objectsOfTree(files).get('test/Deployment/apps/web')?.object).toBe(deployment.object);
+  });
+
+  test('a baseline parses only the files whose text differs from the laid-out tree', () => {
+    const baseline = new Map(files);
+    baseline.set('test/apps/apps/service-web.yaml', files.get('test/apps/apps/service-web.yaml')!.replace('port: 8080', 'port: 8081'));
+    const objects = objectsOfTree(baseline, files);
+    expect(objects.get('test/Deployment/apps/web')?.object).toBe(deployment.object); // the same text: not parsed
+    expect(objects.get('test/Service/apps/web')?.object).not.toBe(objectsOfTree(files).get('test/Service/apps/web')?.object);
+    expect(objects.get('test/Service/apps/web')?.object.spec.ports[0].port).toBe(8081);
+    expect(baseline.get(path)).toBe(files.get(path));
   });
 });

@@ -11,6 +11,9 @@ const LIB = resolve(__dirname, '../../lib');
 const INTERNAL: Record<string, string> = {
   'publish/dist-swap.ts': 'the checked swap behind publish(); callers use that',
   'publish/selection-merge.ts': 'what a synth of some builds publishes (the other builds kept as on disk), behind publish(); callers use that',
+  'publish/publish-journal.ts': 'the journal behind publish() and recoverPublish(); callers use those',
+  'publish/output-ownership.ts': "publish()'s refusal of output folders and files the synth did not write; callers use publish()",
+  'publish/process-state.ts': "what /proc says of a lock holder's pid, behind acquireSynthLock; callers use that",
   'cli/bin.ts': 'the k8s-platforms executable (package.json bin), not an API',
   'output/entry-points-readme.ts': 'the text of kustomization/README.md',
   'output/fast-yaml.ts': "layout's YAML writer: yaml.stringify's output, faster; callers use layoutDist",

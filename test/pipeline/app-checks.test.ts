@@ -53,7 +53,7 @@ describe('the checks on a plain app.synth() (construct validations)', () => {
   test('an app whose objects pass gives no error from the checks, and the pipeline does not run them a second time', () => {
     const { app } = testPlatform();
     expect(app.node.validate()).toEqual([]);
-    const verify = jest.spyOn(verifyModule, 'verifyPlatform');
+    const verify = jest.spyOn(verifyModule, 'verifyPrepared');
     try {
       expect(synthesize(app).ok).toBe(true);
       expect(verify).toHaveBeenCalledTimes(1); // the one platform, once: by the pipeline, not again by the app-wide validation

@@ -6,51 +6,93 @@ import { mountPointError, swapFolders, swapTarget } from '../../lib/publish/dist
 import { listFiles } from '../../lib/output/file-tree';
 import { journalPath, publish, recoverPublish } from '../../lib/publish/publish';
 import { PublishError } from '../../lib/publish/publish-error';
+import { GENERATED_DOC_MARKER } from '../../lib/docs/platform-docs';
 import { SynthOutput } from '../../lib/pipeline/synth';
 
 // fs as the library sees it (named imports read the module object at each call), so a spy on it
 // can make one rename or removal fail.
 const nodeFs: typeof fs = jest.requireActual('node:fs');
 
-/** What publish() takes from a synth: the three trees (dist/ holds one object, which the shrink guard counts). */
-function output(version: string): SynthOutput {
+/** An object file as the synth writes it: the generated header, then the object. */
+const configMap = (name: string, version: string) =>
+  `# Generated from p/apps/${name}; edit the TypeScript, not this file.\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: p\ndata:\n  version: ${version}\n`;
+
+/** What publish() takes from a synth: the trees (dist/ holds two objects, which the shrink guard counts) and the build's doc. */
+function output(version: string, unchanged = 'same'): SynthOutput {
   return {
     ok: true,
     trees: {
       dist: new Map([
         ['p/kustomization.yaml', `resources: [] # ${version}\n`],
-        ['p/apps/configmap-a.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: p\ndata:\n  version: ${version}\n`],
+        ['p/apps/configmap-a.yaml', configMap('a', version)],
+        ['p/apps/configmap-b.yaml', configMap('b', unchanged)],
       ]),
       entryPoints: new Map([['p/kustomization.yaml', `entry: ${version}\n`]]),
-      report: `{"version": "${version}"}\n`,
+      report: `{"platforms": [], "version": "${version}"}\n`,
+      docs: new Map([['p.md', `${GENERATED_DOC_MARKER}\n# p ${version}\n`]]),
     },
-    summary: { platforms: [{ name: 'p', objects: 1 }], objects: 1, files: 2, entryPointObjects: 1, checks: '' },
+    summary: { platforms: [{ name: 'p', objects: 2 }], objects: 2, files: 3, entryPointObjects: 1, checks: '' },
   } as unknown as SynthOutput;
 }
 
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
-/** dist/, kustomization/ and the report of a project folder, as one value. */
-const all = (root: string) => [tree(join(root, 'dist')), tree(join(root, 'kustomization')), readFileSync(join(root, 'policy-report.json'), 'utf8')];
+/** dist/, kustomization/, the report and the docs of a project folder, as one value (a doc's staged or parked copy is not a doc). */
+const all = (root: string) => [
+  tree(join(root, 'dist')),
+  tree(join(root, 'kustomization')),
+  readFileSync(join(root, 'policy-report.json'), 'utf8'),
+  tree(join(root, 'docs')).filter(([f]) => !f.startsWith('.')),
+];
 const leftovers = (root: string) =>
   fs
     .readdirSync(root)
     .filter((f) => f.startsWith('.'))
     .sort();
+/** The outputs of a project folder, as publish() names them. */
+const outputs = (root: string) => [join(root, 'dist'), join(root, 'kustomization'), join(root, 'policy-report.json'), join(root, 'docs', 'p.md')];
 
 function published(version: string): string {
   const root = mkdtempSync(join(tmpdir(), 'publish-'));
-  expect(publish(output(version), join(root, 'dist'))).toEqual({ ok: true });
+  expect(publish(output(version), join(root, 'dist'))).toMatchObject({ ok: true, replaced: outputs(root) });
   return root;
 }
 
 afterEach(() => jest.restoreAllMocks());
 
 describe('publish: dist/, kustomization/ and the report change together or not at all', () => {
-  test('all three are replaced, and nothing is left beside them', () => {
+  test('all four are replaced, and nothing is left beside them', () => {
     const root = published('old');
-    expect(publish(output('new'), join(root, 'dist'))).toEqual({ ok: true });
+    expect(publish(output('new'), join(root, 'dist'))).toMatchObject({ ok: true, replaced: outputs(root) });
     expect(all(root)).toEqual(all(published('new')));
     expect(leftovers(root)).toEqual([]);
+    expect(fs.readdirSync(join(root, 'docs'))).toEqual(['p.md']);
+  });
+
+  test('nothing changed: nothing is replaced, not even dist/ itself', () => {
+    const root = published('old');
+    const inode = (path: string) => fs.statSync(path).ino;
+    const before = outputs(root).map(inode);
+    expect(publish(output('old'), join(root, 'dist'))).toMatchObject({ ok: true, replaced: [] });
+    expect(outputs(root).map(inode)).toEqual(before);
+  });
+
+  test('a file whose text did not change is not written again: the new dist/ holds the very same file (a hard link)', () => {
+    const root = published('old');
+    const unchanged = join(root, 'dist', 'p', 'apps', 'configmap-b.yaml');
+    const changed = join(root, 'dist', 'p', 'apps', 'configmap-a.yaml');
+    const [kept, replaced] = [fs.statSync(unchanged).ino, fs.statSync(changed).ino];
+    expect(publish(output('new'), join(root, 'dist'))).toMatchObject({ ok: true });
+    expect(fs.statSync(unchanged).ino).toBe(kept);
+    expect(fs.statSync(changed).ino).not.toBe(replaced);
+    expect(all(root)).toEqual(all(published('new')));
+  });
+
+  test('a generated doc of a build that is gone is removed with the publish; a page without the marker is left alone', () => {
+    const root = published('old');
+    writeFileSync(join(root, 'docs', 'gone.md'), `${GENERATED_DOC_MARKER}\n# gone\n`);
+    writeFileSync(join(root, 'docs', 'guide.md'), '# a page someone wrote\n');
+    expect(publish(output('new'), join(root, 'dist'))).toMatchObject({ ok: true, replaced: [...outputs(root), join(root, 'docs', 'gone.md')] });
+    expect(fs.readdirSync(join(root, 'docs')).sort()).toEqual(['guide.md', 'p.md']);
   });
 
   test('a rename that fails half-way puts the ones already swapped back, and says nothing was published', () => {
@@ -64,7 +106,7 @@ describe('publish: dist/, kustomization/ and the report change together or not a
     });
     expect(() => publish(output('new'), join(root, 'dist'))).toThrow(
       new PublishError(
-        `nothing was published: ${join(root, 'dist')}, ${kustomization} and ${join(root, 'policy-report.json')} are as they were. Swapping in ${kustomization} failed: EPERM: operation not permitted, rename '${kustomization}'`,
+        `nothing was published: ${join(root, 'dist')}, ${kustomization}, ${join(root, 'policy-report.json')} and ${join(root, 'docs', 'p.md')} are as they were. Swapping in ${kustomization} failed: EPERM: operation not permitted, rename '${kustomization}'`,
         false,
       ),
     );
@@ -72,7 +114,7 @@ describe('publish: dist/, kustomization/ and the report change together or not a
     expect(leftovers(root)).toEqual([]);
   });
 
-  test('an old copy that cannot be removed: the message says all three were published, and the next run removes it', () => {
+  test('an old copy that cannot be removed: the message says all four were published, and the next run removes it', () => {
     const root = published('old');
     const previous = swapFolders(join(root, 'dist')).previous;
     const rm = nodeFs.rmSync;
@@ -81,13 +123,11 @@ describe('publish: dist/, kustomization/ and the report change together or not a
       return rm(path, options);
     });
     expect(() => publish(output('new'), join(root, 'dist'))).toThrow(
-      `${join(root, 'dist')}, ${join(root, 'kustomization')} and ${join(root, 'policy-report.json')} were published, but removing the old copies failed: EBUSY: resource busy or locked, rmdir '${previous}'; the next synth removes them`,
+      `${join(root, 'dist')}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')} and ${join(root, 'docs', 'p.md')} were published, but removing the old copies failed: EBUSY: resource busy or locked, rmdir '${previous}'; the next synth removes them`,
     );
     jest.restoreAllMocks();
     expect(all(root)).toEqual(all(published('new')));
-    expect(recoverPublish(join(root, 'dist'))).toBe(
-      `completed the publish of ${join(root, 'dist')}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')} that an interrupted synth had begun`,
-    );
+    expect(recoverPublish(join(root, 'dist'))).toBe(`completed the publish of ${outputs(root).join(', ')} that an interrupted synth had begun`);
     expect(leftovers(root)).toEqual([]);
   });
 
@@ -95,7 +135,8 @@ describe('publish: dist/, kustomization/ and the report change together or not a
     ['after the first swap', 2],
     ['between the two renames of the second swap', 3],
     ['after the second swap', 4],
-  ])('killed %s: the journal makes the next run complete the publish', (_, renames) => {
+    ['between the two renames of the doc', 7],
+  ])('killed %s: the journal makes the next run complete the publish, docs included', (_, renames) => {
     const root = published('old');
     const dist = join(root, 'dist');
     // Each swap is two renames (target -> previous, next -> target): the run dies after `renames` of them.
@@ -135,7 +176,7 @@ describe('publish: dist/, kustomization/ and the report change together or not a
     const refused = publish(nothing, dist);
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.errors.map((e) => e.message)[0]).toBe(
-      `first completed the publish of ${dist}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')} that an interrupted synth had begun`,
+      `first completed the publish of ${outputs(root).join(', ')} that an interrupted synth had begun`,
     );
     expect(all(root)).toEqual(all(published('new')));
   });
@@ -158,9 +199,10 @@ describe('publish: where dist/ is', () => {
     const root = mkdtempSync(join(tmpdir(), 'publish-'));
     const elsewhere = join(mkdtempSync(join(tmpdir(), 'elsewhere-')), 'real-dist');
     mkdirSync(elsewhere);
-    writeFileSync(join(elsewhere, 'stale.yaml'), 'stale\n');
+    mkdirSync(join(elsewhere, 'p'), { recursive: true });
+    writeFileSync(join(elsewhere, 'p', 'kustomization.yaml'), 'resources: [] # stale\n');
     symlinkSync(elsewhere, join(root, 'dist'));
-    expect(publish(output('new'), join(root, 'dist'))).toEqual({ ok: true });
+    expect(publish(output('new'), join(root, 'dist'))).toMatchObject({ ok: true });
     expect(fs.lstatSync(join(root, 'dist')).isSymbolicLink()).toBe(true);
     expect(tree(elsewhere)).toEqual(tree(join(published('new'), 'dist')));
     expect(leftovers(join(elsewhere, '..'))).toEqual([]);

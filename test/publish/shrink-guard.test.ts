@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baselineOf } from '../../lib/publish/committed-tree';
+import { baselineOf, gitBlobId, readCommittedTree } from '../../lib/publish/committed-tree';
 import { listFiles } from '../../lib/output/file-tree';
 import { readTree } from '../../lib/output/file-tree';
 import { Platform } from '../../lib/flux/platform';
@@ -161,6 +161,21 @@ describe('shrink guard: identities against the baseline', () => {
       /^shop: objects would lose 9 of 15 against the committed dist\/ \(HEAD\) \(more than 50% at once\)/,
     );
     expect(readTree(dist).size).toBe(listFiles(dist).length);
+  });
+
+  test('the committed tree is read from Git as it is, except the files whose Git blob id the new tree already has', () => {
+    const { dist } = committed();
+    const root = join(dist, '..');
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', 'dist');
+    git('commit', '-qm', 'dist');
+    const onDisk = readTree(dist);
+    for (const [path, text] of [...onDisk].slice(0, 3)) expect(gitBlobId(text)).toBe(git('hash-object', join('dist', path)).toString().trim());
+    const [first] = onDisk.keys();
+    const like = new Map([...onDisk].map(([path, text]) => [path, path === first ? `${text}# changed\n` : text]));
+    expect(readCommittedTree(dist, 'HEAD', like)).toEqual(onDisk);
   });
 
   test('an allowance that names nothing this synth removes is refused (a typo must not pass)', () => {

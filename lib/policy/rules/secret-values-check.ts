@@ -5,7 +5,7 @@ import { Manifest } from '../../core/manifest';
 import { isRealReason } from '../../core/reasons';
 import { Finding, PolicyCheck } from '../policy-check';
 import { containersOf, podSpecOf } from '../../core/pod-specs';
-import { scanForSecrets } from '../secret-scanner';
+import { prescanForSecrets, secretVerdict } from '../secret-scanner';
 import { scanForms, secretsInText } from '../secret-content';
 import { structuredSecrets } from '../structured-secrets';
 
@@ -28,8 +28,12 @@ const CONTENT_FIX =
  */
 export const secretValuesCheck: PolicyCheck = {
   rule: PolicyRule.NO_SECRET_VALUES,
+  // One scanner run for every string of every build (the scanner remembers), not one per object or build.
+  prepare(builds) {
+    prescanForSecrets(builds.flatMap((build) => build.manifests.flatMap(secretScanInputs)));
+  },
   appliesTo: () => true,
-  check(m, context) {
+  check(m) {
     if (m.kind === 'Secret') {
       return ['data', 'stringData']
         .filter((field) => m.object[field] !== undefined)
@@ -40,7 +44,7 @@ export const secretValuesCheck: PolicyCheck = {
           fix: 'keep the Secret out of dist/ and sync it from a secret store (AzureKeyVaultSecrets) or create it in the cluster',
         }));
     }
-    const findings = dedupe([...byName(m), ...byStructure(m), ...byContent(m, context.manifests)]);
+    const findings = dedupe([...byName(m), ...byStructure(m), ...byContent(m)]);
     const declared = declaredNotSecrets(m.object);
     const unreasoned = [...declared].filter(([, reason]) => !isRealReason(reason)).map(([field]) => field);
     const unused = [...declared.keys()].filter((field) => !unreasoned.includes(field) && !findings.some((f) => f.field === field));
@@ -154,55 +158,62 @@ function secretLine(text: string): string | undefined {
 }
 
 /** Every string of the object (and ConfigMap binaryData), as written and base64 decoded, checked by content. */
-function byContent(m: Manifest, all: readonly Manifest[]): Finding[] {
-  // One scanner run for the whole build (the scanner caches), not one per object.
-  if (!prescanned.has(all)) {
-    scanForSecrets(all.flatMap(secretScanInputs));
-    prescanned.add(all);
-  }
+function byContent(m: Manifest): Finding[] {
   const findings: Finding[] = [];
-  for (const [field, value] of stringsOf(m)) {
+  eachString(m, (value, field) => {
     for (const form of scanForms(value)) {
-      const rules = secretsInText(form, scanForSecrets([form.text]).get(form.text)!);
+      // prepare() scanned every form of every build at once; a value it did not see is scanned now.
+      if (secretVerdict(form.text) === undefined) prescanForSecrets([form.text]);
+      const rules = secretsInText(form, secretVerdict(form.text)!);
       if (rules.length === 0) continue;
       findings.push({
-        field,
+        field: field(),
         value: HIDDEN,
         problem: `holds${form.decoded ? ', base64-encoded,' : ''} what looks like a secret (${rules.join(', ')})`,
         fix: CONTENT_FIX,
       });
       break;
     }
-  }
+  });
   return findings;
 }
 
-const prescanned = new WeakSet<readonly Manifest[]>();
-
 /** The texts the content rule scans for one object: every string, and the base64-decoded forms. */
 export function secretScanInputs(m: Manifest): string[] {
-  return stringsOf(m).flatMap(([, value]) => scanForms(value).map((form) => form.text));
+  const texts: string[] = [];
+  eachString(m, (value) => scanForms(value).forEach((form) => texts.push(form.text)));
+  return texts;
 }
 
-function stringsOf(m: Manifest): [string, string][] {
-  const strings: [string, string][] = [];
-  collectStrings(m.object, '', strings);
-  for (const [key, value] of Object.entries<string>(m.object.kind === 'ConfigMap' ? (m.object.binaryData ?? {}) : {})) {
-    strings.push([`binaryData.${key}`, Buffer.from(value, 'base64').toString('utf8')]);
-  }
-  return strings;
-}
-
-function collectStrings(node: unknown, field: string, into: [string, string][]): void {
-  if (typeof node === 'string') {
-    if (!isReference(node)) into.push([field, node]);
-  } else if (Array.isArray(node)) {
-    node.forEach((item, i) => collectStrings(item, `${field}[${i}]`, into));
-  } else if (node !== null && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === NOT_SECRET_ANNOTATION || (field === '' && key === 'binaryData')) continue;
-      collectStrings(value, field ? `${field}.${key}` : key, into);
+/**
+ * Calls `visit` with every string of the object the content scan reads (not references, not the
+ * not-secret declarations; ConfigMap binaryData decoded). `field()` names the string's field; it
+ * is built only when asked (a finding), not for every string.
+ */
+function eachString(m: Manifest, visit: (value: string, field: () => string) => void): void {
+  const path: (string | number)[] = [];
+  const field = () => path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${p}` : p), '');
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') {
+      if (!isReference(node)) visit(node, field);
+    } else if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        path.push(i);
+        walk(item);
+        path.pop();
+      });
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === NOT_SECRET_ANNOTATION || (path.length === 0 && key === 'binaryData')) continue;
+        path.push(key);
+        walk(value);
+        path.pop();
+      }
     }
+  };
+  walk(m.object);
+  for (const [key, value] of Object.entries<string>(m.object.kind === 'ConfigMap' ? (m.object.binaryData ?? {}) : {})) {
+    visit(Buffer.from(value, 'base64').toString('utf8'), () => `binaryData.${key}`);
   }
 }
 
