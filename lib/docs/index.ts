@@ -7,3 +7,4 @@ export * from './flow-diagram';
 export * from './network-flows';
 export * from './placement-table';
 export * from './platform-docs';
+export * from './port-spans';
