@@ -10,7 +10,7 @@ import { FileTree, listFiles, readTree } from '../output/file-tree';
 import { parseDistPath } from '../output/layout';
 import { baselineOf, isCommit, readCommittedTree } from '../publish/committed-tree';
 import { docsDir, publishDocs } from '../publish/docs-publish';
-import { entryPointsDir, reportPath } from '../publish/publish';
+import { entryPointsDir, junitPath, reportPath, sarifPath } from '../publish/publish';
 import { PublishError } from '../publish/publish-error';
 import { withUnselectedBuilds } from '../publish/selection-merge';
 import { ALLOW_REMOVAL_FLAG } from '../publish/shrink-guard';
@@ -154,12 +154,20 @@ function validateCommand(request: CommandRequest, build: () => PlatformBuild, di
   const result = checked(request, build, io, 'validate');
   if (!result) return 1;
   const trees = result.selection
-    ? withUnselectedBuilds(result.trees, result.selection, { dist, entryPoints: entryPointsDir(dist), report: reportPath(dist) })
+    ? withUnselectedBuilds(result.trees, result.selection, {
+        dist,
+        entryPoints: entryPointsDir(dist),
+        report: reportPath(dist),
+        sarif: sarifPath(dist),
+        junit: junitPath(dist),
+      })
     : result.trees;
   const stale = [
     ...treeDifferences(dist, trees.dist),
     ...treeDifferences(entryPointsDir(dist), trees.entryPoints, (path) => parseDistPath(path).layer === 'flux-system'),
     ...fileDifference(reportPath(dist), trees.report),
+    ...fileDifference(sarifPath(dist), trees.sarif),
+    ...fileDifference(junitPath(dist), trees.junit),
     ...[...result.trees.docs].flatMap(([file, content]) => fileDifference(join(docsDir(dist), file), content)),
   ];
   io.log(result.summary.checks);

@@ -9,4 +9,5 @@ export * from './collect';
 export * from './dist-objects';
 export * from './entry-points';
 export * from './file-tree';
+export * from './findings-files';
 export * from './layout';

@@ -12,6 +12,7 @@ import { Platform } from '../flux/platform';
 import { layoutDocs } from '../docs/platform-docs';
 import { reportFile, VerificationReport } from '../policy/report';
 import { verifyPlatforms } from '../policy/verify-platforms';
+import { buildFindings, junitFile, sarifFile } from '../output/findings-files';
 
 export interface SynthOptions {
   /**
@@ -147,7 +148,13 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
   const counts = platforms.map((p) => ({ name: p.platform.folder, objects: distObjectCount(p) }));
   return {
     ok: true,
-    trees: { dist, entryPoints, report: reportFile(verification.report), docs: layoutDocs(platforms) },
+    trees: {
+      dist,
+      entryPoints,
+      report: reportFile(verification.report),
+      ...findingsTrees(platforms, verification.report),
+      docs: layoutDocs(platforms),
+    },
     report: verification.report,
     selection: options.platforms === undefined ? undefined : platforms.map((p) => p.platform.folder),
     summary: {
@@ -163,6 +170,11 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
         : [],
     },
   };
+}
+
+function findingsTrees(platforms: Parameters<typeof buildFindings>[0], report: VerificationReport): { sarif: string; junit: string } {
+  const findings = buildFindings(platforms, report);
+  return { sarif: sarifFile(findings), junit: junitFile(findings) };
 }
 
 /** The construct path an error names (a ValidationError's path, else its message up to the first colon). */

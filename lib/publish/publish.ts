@@ -8,6 +8,7 @@ import { removalErrors } from './shrink-guard';
 import { PublishError } from './publish-error';
 import { SynthTrees } from '../output/file-tree';
 import { withUnselectedBuilds } from './selection-merge';
+import { JUNIT_FILE, SARIF_FILE } from '../output/findings-files';
 
 export interface PublishOptions {
   /**
@@ -26,6 +27,14 @@ export function entryPointsDir(outdir: string): string {
 /** The report sits beside dist/ too, outside what Flux applies. */
 export function reportPath(outdir: string): string {
   return join(dirname(outdir), 'policy-report.json');
+}
+
+/** The findings in SARIF and JUnit XML sit beside the report (lib/output/findings-files.ts). */
+export function sarifPath(outdir: string): string {
+  return join(dirname(outdir), SARIF_FILE);
+}
+export function junitPath(outdir: string): string {
+  return join(dirname(outdir), JUNIT_FILE);
 }
 
 /**
@@ -64,9 +73,15 @@ export function publish(
   const recovered = recoverPublish(outdir);
   // A synth of some builds replaces their folders only (read after recovery: the tree on disk is whole).
   const trees = output.selection
-    ? withUnselectedBuilds(output.trees, output.selection, { dist: outdir, entryPoints: entryPointsDir(outdir), report: reportPath(outdir) })
+    ? withUnselectedBuilds(output.trees, output.selection, {
+        dist: outdir,
+        entryPoints: entryPointsDir(outdir),
+        report: reportPath(outdir),
+        sarif: sarifPath(outdir),
+        junit: junitPath(outdir),
+      })
     : output.trees;
-  const contents: SwapContent[] = [trees.dist, trees.entryPoints, trees.report];
+  const contents: SwapContent[] = [trees.dist, trees.entryPoints, trees.report, trees.sarif, trees.junit];
   // What `flux bootstrap` wrote under kustomization/ stays (read after recovery, from the committed tree).
   contents[1] = withBootstrapFiles(entryPointsDir(outdir), trees.entryPoints);
   const refused = removalErrors(baselineOf(outdir), trees.dist, options.allowRemoval ?? []);
@@ -77,9 +92,9 @@ export function publish(
   return { ok: true };
 }
 
-/** Where dist/, kustomization/ and the report are really swapped (a symlink's target; a mount point refused). */
+/** Where dist/, kustomization/, the report and its SARIF and JUnit files are really swapped (a symlink's target; a mount point refused). */
 export function publishTargets(outdir: string): string[] {
-  return [outdir, entryPointsDir(outdir), reportPath(outdir)].map(swapTarget);
+  return [outdir, entryPointsDir(outdir), reportPath(outdir), sarifPath(outdir), junitPath(outdir)].map(swapTarget);
 }
 
 /**

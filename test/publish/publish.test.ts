@@ -23,6 +23,8 @@ function output(version: string): SynthOutput {
       ]),
       entryPoints: new Map([['p/kustomization.yaml', `entry: ${version}\n`]]),
       report: `{"version": "${version}"}\n`,
+      sarif: `{"sarif": "${version}"}\n`,
+      junit: `<testsuites name="${version}"/>\n`,
     },
     summary: { platforms: [{ name: 'p', objects: 1 }], objects: 1, files: 2, entryPointObjects: 1, checks: '' },
   } as unknown as SynthOutput;
@@ -30,7 +32,11 @@ function output(version: string): SynthOutput {
 
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 /** dist/, kustomization/ and the report of a project folder, as one value. */
-const all = (root: string) => [tree(join(root, 'dist')), tree(join(root, 'kustomization')), readFileSync(join(root, 'policy-report.json'), 'utf8')];
+const all = (root: string) => [
+  tree(join(root, 'dist')),
+  tree(join(root, 'kustomization')),
+  ...['policy-report.json', 'policy-report.sarif', 'policy-report.junit.xml'].map((f) => readFileSync(join(root, f), 'utf8')),
+];
 const leftovers = (root: string) =>
   fs
     .readdirSync(root)
@@ -64,7 +70,7 @@ describe('publish: dist/, kustomization/ and the report change together or not a
     });
     expect(() => publish(output('new'), join(root, 'dist'))).toThrow(
       new PublishError(
-        `nothing was published: ${join(root, 'dist')}, ${kustomization} and ${join(root, 'policy-report.json')} are as they were. Swapping in ${kustomization} failed: EPERM: operation not permitted, rename '${kustomization}'`,
+        `nothing was published: ${join(root, 'dist')}, ${kustomization}, ${join(root, 'policy-report.json')}, ${join(root, 'policy-report.sarif')} and ${join(root, 'policy-report.junit.xml')} are as they were. Swapping in ${kustomization} failed: EPERM: operation not permitted, rename '${kustomization}'`,
         false,
       ),
     );
@@ -81,12 +87,12 @@ describe('publish: dist/, kustomization/ and the report change together or not a
       return rm(path, options);
     });
     expect(() => publish(output('new'), join(root, 'dist'))).toThrow(
-      `${join(root, 'dist')}, ${join(root, 'kustomization')} and ${join(root, 'policy-report.json')} were published, but removing the old copies failed: EBUSY: resource busy or locked, rmdir '${previous}'; the next synth removes them`,
+      `${join(root, 'dist')}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')}, ${join(root, 'policy-report.sarif')} and ${join(root, 'policy-report.junit.xml')} were published, but removing the old copies failed: EBUSY: resource busy or locked, rmdir '${previous}'; the next synth removes them`,
     );
     jest.restoreAllMocks();
     expect(all(root)).toEqual(all(published('new')));
     expect(recoverPublish(join(root, 'dist'))).toBe(
-      `completed the publish of ${join(root, 'dist')}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')} that an interrupted synth had begun`,
+      `completed the publish of ${join(root, 'dist')}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')}, ${join(root, 'policy-report.sarif')}, ${join(root, 'policy-report.junit.xml')} that an interrupted synth had begun`,
     );
     expect(leftovers(root)).toEqual([]);
   });
@@ -135,7 +141,7 @@ describe('publish: dist/, kustomization/ and the report change together or not a
     const refused = publish(nothing, dist);
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.errors.map((e) => e.message)[0]).toBe(
-      `first completed the publish of ${dist}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')} that an interrupted synth had begun`,
+      `first completed the publish of ${dist}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')}, ${join(root, 'policy-report.sarif')}, ${join(root, 'policy-report.junit.xml')} that an interrupted synth had begun`,
     );
     expect(all(root)).toEqual(all(published('new')));
   });
