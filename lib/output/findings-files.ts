@@ -12,7 +12,7 @@ const TOOL = 'k8s-platforms';
 const RULES_PAGE = 'docs/policy-rules.md';
 
 /** One exception of a build, with where its object is written and which construct made it. */
-interface Suppressed {
+export interface SuppressedFinding {
   readonly rule: string;
   readonly object: string;
   readonly reason: string;
@@ -25,7 +25,7 @@ interface Suppressed {
 export interface BuildFindings {
   readonly build: string;
   readonly report: PlatformReport;
-  readonly suppressed: readonly Suppressed[];
+  readonly suppressed: readonly SuppressedFinding[];
 }
 
 /**
