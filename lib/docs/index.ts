@@ -9,3 +9,4 @@ export * from './network-flows';
 export * from './placement-table';
 export * from './platform-docs';
 export * from './versions-section';
+export * from './port-spans';

@@ -1,5 +1,7 @@
 import { identityKey, Manifest } from '../core/manifest';
 import { podSpecOf, selects } from '../core/pod-specs';
+import { PEER_NAME_ANNOTATION } from '../security/network-graph';
+import { intersectSpans, portLabels, PortSpans, spanOf, unionSpans } from './port-spans';
 
 /** Pods some object of the platform makes, as NetworkPolicies see them. */
 export interface FlowWorkload {
@@ -16,9 +18,11 @@ export interface FlowWorkload {
 export interface FlowOutsider {
   readonly id: string;
   readonly label: string;
+  /** The name the platform gave the peer (PEER_NAME_ANNOTATION), when the policy carries it. */
+  readonly name?: string;
 }
 
-/** Traffic the emitted NetworkPolicies let through: from, to, and on which ports ("TCP 443"). */
+/** Traffic the emitted NetworkPolicies let through: from, to, and on which ports ("TCP 443", "TCP 8000-8999"). */
 export interface Flow {
   readonly from: string;
   readonly to: string;
@@ -31,7 +35,7 @@ export interface NetworkFlows {
   readonly flows: readonly Flow[];
 }
 
-type Rule = { ports?: { port?: number | string; protocol?: string }[]; peers?: Record<string, any>[] };
+type Rule = { ports?: { port?: number | string; endPort?: number; protocol?: string }[]; peers?: Record<string, any>[] };
 const ANYWHERE: FlowOutsider = { id: 'anywhere', label: 'anywhere (no rule restricts it)' };
 
 /**
@@ -82,26 +86,22 @@ export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
     const nsOk = peer.namespaceSelector ? selects(peer.namespaceSelector, nsLabels(w.namespace)) : w.namespace === policyNs;
     return nsOk && (peer.podSelector ? selects(peer.podSelector, w.labels) : true);
   };
-  /** The ports of `target` a rule allows; every one when it names none. */
-  const allowedPorts = (rule: Rule, target: FlowWorkload | undefined): string[] => {
-    if (!rule.ports || rule.ports.length === 0)
-      return target && target.ports.length > 0 ? target.ports.map((p) => `${p.protocol} ${p.port}`) : ['any port'];
-    return rule.ports.map((p) => {
-      const byName = typeof p.port === 'string' ? target?.ports.find((x) => x.name === p.port)?.port : undefined;
-      return `${p.protocol ?? 'TCP'} ${byName ?? p.port ?? 'any'}`;
-    });
+  /** The ports of `target` a rule allows, as written (ranges kept); every one when it names none. */
+  const allowedPorts = (rule: Rule, target: FlowWorkload | undefined): PortSpans => {
+    if (!rule.ports || rule.ports.length === 0) return target ? declaredPorts(target) : 'any';
+    return rule.ports.map((p) => spanOf(p, target?.ports));
   };
   /** Ports a direction allows between w and other: undefined when w is not isolated in that direction. */
-  const side = (w: FlowWorkload, other: FlowWorkload, type: 'Ingress' | 'Egress', target: FlowWorkload): Set<string> | undefined => {
+  const side = (w: FlowWorkload, other: FlowWorkload, type: 'Ingress' | 'Egress', target: FlowWorkload): PortSpans | undefined => {
     const applying = selecting(w, type);
     if (applying.length === 0) return undefined;
-    const ports = new Set<string>();
+    const allowed: PortSpans[] = [];
     for (const p of applying)
       for (const rule of rulesOf(p, type)) {
         if (rule.peers === undefined || rule.peers.length === 0 || rule.peers.some((peer) => peerSelects(p.namespace!, peer, other)))
-          allowedPorts(rule, target).forEach((x) => ports.add(x));
+          allowed.push(allowedPorts(rule, target));
       }
-    return ports;
+    return unionSpans(allowed);
   };
 
   /** The emitted workloads a peer selects (memoized: many rules repeat a peer). */
@@ -153,15 +153,15 @@ export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
       const inn = side(to, from, 'Ingress', to);
       // Neither side isolated is not a decision a policy made; it is drawn only through "anywhere".
       if (out === undefined && inn === undefined) continue;
-      const unique = intersect(out ?? new Set(['any port']), inn ?? new Set(['any port']));
-      if (unique.length > 0) flows.push({ from: from.id, to: to.id, ports: unique.sort() });
+      const both = intersectSpans(out ?? 'any', inn ?? 'any');
+      if (both === 'any' || both.length > 0) flows.push({ from: from.id, to: to.id, ports: portLabels(both) });
     }
 
   // Outsiders: peers that select no emitted pod, and the open side of a pod no policy isolates.
   const outsiders = new Map<string, FlowOutsider>();
-  const outsiderFlows = new Map<string, Flow>();
-  const outsider = (peer: Record<string, any> | undefined, policyNs: string): FlowOutsider => {
-    const found = describePeer(peer, policyNs);
+  const outsiderFlows = new Map<string, { flow: Flow; spans: PortSpans[] }>();
+  const outsider = (peer: Record<string, any> | undefined, policy: Manifest): FlowOutsider => {
+    const found = describePeer(peer, policy.namespace!, policy.object.metadata?.annotations?.[PEER_NAME_ANNOTATION]);
     if (!outsiders.has(found.id)) outsiders.set(found.id, found);
     return found;
   };
@@ -170,12 +170,11 @@ export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
       const applying = selecting(w, type);
       if (applying.length === 0) {
         outsiders.set(ANYWHERE.id, ANYWHERE);
+        const spans = type === 'Egress' ? 'any' : declaredPorts(w);
         const open =
-          type === 'Egress'
-            ? { from: w.id, to: ANYWHERE.id, ports: ['any port'] }
-            : { from: ANYWHERE.id, to: w.id, ports: w.ports.length > 0 ? w.ports.map((p) => `${p.protocol} ${p.port}`) : ['any port'] };
+          type === 'Egress' ? { from: w.id, to: ANYWHERE.id, ports: portLabels(spans) } : { from: ANYWHERE.id, to: w.id, ports: portLabels(spans) };
         flows.push(open);
-        outsiderFlows.set(`${open.from} ${open.to}`, open);
+        outsiderFlows.set(`${open.from} ${open.to}`, { flow: open, spans: [spans] });
         continue;
       }
       for (const p of applying)
@@ -185,14 +184,17 @@ export function networkFlows(manifests: readonly Manifest[]): NetworkFlows {
               ? [undefined]
               : rule.peers.filter((peer) => selectedBy(p.namespace!, peer).length === 0);
           for (const peer of peers) {
-            const o = outsider(peer, p.namespace!);
-            const ports = allowedPorts(rule, type === 'Ingress' ? w : undefined).sort();
-            const flow = type === 'Egress' ? { from: w.id, to: o.id, ports } : { from: o.id, to: w.id, ports };
-            const same = outsiderFlows.get(`${flow.from} ${flow.to}`);
-            if (same) (same.ports as string[]).splice(0, same.ports.length, ...[...new Set([...same.ports, ...ports])].sort());
-            else {
+            const o = outsider(peer, p);
+            const spans = allowedPorts(rule, type === 'Ingress' ? w : undefined);
+            const [from, to] = type === 'Egress' ? [w.id, o.id] : [o.id, w.id];
+            const same = outsiderFlows.get(`${from} ${to}`);
+            if (same) {
+              same.spans.push(spans);
+              (same.flow.ports as string[]).splice(0, same.flow.ports.length, ...portLabels(unionSpans(same.spans)));
+            } else {
+              const flow = { from, to, ports: portLabels(spans) };
               flows.push(flow);
-              outsiderFlows.set(`${flow.from} ${flow.to}`, flow);
+              outsiderFlows.set(`${from} ${to}`, { flow, spans: [spans] });
             }
           }
         }
@@ -216,18 +218,21 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-/** Ports both directions allow; 'any port' stands for every port. */
-function intersect(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
-  if (a.has('any port')) return [...b];
-  if (b.has('any port')) return [...a];
-  return [...a].filter((p) => b.has(p));
+/** The ports a workload's containers declare; every port when they declare none. */
+function declaredPorts(w: FlowWorkload): PortSpans {
+  return w.ports.length > 0 ? w.ports.map((p) => ({ protocol: p.protocol, from: p.port, to: p.port })) : 'any';
 }
 
-function describePeer(peer: Record<string, any> | undefined, policyNs: string): FlowOutsider {
+/**
+ * An outsider as the policy names it: the peer's name from TypeScript when the policy carries it
+ * (PEER_NAME_ANNOTATION), then its addresses or namespace and pods. One outsider per name and peer.
+ */
+function describePeer(peer: Record<string, any> | undefined, policyNs: string, name: string | undefined): FlowOutsider {
   if (!peer) return ANYWHERE;
   if (peer.ipBlock) {
     const except = peer.ipBlock.except?.length ? ` except ${peer.ipBlock.except.join(', ')}` : '';
-    return { id: `ip:${peer.ipBlock.cidr}${except}`, label: `addresses ${peer.ipBlock.cidr}${except}` };
+    const addresses = `addresses ${peer.ipBlock.cidr}${except}`;
+    return { id: `ip:${name ?? ''}:${peer.ipBlock.cidr}${except}`, label: name ? `${name}: ${addresses}` : addresses, name };
   }
   const labels = (s: Record<string, any> | undefined) =>
     Object.entries(s?.matchLabels ?? {})
@@ -236,5 +241,10 @@ function describePeer(peer: Record<string, any> | undefined, policyNs: string): 
   const nsName = peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'];
   const ns = peer.namespaceSelector ? (nsName ?? `namespaces ${labels(peer.namespaceSelector) || 'all'}`) : policyNs;
   const pods = peer.podSelector ? labels(peer.podSelector) || 'all pods' : 'all pods';
-  return { id: `pods:${ns}:${pods}`, label: `${ns}: ${pods}` };
+  const named = name !== undefined && name !== ns;
+  return {
+    id: `pods:${ns}:${pods}${named ? `:${name}` : ''}`,
+    label: named ? `${name}: ${ns}: ${pods}` : `${ns}: ${pods}`,
+    name: named ? name : undefined,
+  };
 }

@@ -3,7 +3,7 @@ import { apiGroupOf, BUILT_IN_API_GROUPS } from '../core/kinds';
 import { Manifest } from '../core/manifest';
 import { PlatformManifests, policyInputOf } from '../output/collect';
 import { upgradeSection, versionsSection } from './versions-section';
-import { flowDiagram } from './flow-diagram';
+import { flowDiagrams } from './flow-diagram';
 import { networkFlows } from './network-flows';
 import { placementRows } from './placement-table';
 
@@ -39,25 +39,18 @@ export function platformDoc(build: PlatformManifests): string {
   out.push(
     '## Placement',
     '',
-    'Requests are summed over a pod\'s containers and compared with one node of its pool (the instance type\'s capacity: the kubelet and system pods reserve part of it, so "per node" is an upper bound).',
+    "Replicas are those that will run: the fixed count, or the range its HorizontalPodAutoscaler scales in. Requests are summed over a pod's containers and compared with one node of its pool: with its allocatable (capacity less what the node image reserves for the kubelet and system) where the instance type's reservations are known, else with its capacity (an upper bound). \"At the pool's maximum\" says whether the most replicas that can run fit on the pool's maximum node count.",
     '',
-    '| workload | replicas | pool | node selector | tolerations | arch | requests | node | per node |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    "| workload | replicas | pool | node selector | tolerations | arch | requests | node | per node | at the pool's maximum |",
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const r of placementRows(manifests, platform.pools))
-    out.push(`| ${[r.workload, r.replicas, r.pool, r.nodeSelector, r.tolerations, r.arch, r.requests, r.node, r.perNode].map(cell).join(' | ')} |`);
+    out.push(
+      `| ${[r.workload, r.replicas, r.pool, r.nodeSelector, r.tolerations, r.arch, r.requests, r.node, r.perNode, r.poolMaximum].map(cell).join(' | ')} |`,
+    );
   out.push('');
 
-  out.push(
-    '## Network flows',
-    '',
-    "Every flow the emitted NetworkPolicies allow, derived from them: between two emitted pods, only when the sender's egress and the receiver's ingress both allow it. Pods another controller creates at run time (no template here) are not drawn.",
-    '',
-    '```mermaid',
-    flowDiagram(networkFlows(manifests)),
-    '```',
-    '',
-  );
+  out.push(...networkSection(networkFlows(manifests)));
 
   const exceptions = all.flatMap((m) => [...declaredExceptions(m.object)].map(([rule, reason]) => ({ m, rule, reason })));
   out.push('## Security exceptions', '');
@@ -72,6 +65,36 @@ export function platformDoc(build: PlatformManifests): string {
   out.push('## What the cluster must provide', '', ...clusterNeeds(platform.pools.all, all), '');
   out.push(...upgradeSection(input));
   return out.join('\n');
+}
+
+/**
+ * The flows section: what the diagrams show, the flows every pod has as notes, then each
+ * diagram (one, or several grouped by sender when one would be too large to read).
+ */
+function networkSection(network: ReturnType<typeof networkFlows>): string[] {
+  const { folded, parts } = flowDiagrams(network);
+  const out = [
+    '## Network flows',
+    '',
+    "Every flow the emitted NetworkPolicies allow, derived from them: between two emitted pods, only when the sender's egress and the receiver's ingress both allow it; ports and port ranges as the policies write them, and outside peers by the name the platform gave them. Pods another controller creates at run time (no template here) are not drawn.",
+    '',
+  ];
+  if (folded.length > 0) {
+    out.push('Every pod below also has these flows, drawn as one note instead of an arrow per pod:', '');
+    for (const f of folded) out.push(`- ${foldedNote(f.direction, f.outsider.label, f.ports)}`);
+    out.push('');
+  }
+  if (parts.length > 1) out.push(`The other flows are split by sender into ${parts.length} diagrams, so each stays readable.`, '');
+  for (const part of parts) {
+    if (part.title) out.push(`### Flows ${part.title}`, '');
+    out.push('```mermaid', part.text, '```', '');
+  }
+  return out;
+}
+
+/** The line of a folded flow: "every pod -> `kube-system: k8s-app=kube-dns`: TCP 53, UDP 53". */
+export function foldedNote(direction: 'to' | 'from', outsider: string, ports: readonly string[]): string {
+  return `${direction === 'to' ? 'every pod ->' : 'every pod <-'} \`${outsider}\`: ${ports.join(', ')}`;
 }
 
 function clusterNeeds(

@@ -5,6 +5,7 @@ import { LoadBalancerImplementation } from '../addons/load-balancer-implementati
 import { Site } from '../core/errors';
 import { exposuresIn, ServiceExposure } from '../core/service-exposure';
 import { ipBlockWithoutMetadata } from '../security/metadata-addresses';
+import { PEER_NAME_ANNOTATION } from '../security/network-graph';
 
 const POLICY_ID = 'service-clients-policy';
 
@@ -27,7 +28,12 @@ export function admitServiceClients(root: IConstruct, cluster: ClusterContract):
     const id = `${POLICY_ID}-${exposure.service}`;
     scope.node.tryRemoveChild(id);
     new k8s.KubeNetworkPolicy(scope, id, {
-      metadata: { name: `${exposure.service}-from-${exposure.clients.name}`, namespace: exposure.namespace },
+      metadata: {
+        name: `${exposure.service}-from-${exposure.clients.name}`,
+        namespace: exposure.namespace,
+        // Its peer is address blocks: the YAML and the generated docs name it as the platform did.
+        annotations: { [PEER_NAME_ANNOTATION]: exposure.clients.name },
+      },
       spec: {
         podSelector: { matchLabels: { ...exposure.selector } },
         policyTypes: ['Ingress'],

@@ -13,6 +13,9 @@ export interface SynthTrees {
   readonly entryPoints: DistFiles;
   /** policy-report.json. */
   readonly report: string;
+  /** policy-report.sarif and policy-report.junit.xml: the findings in standard formats (findings-files.ts). */
+  readonly sarif: string;
+  readonly junit: string;
   /** docs/<folder>.md per platform build (platform-docs.ts). */
   readonly docs: ReadonlyMap<string, string>;
 }

@@ -10,4 +10,5 @@ export * from './dist-objects';
 export * from './dropped-fields';
 export * from './entry-points';
 export * from './file-tree';
+export * from './findings-files';
 export * from './layout';

@@ -17,6 +17,7 @@ import { verifyPlatforms } from '../policy/verify-platforms';
 import { writtenFileErrors } from '../policy/written-files-check';
 import { withSecretScanMemory } from '../policy/secret-scanner';
 import { SecretScanMemory } from '../policy/secret-scan-memory';
+import { buildFindings, junitFile, sarifFile } from '../output/findings-files';
 
 export interface SynthOptions {
   /**
@@ -176,7 +177,7 @@ function synthesizeOrThrow(app: App, options: SynthOptions): SynthResult {
   const counts = platforms.map((p) => ({ name: p.platform.folder, objects: distObjectCount(p) }));
   return {
     ok: true,
-    trees: { dist, entryPoints, report, docs },
+    trees: { dist, entryPoints, report, ...findingsTrees(platforms, verification.report), docs },
     report: verification.report,
     selection: options.platforms === undefined ? undefined : platforms.map((p) => p.platform.folder),
     builds: platforms,
@@ -213,6 +214,11 @@ function replacementWarnings(inputs: readonly { readonly manifests: readonly Man
           ];
     }),
   );
+}
+
+function findingsTrees(platforms: Parameters<typeof buildFindings>[0], report: VerificationReport): { sarif: string; junit: string } {
+  const findings = buildFindings(platforms, report);
+  return { sarif: sarifFile(findings), junit: junitFile(findings) };
 }
 
 /** The construct path an error names (a ValidationError's path, else its message up to the first colon). */

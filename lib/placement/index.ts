@@ -11,6 +11,7 @@ export * from './capacity';
 export * from './gpu-sharing';
 export * from './image-architectures';
 export * from './instance-types';
+export * from './node-reservations';
 export * from './node-pool';
 export * from './node-pool-inventory';
 export * from './static-nodes';

@@ -1,3 +1,5 @@
+import { Allocatable, NodeReservations } from './node-reservations';
+
 /** CPU architecture as the kubelet labels it (`kubernetes.io/arch`). */
 export class CpuArch {
   static readonly ARM64 = new CpuArch('arm64');
@@ -23,6 +25,8 @@ export interface InstanceTypeProps {
   readonly gpus?: GpuSpec;
   /** Local NVMe/SSD disks, for the record. @default none */
   readonly localDisks?: string;
+  /** What the node image keeps back from pods. @default not known: fits are by capacity, an upper bound */
+  readonly reservations?: NodeReservations;
 }
 
 /**
@@ -31,15 +35,28 @@ export interface InstanceTypeProps {
  */
 export class InstanceType {
   // Azure (archiverse)
-  static readonly AZURE_STANDARD_B2PS_V2 = new InstanceType({ name: 'Standard_B2ps_v2', vcpu: 2, memory: '8Gi', arch: CpuArch.ARM64 });
+  static readonly AZURE_STANDARD_B2PS_V2 = new InstanceType({
+    name: 'Standard_B2ps_v2',
+    vcpu: 2,
+    memory: '8Gi',
+    arch: CpuArch.ARM64,
+    reservations: NodeReservations.aksUpTo128(),
+  });
   // AWS (computesdk, gimp-streaming)
-  static readonly AWS_C6G_4XLARGE = new InstanceType({ name: 'c6g.4xlarge', vcpu: 16, memory: '32Gi', arch: CpuArch.ARM64 });
+  static readonly AWS_C6G_4XLARGE = new InstanceType({
+    name: 'c6g.4xlarge',
+    vcpu: 16,
+    memory: '32Gi',
+    arch: CpuArch.ARM64,
+    reservations: NodeReservations.eksOptimizedAmi(234),
+  });
   static readonly AWS_G4DN_XLARGE = new InstanceType({
     name: 'g4dn.xlarge',
     vcpu: 4,
     memory: '16Gi',
     arch: CpuArch.AMD64,
     gpus: { count: 1, model: 'NVIDIA T4' },
+    reservations: NodeReservations.eksOptimizedAmi(29),
   });
   static readonly AWS_I3_4XLARGE = new InstanceType({
     name: 'i3.4xlarge',
@@ -47,11 +64,36 @@ export class InstanceType {
     memory: '122Gi',
     arch: CpuArch.AMD64,
     localDisks: '2x 1900 GB NVMe',
+    reservations: NodeReservations.eksOptimizedAmi(234),
   });
-  static readonly AWS_M6G_LARGE = new InstanceType({ name: 'm6g.large', vcpu: 2, memory: '8Gi', arch: CpuArch.ARM64 });
-  static readonly AWS_M6G_XLARGE = new InstanceType({ name: 'm6g.xlarge', vcpu: 4, memory: '16Gi', arch: CpuArch.ARM64 });
-  static readonly AWS_M6I_XLARGE = new InstanceType({ name: 'm6i.xlarge', vcpu: 4, memory: '16Gi', arch: CpuArch.AMD64 });
-  static readonly AWS_R6G_XLARGE = new InstanceType({ name: 'r6g.xlarge', vcpu: 4, memory: '32Gi', arch: CpuArch.ARM64 });
+  static readonly AWS_M6G_LARGE = new InstanceType({
+    name: 'm6g.large',
+    vcpu: 2,
+    memory: '8Gi',
+    arch: CpuArch.ARM64,
+    reservations: NodeReservations.eksOptimizedAmi(29),
+  });
+  static readonly AWS_M6G_XLARGE = new InstanceType({
+    name: 'm6g.xlarge',
+    vcpu: 4,
+    memory: '16Gi',
+    arch: CpuArch.ARM64,
+    reservations: NodeReservations.eksOptimizedAmi(58),
+  });
+  static readonly AWS_M6I_XLARGE = new InstanceType({
+    name: 'm6i.xlarge',
+    vcpu: 4,
+    memory: '16Gi',
+    arch: CpuArch.AMD64,
+    reservations: NodeReservations.eksOptimizedAmi(58),
+  });
+  static readonly AWS_R6G_XLARGE = new InstanceType({
+    name: 'r6g.xlarge',
+    vcpu: 4,
+    memory: '32Gi',
+    arch: CpuArch.ARM64,
+    reservations: NodeReservations.eksOptimizedAmi(58),
+  });
   /** EKS Fargate's largest pod (16 vCPU, 120 GB); Fargate runs x86_64 pods only. */
   static readonly AWS_FARGATE = new InstanceType({ name: 'fargate', vcpu: 16, memory: '120G', arch: CpuArch.AMD64 });
 
@@ -66,6 +108,7 @@ export class InstanceType {
   readonly arch: CpuArch;
   readonly gpus: GpuSpec | undefined;
   readonly localDisks: string | undefined;
+  readonly reservations: NodeReservations | undefined;
 
   private constructor(props: InstanceTypeProps) {
     this.name = props.name;
@@ -74,5 +117,12 @@ export class InstanceType {
     this.arch = props.arch;
     this.gpus = props.gpus;
     this.localDisks = props.localDisks;
+    this.reservations = props.reservations;
+  }
+
+  /** What pods can ask of one node; undefined when its size or its image's reservations are not recorded. */
+  get allocatable(): Allocatable | undefined {
+    if (this.vcpu === undefined || this.memory === undefined || this.reservations === undefined) return undefined;
+    return this.reservations.allocatable(this.vcpu, this.memory);
   }
 }

@@ -30,6 +30,7 @@ import { foreignDocError, foreignFolderError, foreignReportError, isGeneratedDoc
 import { DOCS_PATH } from '../docs/platform-docs';
 
 export { journalPath } from './publish-journal';
+import { JUNIT_FILE, SARIF_FILE } from '../output/findings-files';
 
 export interface PublishOptions {
   /**
@@ -53,6 +54,14 @@ export function reportPath(outdir: string): string {
 /** docs/ sits beside dist/, as in the repository; docs/api/ (npm run api-docs) shares it. */
 export function docsDir(outdir: string): string {
   return join(dirname(outdir), DOCS_PATH);
+}
+
+/** The findings in SARIF and JUnit XML sit beside the report (lib/output/findings-files.ts). */
+export function sarifPath(outdir: string): string {
+  return join(dirname(outdir), SARIF_FILE);
+}
+export function junitPath(outdir: string): string {
+  return join(dirname(outdir), JUNIT_FILE);
 }
 
 /**
@@ -93,7 +102,7 @@ export function publish(output: PublishInput, outdir: string, options: PublishOp
     if (error instanceof UnswappableError || error instanceof ValidationError) return { ok: false, errors: [error] };
     throw error;
   }
-  const [distDir, entriesDir, reportFile] = targets;
+  const [distDir, entriesDir, reportFile, sarifFile, junitFile] = targets;
   // What is on disk now, read once (after recovery: each output is whole), for the ownership check, the unchanged files and the baseline.
   const onDisk = { dist: readOwnedTree(distDir, isDistFile), entryPoints: readOwnedTree(entriesDir, isEntryPointsFile) };
   const report = readIfThere(reportFile);
@@ -110,7 +119,12 @@ export function publish(output: PublishInput, outdir: string, options: PublishOp
   const current = { dist: withoutDotFiles(onDisk.dist.files), entryPoints: withoutDotFiles(onDisk.entryPoints.files) };
   // A synth of some builds replaces their folders only.
   const trees = output.selection
-    ? withUnselectedBuilds(output.trees, output.selection, { dist: distDir, entryPoints: entriesDir, report: reportFile }, current)
+    ? withUnselectedBuilds(
+        output.trees,
+        output.selection,
+        { dist: distDir, entryPoints: entriesDir, report: reportFile, sarif: sarifFile, junit: junitFile },
+        current,
+      )
     : output.trees;
   // What `flux bootstrap` wrote under kustomization/ stays.
   const entryPoints = withBootstrapFiles(onDisk.entryPoints.files, trees.entryPoints);
@@ -123,6 +137,12 @@ export function publish(output: PublishInput, outdir: string, options: PublishOp
   if (!sameTree(onDisk.entryPoints.files, entryPoints))
     staged.push({ step: { target: entriesDir }, content: entryPoints, current: onDisk.entryPoints.files });
   if (report !== trees.report) staged.push({ step: { target: reportFile }, content: trees.report });
+  // The findings in SARIF and JUnit follow the report; each is written only when its text changed.
+  for (const [target, content] of [
+    [sarifFile, trees.sarif],
+    [junitFile, trees.junit],
+  ])
+    if (readIfThere(target) !== content) staged.push({ step: { target }, content });
   for (const [target, content] of docs.changed) staged.push({ step: { target }, content });
   const steps = [...staged.map((s) => s.step), ...docs.stale.map((target) => ({ target, remove: true }))];
   if (steps.length === 0) return { ok: true, baseline, replaced: [] };
@@ -210,9 +230,9 @@ function readIfThere(file: string): string | undefined {
   }
 }
 
-/** Where dist/, kustomization/ and the report are really swapped (a symlink's target; a mount point refused). */
+/** Where dist/, kustomization/, the report and its SARIF and JUnit files are really swapped (a symlink's target; a mount point refused). */
 export function publishTargets(outdir: string): string[] {
-  return [outdir, entryPointsDir(outdir), reportPath(outdir)].map(swapTarget);
+  return [outdir, entryPointsDir(outdir), reportPath(outdir), sarifPath(outdir), junitPath(outdir)].map(swapTarget);
 }
 
 /**

@@ -11,7 +11,7 @@ import { parseDistPath } from '../output/layout';
 export function withUnselectedBuilds(
   trees: SynthTrees,
   selection: readonly string[],
-  dirs: { readonly dist: string; readonly entryPoints: string; readonly report: string },
+  dirs: { readonly dist: string; readonly entryPoints: string; readonly report: string; readonly sarif: string; readonly junit: string },
   onDisk?: { readonly dist: FileTree; readonly entryPoints: FileTree },
 ): SynthTrees {
   const chosen = new Set(selection);
@@ -24,7 +24,41 @@ export function withUnselectedBuilds(
     dist: keep(dirs.dist, trees.dist, onDisk?.dist),
     entryPoints: keep(dirs.entryPoints, trees.entryPoints, onDisk?.entryPoints),
     report: mergedReport(dirs.report, trees.report),
+    sarif: mergedSarif(dirs.sarif, trees.sarif),
+    junit: mergedJunit(dirs.junit, trees.junit),
   };
+}
+
+/** The SARIF file with the chosen builds' runs replaced (a run per build, by its automationDetails.id). */
+function mergedSarif(file: string, fresh: string): string {
+  if (!existsSync(file)) return fresh;
+  type Run = { automationDetails?: { id?: string } };
+  let old: { runs: Run[] };
+  try {
+    old = JSON.parse(readFileSync(file, 'utf8'));
+    if (!Array.isArray(old.runs)) return fresh;
+  } catch {
+    return fresh;
+  }
+  const next = JSON.parse(fresh) as { runs: Run[] };
+  const byId = new Map(next.runs.map((r) => [r.automationDetails?.id, r]));
+  const merged = old.runs.map((r) => byId.get(r.automationDetails?.id) ?? r);
+  for (const r of next.runs) if (!old.runs.some((o) => o.automationDetails?.id === r.automationDetails?.id)) merged.push(r);
+  return `${JSON.stringify({ ...old, ...next, runs: merged }, null, 2)}\n`;
+}
+
+/** The JUnit file with the chosen builds' test suites replaced (one `<testsuite name="<build>">` block each, as junitFile writes). */
+function mergedJunit(file: string, fresh: string): string {
+  if (!existsSync(file)) return fresh;
+  const suites = (text: string) =>
+    new Map([...text.matchAll(/^ {2}<testsuite name="([^"]*)"[\s\S]*?^ {2}<\/testsuite>$/gm)].map((m) => [m[1], m[0]]));
+  const old = suites(readFileSync(file, 'utf8'));
+  const next = suites(fresh);
+  if (old.size === 0) return fresh;
+  const merged = [...old].map(([name, block]) => next.get(name) ?? block);
+  for (const [name, block] of next) if (!old.has(name)) merged.push(block);
+  const head = fresh.slice(0, fresh.indexOf('  <testsuite'));
+  return `${head}${merged.join('\n')}\n</testsuites>\n`;
 }
 
 interface NamedEntries {

@@ -96,6 +96,19 @@ export class Peer {
 export const KUBERNETES_API_PORT = 443;
 
 /**
+ * The name a policy's peer was given in TypeScript (`Peer.cidr(block, 'partner')`), kept on the
+ * policy when its peer is not a pod group of the build: the YAML and the generated docs name the
+ * peer as written, not as a list of address blocks.
+ */
+export const PEER_NAME_ANNOTATION = 'network.k8s-platforms.dev/peer';
+
+/** The annotation naming `peer` on a policy about it, when its selector alone would not say who it is. */
+function peerNameAnnotation(peer: Peer): Record<string, string> | undefined {
+  const named = peer.ipBlock !== undefined || (!peer.managed && peer.name !== peer.namespace);
+  return named ? { [PEER_NAME_ANNOTATION]: peer.name } : undefined;
+}
+
+/**
  * Who may talk to whom. `allow(a, b, ports)` writes the egress rule on a and the ingress rule on
  * b (for the ends this project manages), so the two sides can never disagree. Everything not
  * allowed stays denied by the namespaces' default-deny policies.
@@ -130,7 +143,7 @@ export class NetworkGraph extends CheckedConstruct {
     if (from.managed) {
       checkDnsLabel(site.at('from.namespace'), from.namespace);
       const policy = new k8s.KubeNetworkPolicy(this, `${from.namespace}-${from.name}-to-${to.namespace || 'cidr'}-${to.name}`, {
-        metadata: { name: `${from.name}-to-${to.name}`, namespace: from.namespace },
+        metadata: { name: `${from.name}-to-${to.name}`, namespace: from.namespace, annotations: peerNameAnnotation(to) },
         spec: {
           podSelector: { matchLabels: { ...from.podLabels } },
           policyTypes: ['Egress'],
@@ -142,7 +155,7 @@ export class NetworkGraph extends CheckedConstruct {
     if (to.managed) {
       checkDnsLabel(site.at('to.namespace'), to.namespace);
       const policy = new k8s.KubeNetworkPolicy(this, `${to.namespace}-${to.name}-from-${from.namespace || 'cidr'}-${from.name}`, {
-        metadata: { name: `${to.name}-from-${from.name}`, namespace: to.namespace },
+        metadata: { name: `${to.name}-from-${from.name}`, namespace: to.namespace, annotations: peerNameAnnotation(from) },
         spec: {
           podSelector: { matchLabels: { ...to.podLabels } },
           policyTypes: ['Ingress'],

@@ -40,6 +40,18 @@ describe('the command line of k8s-platforms and of a PlatformApp', () => {
     expect(() => parseCommandLine('synth', ['--to', '1.36'])).toThrow('synth: unknown argument "--to"');
   });
 
+  test('charts takes --chart (repeatable) and --charts-dir; diff takes --charts-dir', () => {
+    expect(parseCommandLine('charts', ['--chart', 'a=x.tgz', '--chart=b=y', '--charts-dir', 'charts', '--platform', 'shop'])).toMatchObject({
+      command: 'charts',
+      charts: ['a=x.tgz', 'b=y'],
+      chartsDir: 'charts',
+      platforms: ['shop'],
+    });
+    expect(parseCommandLine('diff', ['--charts-dir=charts']).chartsDir).toBe('charts');
+    expect(() => parseCommandLine('diff', ['--chart', 'a=x'])).toThrow('diff: unknown argument "--chart"; see k8s-platforms diff --help');
+    expect(() => parseCommandLine('charts', ['--chart'])).toThrow('charts: --chart needs a value (<release>=<chart archive or folder>)');
+  });
+
   test('each command takes only its own flags', () => {
     expect(() => parseCommandLine('validate', ['--stdout'])).toThrow('validate: unknown argument "--stdout"; see k8s-platforms validate --help');
     expect(() => parseCommandLine('docs', ['--allow-removal', 'x'])).toThrow(

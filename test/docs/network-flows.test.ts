@@ -3,6 +3,8 @@ import { networkFlows } from '../../lib/docs/network-flows';
 import { NetworkGraph, Peer } from '../../lib/security/network-graph';
 import { Probe } from '../../lib/workloads/probe';
 import { WebService } from '../../lib/workloads/web-service';
+import { PortRange } from '../../lib/workloads/port-range';
+import { intersectSpans, portLabels } from '../../lib/docs/port-spans';
 import { container, testPlatform } from '../helpers';
 import { manifests } from '../pipeline-helpers';
 import { parseMermaid } from '../mermaid';
@@ -62,5 +64,32 @@ describe('network flows derived from the emitted NetworkPolicies', () => {
       'Deployment web -> kube-system: k8s-app=kube-dns TCP 53, UDP 53',
     ]);
     expect(broken).toMatchObject({ ok: false, error: expect.stringMatching(/Parse error/) });
+  });
+
+  test('port ranges and named peers are shown as written, not as their first port and a list of blocks', () => {
+    const ctx = testPlatform();
+    const probes = { readinessProbe: Probe.tcpSocket('http'), livenessProbe: Probe.tcpSocket('http') };
+    const web = new WebService(ctx.platform.apps, 'web', {
+      name: 'web',
+      namespace: 'apps',
+      pool: ctx.pools.get('general'),
+      containers: [container({ ...probes, ports: [{ name: 'http', port: 8080 }, PortRange.of(9000, 9009, 'p')] })],
+    });
+    new NetworkGraph(ctx.platform.apps, 'net').allow(Peer.cidr('203.0.113.0/24', 'partner'), Peer.pods(web), [
+      8080,
+      PortRange.of(9000, 9009, 'p').rule,
+    ]);
+    const flows = networkFlows(manifests(ctx.app));
+    const partner = flows.outsiders.find((o) => o.name === 'partner')!;
+    expect(partner.label).toBe('partner: addresses 203.0.113.0/24');
+    expect(flows.flows.find((f) => f.from === partner.id)!.ports).toEqual(['TCP 8080', 'TCP 9000-9009']);
+  });
+
+  test('two sides allow the ports both allow: a range meets a port inside it, not one outside it', () => {
+    const range = [{ protocol: 'TCP', from: 8000, to: 8999 }];
+    expect(portLabels(intersectSpans(range, [{ protocol: 'TCP', from: 8080, to: 8080 }]))).toEqual(['TCP 8080']);
+    expect(portLabels(intersectSpans(range, [{ protocol: 'TCP', from: 9000, to: 9000 }]))).toEqual([]);
+    expect(portLabels(intersectSpans(range, [{ protocol: 'UDP', from: 8080, to: 8080 }]))).toEqual([]);
+    expect(portLabels(intersectSpans('any', range))).toEqual(['TCP 8000-8999']);
   });
 });

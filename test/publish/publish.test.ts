@@ -29,6 +29,8 @@ function output(version: string, unchanged = 'same'): SynthOutput {
       ]),
       entryPoints: new Map([['p/kustomization.yaml', `entry: ${version}\n`]]),
       report: `{"platforms": [], "version": "${version}"}\n`,
+      sarif: `{"sarif": "${version}"}\n`,
+      junit: `<testsuites name="${version}"/>\n`,
       docs: new Map([['p.md', `${GENERATED_DOC_MARKER}\n# p ${version}\n`]]),
     },
     summary: { platforms: [{ name: 'p', objects: 2 }], objects: 2, files: 3, entryPointObjects: 1, checks: '' },
@@ -36,11 +38,11 @@ function output(version: string, unchanged = 'same'): SynthOutput {
 }
 
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
-/** dist/, kustomization/, the report and the docs of a project folder, as one value (a doc's staged or parked copy is not a doc). */
+/** dist/, kustomization/, the report, its SARIF and JUnit files and the docs of a project folder, as one value (a doc's staged or parked copy is not a doc). */
 const all = (root: string) => [
   tree(join(root, 'dist')),
   tree(join(root, 'kustomization')),
-  readFileSync(join(root, 'policy-report.json'), 'utf8'),
+  ...['policy-report.json', 'policy-report.sarif', 'policy-report.junit.xml'].map((f) => readFileSync(join(root, f), 'utf8')),
   tree(join(root, 'docs')).filter(([f]) => !f.startsWith('.')),
 ];
 const leftovers = (root: string) =>
@@ -49,7 +51,14 @@ const leftovers = (root: string) =>
     .filter((f) => f.startsWith('.'))
     .sort();
 /** The outputs of a project folder, as publish() names them. */
-const outputs = (root: string) => [join(root, 'dist'), join(root, 'kustomization'), join(root, 'policy-report.json'), join(root, 'docs', 'p.md')];
+const outputs = (root: string) => [
+  join(root, 'dist'),
+  join(root, 'kustomization'),
+  join(root, 'policy-report.json'),
+  join(root, 'policy-report.sarif'),
+  join(root, 'policy-report.junit.xml'),
+  join(root, 'docs', 'p.md'),
+];
 
 function published(version: string): string {
   const root = mkdtempSync(join(tmpdir(), 'publish-'));
@@ -106,7 +115,7 @@ describe('publish: dist/, kustomization/ and the report change together or not a
     });
     expect(() => publish(output('new'), join(root, 'dist'))).toThrow(
       new PublishError(
-        `nothing was published: ${join(root, 'dist')}, ${kustomization}, ${join(root, 'policy-report.json')} and ${join(root, 'docs', 'p.md')} are as they were. Swapping in ${kustomization} failed: EPERM: operation not permitted, rename '${kustomization}'`,
+        `nothing was published: ${join(root, 'dist')}, ${kustomization}, ${join(root, 'policy-report.json')}, ${join(root, 'policy-report.sarif')}, ${join(root, 'policy-report.junit.xml')} and ${join(root, 'docs', 'p.md')} are as they were. Swapping in ${kustomization} failed: EPERM: operation not permitted, rename '${kustomization}'`,
         false,
       ),
     );
@@ -123,7 +132,7 @@ describe('publish: dist/, kustomization/ and the report change together or not a
       return rm(path, options);
     });
     expect(() => publish(output('new'), join(root, 'dist'))).toThrow(
-      `${join(root, 'dist')}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')} and ${join(root, 'docs', 'p.md')} were published, but removing the old copies failed: EBUSY: resource busy or locked, rmdir '${previous}'; the next synth removes them`,
+      `${join(root, 'dist')}, ${join(root, 'kustomization')}, ${join(root, 'policy-report.json')}, ${join(root, 'policy-report.sarif')}, ${join(root, 'policy-report.junit.xml')} and ${join(root, 'docs', 'p.md')} were published, but removing the old copies failed: EBUSY: resource busy or locked, rmdir '${previous}'; the next synth removes them`,
     );
     jest.restoreAllMocks();
     expect(all(root)).toEqual(all(published('new')));

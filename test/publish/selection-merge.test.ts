@@ -28,6 +28,18 @@ describe('a synth of some builds publishes theirs and keeps the others as they a
       2,
     )}\n`,
   );
+  const sarif = (runs: string[]) =>
+    `${JSON.stringify({ version: '2.1.0', runs: runs.map((b) => ({ automationDetails: { id: `k8s-platforms/${b}/` }, results: [b] })) }, null, 2)}\n`;
+  const junit = (suites: [string, string][]) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="k8s-platforms checks">\n${suites.map(([b, c]) => `  <testsuite name="${b}" tests="1">\n    <testcase name="${c}"/>\n  </testsuite>`).join('\n')}\n</testsuites>\n`;
+  write('policy-report.sarif', sarif(['blog', 'shop']).replace('"shop"\n', '"old shop"\n'));
+  write(
+    'policy-report.junit.xml',
+    junit([
+      ['blog', 'blog case'],
+      ['shop', 'old shop case'],
+    ]),
+  );
   const fresh = {
     dist: new Map([['shop/kustomization.yaml', 'new shop\n']]),
     entryPoints: new Map([
@@ -36,11 +48,28 @@ describe('a synth of some builds publishes theirs and keeps the others as they a
     ]),
     report: `${JSON.stringify({ platforms: [{ name: 'shop', objects: 1 }] }, null, 2)}\n`,
     docs: new Map([['shop.md', 'doc\n']]),
+    sarif: sarif(['shop']),
+    junit: junit([['shop', 'new shop case']]),
   };
   const merged = withUnselectedBuilds(fresh, ['shop'], {
     dist: join(root, 'dist'),
     entryPoints: join(root, 'kustomization'),
     report: join(root, 'policy-report.json'),
+    sarif: join(root, 'policy-report.sarif'),
+    junit: join(root, 'policy-report.junit.xml'),
+  });
+
+  test("the SARIF and JUnit files replace the chosen build's run and test suite and keep the others'", () => {
+    expect(JSON.parse(merged.sarif).runs.map((r: any) => [r.automationDetails.id, r.results])).toEqual([
+      ['k8s-platforms/blog/', ['blog']],
+      ['k8s-platforms/shop/', ['shop']],
+    ]);
+    expect(merged.junit).toBe(
+      junit([
+        ['blog', 'blog case'],
+        ['shop', 'new shop case'],
+      ]),
+    );
   });
 
   test("the chosen build's folder is exactly the new one: a file it no longer writes is gone", () => {
