@@ -5,13 +5,18 @@ import { podSpecOf } from '../../core/pod-specs';
 import { addonDefinition, FLUX_KINDS } from '../../addons/catalog';
 import { BuildCluster } from '../policy-check';
 /** Objects every cluster has: its ClusterRoles and PriorityClasses. */
-const BUILT_IN_OBJECTS = ['ClusterRole//cluster-admin', 'ClusterRole//admin', 'ClusterRole//edit', 'ClusterRole//view',
-  'PriorityClass//system-cluster-critical', 'PriorityClass//system-node-critical'];
+const BUILT_IN_OBJECTS = [
+  'ClusterRole//cluster-admin',
+  'ClusterRole//admin',
+  'ClusterRole//edit',
+  'ClusterRole//view',
+  'PriorityClass//system-cluster-critical',
+  'PriorityClass//system-node-critical',
+];
 /** Names a runtime fills in (a session manager's `user-storage-{user-id}`): made with the pod, not by the build. */
 const RUNTIME_NAME = /\{[^}]*\}/;
 
 const key = identityKey;
-
 
 /**
  * The aggregated API an HPA metric is read from at run time, by metric type (autoscaling/v2
@@ -56,7 +61,8 @@ class Known {
       if (m.kind === 'CustomResourceDefinition') this.kinds.add(`${m.object.spec.group}/${m.object.spec.names.kind}`);
       if (m.kind === 'APIService' && m.object.spec?.group) this.apis.add(m.object.spec.group);
       // The Secrets Store CSI driver syncs these Secrets from the store.
-      if (m.kind === 'SecretProviderClass') for (const s of m.object.spec?.secretObjects ?? []) this.objects.add(key('Secret', m.namespace, s.secretName));
+      if (m.kind === 'SecretProviderClass')
+        for (const s of m.object.spec?.secretObjects ?? []) this.objects.add(key('Secret', m.namespace, s.secretName));
     }
   }
 
@@ -65,11 +71,14 @@ class Known {
   }
 }
 
-const KIND_FIX = 'declare the add-on that defines it where the construct is made (needAddon), put its CRD in the crds layer, or declare the add-on in the platform\'s cluster.provided with a reason';
+const KIND_FIX =
+  "declare the add-on that defines it where the construct is made (needAddon), put its CRD in the crds layer, or declare the add-on in the platform's cluster.provided with a reason";
 const API_FIX =
   'install the add-on that serves it (HorizontalAutoscaler declares metrics-server), or declare the add-on in the platform\'s cluster.provided with a reason, e.g. { addon: "metrics-server", reason: "..." }';
-const NAMESPACE_FIX = 'create the namespace in the build (SecureNamespace in the infrastructure layer), or declare it in cluster.prerequisites with who creates it';
-const referenceFix = (kind: string) => `create the ${kind} in the build, fix the name, or declare it in the platform's cluster.prerequisites with who creates it`;
+const NAMESPACE_FIX =
+  'create the namespace in the build (SecureNamespace in the infrastructure layer), or declare it in cluster.prerequisites with who creates it';
+const referenceFix = (kind: string) =>
+  `create the ${kind} in the build, fix the name, or declare it in the platform's cluster.prerequisites with who creates it`;
 
 /**
  * The closure of one build: every custom resource's kind is defined by the build (its CRDs, the
@@ -83,7 +92,8 @@ const referenceFix = (kind: string) => `create the ${kind} in the build, fix the
 export function closureErrors(manifests: readonly Manifest[], cluster: BuildCluster): ValidationError[] {
   const known = new Known(manifests, cluster);
   const errors: ValidationError[] = [];
-  const fail = (m: Manifest, field: string, value: unknown, problem: string, fix: string) => errors.push(new ValidationError({ path: m.path, field, value, problem, fix }));
+  const fail = (m: Manifest, field: string, value: unknown, problem: string, fix: string) =>
+    errors.push(new ValidationError({ path: m.path, field, value, problem, fix }));
   const pods = manifests.flatMap((m) => {
     const found = podSpecOf(m);
     return found ? [{ m, ...found }] : [];
@@ -97,15 +107,33 @@ export function closureErrors(manifests: readonly Manifest[], cluster: BuildClus
   for (const m of manifests) {
     const group = apiGroupOf(m.apiVersion);
     if (!BUILT_IN_API_GROUPS.has(group) && !known.kinds.has(`${group}/${m.kind}`)) {
-      fail(m, 'kind', `${m.apiVersion} ${m.kind}`, 'is defined by no CRD of the build, no add-on it installs, and no add-on the cluster is declared to provide', KIND_FIX);
+      fail(
+        m,
+        'kind',
+        `${m.apiVersion} ${m.kind}`,
+        'is defined by no CRD of the build, no add-on it installs, and no add-on the cluster is declared to provide',
+        KIND_FIX,
+      );
     }
     if (m.namespace !== undefined && !known.namespaces.has(m.namespace)) {
-      fail(m, 'metadata.namespace', m.namespace, 'is created by nothing: no Namespace of the build, and not one Kubernetes or Flux makes', NAMESPACE_FIX);
+      fail(
+        m,
+        'metadata.namespace',
+        m.namespace,
+        'is created by nothing: no Namespace of the build, and not one Kubernetes or Flux makes',
+        NAMESPACE_FIX,
+      );
     }
     const spec = m.object.spec ?? {};
     // A release's chart objects live in its target namespace, which the release does not create.
     if (m.kind === 'HelmRelease' && spec.targetNamespace !== undefined && !known.namespaces.has(spec.targetNamespace)) {
-      fail(m, 'spec.targetNamespace', spec.targetNamespace, 'is created by nothing: no Namespace of the build, and not one Kubernetes or Flux makes', NAMESPACE_FIX);
+      fail(
+        m,
+        'spec.targetNamespace',
+        spec.targetNamespace,
+        'is created by nothing: no Namespace of the build, and not one Kubernetes or Flux makes',
+        NAMESPACE_FIX,
+      );
     }
     if (m.kind === 'RoleBinding' || m.kind === 'ClusterRoleBinding') {
       const ref = m.object.roleRef ?? {};
@@ -116,11 +144,20 @@ export function closureErrors(manifests: readonly Manifest[], cluster: BuildClus
       (spec.metrics ?? []).forEach((metric: { type?: string }, i: number) => {
         const api = METRIC_APIS[metric.type ?? ''];
         if (api && !known.apis.has(api)) {
-          fail(m, `spec.metrics[${i}].type`, metric.type, `is read from the ${api} API at run time, which no add-on the build installs serves and no add-on the cluster is declared to provide`, API_FIX);
+          fail(
+            m,
+            `spec.metrics[${i}].type`,
+            metric.type,
+            `is read from the ${api} API at run time, which no add-on the build installs serves and no add-on the cluster is declared to provide`,
+            API_FIX,
+          );
         }
       });
     }
-    if (m.kind === 'StatefulSet') (spec.volumeClaimTemplates ?? []).forEach((t: any, i: number) => need(m, `spec.volumeClaimTemplates[${i}].spec.storageClassName`, 'StorageClass', undefined, t.spec?.storageClassName));
+    if (m.kind === 'StatefulSet')
+      (spec.volumeClaimTemplates ?? []).forEach((t: any, i: number) =>
+        need(m, `spec.volumeClaimTemplates[${i}].spec.storageClassName`, 'StorageClass', undefined, t.spec?.storageClassName),
+      );
   }
 
   for (const { m, spec, field } of pods) {
@@ -134,7 +171,8 @@ export function closureErrors(manifests: readonly Manifest[], cluster: BuildClus
       if (v.configMap && !v.configMap.optional) need(m, `${at}.configMap.name`, 'ConfigMap', ns, v.configMap.name);
       if (v.secret && !v.secret.optional) need(m, `${at}.secret.secretName`, 'Secret', ns, v.secret.secretName);
       if (v.persistentVolumeClaim) need(m, `${at}.persistentVolumeClaim.claimName`, 'PersistentVolumeClaim', ns, v.persistentVolumeClaim.claimName);
-      if (v.csi?.volumeAttributes?.secretProviderClass) need(m, `${at}.csi.volumeAttributes.secretProviderClass`, 'SecretProviderClass', ns, v.csi.volumeAttributes.secretProviderClass);
+      if (v.csi?.volumeAttributes?.secretProviderClass)
+        need(m, `${at}.csi.volumeAttributes.secretProviderClass`, 'SecretProviderClass', ns, v.csi.volumeAttributes.secretProviderClass);
       const claim = v.ephemeral?.volumeClaimTemplate?.spec;
       if (claim) need(m, `${at}.ephemeral.volumeClaimTemplate.spec.storageClassName`, 'StorageClass', undefined, claim.storageClassName);
     });
@@ -154,7 +192,8 @@ export function closureErrors(manifests: readonly Manifest[], cluster: BuildClus
       });
     }
   }
-  for (const m of manifests.filter((x) => x.kind === 'Provider')) need(m, 'spec.secretRef.name', 'Secret', m.namespace, m.object.spec?.secretRef?.name);
+  for (const m of manifests.filter((x) => x.kind === 'Provider'))
+    need(m, 'spec.secretRef.name', 'Secret', m.namespace, m.object.spec?.secretRef?.name);
   for (const m of manifests.filter((x) => x.kind === 'HelmRelease')) {
     const ref = m.object.spec?.chart?.spec?.sourceRef;
     if (ref) need(m, 'spec.chart.spec.sourceRef.name', ref.kind, ref.namespace ?? m.namespace, ref.name);

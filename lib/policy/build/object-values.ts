@@ -34,14 +34,18 @@ export function objectValueErrors(m: Manifest): ValidationError[] {
       const at = new Site(m.path, field);
       if (typeof container.image === 'string') attempt(() => checkImage(at.at('image'), container.image));
       for (const probe of PROBES) if (container[probe]) attempt(() => checkProbeTiming(at.at(probe), container[probe]));
-      for (const bound of ['requests', 'limits']) attempt(() => checkMemoryFloor(at.at('resources').at(bound).at('memory'), container.resources?.[bound]?.memory));
+      for (const bound of ['requests', 'limits'])
+        attempt(() => checkMemoryFloor(at.at('resources').at(bound).at('memory'), container.resources?.[bound]?.memory));
     }
   }
   if (m.kind === 'PrometheusRule') {
-    (m.object.spec?.groups ?? []).forEach((group: any, i: number) => (group?.rules ?? []).forEach((rule: any, j: number) => {
-      const problem = typeof rule?.expr === 'string' ? promqlProblem(rule.expr) : undefined;
-      if (problem) errors.push(new ValidationError({ path: m.path, field: `spec.groups[${i}].rules[${j}].expr`, value: rule.expr, problem, fix: PROMQL_FIX }));
-    }));
+    (m.object.spec?.groups ?? []).forEach((group: any, i: number) =>
+      (group?.rules ?? []).forEach((rule: any, j: number) => {
+        const problem = typeof rule?.expr === 'string' ? promqlProblem(rule.expr) : undefined;
+        if (problem)
+          errors.push(new ValidationError({ path: m.path, field: `spec.groups[${i}].rules[${j}].expr`, value: rule.expr, problem, fix: PROMQL_FIX }));
+      }),
+    );
   }
   return errors;
 }
@@ -70,8 +74,15 @@ function labelMaps(m: Manifest): [string, Record<string, string>][] {
 /** The values of matchExpressions of an object's selector, by field. */
 function expressionValues(m: Manifest): [string, string[]][] {
   const spec = m.object.spec ?? {};
-  return [['spec.selector', spec.selector], ['spec.podSelector', spec.podSelector]].flatMap(([field, selector]) =>
-    (Array.isArray(selector?.matchExpressions) ? selector.matchExpressions : []).map((e: any, i: number): [string, string[]] => [`${field}.matchExpressions[${i}].values`, Array.isArray(e?.values) ? e.values : []]));
+  return [
+    ['spec.selector', spec.selector],
+    ['spec.podSelector', spec.podSelector],
+  ].flatMap(([field, selector]) =>
+    (Array.isArray(selector?.matchExpressions) ? selector.matchExpressions : []).map((e: any, i: number): [string, string[]] => [
+      `${field}.matchExpressions[${i}].values`,
+      Array.isArray(e?.values) ? e.values : [],
+    ]),
+  );
 }
 
 function isMap(value: unknown): value is Record<string, string> {
@@ -84,21 +95,40 @@ function checkSelectorMatchesTemplate(site: Site, m: Manifest): void {
   const labels = podSpecOf(m)?.labels ?? {};
   // A missing selector is the schema check's to report (a required field).
   if (selector === undefined || selects(selector, labels)) return;
-  site.at('spec.selector').fail(selector, `does not select the labels of its own pod template ${JSON.stringify(labels)}, so the API server refuses the ${m.kind}`,
-    'make spec.selector.matchLabels a subset of spec.template.metadata.labels');
+  site
+    .at('spec.selector')
+    .fail(
+      selector,
+      `does not select the labels of its own pod template ${JSON.stringify(labels)}, so the API server refuses the ${m.kind}`,
+      'make spec.selector.matchLabels a subset of spec.template.metadata.labels',
+    );
 }
 
 function checkImage(site: Site, image: string): void {
   const problem = imageReferenceProblem(image);
-  if (problem) site.fail(image, problem, 'write "registry/name:tag" or "name@sha256:<64 hex digits>", lower-case, with the tag filled in (no ${VARIABLES})');
+  if (problem)
+    site.fail(image, problem, 'write "registry/name:tag" or "name@sha256:<64 hex digits>", lower-case, with the tag filled in (no ${VARIABLES})');
 }
 
 /** Probe timings: 0 silently means "the default" and a negative value is refused by the API server. */
 function checkProbeTiming(site: Site, probe: Record<string, unknown>): void {
-  for (const [field, least] of [['initialDelaySeconds', 0], ['periodSeconds', 1], ['timeoutSeconds', 1], ['successThreshold', 1], ['failureThreshold', 1], ['terminationGracePeriodSeconds', 1]] as const) {
+  for (const [field, least] of [
+    ['initialDelaySeconds', 0],
+    ['periodSeconds', 1],
+    ['timeoutSeconds', 1],
+    ['successThreshold', 1],
+    ['failureThreshold', 1],
+    ['terminationGracePeriodSeconds', 1],
+  ] as const) {
     const value = probe[field];
     if (value !== undefined && (!Number.isInteger(value) || (value as number) < least)) {
-      site.at(field).fail(value, `must be a whole number of at least ${least}`, `drop ${field} for the default, or give e.g. ${field === 'initialDelaySeconds' ? 5 : field.endsWith('Threshold') ? 3 : 10}`);
+      site
+        .at(field)
+        .fail(
+          value,
+          `must be a whole number of at least ${least}`,
+          `drop ${field} for the default, or give e.g. ${field === 'initialDelaySeconds' ? 5 : field.endsWith('Threshold') ? 3 : 10}`,
+        );
     }
   }
 }
@@ -107,6 +137,9 @@ function checkMemoryFloor(site: Site, memory: unknown): void {
   if (typeof memory !== 'string') return;
   const bytes = parseQuantity(memory);
   if (bytes === undefined || bytes >= MEMORY_FLOOR) return;
-  site.fail(memory, `is ${bytes} bytes, below the ${formatBytes(MEMORY_FLOOR)} a container needs to start (runc's minimum memory limit)`,
-    'write memory with a binary suffix, e.g. "256Mi"');
+  site.fail(
+    memory,
+    `is ${bytes} bytes, below the ${formatBytes(MEMORY_FLOOR)} a container needs to start (runc's minimum memory limit)`,
+    'write memory with a binary suffix, e.g. "256Mi"',
+  );
 }

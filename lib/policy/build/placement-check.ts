@@ -22,22 +22,41 @@ export function checkPlacement(manifests: readonly Manifest[], pools: NodePools)
     const byArch = byLabels.filter((p) => p.matchesNodeSelector(nodeSelector));
     const matching = byArch.length > 0 ? byArch : byLabels;
     if (matching.length === 0) {
-      errors.push(new ValidationError({ path: m.path, field, value: nodeSelector, problem: 'selects no node pool of this cluster',
-        fix: `place the workload with pool: <one of ${pools.all.map((p) => p.name).join(', ')}>` }));
+      errors.push(
+        new ValidationError({
+          path: m.path,
+          field,
+          value: nodeSelector,
+          problem: 'selects no node pool of this cluster',
+          fix: `place the workload with pool: <one of ${pools.all.map((p) => p.name).join(', ')}>`,
+        }),
+      );
       continue;
     }
     for (const pool of matching) {
       const missing = pool.taints.filter((taint) => !tolerations.some((t) => taint.isToleratedBy(t)));
       if (missing.length > 0) {
-        errors.push(new ValidationError({ path: m.path, field: `${found.field}.tolerations`, value: tolerations,
-          problem: `miss the taint ${missing.join(', ')} of pool ${pool.name}, so the pod would never schedule`,
-          fix: 'place the workload through its pool (pool: ...) so the tolerations come with it' }));
+        errors.push(
+          new ValidationError({
+            path: m.path,
+            field: `${found.field}.tolerations`,
+            value: tolerations,
+            problem: `miss the taint ${missing.join(', ')} of pool ${pool.name}, so the pod would never schedule`,
+            fix: 'place the workload through its pool (pool: ...) so the tolerations come with it',
+          }),
+        );
       }
       const arch = nodeSelector[ARCH_LABEL];
       if (arch !== undefined && arch !== pool.instanceType.arch.label) {
-        errors.push(new ValidationError({ path: m.path, field: `${field}["${ARCH_LABEL}"]`, value: arch,
-          problem: `does not match pool ${pool.name}, whose ${pool.instanceType.name} nodes are ${pool.instanceType.arch.label}`,
-          fix: 'drop the architecture from the selector; the pool supplies it' }));
+        errors.push(
+          new ValidationError({
+            path: m.path,
+            field: `${field}["${ARCH_LABEL}"]`,
+            value: arch,
+            problem: `does not match pool ${pool.name}, whose ${pool.instanceType.name} nodes are ${pool.instanceType.arch.label}`,
+            fix: 'drop the architecture from the selector; the pool supplies it',
+          }),
+        );
       }
     }
   }

@@ -16,18 +16,27 @@ export function checkPoolCapabilities(manifests: readonly Manifest[], pools: Nod
   for (const m of manifests) {
     const found = podSpecOf(m);
     if (!found) continue;
-    const fail = (field: string, value: unknown, problem: string, fix: string) => errors.push(new ValidationError({ path: m.path, field, value, problem, fix }));
+    const fail = (field: string, value: unknown, problem: string, fix: string) =>
+      errors.push(new ValidationError({ path: m.path, field, value, problem, fix }));
     for (const pool of pools.all.filter((p) => !p.capacity.selectedByNodeLabels && p.isSelectedBy(found.labels))) {
       for (const [feature, field, value] of featuresOf(m, found)) {
         if (pool.capacity.cannotRun.has(feature)) {
-          fail(field, value, `puts the pod on pool ${pool.name}, which is ${pool.capacity.kind} capacity and cannot run ${feature}`,
-            `place this workload on a node-group pool, or drop the feature for this environment`);
+          fail(
+            field,
+            value,
+            `puts the pod on pool ${pool.name}, which is ${pool.capacity.kind} capacity and cannot run ${feature}`,
+            `place this workload on a node-group pool, or drop the feature for this environment`,
+          );
         }
       }
       const profile = pool.capacity.fargateProfile;
       if (profile && m.namespace !== undefined && !profile.namespaces.includes(m.namespace)) {
-        fail('metadata.namespace', m.namespace, `is not selected by the profile ${profile.name} of pool ${pool.name}, so the pod would stay Pending`,
-          `run the pod in one of: ${profile.namespaces.join(', ')}, or add its namespace to the profile`);
+        fail(
+          'metadata.namespace',
+          m.namespace,
+          `is not selected by the profile ${profile.name} of pool ${pool.name}, so the pod would stay Pending`,
+          `run the pod in one of: ${profile.namespaces.join(', ')}, or add its namespace to the profile`,
+        );
       }
     }
     const onNodes = pools.all.filter((p) => p.capacity.selectedByNodeLabels && p.isSelectedBy(found.spec.nodeSelector ?? {}));
@@ -35,8 +44,12 @@ export function checkPoolCapabilities(manifests: readonly Manifest[], pools: Nod
       if (container.imagePullPolicy !== 'Never') continue;
       const without = onNodes.filter((p: NodePool) => !p.localImages.includes(container.image));
       if (without.length > 0) {
-        fail(`${field}.image`, container.image, `is never pulled (imagePullPolicy Never), but pool ${without.map((p) => p.name).join(', ')} does not hold it, so the pod would fail with ErrImageNeverPull`,
-          'select only pools whose localImages list it, or push it to a registry and use IfNotPresent');
+        fail(
+          `${field}.image`,
+          container.image,
+          `is never pulled (imagePullPolicy Never), but pool ${without.map((p) => p.name).join(', ')} does not hold it, so the pod would fail with ErrImageNeverPull`,
+          'select only pools whose localImages list it, or push it to a registry and use IfNotPresent',
+        );
       }
     }
   }

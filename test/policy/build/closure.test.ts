@@ -17,24 +17,54 @@ describe('the closure check', () => {
     archiverse(withIt, archiverseProduction);
     expect(errorsOf(withIt)).toEqual([]);
     const without = new App();
-    archiverse(without, { ...archiverseProduction, cluster: { provided: archiverseProduction.cluster.provided!.filter((p) => p.addon !== 'aks-storage-classes') } });
-    expect(errorsOf(without)).toEqual(['archiverse/apps/postgres/server/statefulset: spec.volumeClaimTemplates[0].spec.storageClassName names a StorageClass that nothing creates: not the build, its add-ons, nor a declared prerequisite (got "managed-csi"); fix: create the StorageClass in the build, fix the name, or declare it in the platform\'s cluster.prerequisites with who creates it']);
+    archiverse(without, {
+      ...archiverseProduction,
+      cluster: { provided: archiverseProduction.cluster.provided!.filter((p) => p.addon !== 'aks-storage-classes') },
+    });
+    expect(errorsOf(without)).toEqual([
+      'archiverse/apps/postgres/server/statefulset: spec.volumeClaimTemplates[0].spec.storageClassName names a StorageClass that nothing creates: not the build, its add-ons, nor a declared prerequisite (got "managed-csi"); fix: create the StorageClass in the build, fix the name, or declare it in the platform\'s cluster.prerequisites with who creates it',
+    ]);
   });
 
   test('Secrets the CSI driver syncs from a secret store, the store itself, and names a runtime fills in are found', () => {
     const { app, platform } = testPlatform();
-    new AzureKeyVaultSecrets(platform.apps, 'kv', { name: 'kv', namespace: 'apps', keyVaultName: 'shop-kv', tenantId: GUID, workloadIdentityClientId: GUID,
-      secrets: [{ objectName: 'db-password', secretName: 'db', key: 'password' }] });
+    new AzureKeyVaultSecrets(platform.apps, 'kv', {
+      name: 'kv',
+      namespace: 'apps',
+      keyVaultName: 'shop-kv',
+      tenantId: GUID,
+      workloadIdentityClientId: GUID,
+      secrets: [{ objectName: 'db-password', secretName: 'db', key: 'password' }],
+    });
     const probe = { tcpSocket: { port: 8080 } };
-    new ApiObject(platform.apps, 'template', { apiVersion: 'v1', kind: 'PodTemplate', metadata: { name: 'session', namespace: 'apps' }, template: { metadata: { labels: { app: 'session' } }, spec: {
-      nodeSelector: { pool: 'general' },
-      securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
-      containers: [{ name: 'c', image: 'registry.example.com/app:1.0.0', ports: [{ name: 'http', containerPort: 8080 }], readinessProbe: probe, livenessProbe: probe,
-        resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-        securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
-        env: [{ name: 'DB', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }] }],
-      volumes: [{ name: 'home', persistentVolumeClaim: { claimName: 'home-{user-id}' } }, { name: 'store', csi: { driver: 'secrets-store.csi.k8s.io', readOnly: true, volumeAttributes: { secretProviderClass: 'kv' } } }],
-    } } });
+    new ApiObject(platform.apps, 'template', {
+      apiVersion: 'v1',
+      kind: 'PodTemplate',
+      metadata: { name: 'session', namespace: 'apps' },
+      template: {
+        metadata: { labels: { app: 'session' } },
+        spec: {
+          nodeSelector: { pool: 'general' },
+          securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+          containers: [
+            {
+              name: 'c',
+              image: 'registry.example.com/app:1.0.0',
+              ports: [{ name: 'http', containerPort: 8080 }],
+              readinessProbe: probe,
+              livenessProbe: probe,
+              resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+              env: [{ name: 'DB', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }],
+            },
+          ],
+          volumes: [
+            { name: 'home', persistentVolumeClaim: { claimName: 'home-{user-id}' } },
+            { name: 'store', csi: { driver: 'secrets-store.csi.k8s.io', readOnly: true, volumeAttributes: { secretProviderClass: 'kv' } } },
+          ],
+        },
+      },
+    });
     expect(errorsOf(app)).toEqual([]);
   });
 });
