@@ -160,14 +160,28 @@ export const LABEL_LINE = 36;
 
 /**
  * Mermaid label text: broken into lines of about LABEL_LINE characters at spaces (`<br>`, so
- * replacing each `<br>` by a space gives the text back), `"` as `#quot;` (labels are always quoted).
+ * replacing each `<br>` by a space gives the text back), and a word longer than a line (a label
+ * selector such as `svccontroller.k3s.cattle.io/svcnamespace=edd-cloud`) after its `=` or `/`;
+ * `"` as `#quot;` (labels are always quoted).
  */
 export function label(text: string): string {
   const lines: string[] = [];
   for (const word of text.split(' ')) {
     const last = lines.length - 1;
     if (last >= 0 && lines[last].length + 1 + word.length <= LABEL_LINE) lines[last] += ` ${word}`;
-    else lines.push(word);
+    else lines.push(...longWordLines(word));
   }
   return lines.join('<br>').replace(/"/g, '#quot;');
+}
+
+/** A word as lines of at most LABEL_LINE characters where it has a `=` or `/` to break after; a shorter word whole. */
+function longWordLines(word: string): string[] {
+  if (word.length <= LABEL_LINE) return [word];
+  const lines = [''];
+  for (const piece of word.split(/(?<=[=/])/)) {
+    const last = lines.length - 1;
+    if (lines[last] === '' || lines[last].length + piece.length <= LABEL_LINE) lines[last] += piece;
+    else lines.push(piece);
+  }
+  return lines;
 }

@@ -237,7 +237,7 @@ function describePeer(peer: Record<string, any> | undefined, policyNs: string, n
   const labels = (s: Record<string, any> | undefined) =>
     Object.entries(s?.matchLabels ?? {})
       .map(([k, v]) => `${k}=${String(v)}`)
-      .join(',');
+      .join(', '); // spaced, so a long selector wraps in a diagram's label
   const nsName = peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'];
   const ns = peer.namespaceSelector ? (nsName ?? `namespaces ${labels(peer.namespaceSelector) || 'all'}`) : policyNs;
   const pods = peer.podSelector ? labels(peer.podSelector) || 'all pods' : 'all pods';

@@ -29,6 +29,7 @@ describe('chart releases by Kubernetes version', () => {
       'aws-ebs-csi-driver': '2.52.1',
       'gpu-operator': 'v24.9.2',
       'cluster-autoscaler': '9.34.0',
+      'metrics-server': '3.12.2',
     });
   });
 
@@ -38,6 +39,7 @@ describe('chart releases by Kubernetes version', () => {
       'ingress-nginx': '4.15.1',
       istio: '1.30.3',
       'gpu-operator': 'v26.3.3',
+      'metrics-server': '3.13.0',
       'cluster-autoscaler': '9.59.0',
       'aws-ebs-csi-driver': '2.64.0',
     });

@@ -32,6 +32,10 @@ function autoscaled(ctx: Context, podSpec: Record<string, unknown>, utilization:
   return deployment;
 }
 
+/** A raw HPA on CPU also needs the metrics API, which the test platform neither installs nor declares: the closure says so first. */
+const METRICS_API_UNSERVED =
+  'test/apps/hpa: spec.metrics[0].type is read from the metrics.k8s.io API at run time, which no add-on the build installs serves and no add-on the cluster is declared to provide (got "Resource"); fix: install the add-on that serves it (HorizontalAutoscaler declares metrics-server), or declare the add-on in the platform\'s cluster.provided with a reason, e.g. { addon: "metrics-server", reason: "..." }';
+
 /** Refused inputs: disruption budgets that allow no eviction at the workload's replica count or protect nothing; HPA targets never reached. */
 export const budgets: Case[] = [
   [
@@ -76,12 +80,14 @@ export const budgets: Case[] = [
       const spec = rawPodSpec({ resources: { requests: { memory: '128Mi' }, limits: { memory: '256Mi' } } });
       declareException(autoscaled(ctx, spec, 70), { rule: PolicyRule.RESOURCES_SET, reason: 'the runtime sizes its own CPU share' });
     },
-    'test/apps/hpa: spec.metrics[0].resource.target.averageUtilization targets cpu utilization, but container c of Deployment apps/raw requests no cpu, so the HPA cannot compute it and never scales [hpa-target-reachable] (got 70); fix: give every container of Deployment apps/raw a cpu request, or scale on another metric',
+    `${METRICS_API_UNSERVED}\n` +
+      'test/apps/hpa: spec.metrics[0].resource.target.averageUtilization targets cpu utilization, but container c of Deployment apps/raw requests no cpu, so the HPA cannot compute it and never scales [hpa-target-reachable] (got 70); fix: give every container of Deployment apps/raw a cpu request, or scale on another metric',
   ],
   [
     'an HPA target above what the CPU limits allow',
     (ctx) => void autoscaled(ctx, rawPodSpec(), 600),
-    'test/apps/hpa: spec.metrics[0].resource.target.averageUtilization can never be reached: the cpu limits of Deployment apps/raw cap its utilization at 500% of its requests, so the HPA never scales out [hpa-target-reachable] (got 600); fix: target at most 500% (70 to 80 is usual), or raise the limits',
+    `${METRICS_API_UNSERVED}\n` +
+      'test/apps/hpa: spec.metrics[0].resource.target.averageUtilization can never be reached: the cpu limits of Deployment apps/raw cap its utilization at 500% of its requests, so the HPA never scales out [hpa-target-reachable] (got 600); fix: target at most 500% (70 to 80 is usual), or raise the limits',
   ],
   [
     'a spread with more pods than the nodes can take under DoNotSchedule',

@@ -13,7 +13,7 @@ export const handedRequest: Case[] = [
   [
     'a handed request without a command',
     () => requestFromEnv('{}'),
-    `K8S_PLATFORMS_REQUEST: names no command (command must be one of synth, diff, validate, docs) (got "{}"); ${FIX}`,
+    `K8S_PLATFORMS_REQUEST: names no command (command must be one of synth, diff, validate, docs, upgrade-report, charts) (got "{}"); ${FIX}`,
   ],
   [
     'a handed request whose builds are not a list',

@@ -33,11 +33,11 @@ export const nothingVanishes: Case[] = [
   [
     'a Service given no ports',
     (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { service: { ports: [] } }, PROBED)),
-    'test/apps/web: service.ports resolve to no port (the containers declare none, or ports is empty), and a Service without ports cannot be written (got []); fix: give the Service a port, declare the container ports, or write service: false for no Service',
+    "test/apps/web: service.ports resolve to no port (the containers declare none, or ports is empty), and a Service without ports cannot be written (got []); fix: give the Service a port, declare the container ports, write type: 'Headless' for DNS names only, or write service: false for no Service",
   ],
   [
     'an extra Service over containers without ports',
     (ctx) => new WebService(ctx.platform.apps, 'web', web(ctx, { extraServices: [{ name: 'web-public', type: 'LoadBalancer' }] }, { ports: [] })),
-    'test/apps/web: extraServices[0].ports resolve to no port (the containers declare none, or ports is empty), and a Service without ports cannot be written (got []); fix: give the Service a port, declare the container ports, or write service: false for no Service',
+    "test/apps/web: extraServices[0].ports resolve to no port (the containers declare none, or ports is empty), and a Service without ports cannot be written (got []); fix: give the Service a port, declare the container ports, write type: 'Headless' for DNS names only, or write service: false for no Service",
   ],
 ];

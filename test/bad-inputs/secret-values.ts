@@ -345,6 +345,6 @@ export const secretValues: Case[] = [
       });
       new SecureNamespace(edge.infrastructure, 'namespace', { name: 'edge' });
     },
-    'kustomization/README.md: line 34 holds what looks like a secret (github/GITHUB_TOKEN) [no-secret-values] (got "<literal value hidden>"); fix: find where the synth took it from (the repository URL given to GitSource, a name, description or reason of the platform) and keep the secret out of it',
+    'kustomization/README.md: line 39 holds what looks like a secret (github/GITHUB_TOKEN) [no-secret-values] (got "<literal value hidden>"); fix: find where the synth took it from (the repository URL given to GitSource, a name, description or reason of the platform) and keep the secret out of it',
   ],
 ];

@@ -33,6 +33,7 @@ const beforeReport = afterReport.replace('"platforms"', '"older": true, "platfor
 // The generated docs (their first line is the marker), each an older version before the synth.
 const afterDocs = new Map(
   readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md')) // pages only: docs/api/ (npm run api-docs) is a folder
     .map((f) => [f, readFileSync(join(root, 'docs', f), 'utf8')] as const)
     .filter(([, text]) => text.startsWith(GENERATED_DOC_MARKER)),
 );

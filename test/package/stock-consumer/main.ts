@@ -35,8 +35,13 @@ for (const environment of [Environment.PRODUCTION, Environment.named('staging')]
   new SecureNamespace(shop.infrastructure, 'namespace', { name: 'web' });
   const frontend = service(shop, 'frontend', 'web');
   if (process.env.SHOP_SHRINK !== '1') for (const name of ['cart', 'checkout', 'search']) service(shop, name, 'web');
+  // Privileged with escalation allowed, as the API server requires of a privileged container: what
+  // stops it is Pod Security, not the API server's own validation.
   if (process.env.SHOP_PRIVILEGED === '1')
-    frontend.controller.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/securityContext/privileged', true));
+    frontend.controller.addJsonPatch(
+      JsonPatch.add('/spec/template/spec/containers/0/securityContext/privileged', true),
+      JsonPatch.replace('/spec/template/spec/containers/0/securityContext/allowPrivilegeEscalation', true),
+    );
 }
 
 const blog = new Platform(app, { name: 'blog', pools });
