@@ -55,11 +55,15 @@ const unitName = (i: number) => `svc-${String(i).padStart(5, '0')}`;
 
 function projectApp(n: number, changed = false): App {
   const app = new App();
-  // The claims' class is the cluster's (AKS ships managed-csi): declared, as the closure check asks.
+  // The claims' class and the metrics API the HPAs read are the cluster's (AKS ships managed-csi and
+  // runs metrics-server itself): declared, as the closure check asks.
   const platform = new Platform(app, {
     name: 'fleet',
     pools,
-    cluster: { prerequisites: [{ kind: 'StorageClass', name: 'managed-csi', reason: 'AKS creates it' }] },
+    cluster: {
+      prerequisites: [{ kind: 'StorageClass', name: 'managed-csi', reason: 'AKS creates it' }],
+      provided: [{ addon: 'metrics-server', reason: 'AKS runs metrics-server in kube-system on every cluster' }],
+    },
   });
   const network = new NetworkGraph(platform.apps, 'network');
   for (let i = 0; i < n; i++) {

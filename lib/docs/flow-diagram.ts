@@ -159,19 +159,25 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 export const LABEL_LINE = 36;
 
 /**
- * Mermaid label text: broken into lines of about LABEL_LINE characters at spaces (`<br>`, so
- * replacing each `<br>` by a space gives the text back), and a word longer than a line (a label
- * selector such as `svccontroller.k3s.cattle.io/svcnamespace=edd-cloud`) after its `=` or `/`;
- * `"` as `#quot;` (labels are always quoted).
+ * Mermaid label text: broken into lines of about LABEL_LINE characters at spaces (`<br>`), and a
+ * word longer than a line (a label selector such as
+ * `svccontroller.k3s.cattle.io/svcnamespace=edd-cloud`) after its `=` or `/`, so unbrokenLabel
+ * gives the text back; `"` as `#quot;` (labels are always quoted).
  */
 export function label(text: string): string {
   const lines: string[] = [];
   for (const word of text.split(' ')) {
     const last = lines.length - 1;
-    if (last >= 0 && lines[last].length + 1 + word.length <= LABEL_LINE) lines[last] += ` ${word}`;
-    else lines.push(...longWordLines(word));
+    // A line never ends in `=` or `/` at a space: that end means a break inside a word.
+    if (last >= 0 && (lines[last].length + 1 + word.length <= LABEL_LINE || /[=/]$/.test(lines[last]))) lines[last] += ` ${word}`;
+    else lines.push(longWordLines(word).join('<br>'));
   }
   return lines.join('<br>').replace(/"/g, '#quot;');
+}
+
+/** The text of a label: a `<br>` after `=` or `/` was a break inside a word, any other a space. */
+export function unbrokenLabel(text: string): string {
+  return text.replace(/([=/])<br>/g, '$1').replace(/<br>/g, ' ');
 }
 
 /** A word as lines of at most LABEL_LINE characters where it has a `=` or `/` to break after; a shorter word whole. */

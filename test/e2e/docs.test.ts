@@ -4,6 +4,7 @@ import { Manifest } from '../../lib/core/manifest';
 import { objectsOfTree } from '../../lib/output/dist-objects';
 import { readTree } from '../../lib/output/file-tree';
 import { networkFlows } from '../../lib/docs/network-flows';
+import { unbrokenLabel } from '../../lib/docs/flow-diagram';
 import { GENERATED_DOC_MARKER } from '../../lib/docs/platform-docs';
 import { parseMermaid } from '../mermaid';
 import { sharedSynth } from '../shared-synth';
@@ -19,8 +20,8 @@ const diagramsOf = (text: string) => [...text.matchAll(/```mermaid\n([\s\S]*?)\n
 /** The folded flows a doc lists: "- every pod -> `<outsider>`: <ports>". */
 const foldedOf = (text: string) =>
   [...text.matchAll(/^- every pod (->|<-) `([^`]*)`: (.*)$/gm)].map((m) => ({ to: m[1] === '->', outsider: m[2], ports: m[3] }));
-/** A label as Mermaid's parser gives it back: each line break (`<br>`) was a space. */
-const unbroken = (text: string) => text.replace(/<br>/g, ' ');
+/** A label as Mermaid's parser gives it back, read as the text it was made from. */
+const unbroken = unbrokenLabel;
 
 /** The committed dist/ of one platform as the Manifest list the docs are made from. */
 function committedObjects(folder: string): Manifest[] {
