@@ -82,6 +82,14 @@ export class PolicyRule {
    * each such grant is reported with its chain.
    */
   static readonly CREATE_PODS_WHERE_PRIVILEGED = new PolicyRule('create-pods-where-privileged');
+  /**
+   * Pods that run a user's code (marked by SessionTemplates with runsUntrustedCode) hold nothing
+   * the user could turn against the node or the cluster: no host path (the container runtime's
+   * socket, devices, the node's files), no host network, PID or IPC namespace, no host port, no
+   * privileged container and no mounted API token. Read on the written object, so an escape hatch
+   * cannot add them later; no exceptions.
+   */
+  static readonly UNTRUSTED_CODE_ISOLATED = new PolicyRule('untrusted-code-isolated', false);
   // Where workloads run and whether they fit.
   /** Workloads run in namespaces the build owns: not default, kube-system, kube-public or kube-node-lease. */
   static readonly NAMESPACE_OWNED = new PolicyRule('namespace-owned');

@@ -31,5 +31,6 @@ export * from './control-plane-needs';
 export * from './service-exposure';
 export * from './shapes';
 export * from './pod-specs';
+export * from './untrusted-code';
 export * from './app-checks';
 export * from './cidr';

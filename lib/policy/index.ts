@@ -11,6 +11,7 @@ export * from './rules/registry';
 export * from './rules/cluster-scope-check';
 export * from './rules/default-deny-check';
 export * from './rules/metadata-unreachable-check';
+export * from './rules/untrusted-code-check';
 export * from './rules/open-network-policy-check';
 export * from './rules/image-pin-check';
 export * from './build/placement-check';

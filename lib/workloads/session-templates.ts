@@ -14,6 +14,7 @@ import { IdentityPod, PodIdentity } from './pod-identity';
 import { Volume } from './volume';
 import { CheckedConstruct } from '../core/app-checks';
 import { PolicyException } from '../core/exceptions';
+import { UNTRUSTED_CODE_ANNOTATION } from '../core/untrusted-code';
 import { buildSessionGrant, Grantee, SessionGrant } from './session-grant';
 
 /** Stands for the user id in the emitted templates unless `placeholder` says otherwise; the session manager replaces it. */
@@ -163,7 +164,10 @@ export class SessionTemplates extends CheckedConstruct implements PodGroup {
             this.templateName(variant),
           ),
           namespace: this.namespace,
-          annotations: props.instructionsAnnotation ? { [props.instructionsAnnotation]: instructions } : undefined,
+          annotations: templateAnnotations({
+            ...(props.instructionsAnnotation ? { [props.instructionsAnnotation]: instructions } : {}),
+            ...(props.runsUntrustedCode ? { [UNTRUSTED_CODE_ANNOTATION]: 'true' } : {}),
+          }),
         },
         template: pod.template,
       }));
@@ -313,6 +317,11 @@ export class SessionTemplates extends CheckedConstruct implements PodGroup {
       },
     };
   }
+}
+
+/** Annotations of a PodTemplate, none written when there are none. */
+function templateAnnotations(annotations: Record<string, string>): Record<string, string> | undefined {
+  return Object.keys(annotations).length > 0 ? annotations : undefined;
 }
 
 /** Pods that run a user's code must not hold anything the user could turn against the cluster. */

@@ -1,3 +1,4 @@
+import { JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { PodSecurityLevel } from '../../lib/core/pod-security';
 import { SecureNamespace } from '../../lib/security/namespace';
@@ -166,5 +167,32 @@ export const powerfulGrants: Case[] = [
         },
       }),
     'test/apps/sandbox: variants.shell.volumes[0] is a host path, not allowed in a pod that runs user code: the user would reach the node (its container runtime\'s socket, its devices, its files) (got "/var/run/docker.sock"); fix: give the pod an emptyDir or a persistent volume claim; run what needs the node outside the sandbox',
+  ],
+  [
+    'an untrusted sandbox given the node through the escape hatch: a host path, the host PID namespace, a privileged container',
+    (ctx) => {
+      const sandbox = new SessionTemplates(ctx.platform.apps, 'sandbox', {
+        name: 'sandbox',
+        namespace: 'apps',
+        podLabels: { app: 'sandbox' },
+        runsUntrustedCode: true,
+        variants: { shell: { pool: ctx.pools.get('general'), containers: [container(PROBED)] } },
+      });
+      sandbox.podTemplates.shell.addJsonPatch(
+        JsonPatch.add('/template/spec/volumes', [{ name: 'docker', hostPath: { path: '/var/run/docker.sock' } }]),
+        // An L1 class takes its props' spelling in a patch (hostPid), and writes the API's (hostPID).
+        JsonPatch.add('/template/spec/hostPid', true),
+        JsonPatch.add('/template/spec/containers/0/securityContext/privileged', true),
+        JsonPatch.replace('/template/spec/containers/0/securityContext/allowPrivilegeEscalation', true),
+      );
+    },
+    // Pod Security refuses these in a restricted namespace too; untrusted-code-isolated takes no exception.
+    'test/apps/sandbox/template-shell: template.spec.hostPID must not be true (Pod Security restricted) [pod-security-restricted] (got true); fix: remove hostPID; or, if it cannot hold, declareException(obj, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason })\n' +
+      'test/apps/sandbox/template-shell: template.spec.volumes[0] is a volume type restricted pods cannot use (Pod Security restricted) [pod-security-restricted] (got "hostPath"); fix: use emptyDir, configMap, secret, csi, projected or a persistentVolumeClaim; or, if it cannot hold, declareException(obj, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason })\n' +
+      'test/apps/sandbox/template-shell: template.spec.containers[0].securityContext.privileged must not be true (Pod Security restricted) [pod-security-restricted] (got true); fix: remove privileged; or, if it cannot hold, declareException(obj, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason })\n' +
+      'test/apps/sandbox/template-shell: template.spec.containers[0].securityContext.allowPrivilegeEscalation must be false (Pod Security restricted) [pod-security-restricted] (got true); fix: set allowPrivilegeEscalation: false; or, if it cannot hold, declareException(obj, { rule: PolicyRule.POD_SECURITY_RESTRICTED, reason })\n' +
+      'test/apps/sandbox/template-shell: template.spec.volumes[0].hostPath is a host path in a pod that runs user code: the user would reach the node (its container runtime\'s socket, its devices, its files) [untrusted-code-isolated] (got "/var/run/docker.sock"); fix: give the pod an emptyDir or a persistent volume claim; run what needs the node outside the sandbox\n' +
+      "test/apps/sandbox/template-shell: template.spec.hostPID shares the node's namespace with a pod that runs user code [untrusted-code-isolated] (got true); fix: drop hostPID; run what needs the node outside the sandbox\n" +
+      'test/apps/sandbox/template-shell: template.spec.containers[0].securityContext.privileged is a privileged container running user code: root on the node [untrusted-code-isolated] (got true); fix: drop privileged; run what needs the node outside the sandbox',
   ],
 ];

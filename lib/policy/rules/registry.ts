@@ -25,6 +25,7 @@ import { claimTemplatesCheck } from './claim-templates-check';
 import { allocatableCheck } from './allocatable-check';
 import { namespaceOwnedCheck } from './namespace-owned-check';
 import { poolCapacityCheck } from './pool-capacity-check';
+import { untrustedCodeCheck } from './untrusted-code-check';
 
 /** Every rule the synth holds each platform to, in report order. */
 export const POLICY_CHECKS: readonly PolicyCheck[] = [
@@ -52,6 +53,7 @@ export const POLICY_CHECKS: readonly PolicyCheck[] = [
   allocatableCheck,
   roleBindingCheck,
   privilegedPodsGrantCheck,
+  untrustedCodeCheck,
   namespaceOwnedCheck,
   poolCapacityCheck,
 ];
