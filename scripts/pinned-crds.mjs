@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 
-export const crdFolder = process.env.CRD_DIR ?? join('..', 'shared', 'crds');
+// CRD_DIR names the folder itself; SHARED_DIR another copy of ../shared (as validate-dist.mjs reads it).
+export const crdFolder = process.env.CRD_DIR ?? join(process.env.SHARED_DIR ?? join('..', 'shared'), 'crds');
 
 export function crdsIn(text) {
   return parseAllDocuments(text)
