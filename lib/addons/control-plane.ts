@@ -39,6 +39,10 @@ export class ControlPlane {
 
 /** What needs control-plane nodes cannot run where the control plane is managed: its pools are refused by name. */
 export function checkControlPlanePools(site: Site, controlPlane: ControlPlane | undefined, pools: NodePools): void {
+  if (controlPlane && (typeof controlPlane.name !== 'string' || controlPlane.name.trim() === ''))
+    site
+      .at('cluster.controlPlane')
+      .fail(controlPlane.name, 'must name who runs the control plane', 'e.g. ControlPlane.selfManaged("k3s"), or leave the argument out');
   if (!controlPlane?.managed) return;
   for (const pool of pools.all.filter((p) => p.capacity.needsSelfManagedControlPlane)) {
     site

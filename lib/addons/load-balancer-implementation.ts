@@ -4,6 +4,7 @@ import { Site } from '../core/errors';
 import { checkDnsLabel } from '../core/names';
 import { ServiceExposure } from '../core/service-exposure';
 import { K3S_SERVICE_LB } from '../placement/static-nodes';
+import { checkListOfObjects, checkStrings } from '../core/shapes';
 
 /** A MetalLB IPAddressPool: its name and the address blocks it hands out. */
 export interface AddressPool {
@@ -33,7 +34,7 @@ export class LoadBalancerImplementation {
    * Local the pods see the client's address.
    */
   static cloudController(provider: string): LoadBalancerImplementation {
-    return new LoadBalancerImplementation('cloud', `${provider}'s load balancer controller`, []);
+    return new LoadBalancerImplementation('cloud', `${provider}'s load balancer controller`, [], provider);
   }
   /**
    * k3s ServiceLB (klipper-lb): a DaemonSet per Service in kube-system whose pods take the port
@@ -82,10 +83,15 @@ export class LoadBalancerImplementation {
     readonly name: string,
     /** MetalLB's address pools. */
     readonly pools: readonly AddressPool[],
+    /** cloudController()'s provider, as given. */
+    private readonly provider?: unknown,
   ) {}
 
   /** Checks the pools; `site` is the contract's `loadBalancer` field. */
   check(site: Site): void {
+    if (this.kind === 'cloud' && (typeof this.provider !== 'string' || this.provider.trim() === ''))
+      site.at('provider').fail(this.provider, 'must name the provider whose controller serves LoadBalancers', 'e.g. cloudController("AWS")');
+    checkListOfObjects(site.at('pools'), this.pools).forEach((pool, i) => checkStrings(site.at('pools').at(i).at('cidrs'), pool.cidrs));
     if (this.kind === 'metallb' && this.pools.length === 0) {
       site
         .at('pools')

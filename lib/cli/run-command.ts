@@ -26,7 +26,7 @@ import { upgradeReportText } from '../docs/versions-section';
 import { chartDiff, formatChartDiff } from './chart-diff';
 import { buildVersions } from './kubernetes-version';
 import { ChartRenderer, chartOutcomes, formatChartOutcomes, isChartError } from './charts-command';
-import { CHARTS_DIR_ENV, ChartSources } from './chart-sources';
+import { CHARTS_DIR_ENV, ChartSources, checkSources } from './chart-sources';
 
 /** Where a command prints: `out` for its result (the YAML of --stdout, the diff), `log` for everything a person reads. */
 export interface CommandIo {
@@ -172,13 +172,15 @@ function diffCommand(request: CommandRequest, build: () => PlatformBuild, dist: 
     against === undefined
       ? baselineOf(dist)
       : { tree: readCommittedTree(dist, against) ?? new Map<string, string>(), label: `${shownPath(dist)}/ at ${against}` };
+  // Where the charts are, refused before anything is printed when it is not a folder.
+  const sources: ChartSources = { chartsDir: request.chartsDir ?? (process.env[CHARTS_DIR_ENV] || undefined) };
+  checkSources(sources, []);
   const before = onlySelected(base.tree, result.selection);
   const changes = diffTrees(before, result.trees.dist);
   const format = (platforms: readonly PlatformChanges[]) =>
     request.markdown ? formatChangesMarkdown(platforms, `\`${base.label}\``) : formatChanges(platforms, base.label);
   io.out(format(changes));
   // What the changed HelmReleases' charts create, when the charts are at hand; else which ones it could not see.
-  const sources: ChartSources = { chartsDir: request.chartsDir ?? (process.env[CHARTS_DIR_ENV] || undefined) };
   const charts = chartDiff(before, result.trees.dist, sources, new ChartRenderer(buildVersions(result.report)));
   if (charts.changes.length > 0 || charts.notSeen.length > 0)
     io.out(formatChartDiff(charts, sources.chartsDir !== undefined, format, request.markdown));

@@ -1,6 +1,7 @@
 import { checkCidr, LOCAL_NETWORK_RANGES, NON_INTERNET_RANGES } from '../core/cidr';
 import { Site } from '../core/errors';
 import { checkDnsLabel } from '../core/names';
+import { checkStrings } from '../core/shapes';
 
 /** One address block clients come from, less the blocks inside it that may not. */
 export interface ClientBlock {
@@ -36,10 +37,13 @@ export class ServiceClients {
   }
   /** Named address blocks, e.g. an office's public range. */
   static cidrs(name: string, cidrs: readonly string[]): ServiceClients {
+    // Not a list (untyped input): check() refuses it by field, so nothing here may throw.
+    const list = Array.isArray(cidrs) ? cidrs : [];
     return new ServiceClients(
       name,
       'cidrs()',
-      cidrs.map((cidr) => ({ cidr, except: [] })),
+      list.map((cidr) => ({ cidr, except: [] })),
+      list,
       cidrs,
     );
   }
@@ -56,6 +60,8 @@ export class ServiceClients {
     readonly blocks: readonly ClientBlock[],
     /** The plain list a LoadBalancer's loadBalancerSourceRanges can say; undefined when it cannot (anywhere, or blocks with holes). */
     readonly sourceRanges: readonly string[] | undefined,
+    /** cidrs() as given, for check(). */
+    private readonly given?: unknown,
   ) {}
 
   /** Whether only some addresses may connect (anything but anywhere()). */
@@ -66,6 +72,7 @@ export class ServiceClients {
   /** Checks the name and every block; `site` is the Service's `clients` field. */
   check(site: Site): this {
     checkDnsLabel(site.at('name'), this.name);
+    if (this.kind === 'cidrs()') checkStrings(site.at('cidrs'), this.given as readonly string[]);
     if (this.blocks.length === 0)
       site.at('cidrs').fail([], 'must list at least one address block', 'e.g. ServiceClients.cidrs("office", ["203.0.113.0/24"])');
     this.blocks.forEach((b, i) => checkCidr(site.at('cidrs').at(i), b.cidr));

@@ -32,6 +32,11 @@ export const clusterContract: Case[] = [
     'eks: pools.control-plane is control-plane capacity, but EKS manages this cluster\'s control plane: it has no control-plane nodes, so pods placed there stay Pending (got "control plane"); fix: remove the pool, and whatever runs on the control plane (etcd snapshots are the provider\'s: it backs etcd up)',
   ],
   [
+    'a self-managed control plane named ""',
+    (ctx) => new Platform(ctx.app, { name: 'k3s', pools: testPools(), cluster: { controlPlane: ControlPlane.selfManaged('') } }),
+    'k3s: cluster.controlPlane must name who runs the control plane (got ""); fix: e.g. ControlPlane.selfManaged("k3s"), or leave the argument out',
+  ],
+  [
     'etcd snapshots on a cluster whose control plane AKS manages',
     (ctx) => {
       const platform = new Platform(ctx.app, { name: 'aks', pools: testPools(), cluster: { controlPlane: ControlPlane.aks() } });

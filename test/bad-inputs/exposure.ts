@@ -42,6 +42,26 @@ export const exposure: Case[] = [
     'test/apps/web: service.clients.cidrs[0] has host bits set below its /24 prefix (got "203.0.113.7/24"); fix: write the network address, e.g. "203.0.113.0/24"',
   ],
   [
+    'clients from a block given as text, not a list (untyped input)',
+    (ctx) =>
+      new WebService(
+        ctx.platform.apps,
+        'web',
+        web(ctx, { service: { type: 'NodePort', clients: ServiceClients.cidrs('office', '203.0.113.0/24' as unknown as string[]) } }, PROBED),
+      ),
+    'test/apps/web: service.clients.cidrs must be a list (got "203.0.113.0/24"); fix: write it as an array, e.g. [ ... ]',
+  ],
+  [
+    'MetalLB pools given as null (untyped input)',
+    (ctx) => exposed(ctx, { loadBalancer: LoadBalancerImplementation.metalLb(null as unknown as []) }, { type: 'ClusterIP' }),
+    'lan: cluster.loadBalancer.pools must be a list (got null); fix: write it as an array, e.g. [ ... ]',
+  ],
+  [
+    'a cloud load balancer controller of no provider',
+    (ctx) => exposed(ctx, { loadBalancer: LoadBalancerImplementation.cloudController('') }, { type: 'ClusterIP' }),
+    'lan: cluster.loadBalancer.provider must name the provider whose controller serves LoadBalancers (got ""); fix: e.g. cloudController("AWS")',
+  ],
+  [
     'clients from no address block',
     (ctx) =>
       new WebService(ctx.platform.apps, 'web', web(ctx, { service: { type: 'NodePort', clients: ServiceClients.cidrs('office', []) } }, PROBED)),

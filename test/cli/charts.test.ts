@@ -230,6 +230,11 @@ describe('chart contents in the diff', () => {
       'could not look inside 1 changed HelmReleases (no charts given: --charts-dir <folder> or K8S_PLATFORMS_CHARTS_DIR):',
     );
     expect(unseen.text).not.toContain('spec.replicas');
+    // A charts folder that is not one is refused before the diff prints anything.
+    const notAFolder = diff(join(chartsDir, 'hello-0.1.0.tgz'));
+    expect(notAFolder.code).toBe(2);
+    expect(notAFolder.text).toContain(`charts: --charts-dir ${join(chartsDir, 'hello-0.1.0.tgz')} is not a folder`);
+    expect(notAFolder.text).not.toContain('HelmRelease hello');
   });
 
   const renderer = new ChartRenderer();
