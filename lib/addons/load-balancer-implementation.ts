@@ -1,6 +1,6 @@
-import { isIP } from 'node:net';
-import { checkCidr, cidrContains } from '../core/cidr';
+import { checkCidr, cidrHolds } from '../core/cidr';
 import { Site } from '../core/errors';
+import { NAMESPACE_NAME_LABEL } from '../security/namespace';
 import { checkDnsLabel } from '../core/names';
 import { ServiceExposure } from '../core/service-exposure';
 import { K3S_SERVICE_LB } from '../placement/static-nodes';
@@ -160,7 +160,7 @@ export class LoadBalancerImplementation {
   replacedSource(service: string, namespace: string): PolicyPeer | undefined {
     if (this.kind !== 'servicelb') return undefined;
     return {
-      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+      namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: 'kube-system' } },
       podSelector: { matchLabels: { 'svccontroller.k3s.cattle.io/svcname': service, 'svccontroller.k3s.cattle.io/svcnamespace': namespace } },
     };
   }
@@ -174,8 +174,7 @@ export class LoadBalancerImplementation {
     }
     const address = exposure.address;
     if (address === undefined) return;
-    const host = `${address}/${isIP(address) === 6 ? 128 : 32}`;
-    if (!pools.some((p) => p.cidrs.some((cidr) => isIP(cidr.split('/')[0]) === isIP(address) && cidrContains(cidr, host)))) {
+    if (!pools.some((p) => p.cidrs.some((cidr) => cidrHolds(cidr, address)))) {
       const where =
         exposure.addressPool === undefined ? "any of the cluster's MetalLB address pools" : `MetalLB address pool ${exposure.addressPool}`;
       site

@@ -6,7 +6,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { isClusterScoped } from '../core/kinds';
 import { Manifest } from '../core/manifest';
 import { UsageError } from './command-request';
-import { PinnedChart, releaseLabel } from './helm-releases';
+import { helmPullCommand, PinnedChart, releaseLabel } from './helm-releases';
 
 /** A chart Helm could not render (a template error, a missing dependency), with Helm's own words. */
 export class ChartRenderError extends Error {
@@ -67,7 +67,7 @@ export function renderChart(
   const chartYaml = parse(runHelm(helm, ['show', 'chart', source])) as { name?: string; version?: string } | null;
   if (chartYaml?.name !== release.chart || String(chartYaml?.version) !== pinned.version) {
     throw new UsageError(
-      `charts: ${source} is chart ${chartYaml?.name} version ${chartYaml?.version}, and HelmRelease ${releaseLabel(release)} installs chart ${release.chart} version ${pinned.version}; fix: give the chart it installs (helm pull ${release.chart} --version ${pinned.version}${release.repository ? ` --repo ${release.repository}` : ''})`,
+      `charts: ${source} is chart ${chartYaml?.name} version ${chartYaml?.version}, and HelmRelease ${releaseLabel(release)} installs chart ${release.chart} version ${pinned.version}; fix: give the chart it installs (${helmPullCommand(release, pinned.version)})`,
     );
   }
   const scratch = mkdtempSync(join(tmpdir(), 'k8s-platforms-values-'));

@@ -4,7 +4,7 @@ import { verifyPlatform } from '../policy/verify';
 import { ChartRenderError, RenderedChart, renderChart, runHelm } from './chart-render';
 import { ChartSources, checkSources, chartSourceOf } from './chart-sources';
 import { helmBinary, HelmUnavailableError } from './helm-binary';
-import { PinnedChart, helmReleasesOf, releaseLabel } from './helm-releases';
+import { PinnedChart, helmPullCommand, helmReleasesOf, releaseLabel } from './helm-releases';
 import { chartKubernetesVersion } from './kubernetes-version';
 import { KubernetesVersions } from '../core/kubernetes-version';
 
@@ -74,7 +74,7 @@ export function checkRendered(rendered: RenderedChart): string[] {
 
 /** What it would take to see a release's chart: the archive, where it comes from, and how to fetch it. */
 export function neededChart(release: PinnedChart, version = release.version): string {
-  const pull = `helm pull ${release.chart} --version ${version}${release.repository ? ` --repo ${release.repository}` : ''}`;
+  const pull = helmPullCommand(release, version);
   return `no chart at hand: needs chart ${release.chart} ${version}${release.repository ? ` from ${release.repository}` : ''} (${pull}, into the --charts-dir folder, or --chart ${release.name}=<archive or folder>)`;
 }
 

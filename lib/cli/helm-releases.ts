@@ -20,6 +20,11 @@ export interface PinnedChart {
   readonly valuesFromCluster: boolean;
 }
 
+/** The `helm pull` that fetches a release's chart at `version` into the current folder. */
+export function helmPullCommand(r: PinnedChart, version: string): string {
+  return `helm pull ${r.chart} --version ${version}${r.repository ? ` --repo ${r.repository}` : ''}`;
+}
+
 /** `<build>/<HelmRelease name>`, how the chart command and the diff name a release. */
 export function releaseLabel(r: PinnedChart): string {
   return `${r.build}/${r.name}`;

@@ -1,6 +1,11 @@
 import { Site } from './errors';
 
 const MINOR = /^1\.(\d{1,2})$/;
+
+/** The minor of a version string already known good ("1.34" -> 34): a plain split, for loops over generated tables. */
+export function minorOf(version: string): number {
+  return Number(version.split('.')[1]);
+}
 /** Where a version given in code is checked: KubernetesVersions is plain config, built before any construct. */
 const SITE = new Site('KubernetesVersions');
 

@@ -101,7 +101,7 @@ function unreadable(journal: string, text: string, problem: string, outputs: rea
 }
 
 /** The staged (`next`) and parked (`previous`) copies beside the outputs, and beside the docs in `outputs`' folders. */
-export function leftCopies(outputs: readonly string[]): string[] {
+function leftCopies(outputs: readonly string[]): string[] {
   return outputs.flatMap((target) => {
     const { next, previous } = swapFolders(target);
     return [next, previous].filter((copy) => existsSync(copy));

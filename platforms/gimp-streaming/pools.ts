@@ -1,4 +1,4 @@
-import { GpuSharing, InstanceType, NodePool, NodePools, Taint } from '../../lib';
+import { GPU_RESOURCE, GpuSharing, InstanceType, NodePool, NodePools, Taint } from '../../lib';
 
 // Seed: "Node Pool Strategy". Sessions choose the CPU or GPU pool; GPU, storage and edge nodes
 // are tainted so only work placed there on purpose lands on them. No control-plane pool: EKS
@@ -19,7 +19,7 @@ export const gimpStreamingPools = new NodePools([
     minNodes: 0,
     maxNodes: 20,
     labels: { 'node-pool': 'gpu' },
-    taints: [Taint.noSchedule('nvidia.com/gpu', 'present')],
+    taints: [Taint.noSchedule(GPU_RESOURCE, 'present')],
     gpuSharing: GpuSharing.timeSlicing(4),
   }),
   new NodePool({

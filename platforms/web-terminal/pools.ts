@@ -1,4 +1,4 @@
-import { CpuArch, HOSTNAME_LABEL, InstanceType, NodeCapacity, NodePool, NodePools, Taint } from '../../lib';
+import { CpuArch, GPU_RESOURCE, HOSTNAME_LABEL, InstanceType, NodeCapacity, NodePool, NodePools, Taint } from '../../lib';
 import { WebTerminalConfig } from './config';
 
 /** The label GPU workers join with (`k3s agent --node-label`); GPU workloads select it. */
@@ -21,7 +21,7 @@ export function webTerminalPools(config: WebTerminalConfig): NodePools {
       minNodes: 0,
       maxNodes: 1,
       labels: { [GPU_MODEL_LABEL]: model },
-      taints: [Taint.noSchedule('nvidia.com/gpu', 'present')],
+      taints: [Taint.noSchedule(GPU_RESOURCE, 'present')],
     });
   return new NodePools([
     new NodePool({

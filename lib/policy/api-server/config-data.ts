@@ -4,7 +4,7 @@ import { ApiFindings, mapAt } from './api-findings';
 // (Kubernetes 1.28), ValidateConfigMap and ValidateSecret, with validation.IsConfigMapKey.
 
 /** core.MaxSecretSize, which bounds ConfigMaps too: the data of one object fits an etcd value. */
-export const MAX_DATA_SIZE = 1024 * 1024;
+const MAX_DATA_SIZE = 1024 * 1024;
 /** validation.IsConfigMapKey: a file name a volume can hold. */
 const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
 
@@ -39,6 +39,6 @@ export function configDataFindings(f: ApiFindings, object: Record<string, any>):
   }
 }
 
-export function isConfigMapKey(key: string): boolean {
+function isConfigMapKey(key: string): boolean {
   return key.length <= 253 && CONFIG_MAP_KEY.test(key) && key !== '.' && !key.startsWith('..');
 }

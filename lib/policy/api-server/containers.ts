@@ -6,7 +6,7 @@ import { ApiFindings, listAt, mapAt, QUANTITY_FIX, quantityValue, repeats } from
 // validateInitContainers, the probe validators. Each rule names the upstream function.
 
 /** The container lists of a pod spec, in the order the API server validates them. */
-export const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 export type ContainerList = (typeof CONTAINER_LISTS)[number];
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
@@ -178,7 +178,7 @@ function mountFindings(f: ApiFindings, at: string, mounts: any[], volumes: Reado
  * not negative, requests at most limits, and resources that cannot be overcommitted (extended
  * resources such as nvidia.com/gpu, hugepages) requested exactly at their limit, in whole units.
  */
-export function resourceFindings(f: ApiFindings, at: string, resources: Record<string, any>): void {
+function resourceFindings(f: ApiFindings, at: string, resources: Record<string, any>): void {
   const limits = mapAt(resources.limits);
   const requests = mapAt(resources.requests);
   for (const [bound, values] of [

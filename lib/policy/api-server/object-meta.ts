@@ -10,7 +10,7 @@ import { ApiFindings, mapAt } from './api-findings';
 // ValidateNamespaceName), Kubernetes 1.28.
 
 /** apimachinery TotalAnnotationSizeLimitB: keys and values of one object's annotations together. */
-export const ANNOTATIONS_SIZE_LIMIT = 256 * 1024;
+const ANNOTATIONS_SIZE_LIMIT = 256 * 1024;
 
 export function objectMetaFindings(f: ApiFindings): void {
   const m = f.manifest;

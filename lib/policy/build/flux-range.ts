@@ -1,4 +1,5 @@
 import { compareFluxVersions, FLUX_APIS, FLUX_FIELDS, FLUX_RELEASES, FluxRelease } from '../../addons/flux-releases';
+import { supportedRanges } from '../../addons/chart-release';
 import { ValidationError } from '../../core/errors';
 import { KubernetesVersion, KubernetesVersions } from '../../core/kubernetes-version';
 import { Manifest } from '../../core/manifest';
@@ -67,10 +68,10 @@ export function fluxRange(build: string, manifests: readonly Manifest[], kuberne
       continue;
     }
     if (compareFluxVersions(since, needs.version) > 0) needs = { version: since, path: m.path, field: 'apiVersion', value: m.apiVersion };
-    for (const set of fieldsOf(m.object)) {
-      const added = FLUX_FIELDS.find(
-        (f) => f.api === api && (set.field === f.field || set.field.startsWith(`${f.field}.`) || set.field.startsWith(`${f.field}[]`)),
-      );
+    // Only this API's recorded fields: most Flux objects (and HelmRelease values) need no walk at all.
+    const apiFields = FLUX_FIELDS.filter((f) => f.api === api);
+    for (const set of apiFields.length > 0 ? fieldsOf(m.object) : []) {
+      const added = apiFields.find((f) => set.field === f.field || set.field.startsWith(`${f.field}.`) || set.field.startsWith(`${f.field}[]`));
       if (added && compareFluxVersions(added.since, needs.version) > 0)
         needs = { version: added.since, path: m.path, field: set.field, value: set.value };
     }
@@ -82,7 +83,7 @@ export function fluxRange(build: string, manifests: readonly Manifest[], kuberne
 
 function noFluxError(build: string, kubernetes: KubernetesVersions, needs: FluxRange['needs']): ValidationError {
   const serving = fluxReleasesServing(kubernetes);
-  const table = FLUX_RELEASES.map((r) => `${r.version} (${String(r.kubernetes)})`).join(', ');
+  const table = supportedRanges(FLUX_RELEASES);
   if (serving.length === 0 || !needs.path) {
     return new ValidationError({
       path: build,
@@ -98,6 +99,6 @@ function noFluxError(build: string, kubernetes: KubernetesVersions, needs: FluxR
     field: needs.field ?? 'apiVersion',
     value: needs.value,
     problem: `needs Flux ${needs.version} or later, and none of those serves Kubernetes ${String(kubernetes)} (Flux ${fluxVersions(serving)} does)`,
-    fix: `remove the field, or run the platform on Kubernetes versions a release from ${needs.version} serves: ${later.map((r) => `${r.version} (${String(r.kubernetes)})`).join(', ')}`,
+    fix: `remove the field, or run the platform on Kubernetes versions a release from ${needs.version} serves: ${supportedRanges(later)}`,
   });
 }

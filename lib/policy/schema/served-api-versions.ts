@@ -1,4 +1,4 @@
-import { KubernetesVersion, KubernetesVersions } from '../../core/kubernetes-version';
+import { KubernetesVersion, KubernetesVersions, minorOf } from '../../core/kubernetes-version';
 import { kubernetesApi } from '../../imports/schema-validators';
 import { removedApiVersion } from './removed-api-versions';
 
@@ -16,7 +16,6 @@ export interface NotServed {
   readonly gone?: boolean;
 }
 
-const minorOf = (version: string) => Number(version.split('.')[1]);
 // Stable before beta before alpha; a later beta before an earlier one.
 const STABILITY = /^v(\d+)(?:(alpha|beta)(\d+))?$/;
 function stability(apiVersion: string): number {

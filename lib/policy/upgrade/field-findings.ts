@@ -1,8 +1,6 @@
-import { KubernetesVersion } from '../../core/kubernetes-version';
+import { KubernetesVersion, minorOf } from '../../core/kubernetes-version';
 import { Manifest } from '../../core/manifest';
 import { kubernetesApi, KubernetesFieldChange } from '../../imports/schema-validators';
-
-const minorOf = (version: string) => Number(version.split('.')[1]);
 
 let byKind: Map<string, KubernetesFieldChange[]> | undefined;
 /** The field changes of kubernetes-api.js by kind, built on first use. */
