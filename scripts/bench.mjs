@@ -5,7 +5,7 @@
 //     the first synth (a new folder), a re-synth with nothing changed and a re-synth with one
 //     unit's image changed; against stock cdk8s-plus `app.synth()` of the same units and
 //     `yaml.stringify` (+ one file per object) of the same objects, all measured in this run.
-//  3. `npm test`.
+//  3. `npm test`, step by step (build, type check, lint, format check, jest), and its slowest suites.
 // CPU is user + system time of the command and every process it waited for (the shell's `times`),
 // what a busy machine disturbs least; the targets are judged by CPU. Numbers are printed and
 // compared with the performance targets, never asserted by a test: timing tests flake on a busy
@@ -146,11 +146,22 @@ for (const { n, runs } of fleet) {
   fleetRows.push({ n, ...Object.fromEntries(Object.entries(results).map(([k, rs]) => [k, pick(rs)])) });
 }
 
-// 3. npm test.
-let test;
+// 3. npm test, its steps (package.json's "test" script, joined by &&) run one by one, so the table
+// shows where its time goes; jest also writes its per-suite timings (--json) for the slowest suites.
+const testSteps = [];
+let slowestSuites = [];
 if (withTest) {
-  progress('npm test');
-  test = measured('npm', ['test', '--silent']);
+  const script = JSON.parse(readFileSync('package.json', 'utf8')).scripts.test;
+  const jestReport = join(scratch, 'jest.json');
+  for (const step of script.split(' && ')) {
+    progress(`npm test: ${step}`);
+    const command = step === 'jest' ? `jest --silent --json --outputFile=${jestReport}` : step;
+    testSteps.push({ step, ...measured('sh', ['-c', command], { PATH: `${join(process.cwd(), 'node_modules', '.bin')}:${process.env.PATH}` }) });
+  }
+  slowestSuites = JSON.parse(readFileSync(jestReport, 'utf8'))
+    .testResults.map((t) => ({ suite: t.name.slice(process.cwd().length + 1), ms: t.endTime - t.startTime }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 10);
 }
 rmSync(scratch, { recursive: true, force: true });
 
@@ -214,7 +225,19 @@ if (fleetRows.length > 1) {
     `<= 11: first synth ${verdict(growth('first'), 11)}, re-synth ${verdict(growth('resynth'), 11)}`,
   ]);
 }
-if (test) rows.push(['`npm test`', seconds(test.ms), seconds(test.cpuMs), '', '', '', `<= 90 s CPU: ${verdict(test.cpuMs / 1000, 90)}`]);
+if (testSteps.length > 0) {
+  const total = (key) => testSteps.reduce((sum, s) => sum + s[key], 0);
+  rows.push([
+    '`npm test` (its steps, one by one)',
+    seconds(total('ms')),
+    seconds(total('cpuMs')),
+    '',
+    '',
+    '',
+    `<= 90 s CPU: ${verdict(total('cpuMs') / 1000, 90)}`,
+  ]);
+  for (const s of testSteps) rows.push([`  npm test step: \`${s.step}\``, seconds(s.ms), seconds(s.cpuMs), '', '', '', '']);
+}
 
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
@@ -233,3 +256,7 @@ for (const row of fleetRows)
         .map(([phase, ms]) => `${phase} ${seconds(ms)}`)
         .join(', ')}${row[key].checks ? `; ${row[key].checks}` : ''}`,
     );
+if (slowestSuites.length > 0) {
+  console.log('\nthe slowest jest suites of the npm test run (wall, each in one of the parallel workers):');
+  for (const { suite, ms } of slowestSuites) console.log(`  ${seconds(ms)}  ${suite}`);
+}
