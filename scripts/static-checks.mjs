@@ -8,7 +8,8 @@ import { fail, helpRequested } from './cli.mjs';
 
 helpRequested(`Usage: node scripts/static-checks.mjs
 Runs, side by side: tsc --noEmit (incremental), eslint . and prettier --check . (cached).
-Prints each tool's output when it ends; exit code 1 when any of them fails.`);
+Prints each tool's output when they have all ended.
+Exit codes: 0 all three passed; 1 any of them failed; 2 bad command line.`);
 if (process.argv.length > 2) fail('static-checks', `unknown argument ${JSON.stringify(process.argv[2])}; see --help`);
 
 const CHECKS = [

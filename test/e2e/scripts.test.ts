@@ -46,6 +46,7 @@ describe('scripts behave like tools', () => {
     };
     expect(outcome('import-crds.mjs', ['--fast'])).toEqual([2, 'import: unknown argument "--fast"; see npm run import -- --help\n']);
     expect(outcome('bench.mjs', ['ten'])).toEqual([2, 'bench: unknown argument "ten"; see npm run bench -- --help\n']);
+    expect(outcome('static-checks.mjs', ['--fix'])).toEqual([2, 'static-checks: unknown argument "--fix"; see --help\n']);
     expect(outcome('mermaid-check.mjs', [])).toEqual([
       2,
       'mermaid-check: stdin must be a JSON array of diagram texts (Unexpected end of JSON input)\n',
