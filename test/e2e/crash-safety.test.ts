@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { replaceDirectory, swapFolders } from '../../lib/publish/dist-swap';
@@ -7,6 +7,8 @@ import { listFiles } from '../../lib/output/file-tree';
 import { journalPath, recoverPublish } from '../../lib/publish/publish';
 import { sharedSynth } from '../shared-synth';
 import { publishAsTheSynth, writtenTrees } from './publish-as-synth';
+import { ensureStateDir, stateFile } from '../../lib/publish/dist-record';
+import { SECRET_SCAN_MEMORY } from '../../lib/pipeline/run-synth';
 import { GENERATED_DOC_MARKER } from '../../lib/docs/platform-docs';
 
 // kill -9 the real synth (node build/main.js, built once per test run: test/shared-synth.ts) at random moments: dist/,
@@ -75,9 +77,16 @@ function random(seed: number): () => number {
   return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
-/** A folder holding the older outputs a synth replaces: dist/, kustomization/, the report and the generated docs. */
-function olderOutputs() {
+/**
+ * A folder holding what an older synth left: the outputs a synth replaces (dist/, kustomization/,
+ * the report and the generated docs) and the secret scanner's memory beside them (the state
+ * folder's secret-scan.json, as the run's shared synth left it: the same scanner, so its verdicts
+ * hold), so that the synth's checks do not scan again what an earlier synth found clean.
+ */
+function olderOutputs(synthRoot: string) {
   const dist = join(mkdtempSync(join(tmpdir(), 'crash-')), 'dist');
+  ensureStateDir(dist);
+  copyFileSync(stateFile(join(synthRoot, 'dist'), SECRET_SCAN_MEMORY), stateFile(dist, SECRET_SCAN_MEMORY));
   const outputs = {
     dist,
     entries: join(dist, '..', 'kustomization'),
@@ -136,7 +145,7 @@ test('kill -9 at 20 random moments: dist/, kustomization/ and the report are eac
   // Four kills at a time; each checked and recovered once all four are dead, so that no work in
   // this process (a recovery) delays another's kill.
   for (let i = 0; i < moments.length; i += 4) {
-    const batch = moments.slice(i, i + 4).map((ms, j) => ({ index: i + j, outputs: olderOutputs(), ms }));
+    const batch = moments.slice(i, i + 4).map((ms, j) => ({ index: i + j, outputs: olderOutputs(shared.root), ms }));
     await Promise.all(batch.map(({ outputs, ms }) => synth(outputs.dist, ms)));
     for (const { index, outputs } of batch) await checkAndRecover(outputs, index);
   }
