@@ -48,6 +48,7 @@ const BUILD_INFO = join('build', 'typecheck-app.tsbuildinfo');
  */
 function seedBuildInfo(project: string): void {
   builtBundle();
+  if (!existsSync(join(root, BUILD_INFO))) return; // an up-to-date build/ whose build info was deleted: tsc starts cold
   const info = JSON.parse(readFileSync(join(root, BUILD_INFO), 'utf8')) as { fileNames: string[] };
   const from = join(root, 'build');
   const to = join(project, 'build');
