@@ -14,8 +14,13 @@ const objectFiles = (folder = '') =>
   listFiles(join(committed, folder))
     .filter((f) => !f.endsWith('kustomization.yaml'))
     .map((f) => join(committed, folder, f));
+/**
+ * The cdk8s CLI's own command (node_modules/.bin/cdk8s) run by node, as npx would after finding it:
+ * the run's shared `npx cdk8s synth` (sharedCdk8sSynth) is the one that goes through npx.
+ */
+const CDK8S_CLI = join(root, 'node_modules', '.bin', 'cdk8s');
 const cdk8s = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync('npx', ['cdk8s', 'synth', '--no-check-upgrade', ...args], {
+  spawnSync(process.execPath, [CDK8S_CLI, 'synth', '--no-check-upgrade', ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, DIST_DIR: join(mkdtempSync(join(tmpdir(), 'cli-')), 'dist'), ...env },

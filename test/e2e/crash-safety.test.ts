@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { replaceDirectory, swapFolders } from '../../lib/publish/dist-swap';
 import { listFiles } from '../../lib/output/file-tree';
 import { journalPath, recoverPublish } from '../../lib/publish/publish';
 import { sharedSynth } from '../shared-synth';
+import { publishAsTheSynth, writtenTrees } from './publish-as-synth';
+import { ensureStateDir, stateFile } from '../../lib/publish/dist-record';
+import { SECRET_SCAN_MEMORY } from '../../lib/pipeline/run-synth';
 import { GENERATED_DOC_MARKER } from '../../lib/docs/platform-docs';
 
 // kill -9 the real synth (node build/main.js, built once per test run: test/shared-synth.ts) at random moments: dist/,
@@ -14,8 +17,11 @@ import { GENERATED_DOC_MARKER } from '../../lib/docs/platform-docs';
 // it), and after recovery all together: all old or all new, never new dist/ with an old
 // kustomization/ or old docs.
 // The next run must take over the dead run's lock, recover and write the new ones. To stay
-// fast, the next run is the real synth after every fourth kill; after the others it is the same
-// recoverPublish() the synth starts with.
+// fast, after every fourth kill the next run is a whole one: the real synth after the first, and
+// after the others the synth's writing steps alone (publish-as-synth.ts: the lock, publish(), the
+// record) with the output of this run's shared synth, in this process: building and checking the
+// app again would recover nothing more. After the other kills it is the same recoverPublish() the
+// synth starts with.
 const root = join(__dirname, '..', '..');
 const tree = (dir: string) => listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 const after = tree(join(root, 'dist'));
@@ -71,25 +77,40 @@ function random(seed: number): () => number {
   return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
+/**
+ * A folder holding what an older synth left: the outputs a synth replaces (dist/, kustomization/,
+ * the report and the generated docs) and the secret scanner's memory beside them (the state
+ * folder's secret-scan.json, as the run's shared synth left it: the same scanner, so its verdicts
+ * hold), so that the synth's checks do not scan again what an earlier synth found clean.
+ */
+function olderOutputs(synthRoot: string) {
+  const dist = join(mkdtempSync(join(tmpdir(), 'crash-')), 'dist');
+  ensureStateDir(dist);
+  copyFileSync(stateFile(join(synthRoot, 'dist'), SECRET_SCAN_MEMORY), stateFile(dist, SECRET_SCAN_MEMORY));
+  const outputs = {
+    dist,
+    entries: join(dist, '..', 'kustomization'),
+    report: join(dist, '..', 'policy-report.json'),
+    docs: join(dist, '..', 'docs'),
+  };
+  replaceDirectory(dist, beforeFiles);
+  replaceDirectory(outputs.entries, beforeEntries);
+  writeFileSync(outputs.report, beforeReport);
+  mkdirSync(outputs.docs);
+  for (const [f, c] of beforeDocs) writeFileSync(join(outputs.docs, f), c);
+  return outputs;
+}
+
 test('kill -9 at 20 random moments: dist/, kustomization/ and the report are each always old or new, recovered to all old or all new, and the next run completes', async () => {
   // How long a whole run takes: the run's shared synth (which also builds build/main.js) measured it.
-  const fullRun = sharedSynth().ms;
+  const shared = sharedSynth();
+  const fullRun = shared.ms;
   expect(existsSync(join(root, 'build', 'main.js'))).toBe(true);
   const next = random(20261122);
   // Half the kills anywhere in a run, half near its end, where the tree is written and swapped.
   const moments = Array.from({ length: 20 }, (_, i) => Math.round(i % 2 === 0 ? next() * fullRun : fullRun * (0.6 + 0.5 * next())));
   const seen: string[] = [];
-  const runOne = async (killAfterMs: number, index: number) => {
-    const dist = join(mkdtempSync(join(tmpdir(), 'crash-')), 'dist');
-    const entries = join(dist, '..', 'kustomization');
-    const report = join(dist, '..', 'policy-report.json');
-    const docs = join(dist, '..', 'docs');
-    replaceDirectory(dist, beforeFiles);
-    replaceDirectory(entries, beforeEntries);
-    writeFileSync(report, beforeReport);
-    mkdirSync(docs);
-    for (const [f, c] of beforeDocs) writeFileSync(join(docs, f), c);
-    await synth(dist, killAfterMs);
+  const checkAndRecover = async ({ dist, entries, report, docs }: ReturnType<typeof olderOutputs>, index: number) => {
     const docStates = new Set([...afterDocs.keys()].map((f) => stateOf(join(docs, f), read, beforeDocs.get(f), afterDocs.get(f))));
     const outcomes = [
       stateOf(dist, tree, before, after),
@@ -100,7 +121,8 @@ test('kill -9 at 20 random moments: dist/, kustomization/ and the report are eac
     seen.push(outcomes.join(' '));
     const docsNow = () => [...afterDocs.keys()].map((f) => read(join(docs, f)));
     if (index % 4 === 0) {
-      await synth(dist);
+      if (index === 0) await synth(dist);
+      else publishAsTheSynth(writtenTrees(shared.root), dist);
       expect([tree(dist), tree(entries), readFileSync(report, 'utf8'), docsNow()]).toEqual([
         after,
         afterEntries,
@@ -120,7 +142,13 @@ test('kill -9 at 20 random moments: dist/, kustomization/ and the report are eac
       expect(existsSync(swapFolders(target).next) || existsSync(swapFolders(target).previous)).toBe(false);
     expect(existsSync(journalPath(dist))).toBe(false);
   };
-  for (let i = 0; i < moments.length; i += 4) await Promise.all(moments.slice(i, i + 4).map((ms, j) => runOne(ms, i + j)));
+  // Four kills at a time; each checked and recovered once all four are dead, so that no work in
+  // this process (a recovery) delays another's kill.
+  for (let i = 0; i < moments.length; i += 4) {
+    const batch = moments.slice(i, i + 4).map((ms, j) => ({ index: i + j, outputs: olderOutputs(shared.root), ms }));
+    await Promise.all(batch.map(({ outputs, ms }) => synth(outputs.dist, ms)));
+    for (const { index, outputs } of batch) await checkAndRecover(outputs, index);
+  }
   expect(seen).toHaveLength(20);
   expect(seen).toContain('old old old old');
-}, 360000); // 25 synths, killed or whole: 133 s alone at load 9 on 2 cores, past 180 s inside the full npm test; a hang guard, not a speed target
+}, 360000); // 21 synths, killed or whole, and 4 runs of the writing steps; 25 synths took 133 s alone at load 9 on 2 cores, past 180 s inside the full npm test; a hang guard, not a speed target
