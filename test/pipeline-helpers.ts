@@ -24,15 +24,19 @@ export function find(app: App, kind: string, name: string): Record<string, any> 
   return found[0].object;
 }
 
-/** What one policy check finds on the app's objects, as `<path>: <field> <problem>` lines. */
+/**
+ * What one policy check finds on the app's objects, as `<path>: <field> <problem>` lines. The check
+ * is prepared with every build first, as the synth does (lib/policy/verify.ts prepareChecks): the
+ * secret rule then scans all strings in one scanner process, not one process per string.
+ */
 export function checkFindings(app: App, check: PolicyCheck): string[] {
-  return collectPlatforms(app)
-    .map(policyInputOf)
-    .flatMap((context) => {
-      return context.manifests
-        .filter((m) => check.appliesTo(m, context))
-        .flatMap((m) => check.check(m, context).map((f) => `${m.path}: ${f.field} ${f.problem}`));
-    });
+  const contexts = collectPlatforms(app).map(policyInputOf);
+  check.prepare?.(contexts);
+  return contexts.flatMap((context) => {
+    return context.manifests
+      .filter((m) => check.appliesTo(m, context))
+      .flatMap((m) => check.check(m, context).map((f) => `${m.path}: ${f.field} ${f.problem}`));
+  });
 }
 
 /** Every error the synth's checks (schema, placement, policy) raise on the app's objects. */
