@@ -19,7 +19,12 @@ export function manifests(app: App): Manifest[] {
 }
 
 export function find(app: App, kind: string, name: string): Record<string, any> {
-  const found = manifests(app).filter((m) => m.kind === kind && m.name === name);
+  return findIn(manifests(app), kind, name);
+}
+
+/** find() in objects already collected: a suite that reads many objects of one app collects it once. */
+export function findIn(objects: readonly Manifest[], kind: string, name: string): Record<string, any> {
+  const found = objects.filter((m) => m.kind === kind && m.name === name);
   if (found.length !== 1) throw new Error(`expected one ${kind} ${name}, found ${found.length}`);
   return found[0].object;
 }
