@@ -19,20 +19,29 @@ export function manifests(app: App): Manifest[] {
 }
 
 export function find(app: App, kind: string, name: string): Record<string, any> {
-  const found = manifests(app).filter((m) => m.kind === kind && m.name === name);
+  return findIn(manifests(app), kind, name);
+}
+
+/** find() in objects already collected: a suite that reads many objects of one app collects it once. */
+export function findIn(objects: readonly Manifest[], kind: string, name: string): Record<string, any> {
+  const found = objects.filter((m) => m.kind === kind && m.name === name);
   if (found.length !== 1) throw new Error(`expected one ${kind} ${name}, found ${found.length}`);
   return found[0].object;
 }
 
-/** What one policy check finds on the app's objects, as `<path>: <field> <problem>` lines. */
+/**
+ * What one policy check finds on the app's objects, as `<path>: <field> <problem>` lines. The check
+ * is prepared with every build first, as the synth does (lib/policy/verify.ts prepareChecks): the
+ * secret rule then scans all strings in one scanner process, not one process per string.
+ */
 export function checkFindings(app: App, check: PolicyCheck): string[] {
-  return collectPlatforms(app)
-    .map(policyInputOf)
-    .flatMap((context) => {
-      return context.manifests
-        .filter((m) => check.appliesTo(m, context))
-        .flatMap((m) => check.check(m, context).map((f) => `${m.path}: ${f.field} ${f.problem}`));
-    });
+  const contexts = collectPlatforms(app).map(policyInputOf);
+  check.prepare?.(contexts);
+  return contexts.flatMap((context) => {
+    return context.manifests
+      .filter((m) => check.appliesTo(m, context))
+      .flatMap((m) => check.check(m, context).map((f) => `${m.path}: ${f.field} ${f.problem}`));
+  });
 }
 
 /** Every error the synth's checks (schema, placement, policy) raise on the app's objects. */

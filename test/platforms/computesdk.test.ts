@@ -7,7 +7,7 @@ import { computesdk } from '../../platforms/computesdk/computesdk';
 import { ComputesdkConfig, computesdkEks, computesdkLocal } from '../../platforms/computesdk/config';
 import { completePlatforms } from '../../lib/pipeline/synth';
 import { verifyPlatforms } from '../../lib/policy/verify-platforms';
-import { find } from '../pipeline-helpers';
+import { findIn } from '../pipeline-helpers';
 
 function build(config: ComputesdkConfig) {
   const app = new App();
@@ -15,7 +15,7 @@ function build(config: ComputesdkConfig) {
   completePlatforms(app); // its add-ons and Flux entry point, as the synth adds them
   const platforms = collectPlatforms(app);
   const all: Manifest[] = platforms.flatMap((p) => p.layers.flatMap((l) => l.manifests));
-  return { platforms, all, get: (kind: string, name: string) => find(app, kind, name) };
+  return { platforms, all, get: (kind: string, name: string) => findIn(all, kind, name) };
 }
 
 describe.each([

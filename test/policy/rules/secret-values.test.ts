@@ -33,6 +33,22 @@ describe('secret values: references pass, lookalikes are declared by field', () 
     expect(checkFindings(ctx.app, secretValuesCheck)).toEqual([]);
   });
 
+  test('a string the check was not prepared with is scanned when its object is checked', () => {
+    // checkFindings prepares the check as the synth does; this calls check() alone, as a caller that skips prepare() would.
+    const ctx = testPlatform();
+    new ApiObject(ctx.platform.apps, 'unprepared', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'unprepared', namespace: 'apps' },
+      data: { 'unprepared.txt': 'AKIAZXCVBNMASDFGHJKL' },
+    });
+    const [context] = collectPlatforms(ctx.app).map(policyInputOf);
+    const configMap = context.manifests.find((m) => m.name === 'unprepared')!;
+    expect(secretValuesCheck.check(configMap, context).map((f) => `${f.field} ${f.problem}`)).toEqual([
+      'data.unprepared.txt holds what looks like a secret (aws/AWSAccessKeyID)',
+    ]);
+  });
+
   test('a value that only looks secret is declared next to it, and the report lists it', () => {
     const ctx = testPlatform();
     const fixture = new ApiObject(ctx.platform.apps, 'fixture', {
