@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 
 /**
  * What the secret scanner found nothing in, remembered between synths, so a synth with nothing
- * changed starts no scanner process. It can never hide a finding:
+ * changed starts no scanner (nor loads secretlint). It can never hide a finding:
  * - it holds only "no finding" verdicts, each keyed by the value itself (its SHA-256; never the
  *   value, which could be a secret the name-based rule flags) and by the scanner's fingerprint:
  *   its own code, the installed secretlint packages' versions and Node's version. A verdict is
