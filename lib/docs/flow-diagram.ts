@@ -97,26 +97,49 @@ function packGroups(groups: readonly Flow[][], budget: DiagramBudget, isOutsider
   const chunks = groups.flatMap((g) =>
     Array.from({ length: Math.ceil(g.length / budget.arrows) }, (_, i) => g.slice(i * budget.arrows, (i + 1) * budget.arrows)),
   );
-  const parts: Flow[][] = [];
-  const fits = (part: readonly Flow[], chunk: readonly Flow[]) => {
-    const joined = [...part, ...chunk];
-    const senders = new Set(joined.map((f) => f.from));
-    const nodes = new Set(joined.flatMap((f) => [f.from, f.to]));
-    // Outsiders sit outside the namespace boxes: arrows from them and to them in one part would add columns.
-    const side = (f: Flow) => `${isOutsider(f.from)} ${isOutsider(f.to)}`;
-    return (
-      joined.length <= budget.arrows &&
-      nodes.size <= budget.nodes &&
-      !joined.some((f) => senders.has(f.to)) &&
-      joined.every((f) => side(f) === side(joined[0]))
-    );
-  };
+  // Outsiders sit outside the namespace boxes: arrows from them and to them in one part would add columns.
+  const side = (f: Flow) => `${isOutsider(f.from)} ${isOutsider(f.to)}`;
+  // Each part keeps what the fit test needs (its senders, receivers, nodes, side), so testing a
+  // chunk against a part costs the chunk's size, not the part's: a fleet has thousands of parts.
+  const parts: PackedPart[] = [];
+  const fits = (part: PackedPart, chunk: readonly Flow[]) =>
+    part.sound &&
+    part.flows.length + chunk.length <= budget.arrows &&
+    chunk.every((f) => side(f) === part.side && !part.senders.has(f.to) && !part.receivers.has(f.from) && !chunk.some((g) => g.from === f.to)) &&
+    part.nodes.size + new Set(chunk.flatMap((f) => [f.from, f.to]).filter((n) => !part.nodes.has(n))).size <= budget.nodes;
   for (const chunk of chunks) {
     const part = parts.find((p) => fits(p, chunk));
-    if (part) part.push(...chunk);
-    else parts.push([...chunk]);
+    if (part) addToPart(part, chunk, side);
+    else
+      parts.push(
+        addToPart({ flows: [], senders: new Set(), receivers: new Set(), nodes: new Set(), side: side(chunk[0]), sound: true }, chunk, side),
+      );
   }
-  return parts.length > 0 ? parts : [[]];
+  return parts.length > 0 ? parts.map((p) => p.flows) : [[]];
+}
+
+/** A part of a split diagram, with the sets its fit test reads. */
+interface PackedPart {
+  readonly flows: Flow[];
+  readonly senders: Set<string>;
+  readonly receivers: Set<string>;
+  readonly nodes: Set<string>;
+  /** The side (outsider or not, at each end) of its first arrow: every arrow must share it. */
+  readonly side: string;
+  /** False once it holds a node that both sends and receives, or arrows of two sides (a part started from such a chunk): nothing more fits. */
+  sound: boolean;
+}
+
+function addToPart(part: PackedPart, chunk: readonly Flow[], side: (f: Flow) => string): PackedPart {
+  for (const f of chunk) {
+    part.flows.push(f);
+    part.senders.add(f.from);
+    part.receivers.add(f.to);
+    part.nodes.add(f.from).add(f.to);
+    if (side(f) !== part.side) part.sound = false;
+  }
+  for (const f of part.flows.length === chunk.length ? chunk : []) if (part.senders.has(f.to)) part.sound = false;
+  return part;
 }
 
 function flowchart(flows: readonly Flow[], network: NetworkFlows, ids: ReadonlyMap<string, string>): string {
