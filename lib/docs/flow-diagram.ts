@@ -70,9 +70,19 @@ export function flowDiagram(network: NetworkFlows): string {
 function foldedFlows(network: NetworkFlows): FoldedFlow[] {
   if (network.workloads.length < 2) return [];
   const found: FoldedFlow[] = [];
+  // The flows at each end, indexed once: a fleet has thousands of outsiders and of flows.
+  const flowsAt = { to: new Map<string, Flow[]>(), from: new Map<string, Flow[]>() };
+  for (const f of network.flows) {
+    for (const direction of ['to', 'from'] as const) {
+      const end = direction === 'to' ? f.to : f.from;
+      const list = flowsAt[direction].get(end);
+      if (list) list.push(f);
+      else flowsAt[direction].set(end, [f]);
+    }
+  }
   for (const outsider of network.outsiders)
     for (const direction of ['to', 'from'] as const) {
-      const flows = network.flows.filter((f) => (direction === 'to' ? f.to === outsider.id : f.from === outsider.id));
+      const flows = flowsAt[direction].get(outsider.id) ?? [];
       const pods = new Set(flows.map((f) => (direction === 'to' ? f.from : f.to)));
       if (flows.length !== network.workloads.length || !network.workloads.every((w) => pods.has(w.id))) continue;
       if (flows.every((f) => sameList(f.ports, flows[0].ports))) found.push({ direction, outsider, ports: flows[0].ports });
@@ -102,18 +112,23 @@ function packGroups(groups: readonly Flow[][], budget: DiagramBudget, isOutsider
   // Each part keeps what the fit test needs (its senders, receivers, nodes, side), so testing a
   // chunk against a part costs the chunk's size, not the part's: a fleet has thousands of parts.
   const parts: PackedPart[] = [];
+  // The parts a chunk may still join, in the order they were made: a full or broken part never
+  // fits again, so leaving it out changes no first fit and keeps the search short.
+  let open: PackedPart[] = [];
   const fits = (part: PackedPart, chunk: readonly Flow[]) =>
     part.sound &&
     part.flows.length + chunk.length <= budget.arrows &&
     chunk.every((f) => side(f) === part.side && !part.senders.has(f.to) && !part.receivers.has(f.from) && !chunk.some((g) => g.from === f.to)) &&
     part.nodes.size + new Set(chunk.flatMap((f) => [f.from, f.to]).filter((n) => !part.nodes.has(n))).size <= budget.nodes;
   for (const chunk of chunks) {
-    const part = parts.find((p) => fits(p, chunk));
+    let part = open.find((p) => fits(p, chunk));
     if (part) addToPart(part, chunk, side);
-    else
-      parts.push(
-        addToPart({ flows: [], senders: new Set(), receivers: new Set(), nodes: new Set(), side: side(chunk[0]), sound: true }, chunk, side),
-      );
+    else {
+      part = addToPart({ flows: [], senders: new Set(), receivers: new Set(), nodes: new Set(), side: side(chunk[0]), sound: true }, chunk, side);
+      parts.push(part);
+      open.push(part);
+    }
+    if (!part.sound || part.flows.length >= budget.arrows) open = open.filter((p) => p !== part);
   }
   return parts.length > 0 ? parts.map((p) => p.flows) : [[]];
 }
