@@ -59,21 +59,37 @@ const SCAN_TIMEOUT_MS = 120_000;
 /** How long the worker stays after its last scan: a synth scans once, a test file many times. */
 const IDLE_MS = 1000;
 
-let scanner: { worker: Worker; port: MessagePort; idle?: NodeJS.Timeout } | undefined;
+/** The scanning worker, the port its replies come on, and the timer that ends it when idle. */
+interface ScannerWorker {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  idle?: NodeJS.Timeout;
+}
+
+let scanner: ScannerWorker | undefined;
 
 /** The worker, started on first use; it never keeps the process alive. */
-function scannerWorker(): { worker: Worker; port: MessagePort; idle?: NodeJS.Timeout } {
+function scannerWorker(): ScannerWorker {
   if (scanner) return scanner;
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(SCANNER, { eval: true, workerData: { dir: __dirname, port: port2 }, transferList: [port2] });
   worker.unref();
   port1.unref();
-  const started = { worker, port: port1 };
+  const started: ScannerWorker = { worker, port: port1 };
   worker.on('error', () => {}); // its failures reach the synth as a reply, or as a scan that does not answer
   worker.on('exit', () => {
     if (scanner === started) scanner = undefined;
   });
   return (scanner = started);
+}
+
+/**
+ * Ends an idle worker. It is forgotten at once, not when its exit event arrives: a scan that comes
+ * before that event would otherwise post to a worker that is shutting down and wait in vain.
+ */
+function retire(idle: ScannerWorker): void {
+  if (scanner === idle) scanner = undefined;
+  void idle.worker.terminate();
 }
 
 /** The scanner's answer for `values`: the rules each trips, in order. Throws a named error when it cannot run. */
@@ -84,7 +100,7 @@ function scanWithWorker(values: readonly string[]): string[][] {
   current.port.postMessage({ values, done });
   const waited = Atomics.wait(done, 0, 0, SCAN_TIMEOUT_MS);
   const reply = receiveMessageOnPort(current.port)?.message as { found?: string[][]; error?: string } | undefined;
-  current.idle = setTimeout(() => void current.worker.terminate(), IDLE_MS).unref();
+  current.idle = setTimeout(() => retire(current), IDLE_MS).unref();
   if (waited === 'timed-out' || reply === undefined)
     throw new Error(
       `the secret scanner (secretlint, run by lib/policy/secret-scanner.ts) did not answer within ${SCAN_TIMEOUT_MS / 1000} s; run npm install`,
