@@ -122,9 +122,9 @@ function packGroups(groups: readonly Flow[][], budget: DiagramBudget, isOutsider
     part.nodes.size + new Set(chunk.flatMap((f) => [f.from, f.to]).filter((n) => !part.nodes.has(n))).size <= budget.nodes;
   for (const chunk of chunks) {
     let part = open.find((p) => fits(p, chunk));
-    if (part) addToPart(part, chunk, side);
+    if (part) addToPart(part, chunk);
     else {
-      part = addToPart({ flows: [], senders: new Set(), receivers: new Set(), nodes: new Set(), side: side(chunk[0]), sound: true }, chunk, side);
+      part = startPart(chunk, side);
       parts.push(part);
       open.push(part);
     }
@@ -145,16 +145,22 @@ interface PackedPart {
   sound: boolean;
 }
 
-function addToPart(part: PackedPart, chunk: readonly Flow[], side: (f: Flow) => string): PackedPart {
+/** A new part holding `chunk`. It is placed without the fit test: if it breaks the rules itself, nothing may join it. */
+function startPart(chunk: readonly Flow[], side: (f: Flow) => string): PackedPart {
+  const part: PackedPart = { flows: [], senders: new Set(), receivers: new Set(), nodes: new Set(), side: side(chunk[0]), sound: true };
+  addToPart(part, chunk);
+  part.sound = chunk.every((f) => side(f) === part.side && !part.senders.has(f.to));
+  return part;
+}
+
+/** Adds `chunk` to `part`: one that fits it, or a new one. */
+function addToPart(part: PackedPart, chunk: readonly Flow[]): void {
   for (const f of chunk) {
     part.flows.push(f);
     part.senders.add(f.from);
     part.receivers.add(f.to);
     part.nodes.add(f.from).add(f.to);
-    if (side(f) !== part.side) part.sound = false;
   }
-  for (const f of part.flows.length === chunk.length ? chunk : []) if (part.senders.has(f.to)) part.sound = false;
-  return part;
 }
 
 function flowchart(flows: readonly Flow[], network: NetworkFlows, ids: ReadonlyMap<string, string>): string {
