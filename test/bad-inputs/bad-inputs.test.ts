@@ -1,16 +1,13 @@
 import { App } from 'cdk8s';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PolicyRule } from '../../lib/core/exceptions';
 import { Platform } from '../../lib/flux/platform';
-import { collectPlatformsWithErrors, policyInputOf } from '../../lib/output/collect';
 import { listFiles } from '../../lib/output/file-tree';
 import { NodePools } from '../../lib/placement/node-pool';
 import { replaceDirectory } from '../../lib/publish/dist-swap';
 import { processState } from '../../lib/publish/process-state';
-import { secretScanInputs } from '../../lib/policy/rules/secret-values-check';
-import { prescanForSecrets } from '../../lib/policy/secret-scanner';
 import { testPlatform } from '../helpers';
 import { refusalMessage, synthInto } from '../pipeline-helpers';
 import { SUBJECTS } from './corpus';
@@ -48,37 +45,6 @@ function runCase(build: (ctx: Context) => void): { error: Error | undefined; roo
   const error =
     outcome.errors.length === 1 ? outcome.errors[0] : Object.assign(new Error(refusalMessage(outcome)), { stack: outcome.errors[0].stack });
   return { error, root, untouched };
-}
-
-/** Text that switches secretlint's rules off for what follows it in one scanned document (as lib/policy/secret-scanner.ts). */
-const SCANNER_DIRECTIVE = /secretlint-(disable|enable)/;
-
-/**
- * Scans the strings of every case's objects in one secret-scanner process before the cases run.
- * The scanner keeps each verdict for the process (lib/policy/secret-scanner.ts), so a case's synth
- * then scans only what this pass did not see, instead of starting a scanner for its few new
- * strings (~100 processes of node and secretlint). One document of many builds' strings is what
- * the synth itself scans (all builds of an app at once); a case whose strings hold a scanner
- * directive is left out whole, so its synth scans its strings in one batch of its own, as before.
- * The cases are built a second time for their synth: what they assert is unchanged.
- */
-function prescanCaseStrings(): void {
-  const strings: string[] = [];
-  for (const [, build] of cases) {
-    const root = mkdtempSync(join(tmpdir(), 'bad-input-prescan-'));
-    try {
-      const ctx = { ...testPlatform(), root, dist: join(root, 'dist') };
-      build(ctx);
-      const { platforms } = collectPlatformsWithErrors(ctx.app);
-      const caseStrings = platforms.flatMap((p) => policyInputOf(p).manifests.flatMap(secretScanInputs));
-      if (!caseStrings.some((text) => SCANNER_DIRECTIVE.test(text))) strings.push(...caseStrings);
-    } catch {
-      // refused while the construct was built or collected: the case's own run shows the refusal
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  }
-  prescanForSecrets(strings);
 }
 
 /** A case's expected message with its placeholders filled in (see Case). */
@@ -138,7 +104,6 @@ describe('bad input: exact error, dist/ and everything beside it untouched', () 
   replaceDirectory(dist, EARLIER_DIST);
   const before = listFiles(dist).map((f) => [f, readFileSync(join(dist, f), 'utf8')]);
   const errors = new Map<string, Error | undefined>();
-  beforeAll(prescanCaseStrings);
 
   test('every case has its own title', () => {
     expect(new Set(cases.map(([title]) => title)).size).toBe(cases.length);
