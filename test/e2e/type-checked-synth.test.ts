@@ -43,8 +43,8 @@ const BUILD_INFO = join('build', 'typecheck-app.tsbuildinfo');
  * Puts the project's own build info (up to date: builtBundle() type-checks the current sources)
  * into the copy, as if the copy had been synthesized before. The file names source files relative
  * to itself: a file of the project is named again inside the copy (its links keep the names tsc
- * uses), a file outside it (node_modules' packages, which tsc names by their real path) from the
- * copy's build/. Anything it does not match, tsc checks again: the seed saves time, never a check.
+ * uses), a package from node_modules (linked into the copy, but tsc names a package by its real
+ * path) or any file outside the project by its real path, from the copy's build/. Anything it does not match, tsc checks again: the seed saves time, never a check.
  */
 function seedBuildInfo(project: string): void {
   builtBundle();
@@ -55,7 +55,8 @@ function seedBuildInfo(project: string): void {
   info.fileNames = info.fileNames.map((name) => {
     const file = resolve(from, name);
     const inProject = relative(root, file);
-    return relative(to, inProject.startsWith('..') ? file : join(project, inProject));
+    const byRealPath = inProject.startsWith('..') || inProject.startsWith('node_modules');
+    return relative(to, byRealPath ? file : join(project, inProject));
   });
   mkdirSync(to);
   writeFileSync(join(project, BUILD_INFO), JSON.stringify(info));
