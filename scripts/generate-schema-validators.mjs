@@ -3,10 +3,11 @@
 // scripts/schema-validators-code.mjs). Generated code, like the rest of lib/imports, so a clone
 // without ../shared still synthesizes and tests; no schema or CRD file enters the project.
 // Usage: node scripts/generate-schema-validators.mjs [--network]   (SHARED_DIR defaults to ../shared)
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail, helpRequested, oneLineErrors } from './cli.mjs';
-import { pinnedImports } from './pinned-crds.mjs';
+import { crdFolder, pinnedImports } from './pinned-crds.mjs';
 import { schemaValidatorFiles } from './schema-validators-code.mjs';
 
 export const GENERATED = join('lib', 'imports', 'schema-validators');
@@ -34,6 +35,49 @@ export async function generatedFiles({ network = false } = {}) {
 export function committedFiles() {
   if (!existsSync(GENERATED)) return new Map();
   return new Map(readdirSync(GENERATED).map((f) => [f, readFileSync(join(GENERATED, f), 'utf8')]));
+}
+
+const sha256 = (content) => createHash('sha256').update(content).digest('hex');
+/** Where the hashes of the last generation are kept, under the key of what it read. */
+const MEMO = join('build', 'schema-validators-memo.json');
+
+/**
+ * The hash of every file generatedFiles() would write, by file name. Generating costs seconds of
+ * CPU, so the hashes of the last generation are remembered in build/ under a key that covers every
+ * byte the generator can read: ../shared's schemas and CRDs, every script, every .ts file of lib/
+ * (loadTs bundles the ones it needs), cdk8s.yaml's pins, package-lock.json (ajv's version) and the
+ * Node version. Any change to any of them generates again, so the memory never vouches for code
+ * other inputs would produce.
+ */
+export async function generatedFileHashes() {
+  const key = generatorInputsKey();
+  const memo = existsSync(MEMO) ? JSON.parse(readFileSync(MEMO, 'utf8')) : undefined;
+  if (memo?.key === key) return new Map(Object.entries(memo.files));
+  const hashes = new Map([...(await generatedFiles())].map(([name, content]) => [name, sha256(content)]));
+  mkdirSync('build', { recursive: true });
+  const next = `${MEMO}.${process.pid}`; // renamed into place: a concurrent run never reads half a file
+  writeFileSync(next, JSON.stringify({ key, files: Object.fromEntries(hashes) }));
+  renameSync(next, MEMO);
+  return hashes;
+}
+
+export function generatorInputsKey() {
+  const hash = createHash('sha256').update(`node ${process.version}\n`);
+  const visit = (path, wanted) => {
+    if (!existsSync(path)) return hash.update(`${path}: absent\n`);
+    for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) {
+        if (child !== GENERATED) visit(child, wanted);
+      } else if (wanted(entry.name)) hash.update(`${child}\0${sha256(readFileSync(child))}\n`);
+    }
+  };
+  visit(SCHEMAS, () => true);
+  visit(crdFolder, () => true);
+  visit('scripts', () => true);
+  visit('lib', (name) => name.endsWith('.ts'));
+  for (const file of ['cdk8s.yaml', 'package-lock.json']) hash.update(`${file}\0${sha256(readFileSync(file))}\n`);
+  return hash.digest('hex');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
