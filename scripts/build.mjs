@@ -7,12 +7,11 @@
 // otherwise synthesize with the prop dropped. Nothing runs when no input changed since the last
 // good build (a stamp of every input's path, size and modification time, in build/).
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { helpRequested, oneLineErrors } from './cli.mjs';
 import { externalValidators } from './external-validators.mjs';
+import { inputStamp } from './input-stamp.mjs';
 
 helpRequested(`Usage: node scripts/build.mjs
 Type-checks the application and the library (tsc -p tsconfig.app.json, incremental) while esbuild
@@ -35,20 +34,7 @@ const INPUTS = [
 const OUTPUTS = ['build/main.js', 'build/k8s-platforms.js', 'build/cdk8s-plugin.js'];
 const STAMP = 'build/.build-stamp';
 
-/** Path, size and modification time of every input file: what make would compare. */
-function stamp() {
-  const hash = createHash('sha256');
-  const visit = (path) => {
-    if (!existsSync(path)) return;
-    const stat = statSync(path);
-    if (stat.isDirectory()) for (const entry of readdirSync(path).sort()) visit(join(path, entry));
-    else hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\n`);
-  };
-  INPUTS.forEach(visit);
-  return hash.digest('hex');
-}
-
-const current = stamp();
+const current = inputStamp(INPUTS);
 if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === current && OUTPUTS.every((f) => existsSync(f))) process.exit(0);
 mkdirSync('build', { recursive: true });
 

@@ -9,6 +9,7 @@ const run = (script: string, args: string[], env: Record<string, string> = {}) =
 const SHARED_MODULES = [
   'cli.mjs',
   'external-validators.mjs',
+  'input-stamp.mjs',
   'kubernetes-api-code.mjs',
   'load-ts.mjs',
   'pinned-crds.mjs',
