@@ -1,6 +1,7 @@
 /** Types are checked once by `tsc --noEmit` in `npm test`; ts-jest only transpiles (fast). */
 module.exports = {
-  testEnvironment: 'node',
+  // jest's node environment with a code cache for the modules the suites of a worker share.
+  testEnvironment: '<rootDir>/test/code-cache-environment.ts',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
