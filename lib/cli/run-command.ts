@@ -14,7 +14,7 @@ import { PublishError } from '../publish/publish-error';
 import { withUnselectedBuilds } from '../publish/selection-merge';
 import { ALLOW_REMOVAL_FLAG } from '../publish/shrink-guard';
 import { acquireSynthLock } from '../publish/synth-lock';
-import { PlatformBuild, runSynth, SynthOutcome } from '../pipeline/run-synth';
+import { PlatformBuild, runSynth, secretScanMemoryBeside, SynthOutcome } from '../pipeline/run-synth';
 import { synthesize, SynthOutput, SynthResult } from '../pipeline/synth';
 import { CommandRequest, UsageError } from './command-request';
 import { KubernetesVersion } from '../core/kubernetes-version';
@@ -53,7 +53,7 @@ export function runCommand(request: CommandRequest, build: () => PlatformBuild, 
   try {
     switch (request.command) {
       case 'synth':
-        return request.stdout ? printStream(request, build, io) : synthCommand(request, build, dist, io, started);
+        return request.stdout ? printStream(request, build, dist, io) : synthCommand(request, build, dist, io, started);
       case 'diff':
         return diffCommand(request, build, dist, io);
       case 'validate':
@@ -61,9 +61,9 @@ export function runCommand(request: CommandRequest, build: () => PlatformBuild, 
       case 'docs':
         return docsCommand(request, build, dist, io);
       case 'upgrade-report':
-        return upgradeReportCommand(request, build, io);
+        return upgradeReportCommand(request, build, dist, io);
       case 'charts':
-        return chartsCommand(request, build, io);
+        return chartsCommand(request, build, dist, io);
     }
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);
@@ -119,10 +119,14 @@ function report(outcome: SynthOutcome, request: CommandRequest, dist: string, io
   return 0;
 }
 
-/** Synthesizes without writing; a refusal is printed and becomes exit code 1. */
-function checked(request: CommandRequest, build: () => PlatformBuild, io: CommandIo, what: string): SynthOutput | undefined {
+/**
+ * Synthesizes without writing; a refusal is printed and becomes exit code 1. The secret scanner's
+ * memory beside `dist` spares scanning again what the last synth found clean; nothing is added to it.
+ */
+function checked(request: CommandRequest, build: () => PlatformBuild, dist: string, io: CommandIo, what: string): SynthOutput | undefined {
   const { app, source } = build();
-  const result: SynthResult = synthesize(app, { source, platforms: request.platforms });
+  const secretScanMemory = secretScanMemoryBeside(dist, { readOnly: true });
+  const result: SynthResult = synthesize(app, { source, platforms: request.platforms, secretScanMemory });
   if (result.ok) return result;
   io.err(`${result.checks ? `${result.checks}\n` : ''}${what}: the synth was refused:\n${result.errors.map((e) => e.message).join('\n')}`);
   return undefined;
@@ -132,8 +136,8 @@ function checked(request: CommandRequest, build: () => PlatformBuild, io: Comman
  * Objects the chosen builds write, as one YAML stream; refused when two builds hold one identity (one cluster
  * each: the stream would apply one over the other).
  */
-function printStream(request: CommandRequest, build: () => PlatformBuild, io: CommandIo): number {
-  const result = checked(request, build, io, 'synth --stdout');
+function printStream(request: CommandRequest, build: () => PlatformBuild, dist: string, io: CommandIo): number {
+  const result = checked(request, build, dist, io, 'synth --stdout');
   if (!result) return 1;
   const clash = sharedIdentities(result.trees.dist);
   if (clash) {
@@ -166,7 +170,7 @@ function diffCommand(request: CommandRequest, build: () => PlatformBuild, dist: 
       io,
       `diff: ${JSON.stringify(against)} names no commit of the repository holding ${shownPath(dist)}/ (in a shallow clone, git fetch it first)`,
     );
-  const result = checked(request, build, io, 'diff');
+  const result = checked(request, build, dist, io, 'diff');
   if (!result) return 1;
   const base =
     against === undefined
@@ -188,8 +192,8 @@ function diffCommand(request: CommandRequest, build: () => PlatformBuild, dist: 
 }
 
 /** `charts`: each HelmRelease's chart rendered and checked, or named as not seen; 1 when a seen chart has findings. */
-function chartsCommand(request: CommandRequest, build: () => PlatformBuild, io: CommandIo): number {
-  const result = checked(request, build, io, 'charts');
+function chartsCommand(request: CommandRequest, build: () => PlatformBuild, dist: string, io: CommandIo): number {
+  const result = checked(request, build, dist, io, 'charts');
   if (!result) return 1;
   const renderer = new ChartRenderer(buildVersions(result.report));
   const outcomes = chartOutcomes(result.trees.dist, { charts: request.charts, chartsDir: request.chartsDir }, renderer);
@@ -199,7 +203,7 @@ function chartsCommand(request: CommandRequest, build: () => PlatformBuild, io: 
 }
 
 function validateCommand(request: CommandRequest, build: () => PlatformBuild, dist: string, io: CommandIo): number {
-  const result = checked(request, build, io, 'validate');
+  const result = checked(request, build, dist, io, 'validate');
   if (!result) return 1;
   const trees = result.selection
     ? withUnselectedBuilds(result.trees, result.selection, {
@@ -239,7 +243,7 @@ function docsCommand(request: CommandRequest, build: () => PlatformBuild, dist: 
     return 1;
   }
   try {
-    const result = checked(request, build, io, 'docs');
+    const result = checked(request, build, dist, io, 'docs');
     if (!result) return 1;
     const published = publishDocs(dist, result.trees.docs, { removeStale: result.selection === undefined });
     if (!published.ok) {
@@ -260,7 +264,7 @@ function docsCommand(request: CommandRequest, build: () => PlatformBuild, dist: 
 }
 
 /** Every check, then per build what moving to each later Kubernetes version (or the one --to names) takes. */
-function upgradeReportCommand(request: CommandRequest, build: () => PlatformBuild, io: CommandIo): number {
+function upgradeReportCommand(request: CommandRequest, build: () => PlatformBuild, dist: string, io: CommandIo): number {
   let to: KubernetesVersion | undefined;
   try {
     to = request.to === undefined ? undefined : KubernetesVersion.parse(new Site('upgrade-report').at('--to'), request.to);
@@ -270,7 +274,7 @@ function upgradeReportCommand(request: CommandRequest, build: () => PlatformBuil
   }
   if (to && !SCHEMA_VERSIONS.includes(to.toString()))
     return usage(io, `upgrade-report: --to ${String(to)} has no API schemas in this package (${SCHEMA_VERSIONS.join(', ')}); choose one of them`);
-  const result = checked(request, build, io, 'upgrade-report');
+  const result = checked(request, build, dist, io, 'upgrade-report');
   if (!result) return 1;
   const reports = result.builds.map((b) => {
     const input = policyInputOf(b);

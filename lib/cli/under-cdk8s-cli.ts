@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CDK8S_MANIFEST_FILE, manifestStream } from '../output/cdk8s-output';
 import { readTree } from '../output/file-tree';
-import { PlatformBuild, runSynth } from '../pipeline/run-synth';
+import { PlatformBuild, runSynth, secretScanMemoryBeside } from '../pipeline/run-synth';
 import { PublishError } from '../publish/publish-error';
 import { publishTargets } from '../publish/publish';
 import { synthesize } from '../pipeline/synth';
@@ -46,7 +46,8 @@ export function runUnderCdk8sCli(build: () => PlatformBuild, dist: string, root:
   try {
     if (outdir !== configured) {
       const { app, source } = build();
-      const result = synthesize(app, { source, platforms });
+      // Publishes nothing, so the scanner's memory beside dist/ is read, not added to.
+      const result = synthesize(app, { source, platforms, secretScanMemory: secretScanMemoryBeside(dist, { readOnly: true }) });
       if (!result.ok) return refused(result.errors, result.checks);
       const clash = sharedIdentities(result.trees.dist);
       if (clash)

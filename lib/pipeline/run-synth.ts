@@ -72,7 +72,7 @@ export function synthAndPublish(outdir: string, build: () => PlatformBuild, opti
   let replaced: readonly string[] = [];
   try {
     const { app, source } = build();
-    const memory = SecretScanMemory.open(stateFile(outdir, SECRET_SCAN_MEMORY), secretScannerFingerprint());
+    const memory = secretScanMemoryBeside(outdir);
     const result = synthesize(app, { source, platforms: options.platforms, secretScanMemory: memory });
     if (!result.ok) return { ...result, notes };
     const published = publish(result, outdir, options);
@@ -109,3 +109,12 @@ export function synthAndPublish(outdir: string, build: () => PlatformBuild, opti
 
 /** The secret scanner's memory, in the state folder beside dist/. */
 export const SECRET_SCAN_MEMORY = 'secret-scan.json';
+
+/**
+ * The secret scanner's memory in the state folder beside `outdir`. A synth that publishes adds
+ * what it found clean; a command that writes nothing (diff, validate, synth --stdout) reads it
+ * `readOnly`. Either way it only spares scanning again what was found clean (SecretScanMemory).
+ */
+export function secretScanMemoryBeside(outdir: string, options: { readonly readOnly?: boolean } = {}): SecretScanMemory {
+  return SecretScanMemory.open(stateFile(outdir, SECRET_SCAN_MEMORY), secretScannerFingerprint(), options);
+}
