@@ -112,23 +112,35 @@ function packGroups(groups: readonly Flow[][], budget: DiagramBudget, isOutsider
   // Each part keeps what the fit test needs (its senders, receivers, nodes, side), so testing a
   // chunk against a part costs the chunk's size, not the part's: a fleet has thousands of parts.
   const parts: PackedPart[] = [];
-  // The parts a chunk may still join, in the order they were made: a full or broken part never
-  // fits again, so leaving it out changes no first fit and keeps the search short.
-  let open: PackedPart[] = [];
-  const fits = (part: PackedPart, chunk: readonly Flow[]) =>
-    part.sound &&
-    part.flows.length + chunk.length <= budget.arrows &&
-    chunk.every((f) => side(f) === part.side && !part.senders.has(f.to) && !part.receivers.has(f.from) && !chunk.some((g) => g.from === f.to)) &&
-    part.nodes.size + new Set(chunk.flatMap((f) => [f.from, f.to]).filter((n) => !part.nodes.has(n))).size <= budget.nodes;
+  // The parts a chunk may still join, by side, in the order they were made: a full or broken part
+  // never fits again, and a part of another side never fits, so leaving them out changes no first
+  // fit and keeps the search short.
+  const open = new Map<string, PackedPart[]>();
   for (const chunk of chunks) {
-    let part = open.find((p) => fits(p, chunk));
+    // What the fit test needs of the chunk alone, worked out once, not once per part tried.
+    const chunkSide = side(chunk[0]);
+    const joinable = chunk.every((f) => side(f) === chunkSide && !chunk.some((g) => g.from === f.to));
+    const chunkNodes = [...new Set(chunk.flatMap((f) => [f.from, f.to]))];
+    const fits = (part: PackedPart) =>
+      part.sound &&
+      part.flows.length + chunk.length <= budget.arrows &&
+      chunk.every((f) => !part.senders.has(f.to) && !part.receivers.has(f.from)) &&
+      part.nodes.size + chunkNodes.filter((n) => !part.nodes.has(n)).length <= budget.nodes;
+    const candidates = open.get(chunkSide) ?? [];
+    let part = joinable ? candidates.find(fits) : undefined;
     if (part) addToPart(part, chunk);
     else {
       part = startPart(chunk, side);
       parts.push(part);
-      open.push(part);
+      const sameSide = open.get(part.side);
+      if (sameSide) sameSide.push(part);
+      else open.set(part.side, [part]);
     }
-    if (!part.sound || part.flows.length >= budget.arrows) open = open.filter((p) => p !== part);
+    if (!part.sound || part.flows.length >= budget.arrows)
+      open.set(
+        part.side,
+        open.get(part.side)!.filter((p) => p !== part),
+      );
   }
   return parts.length > 0 ? parts.map((p) => p.flows) : [[]];
 }
