@@ -66,9 +66,16 @@ export interface OwnedTree {
 /**
  * Reads every file under `dir` while each is one `owns` accepts (it reads the text only when it
  * needs it); stops after `limit` files it refuses, so a folder that is not ours (a home folder)
- * is not read whole. An absent folder is empty and ours.
+ * is not read whole. An absent folder is empty and ours. A file whose text equals `like`'s at the
+ * same path (the tree about to be written) is kept as `like`'s string: one copy in memory, not two
+ * (at 10,000 fleet units dist/ is 55 MB of text).
  */
-export function readOwnedTree(dir: string, owns: (path: string, text: () => string) => boolean, limit = 5): OwnedTree {
+export function readOwnedTree(
+  dir: string,
+  owns: (path: string, text: () => string) => boolean,
+  options: { readonly limit?: number; readonly like?: ReadonlyMap<string, string> } = {},
+): OwnedTree {
+  const { limit = 5, like } = options;
   const files = new Map<string, string>();
   const foreign: string[] = [];
   const walk = (relativeDir: string): void => {
@@ -82,8 +89,10 @@ export function readOwnedTree(dir: string, owns: (path: string, text: () => stri
       }
       let text: string | undefined;
       const read = () => (text ??= readFileSync(join(dir, path), 'utf8'));
-      if (entry.isFile() && (SYSTEM_LITTER.has(entry.name) || owns(path, read))) files.set(path, read());
-      else foreign.push(path);
+      if (entry.isFile() && (SYSTEM_LITTER.has(entry.name) || owns(path, read))) {
+        const same = like?.get(path);
+        files.set(path, same !== undefined && same === read() ? same : read());
+      } else foreign.push(path);
     }
   };
   if (!existsSync(dir)) return { files, foreign };

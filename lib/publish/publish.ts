@@ -104,7 +104,10 @@ export function publish(output: PublishInput, outdir: string, options: PublishOp
   }
   const [distDir, entriesDir, reportFile, sarifFile, junitFile] = targets;
   // What is on disk now, read once (after recovery: each output is whole), for the ownership check, the unchanged files and the baseline.
-  const onDisk = { dist: readOwnedTree(distDir, isDistFile), entryPoints: readOwnedTree(entriesDir, isEntryPointsFile) };
+  const onDisk = {
+    dist: readOwnedTree(distDir, isDistFile, { like: output.trees.dist }),
+    entryPoints: readOwnedTree(entriesDir, isEntryPointsFile, { like: output.trees.entryPoints }),
+  };
   const report = readIfThere(reportFile);
   const docs = docsPlan(docsDir(outdir), output.trees.docs, output.selection === undefined);
   // "Left unchanged" must not hide that the recovery itself completed an earlier publish.
