@@ -51,14 +51,24 @@ const MEMO = join('build', 'schema-validators-memo.json');
  */
 export async function generatedFileHashes() {
   const key = generatorInputsKey();
-  const memo = existsSync(MEMO) ? JSON.parse(readFileSync(MEMO, 'utf8')) : undefined;
-  if (memo?.key === key) return new Map(Object.entries(memo.files));
+  const remembered = memoUnder(key);
+  if (remembered) return remembered;
   const hashes = new Map([...(await generatedFiles())].map(([name, content]) => [name, sha256(content)]));
   mkdirSync('build', { recursive: true });
   const next = `${MEMO}.${process.pid}`; // renamed into place: a concurrent run never reads half a file
   writeFileSync(next, JSON.stringify({ key, files: Object.fromEntries(hashes) }));
   renameSync(next, MEMO);
   return hashes;
+}
+
+/** The remembered hashes when the memo was written under `key`; a missing or unreadable memo is none. */
+function memoUnder(key) {
+  try {
+    const memo = JSON.parse(readFileSync(MEMO, 'utf8'));
+    return memo.key === key && memo.files && typeof memo.files === 'object' ? new Map(Object.entries(memo.files)) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function generatorInputsKey() {
