@@ -153,6 +153,8 @@ let slowestSuites = [];
 if (withTest) {
   const script = JSON.parse(readFileSync('package.json', 'utf8')).scripts.test;
   const jestReport = join(scratch, 'jest.json');
+  // The static checks measured as they run after any edit: an unchanged tree skips them (their stamp).
+  rmSync(join('build', '.static-checks-stamp'), { force: true });
   for (const step of script.split(' && ')) {
     progress(`npm test: ${step}`);
     const command = step === 'jest' ? `jest --silent --json --outputFile=${jestReport}` : step;
