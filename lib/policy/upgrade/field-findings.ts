@@ -12,16 +12,45 @@ function changesOf(kind: string): readonly KubernetesFieldChange[] {
   return byKind.get(kind) ?? [];
 }
 
+/** A field path's segments: a name, then its `[]` (every item) and `{}` (every entry) steps. */
+interface PathSegment {
+  readonly name: string;
+  readonly steps: readonly string[];
+}
+/** Paths parsed once each: every object of a fleet is walked along the same few hundred paths. */
+const parsedPaths = new Map<string, readonly PathSegment[]>();
+function segmentsOf(field: string): readonly PathSegment[] {
+  let segments = parsedPaths.get(field);
+  if (!segments) {
+    segments = field.split('.').map((segment) => {
+      const [name, ...steps] = segment.split(/(?=\[\]|\{\})/);
+      return { name, steps };
+    });
+    parsedPaths.set(field, segments);
+  }
+  return segments;
+}
+
 /** The values at a field path whose lists are `[]` and maps `{}` (every item, every entry). */
 function valuesAt(value: unknown, field: string): unknown[] {
   let current: unknown[] = [value];
-  for (const segment of field.split('.')) {
-    const [name, ...rest] = segment.split(/(?=\[\]|\{\})/);
-    current = current.map((v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[name] : undefined));
-    for (const each of rest) {
-      current = current.flatMap((v) => (each === '[]' ? (Array.isArray(v) ? v : []) : v !== null && typeof v === 'object' ? Object.values(v) : []));
+  for (const { name, steps } of segmentsOf(field)) {
+    let next: unknown[] = [];
+    for (const v of current) {
+      const child = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[name] : undefined;
+      if (child !== undefined) next.push(child);
     }
-    current = current.filter((v) => v !== undefined);
+    for (const step of steps) {
+      const expanded: unknown[] = [];
+      for (const v of next) {
+        if (step === '[]') {
+          if (Array.isArray(v)) expanded.push(...(v as unknown[]));
+        } else if (v !== null && typeof v === 'object') expanded.push(...Object.values(v));
+      }
+      next = expanded;
+    }
+    current = steps.length > 0 ? next.filter((v) => v !== undefined) : next;
+    if (current.length === 0) return current; // most objects lack most fields: stop at the first missing step
   }
   return current;
 }
