@@ -31,13 +31,13 @@ export async function generatedFiles({ network = false } = {}) {
   return schemaValidatorFiles({ kubernetes, crds });
 }
 
-/** The generated folder as it is on disk, by file name. */
-export function committedFiles() {
-  if (!existsSync(GENERATED)) return new Map();
-  return new Map(readdirSync(GENERATED).map((f) => [f, readFileSync(join(GENERATED, f), 'utf8')]));
-}
-
 const sha256 = (content) => createHash('sha256').update(content).digest('hex');
+
+/** The hash of every file of the generated folder as it is on disk, by file name: what generatedFileHashes() is compared with. */
+export function committedFileHashes() {
+  if (!existsSync(GENERATED)) return new Map();
+  return new Map(readdirSync(GENERATED).map((f) => [f, sha256(readFileSync(join(GENERATED, f)))]));
+}
 /** Where the hashes of the last generation are kept, under the key of what it read. */
 const MEMO = join('build', 'schema-validators-memo.json');
 
