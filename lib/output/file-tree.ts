@@ -90,8 +90,9 @@ export function readOwnedTree(
       let text: string | undefined;
       const read = () => (text ??= readFileSync(join(dir, path), 'utf8'));
       if (entry.isFile() && (SYSTEM_LITTER.has(entry.name) || owns(path, read))) {
-        const same = like?.get(path);
-        files.set(path, same !== undefined && same === read() ? same : read());
+        const content = read();
+        const next = like?.get(path);
+        files.set(path, next === content ? next : content); // equal text: keep the one string
       } else foreign.push(path);
     }
   };
